@@ -1,0 +1,96 @@
+/**
+ * `npm test`: lint and format check, type check, then every Vitest project (unit, integration
+ * against a real Strapi, browser tests in Chromium). Ends with one line `N passed, N failed, N skipped`
+ * that counts the two static checks and every test.
+ *
+ * Arguments after `--` go to Vitest, e.g. `npm test -- shared` runs the shared project's files only.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { repoRoot } from './lib/paths.ts';
+
+interface Outcome {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface VitestJsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  success: boolean;
+}
+
+function runStep(label: string, command: string, args: string[]): Promise<number> {
+  process.stderr.write(`\n── ${label}: ${command} ${args.join(' ')}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit' });
+    child.on('error', (error) => {
+      process.stderr.write(`${label}: could not start ${command}: ${error.message}\n`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+async function runVitest(extraArgs: string[]): Promise<Outcome> {
+  const reportDir = path.join(repoRoot, '.data', 'test-results');
+  const reportFile = path.join(reportDir, 'vitest.json');
+  await mkdir(reportDir, { recursive: true });
+  await rm(reportFile, { force: true });
+  const exitCode = await runStep('tests', 'vitest', [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile}`,
+    ...extraArgs,
+  ]);
+  let report: VitestJsonReport;
+  try {
+    report = JSON.parse(await readFile(reportFile, 'utf8')) as VitestJsonReport;
+  } catch {
+    process.stderr.write(`tests: Vitest exited with ${exitCode} and wrote no report\n`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  // A suite that fails to load (syntax error, failing beforeAll) has no failed test of its own.
+  const suiteOnlyFailure = report.numFailedTests === 0 && (exitCode !== 0 || report.numFailedTestSuites > 0);
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (suiteOnlyFailure ? 1 : 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+async function main(): Promise<void> {
+  const separator = process.argv.indexOf('--');
+  const vitestArgs = separator === -1 ? process.argv.slice(2) : process.argv.slice(separator + 1);
+  const started = Date.now();
+  const total: Outcome = { passed: 0, failed: 0, skipped: 0 };
+  const staticChecks: Array<[string, string, string[]]> = [
+    ['lint and format', 'biome', ['check', '.']],
+    ['type check', 'tsc', ['-b']],
+  ];
+  for (const [label, command, args] of staticChecks) {
+    const code = await runStep(label, command, args);
+    if (code === 0) total.passed += 1;
+    else {
+      total.failed += 1;
+      process.stderr.write(`${label} failed (exit ${code})\n`);
+    }
+  }
+  const tests = await runVitest(vitestArgs);
+  total.passed += tests.passed;
+  total.failed += tests.failed;
+  total.skipped += tests.skipped;
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  process.stderr.write(`\nlint, type check and tests took ${seconds} s\n`);
+  const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
+  process.stdout.write(`${total.passed} passed, ${total.failed} failed${skipped}\n`);
+  process.exitCode = total.failed > 0 ? 1 : 0;
+}
+
+await main();
