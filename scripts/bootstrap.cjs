@@ -77,7 +77,7 @@ function readJson(file) {
 function ensureToolchainPackages(wanted) {
   const manifestPath = path.join(toolchainDir, 'package.json');
   const current = readJson(manifestPath);
-  const have = (current && current.dependencies) || {};
+  const have = current?.dependencies || {};
   const merged = { ...have, ...wanted };
   const installed = Object.entries(wanted).every(([name, version]) => {
     const pkg = readJson(path.join(toolchainDir, 'node_modules', name, 'package.json'));
