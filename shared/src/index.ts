@@ -1,0 +1,10 @@
+/**
+ * @govcluster/shared: the domain model of GovCluster — content and registry schemas, the snapshot format,
+ * review stages and screening, and the public UI strings. The demo-city generator is at `@govcluster/shared/demo`.
+ * @module
+ */
+export * from './i18n/index.ts';
+export * from './registry/index.ts';
+export * from './review/index.ts';
+export * from './schemas/index.ts';
+export * from './snapshot/index.ts';
