@@ -141,7 +141,7 @@ export function siteSchemaProblems(site: unknown, where: { file: string; entry: 
 
 /**
  * Validates a registry: first each site against the schema, then the cluster as a whole.
- * Cross-site rules: `unique-id`, `unique-base-path`, `unique-host`, `base-path-overlap`, `single-portal`,
+ * Cross-site rules: `unique-id`, `unique-base-path`, `unique-host`, `unique-site-code`, `base-path-overlap`, `single-portal`,
  * `portal-parent`, `parent-required`, `parent-exists`, `department-under-portal`, `township-under-portal`,
  * `ui-locale-available`, `reserved-column-slug`. Returns every problem found (an empty list when the registry is valid).
  */
@@ -171,8 +171,14 @@ export function validateRegistry(sites: unknown, options: ValidateRegistryOption
 
   // Pass 2: the cluster as a whole, on whatever fields are usable.
   const byId = new Map<string, number>();
-  const byBasePath = new Map<string, number>();
-  const byHost = new Map<string, number>();
+  // Values no two sites may share: where they go (a URL path, a host name, a 网站标识码) identifies one site.
+  const uniqueFields = [
+    { path: 'basePath', rule: 'unique-base-path' },
+    { path: 'host', rule: 'unique-host' },
+    { path: 'footer.siteCode', rule: 'unique-site-code' },
+  ];
+  const seen = uniqueFields.map(() => new Map<string, number>());
+  const byBasePath = seen[0]!;
   sites.forEach((site, index) => {
     const id = idOf(site);
     if (id !== undefined) {
@@ -185,30 +191,19 @@ export function validateRegistry(sites: unknown, options: ValidateRegistryOption
           message: `id "${id}" is already used by site #${first}`,
         });
     }
-    const basePath = stringField(site, 'basePath');
-    if (basePath !== undefined) {
-      const first = byBasePath.get(basePath);
-      if (first === undefined) byBasePath.set(basePath, index);
+    uniqueFields.forEach(({ path, rule }, field) => {
+      const value = valueAt(site, path.split('.'));
+      if (typeof value !== 'string') return;
+      const first = seen[field]!.get(value);
+      if (first === undefined) seen[field]!.set(value, index);
       else
         problems.push({
           ...where(index),
-          rule: 'unique-base-path',
-          message: `basePath "${basePath}" is already used by ${entryName(first, idOf(sites[first]))}`,
-          path: 'basePath',
+          rule,
+          message: `${path} "${value}" is already used by ${entryName(first, idOf(sites[first]))}`,
+          path,
         });
-    }
-    const host = stringField(site, 'host');
-    if (host !== undefined) {
-      const first = byHost.get(host);
-      if (first === undefined) byHost.set(host, index);
-      else
-        problems.push({
-          ...where(index),
-          rule: 'unique-host',
-          message: `host "${host}" is already used by ${entryName(first, idOf(sites[first]))}`,
-          path: 'host',
-        });
-    }
+    });
   });
 
   const portals = sites.flatMap((site, index) => (stringField(site, 'kind') === 'portal' ? [index] : []));

@@ -20,6 +20,11 @@ function lines(problems: readonly Problem[]): string[] {
   return problems.map(formatProblem);
 }
 
+/** A site's footer with another 网站标识码, so that a copied site stays unique where it must be. */
+function footerWithCode(site: Site, siteCode: string): Site['footer'] {
+  return { ...site.footer, siteCode };
+}
+
 /** A copy of a site with some fields replaced. */
 function variant(site: Site, changes: Record<string, unknown>): Record<string, unknown> {
   return { ...structuredClone(site), ...changes };
@@ -42,6 +47,13 @@ describe('validateRegistry', () => {
     });
     expect(lines(validateRegistry([...exampleSites, copy], { file }))).toEqual([
       'registry/sites.json: site "jxw": unique-base-path: basePath "/bm/fgw/" is already used by site "fgw"',
+    ]);
+  });
+
+  it('reports two sites with the same 网站标识码', () => {
+    const copy = variant(exampleDepartment, { id: 'jxw', basePath: '/bm/jxw/' });
+    expect(lines(validateRegistry([...exampleSites, copy], { file }))).toEqual([
+      `registry/sites.json: site "jxw": unique-site-code: footer.siteCode "${exampleDepartment.footer.siteCode}" is already used by site "fgw"`,
     ]);
   });
 
@@ -112,16 +124,34 @@ describe('validateRegistry', () => {
       'registry/sites.json: registry: single-portal: the registry has no portal (门户网站)',
       'registry/sites.json: site "fgw": parent-exists: parent "portal" is not a site of the registry',
     ]);
-    const second = variant(examplePortal, { id: 'portal-2', basePath: '/p2/' });
+    const second = variant(examplePortal, {
+      id: 'portal-2',
+      basePath: '/p2/',
+      footer: footerWithCode(examplePortal, '5301000091'),
+    });
     expect(validateRegistry([examplePortal, second], { file }).map((p) => `${p.entry} ${p.rule}`)).toEqual([
       'site "portal-2" single-portal',
     ]);
   });
 
   it('reports duplicate ids, unknown parents and a department outside the portal', () => {
-    const duplicate = variant(exampleTownship, { basePath: '/xz/other/', id: 'fgw' });
-    const orphan = variant(exampleDepartment, { id: 'jxw', basePath: '/bm/jxw/', parent: 'nowhere' });
-    const nested = variant(exampleDepartment, { id: 'sub', basePath: '/bm/sub/', parent: 'fgw' });
+    const duplicate = variant(exampleTownship, {
+      basePath: '/xz/other/',
+      id: 'fgw',
+      footer: footerWithCode(exampleTownship, '5301000092'),
+    });
+    const orphan = variant(exampleDepartment, {
+      id: 'jxw',
+      basePath: '/bm/jxw/',
+      parent: 'nowhere',
+      footer: footerWithCode(exampleDepartment, '5301000093'),
+    });
+    const nested = variant(exampleDepartment, {
+      id: 'sub',
+      basePath: '/bm/sub/',
+      parent: 'fgw',
+      footer: footerWithCode(exampleDepartment, '5301000094'),
+    });
     expect(
       validateRegistry([...exampleSites, duplicate, orphan, nested], { file }).map(
         (p) => `${p.entry} ${p.rule}`,
