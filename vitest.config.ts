@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One Vitest run over every package. Each package folder may carry its own vitest.config.ts
- * (integration suites set their own timeouts and setup); the rest use the defaults below.
+ * One Vitest run over every package; each package folder carries its own vitest.config.ts.
+ * Files run one at a time: the integration suites boot Strapi, build sites and drive Chromium and
+ * Lighthouse, each of which wants the machine's two cores to itself (Lighthouse scores performance).
  */
 export default defineConfig({
   test: {
     projects: ['shared', 'scripts', 'themes', 'sites', 'cms', 'test'],
     passWithNoTests: true,
+    fileParallelism: false,
+    maxWorkers: 1,
   },
 });

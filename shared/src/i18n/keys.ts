@@ -12,6 +12,7 @@ export const uiKeys = [
   'nav.leaders',
   'nav.villages',
   'nav.investment',
+  'nav.investorGuide',
   'nav.search',
   'nav.siteMap',
   'nav.clusterSites',
@@ -236,6 +237,14 @@ export const uiKeys = [
   'freshness.stale',
   // Home page
   'home.latest',
+  // Investor guide (en and ru portal pages)
+  'guide.intro',
+  'guide.steps',
+  'guide.step1',
+  'guide.step2',
+  'guide.step3',
+  'guide.step4',
+  'guide.contact',
 ] as const;
 
 /** A key of the public UI strings, e.g. `'search.label'`. */
@@ -256,4 +265,5 @@ export const uiKeyParams = {
   'search.noResults': ['query'],
   'freshness.lastUpdated': ['date'],
   'freshness.stale': ['days'],
+  'guide.intro': ['city'],
 } as const satisfies Partial<Record<UiKey, readonly string[]>>;

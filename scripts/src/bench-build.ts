@@ -1,0 +1,171 @@
+/**
+ * `pnpm bench:build`: a full (cold) build of the cluster at demo and large scale from the
+ * snapshot, against a bare Astro build of the same number of trivial pages measured in the same
+ * run. Prints pages, pages/s, wall time and peak memory; writes `.data/bench/build.json`.
+ * The search index is not part of the build measured here.
+ *
+ *   node --import tsx scripts/src/bench-build.ts [--scales demo,large] [--snapshots <dir>] [--keep]
+ *
+ * Snapshots are read from `<snapshots>/<scale>` (default `.data/bench/snapshots`) and generated there
+ * with scripts/src/generate-demo.ts when missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCluster } from './build-cluster.ts';
+import { runMeasured } from './lib/measure.ts';
+import { astroBin, dataDir, repoRoot, sitesDir } from './lib/paths.ts';
+
+/** Targets of issue 5 on a 2-core machine. */
+const targets: Record<string, { wallSeconds: number; peakMemoryMB?: number }> = {
+  demo: { wallSeconds: 60 },
+  large: { wallSeconds: 150, peakMemoryMB: 8192 },
+};
+
+/** One measured build. */
+interface Measurement {
+  pages: number;
+  wallSeconds: number;
+  pagesPerSecond: number;
+  peakMemoryMB: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function ensureSnapshot(dir: string, scale: string): void {
+  if (existsSync(path.join(dir, 'snapshot.jsonl'))) return;
+  process.stderr.write(`generating the ${scale} snapshot into ${dir}…\n`);
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'scripts/src/generate-demo.ts'), '--scale', scale, '--out', dir],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+}
+
+/** A bare Astro project that renders `pages` trivial pages from getStaticPaths, built cold. */
+async function bareAstro(work: string, pages: number): Promise<Measurement> {
+  const project = path.join(work, 'bare-astro');
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(path.join(project, 'src', 'pages'), { recursive: true });
+  mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+  symlinkSync(path.join(sitesDir, 'node_modules', 'astro'), path.join(project, 'node_modules', 'astro'));
+  writeFileSync(
+    path.join(project, 'package.json'),
+    '{ "name": "bare-astro", "private": true, "type": "module" }\n',
+  );
+  writeFileSync(path.join(project, 'astro.config.mjs'), "export default { output: 'static' };\n");
+  writeFileSync(
+    path.join(project, 'src', 'pages', '[id].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i) } }));
+}
+const { id } = Astro.params;
+---
+<html lang="en"><head><meta charset="utf-8"><title>Page {id}</title></head><body><h1>Page {id}</h1></body></html>
+`,
+  );
+  const run = await runMeasured(process.execPath, [astroBin, 'build', '--root', project], {
+    cwd: project,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    quiet: true,
+  });
+  if (run.code !== 0) throw new Error('the bare Astro build failed');
+  return {
+    pages,
+    wallSeconds: round(run.wallMs / 1000),
+    pagesPerSecond: Math.round(pages / (run.wallMs / 1000)),
+    peakMemoryMB: mb(run.peakRssBytes),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scales: { type: 'string', default: 'demo,large' },
+      snapshots: { type: 'string', default: path.join(dataDir, 'bench', 'snapshots') },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const work = path.join(dataDir, 'bench', 'work');
+  mkdirSync(work, { recursive: true });
+  const results = [];
+  for (const scale of values.scales
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const snapshot = path.join(path.resolve(values.snapshots), scale);
+    ensureSnapshot(snapshot, scale);
+    const outDir = path.join(work, `dist-${scale}`);
+    const cacheDir = path.join(work, `cache-${scale}`);
+    rmSync(cacheDir, { recursive: true, force: true });
+    process.stderr.write(`\n[bench] ${scale}: full build from ${snapshot} (cold cache)…\n`);
+    const build = await buildCluster({
+      snapshot,
+      outDir,
+      quiet: true,
+      env: { GOVCLUSTER_CACHE_DIR: cacheDir },
+    });
+    if (!build.ok) {
+      process.stderr.write(build.log.slice(-4000));
+      throw new Error(`the ${scale} build failed`);
+    }
+    const cluster: Measurement = {
+      pages: build.pages,
+      wallSeconds: round(build.wallMs / 1000),
+      pagesPerSecond: Math.round(build.pages / (build.wallMs / 1000)),
+      peakMemoryMB: mb(build.peakRssBytes),
+    };
+    process.stderr.write(`[bench] ${scale}: bare Astro, ${build.pages} trivial pages…\n`);
+    const bare = await bareAstro(work, build.pages);
+    const target = targets[scale];
+    const result = {
+      scale,
+      cluster,
+      bareAstro: bare,
+      ratio: round(cluster.wallSeconds / bare.wallSeconds, 2),
+      skippedEntries: build.skipped.length,
+      target,
+      meetsTarget:
+        target === undefined
+          ? null
+          : cluster.wallSeconds <= target.wallSeconds &&
+            (target.peakMemoryMB === undefined || cluster.peakMemoryMB <= target.peakMemoryMB),
+    };
+    results.push(result);
+    process.stdout.write(
+      `${scale}: ${cluster.pages} pages in ${cluster.wallSeconds} s = ${cluster.pagesPerSecond} pages/s, peak ${cluster.peakMemoryMB} MB` +
+        ` | bare Astro ${bare.wallSeconds} s = ${bare.pagesPerSecond} pages/s, peak ${bare.peakMemoryMB} MB | ratio ${result.ratio}` +
+        `${target ? ` | target ≤ ${target.wallSeconds} s${target.peakMemoryMB ? `, ≤ ${target.peakMemoryMB} MB` : ''}: ${result.meetsTarget ? 'met' : 'MISSED'}` : ''}\n`,
+    );
+    if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  rmSync(path.join(work, 'bare-astro'), { recursive: true, force: true });
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      memoryGB: round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      // Other work on the machine skews absolute times; the ratio to bare Astro is measured under the same load.
+      loadAverageAtEnd: os.loadavg().map((load) => round(load, 2)),
+    },
+    searchIndex: 'not included',
+    results,
+  };
+  const file = path.join(dataDir, 'bench', 'build.json');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nresults: ${path.relative(repoRoot, file)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:build failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});

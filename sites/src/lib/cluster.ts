@@ -1,0 +1,216 @@
+import { getCollection } from 'astro:content';
+import {
+  type Column,
+  type ContentType,
+  contentTypes,
+  defaultLocale,
+  type EntryBase,
+  type Locale,
+  locales,
+  type Site,
+} from './model.ts';
+import { columnPath, entryPath, fixedPaths, sitePrefix } from './urls.ts';
+
+/** Entries per page of a column listing. */
+export const pageSize = 20;
+
+/** A content entry with its type and public URL. */
+export interface Entry extends EntryBase {
+  type: ContentType;
+  url: string;
+}
+
+/** A media item with its image, when it is a raster image astro:assets can transform. */
+export interface MediaItem {
+  id: string;
+  file: string;
+  width: number;
+  height: number;
+  mime: string;
+  alt: { 'zh-CN': string; en?: string; ru?: string };
+  // biome-ignore lint/suspicious/noExplicitAny: ImageMetadata from astro:assets
+  src: any;
+}
+
+/** What a page shows. */
+export type View =
+  | { type: 'home' }
+  | { type: 'column'; column: Column; page: number; pages: number; items: Entry[] }
+  | { type: 'entry'; entry: Entry }
+  | { type: 'leaders'; items: Entry[] }
+  | { type: 'villages'; items: Entry[] }
+  | { type: 'investment'; items: Entry[] }
+  | { type: 'investorGuide'; items: Entry[] }
+  | { type: 'siteMap' }
+  | { type: 'accessibility' };
+
+/** One page of the cluster. */
+export interface Page {
+  /** Absolute path, e.g. `/bm/fgw/news/fgw-news-1/`. */
+  url: string;
+  site: Site;
+  locale: Locale;
+  /** The same page in every locale shares this key (for hreflang and the language switch). */
+  key: string;
+  view: View;
+}
+
+/** The whole cluster, indexed for the templates. */
+export interface Cluster {
+  sites: Site[];
+  siteById: Map<string, Site>;
+  pages: Page[];
+  pageByUrl: Map<string, Page>;
+  /** key → locale → url */
+  alternates: Map<string, Map<Locale, string>>;
+  /** `${type}|${id}|${locale}` → entry */
+  entries: Map<string, Entry>;
+  media: Map<string, MediaItem>;
+  /** `${site}|${locale}` → entries of the site in that locale, newest first */
+  bySiteLocale: Map<string, Entry[]>;
+  /** locale → entries of every site, newest first */
+  byLocale: Map<Locale, Entry[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const newestFirst = (a: Entry, b: Entry) =>
+  a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0;
+
+async function build(): Promise<Cluster> {
+  const kindOrder = { portal: 0, department: 1, township: 2 };
+  const sites = ((await getCollection('site')).map((entry: { data: Site }) => entry.data) as Site[]).sort(
+    (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.basePath.localeCompare(b.basePath),
+  );
+  const siteById = new Map(sites.map((site) => [site.id, site]));
+  const media = new Map<string, MediaItem>();
+  for (const item of await getCollection('media')) media.set(item.data.id, item.data as MediaItem);
+
+  const entries = new Map<string, Entry>();
+  const bySiteLocale = new Map<string, Entry[]>();
+  const byLocale = new Map<Locale, Entry[]>();
+  for (const type of contentTypes) {
+    for (const item of await getCollection(type)) {
+      const data = item.data as EntryBase;
+      const site = siteById.get(data.site);
+      if (!site) continue;
+      const entry: Entry = { ...data, type, url: sitePrefix(site, data.locale) + entryPath(type, data) };
+      entries.set(`${type}|${data.id}|${data.locale}`, entry);
+      push(bySiteLocale, `${site.id}|${data.locale}`, entry);
+      push(byLocale, data.locale, entry);
+    }
+  }
+  for (const list of bySiteLocale.values()) list.sort(newestFirst);
+  for (const list of byLocale.values()) list.sort(newestFirst);
+
+  const pages: Page[] = [];
+  const add = (site: Site, locale: Locale, path: string, key: string, view: View) => {
+    pages.push({ url: sitePrefix(site, locale) + path, site, locale, key: `${site.id}|${key}`, view });
+  };
+  for (const site of sites) {
+    for (const locale of locales) {
+      if (!site.locales.includes(locale)) continue;
+      const own = bySiteLocale.get(`${site.id}|${locale}`) ?? [];
+      add(site, locale, '', 'home', { type: 'home' });
+      add(site, locale, fixedPaths.siteMap, 'siteMap', { type: 'siteMap' });
+      add(site, locale, fixedPaths.accessibility, 'accessibility', { type: 'accessibility' });
+      const byColumn = new Map<string, Entry[]>();
+      const byType = new Map<ContentType, Entry[]>();
+      for (const entry of own) {
+        if (entry.column) push(byColumn, entry.column, entry);
+        push(byType, entry.type, entry);
+      }
+      for (const column of site.columns) {
+        const items = byColumn.get(column.slug) ?? [];
+        // Other locales get a column only when it has entries in that locale.
+        if (locale !== defaultLocale && items.length === 0) continue;
+        const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
+        for (let page = 1; page <= pageCount; page += 1) {
+          add(site, locale, columnPath(column.slug, page), `column:${column.slug}:${page}`, {
+            type: 'column',
+            column,
+            page,
+            pages: pageCount,
+            items: items.slice((page - 1) * pageSize, page * pageSize),
+          });
+        }
+      }
+      for (const entry of own) {
+        if (entry.type === 'leader') continue;
+        add(site, locale, entryPath(entry.type, entry), `${entry.type}:${entry.id}`, {
+          type: 'entry',
+          entry,
+        });
+      }
+      const leaders = (byType.get('leader') ?? []).sort((a, b) => a.order - b.order);
+      if (leaders.length > 0)
+        add(site, locale, fixedPaths.leaders, 'leaders', { type: 'leaders', items: leaders });
+      const villages = (byType.get('village') ?? []).sort((a, b) =>
+        String(a.slug).localeCompare(String(b.slug)),
+      );
+      if (villages.length > 0)
+        add(site, locale, fixedPaths.villages, 'villages', { type: 'villages', items: villages });
+      const projects = byType.get('investmentProject') ?? [];
+      if (projects.length > 0) {
+        add(site, locale, fixedPaths.investment, 'investment', { type: 'investment', items: projects });
+        add(site, locale, fixedPaths.investorGuide, 'investorGuide', {
+          type: 'investorGuide',
+          items: projects,
+        });
+      }
+    }
+  }
+  const pageByUrl = new Map<string, Page>();
+  const alternates = new Map<string, Map<Locale, string>>();
+  for (const page of pages) {
+    if (pageByUrl.has(page.url)) throw new Error(`Two pages want the URL ${page.url}`);
+    pageByUrl.set(page.url, page);
+    let versions = alternates.get(page.key);
+    if (!versions) {
+      versions = new Map();
+      alternates.set(page.key, versions);
+    }
+    versions.set(page.locale, page.url);
+  }
+  return { sites, siteById, pages, pageByUrl, alternates, entries, media, bySiteLocale, byLocale };
+}
+
+let clusterPromise: Promise<Cluster> | undefined;
+
+/** The cluster, computed once per build from the content collections. */
+export function loadCluster(): Promise<Cluster> {
+  clusterPromise ??= build();
+  return clusterPromise;
+}
+
+/** The portal of the cluster. */
+export function portalOf(cluster: Cluster): Site {
+  const portal = cluster.sites.find((site) => site.kind === 'portal');
+  if (!portal) throw new Error('The registry has no portal');
+  return portal;
+}
+
+/** Entries of a site (or, for the portal's aggregation, of every site) in a locale with a given column type. */
+export function latest(
+  cluster: Cluster,
+  entries: Entry[],
+  columnType: Column['type'],
+  count: number,
+): Entry[] {
+  const out: Entry[] = [];
+  for (const entry of entries) {
+    if (!entry.column) continue;
+    const site = cluster.siteById.get(entry.site);
+    const column = site?.columns.find((c) => c.slug === entry.column);
+    if (column?.type !== columnType) continue;
+    // Interpretations sit in policy columns too; the home block lists policy documents.
+    if (columnType === 'policy' && entry.type !== 'policy') continue;
+    out.push(entry);
+    if (out.length >= count) break;
+  }
+  return out;
+}

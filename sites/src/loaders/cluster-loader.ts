@@ -1,0 +1,223 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { type ContentType, registryProblems, type Site, schemaFor } from '../lib/model.ts';
+import {
+  type CmsOptions,
+  cmsOptionsFromEnv,
+  fetchCmsIds,
+  fetchCmsMedia,
+  fetchCmsRecords,
+} from './cms-source.ts';
+import { describeIssues, reportSkipped, type SkippedEntry } from './report.ts';
+import { type RawSource, readSnapshot } from './snapshot-source.ts';
+
+/** Where the build reads from: the CMS (`CMS_URL` + `CMS_TOKEN`) or a snapshot (`GOVCLUSTER_SNAPSHOT`). */
+type Source = { kind: 'cms'; cms: CmsOptions } | { kind: 'snapshot'; dir: string };
+
+function sourceFromEnv(): Source {
+  const cms = cmsOptionsFromEnv();
+  if (cms) return { kind: 'cms', cms };
+  const dir = process.env.GOVCLUSTER_SNAPSHOT;
+  if (dir) return { kind: 'snapshot', dir: path.resolve(dir) };
+  throw new Error('No content source: set GOVCLUSTER_SNAPSHOT=<snapshot folder>, or CMS_URL and CMS_TOKEN');
+}
+
+let snapshotPromise: Promise<RawSource> | undefined;
+function snapshot(dir: string): Promise<RawSource> {
+  snapshotPromise ??= readSnapshot(dir);
+  return snapshotPromise;
+}
+
+let registryPromise: Promise<Map<string, Site>> | undefined;
+
+/** The validated registry, read once per build; invalid sites are reported and skipped. */
+export function loadRegistry(): Promise<Map<string, Site>> {
+  registryPromise ??= (async () => {
+    const source = sourceFromEnv();
+    const raw =
+      source.kind === 'snapshot'
+        ? ((await snapshot(source.dir)).records.get('site') ?? [])
+        : (await fetchCmsRecords(source.cms, 'site', null)).records;
+    // The registry is configuration, not content: any problem in it stops the build.
+    const problems = registryProblems(
+      raw,
+      source.kind === 'snapshot' ? `${source.dir}/snapshot.jsonl` : `${source.cms.url}/api/sites`,
+    );
+    if (problems.length > 0) throw new Error(`The site registry is not valid:\n  ${problems.join('\n  ')}`);
+    const schema = schemaFor('site');
+    const sites = new Map<string, Site>();
+    for (const record of raw) {
+      const site = schema.parse(record) as Site;
+      sites.set(site.id, site);
+    }
+    if (![...sites.values()].some((site) => site.kind === 'portal'))
+      throw new Error('The registry has no portal');
+    return sites;
+  })();
+  return registryPromise;
+}
+
+/** Checks an entry against the registry: its site, locale and column must exist. */
+function registryProblem(
+  type: string,
+  entry: Record<string, unknown>,
+  sites: Map<string, Site>,
+): string | null {
+  const site = sites.get(String(entry.site));
+  if (!site) return `site "${String(entry.site)}" is not in the registry`;
+  if (entry.locale && !site.locales.includes(entry.locale as Site['locales'][number])) {
+    return `locale ${String(entry.locale)} is not a locale of site ${site.id}`;
+  }
+  if ('column' in entry && !site.columns.some((column) => column.slug === entry.column)) {
+    return `column "${String(entry.column)}" is not a column of site ${site.id}`;
+  }
+  if (type === 'village' && site.kind !== 'township') return `site ${site.id} is not a township`;
+  return null;
+}
+
+/** The store id of an entry: `<id>/<locale>` for localized content. */
+export function storeId(record: Record<string, unknown>): string {
+  return record.locale ? `${String(record.id)}/${String(record.locale)}` : String(record.id);
+}
+
+async function validateInto(
+  context: LoaderContext,
+  type: ContentType,
+  records: Record<string, unknown>[],
+  skipped: SkippedEntry[] = [],
+): Promise<number> {
+  const sites = await loadRegistry();
+  const schema = schemaFor(type);
+  let stored = 0;
+  for (const record of records) {
+    // Only replied letters are public; the others are not errors, just not for the website.
+    if (type === 'letter' && record.status !== 'replied') continue;
+    const parsed = schema.safeParse(record);
+    const problem = parsed.success
+      ? registryProblem(type, parsed.data as Record<string, unknown>, sites)
+      : describeIssues(parsed.error.issues);
+    if (problem !== null || !parsed.success) {
+      const entry: SkippedEntry = {
+        site: String(record.site ?? '?'),
+        type,
+        id: String(record.id ?? '?'),
+        problem: problem ?? 'invalid',
+      };
+      if (record.locale !== undefined) entry.locale = String(record.locale);
+      reportSkipped(entry);
+      skipped.push(entry);
+      continue;
+    }
+    const data = parsed.data as Record<string, unknown>;
+    context.store.set({ id: storeId(data), data });
+    stored += 1;
+  }
+  return stored;
+}
+
+/**
+ * A content-layer loader for one content type of the cluster. Reads the snapshot named by
+ * `GOVCLUSTER_SNAPSHOT` or the CMS at `CMS_URL` (published content, per locale, incremental by
+ * `updatedAt`); validates every entry with the shared schemas and reports and skips invalid ones.
+ */
+export function clusterLoader(type: ContentType): Loader {
+  return {
+    name: `govcluster-${type}`,
+    load: async (context) => {
+      const source = sourceFromEnv();
+      if (source.kind === 'snapshot') {
+        const raw = await snapshot(source.dir);
+        const version = raw.version;
+        if (context.meta.get('version') === version && context.store.keys().length > 0) {
+          // Unchanged snapshot: keep the stored entries, but report the skipped ones again.
+          for (const entry of JSON.parse(context.meta.get('skipped') ?? '[]')) reportSkipped(entry);
+          return;
+        }
+        context.store.clear();
+        const skipped: SkippedEntry[] = [];
+        const stored = await validateInto(context, type, raw.records.get(type) ?? [], skipped);
+        context.meta.set('version', version);
+        context.meta.set('skipped', JSON.stringify(skipped));
+        context.logger.info(`${stored} ${type} entries from the snapshot`);
+        return;
+      }
+      // CMS: when the previous build used the same CMS, fetch only what changed since then.
+      const sites = await loadRegistry();
+      const locales = new Set([...sites.values()].flatMap((site) => site.locales));
+      if (context.meta.get('cms') !== source.cms.url) {
+        context.store.clear();
+        context.meta.set('cms', source.cms.url);
+        for (const locale of locales) context.meta.delete(`since:${locale}`);
+      }
+      for (const locale of locales) {
+        const since = context.meta.get(`since:${locale}`);
+        const { records: changed, newest } = await fetchCmsRecords(source.cms, type, locale, since);
+        await validateInto(context, type, changed);
+        if (since) {
+          const live = await fetchCmsIds(source.cms, type, locale);
+          for (const key of context.store.keys()) {
+            const [id, keyLocale] = key.split('/');
+            if (keyLocale === locale && id !== undefined && !live.has(id)) context.store.delete(key);
+          }
+        }
+        if (newest && (!since || newest > since)) context.meta.set(`since:${locale}`, newest);
+      }
+    },
+  };
+}
+
+/** A loader for the registry: one entry per site, validated as a whole. */
+export function sitesLoader(): Loader {
+  return {
+    name: 'govcluster-sites',
+    load: async (context) => {
+      const sites = await loadRegistry();
+      context.store.clear();
+      for (const site of sites.values()) context.store.set({ id: site.id, data: { ...site } });
+    },
+  };
+}
+
+/**
+ * A loader for media: each item gets `src`, an image that astro:assets turns into responsive
+ * AVIF/WebP. Snapshot files are resolved relative to the snapshot folder.
+ */
+export function mediaLoader(): Loader {
+  return {
+    name: 'govcluster-media',
+    load: async (context) => {
+      const source = sourceFromEnv();
+      const root = fileURLToPath(context.config.root);
+      let records: Record<string, unknown>[];
+      let anchor: string;
+      if (source.kind === 'snapshot') {
+        const raw = await snapshot(source.dir);
+        records = raw.records.get('media') ?? [];
+        anchor = path.relative(root, path.join(source.dir, 'snapshot.jsonl'));
+      } else {
+        const dir = fileURLToPath(new URL('cms-media/', context.config.cacheDir));
+        records = await fetchCmsMedia(source.cms, dir);
+        anchor = path.relative(root, path.join(dir, 'media.json'));
+      }
+      context.store.clear();
+      const schema = schemaFor('media');
+      for (const record of records) {
+        const parsed = schema.safeParse(record);
+        if (!parsed.success) {
+          reportSkipped({
+            site: '-',
+            type: 'media',
+            id: String(record.id),
+            problem: describeIssues(parsed.error.issues),
+          });
+          continue;
+        }
+        const media = parsed.data as { id: string; file: string; mime: string };
+        const raster = /^image\/(jpeg|png|webp|avif)$/.test(media.mime);
+        const data = { ...media, src: raster ? `__ASTRO_IMAGE_./${media.file}` : null };
+        context.store.set({ id: media.id, data, filePath: anchor || undefined });
+      }
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * How the CMS (Strapi 5 REST) names and shapes things, in one module; everything else in the build
+ * speaks the shared model. Mirrors cms/src/content-model/model-map.ts (the CMS's own statement of the
+ * mapping; sites never imports cms, so the facts are repeated here and checked by the CMS loader test).
+ *
+ * Strapi 5 REST: `GET /api/<plural>?locale=<locale>&status=published&pagination[page]=…`, answer
+ * `{ data: [{ id, documentId, locale, …attributes }], meta: { pagination: { page, pageCount } } }`.
+ * - our `id` is the attribute `key`; our `publishedAt`/`updatedAt` are `datePublished`/`dateModified`
+ *   (Strapi keeps its own `publishedAt`/`updatedAt`, which say when the CMS record changed: the
+ *   incremental fetch filters on Strapi's `updatedAt`);
+ * - a letter's `status` is `handlingStatus`; its `writer` is private and never requested;
+ * - relations (`site`, `column`, `policy`, `interpretations`, `parent`) come populated and are reduced to
+ *   ids (`key`, or the column's `slug`); a site's `columns` become the nested Column list;
+ * - `LocalizedText` is the component `shared.localized-text` `{ zhCN, en, ru }`;
+ * - `process` steps are components `{ text }`;
+ * - media fields are Strapi upload files, reduced to `MediaRef` (`{ id }`, the file's `caption`, or its
+ *   name without extension) or to an `Attachment` (`{ name, file, mime, size }`).
+ */
+
+/** REST plural of every type the build reads. */
+export const cmsPlural: Record<string, string> = {
+  site: 'sites',
+  article: 'articles',
+  policy: 'policies',
+  interpretation: 'interpretations',
+  serviceGuide: 'service-guides',
+  leader: 'leaders',
+  village: 'villages',
+  investmentProject: 'investment-projects',
+  letter: 'letters',
+};
+
+/** Types stored once, not per locale (no `locale` query). */
+export const cmsUnlocalized = new Set(['site']);
+
+/** The attribute that holds our stable id (Strapi keeps `id` and `documentId` for itself). */
+export const cmsIdField = 'key';
+
+/** Extra query parameters per type: what to populate, and which records are public at all. */
+export const cmsQuery: Record<string, Record<string, string>> = {
+  site: {
+    'populate[name]': 'true',
+    'populate[shortName]': 'true',
+    'populate[parent]': 'true',
+    'populate[footer][populate]': '*',
+    'populate[columns][populate]': '*',
+  },
+  letter: {
+    'filters[handlingStatus][$eq]': 'replied',
+    'populate[site]': 'true',
+    'populate[column]': 'true',
+  },
+};
+
+/** Populate everything but private components for the other types. */
+export const cmsDefaultQuery: Record<string, string> = { populate: '*' };
+
+const renames: Record<string, string> = {
+  key: 'id',
+  datePublished: 'publishedAt',
+  dateModified: 'updatedAt',
+  handlingStatus: 'status',
+};
+const strapiOwn = new Set([
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'localizations',
+  'locale',
+]);
+const mediaFields = new Set(['images', 'photos', 'portrait']);
+const attachmentFields = new Set(['attachments']);
+
+type Doc = Record<string, unknown>;
+
+function isLocalizedText(value: unknown): value is { zhCN: string; en?: string | null; ru?: string | null } {
+  return !!value && typeof value === 'object' && 'zhCN' in (value as Doc);
+}
+
+function localizedText(value: { zhCN: string; en?: string | null; ru?: string | null }): Doc {
+  const out: Doc = { 'zh-CN': value.zhCN };
+  if (value.en) out.en = value.en;
+  if (value.ru) out.ru = value.ru;
+  return out;
+}
+
+function mediaRef(file: Doc): { id: string } {
+  const caption = typeof file.caption === 'string' && file.caption ? file.caption : undefined;
+  return { id: caption ?? String(file.name ?? '').replace(/\.[^.]+$/, '') };
+}
+
+function attachment(file: Doc): Doc {
+  return {
+    name: String(file.name ?? ''),
+    file: String(file.url ?? '').replace(/^\//, ''),
+    mime: String(file.mime ?? 'application/octet-stream'),
+    size: Math.round(Number(file.size ?? 0) * 1024),
+  };
+}
+
+/** A related document reduced to our id: its `key`, or for a column its `slug`. */
+function relationId(value: Doc): unknown {
+  return value[cmsIdField] ?? value.slug ?? value.documentId;
+}
+
+/** Strips Strapi's own fields from a component (and its nested components). */
+function component(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(component);
+  if (isLocalizedText(value)) return localizedText(value);
+  if (value && typeof value === 'object') {
+    const out: Doc = {};
+    for (const [key, inner] of Object.entries(value as Doc)) {
+      if (key === 'id' || key === '__component' || inner === null) continue;
+      out[key] = component(inner);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Maps one Strapi document to a record of the shared model (validated afterwards with the shared schema). */
+export function fromCms(type: string, document: Doc): Doc {
+  const out: Doc = {};
+  if (typeof document.locale === 'string' && !cmsUnlocalized.has(type)) out.locale = document.locale;
+  for (const [key, value] of Object.entries(document)) {
+    if (value === null || value === undefined) continue;
+    if (key !== cmsIdField && strapiOwn.has(key)) continue;
+    if (type === 'letter' && key === 'writer') continue;
+    const name = renames[key] ?? key;
+    if (mediaFields.has(key)) {
+      out[name] = Array.isArray(value) ? value.map((f) => mediaRef(f as Doc)) : mediaRef(value as Doc);
+    } else if (attachmentFields.has(key)) {
+      out[name] = (Array.isArray(value) ? value : [value]).map((f) => attachment(f as Doc));
+    } else if (key === 'process' && Array.isArray(value)) {
+      out[name] = value.map((step) => (typeof step === 'object' && step ? (step as Doc).text : step));
+    } else if (type === 'site' && key === 'columns' && Array.isArray(value)) {
+      out[name] = value.map((c) => {
+        const { site: _site, ...rest } = component(c) as Doc;
+        return rest;
+      });
+    } else if (['site', 'column', 'policy', 'parent'].includes(key) && typeof value === 'object') {
+      out[name] = relationId(value as Doc);
+    } else if (key === 'interpretations' && Array.isArray(value)) {
+      out[name] = value.map((v) => (typeof v === 'object' && v ? relationId(v as Doc) : v));
+    } else {
+      out[name] = component(value);
+    }
+  }
+  if (type === 'site' && !('parent' in out)) out.parent = null;
+  // Attachments and images default to empty lists where the model requires a list.
+  for (const field of ['images', 'attachments', 'photos'])
+    if (field in out && out[field] === undefined) out[field] = [];
+  return out;
+}

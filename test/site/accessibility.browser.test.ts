@@ -1,0 +1,142 @@
+/**
+ * axe-core (WCAG 2.2 AA) on one page of every template of the fixture cluster, in Chromium, plus
+ * the elder-friendly mode and keyboard use.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import axe from 'axe-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, serveStatic } from '../../scripts/src/serve-cluster.ts';
+import { chromiumFlags, chromiumPath, fixtureBuild, templatePages } from './fixture.ts';
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let profile: string;
+let pages: { name: string; url: string }[] = [];
+
+async function violations(url: string, elder = false): Promise<string[]> {
+  const page = await context.newPage();
+  // Nothing may be fetched from another host.
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+      foreign.push(request.url());
+  });
+  await page.goto(server.url + url);
+  if (elder) await page.evaluate(() => document.documentElement.classList.add('gc-elder'));
+  await page.addScriptTag({ content: axe.source });
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
+  );
+  await page.close();
+  return [
+    ...foreign.map((u) => `request to another host: ${u}`),
+    ...result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
+  ];
+}
+
+describe('accessibility', () => {
+  beforeAll(async () => {
+    const fixture = await fixtureBuild();
+    pages = templatePages(fixture);
+    server = await serveStatic(fixture.dist, 0);
+    profile = mkdtempSync(path.join(tmpdir(), 'gc-chromium-'));
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: chromiumFlags.filter((f) => f !== '--headless'),
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('finds one page of every template', () => {
+    expect(pages.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'portal home',
+        'department home',
+        'township home',
+        'article',
+        'policy document',
+        'service guide',
+        'village',
+      ]),
+    );
+  });
+
+  it('has no WCAG 2.2 AA violation on any template', async () => {
+    const problems: string[] = [];
+    for (const { name, url } of pages) {
+      for (const problem of await violations(url)) problems.push(`${name} ${url}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('has no WCAG 2.2 AA violation in elder-friendly mode', async () => {
+    const problems: string[] = [];
+    for (const { name, url } of pages.filter((p) =>
+      ['portal home', 'article', 'service guide'].includes(p.name),
+    )) {
+      for (const problem of await violations(url, true)) problems.push(`${name} ${url} (elder): ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('remembers the elder-friendly mode across pages and reads without JavaScript', async () => {
+    const home = pages.find((p) => p.name === 'portal home') as { url: string };
+    const article = pages.find((p) => p.name === 'article') as { url: string };
+    const page = await context.newPage();
+    await page.goto(server.url + home.url);
+    const toggle = page.locator('#gc-elder-toggle');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    const before = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.goto(server.url + article.url);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('gc-elder'))).toBe(true);
+    const after = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+    expect(Number.parseFloat(after)).toBeGreaterThan(Number.parseFloat(before));
+    await page.locator('#gc-elder-toggle').click();
+    await page.close();
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const bare = await noScript.newPage();
+    await bare.goto(server.url + article.url);
+    expect(await bare.locator('main h1').isVisible()).toBe(true);
+    // Without a script the toggle stays hidden rather than doing nothing.
+    expect(await bare.locator('#gc-elder-toggle').isVisible()).toBe(false);
+    await noScript.close();
+  }, 60_000);
+
+  it('lets a keyboard user skip to the content', async () => {
+    const article = pages.find((p) => p.name === 'article') as { url: string };
+    const page = await context.newPage();
+    await page.goto(server.url + article.url);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.className);
+    expect(focused).toContain('gc-skip-link');
+    expect(await page.locator('.gc-skip-link').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('gc-main');
+    await page.close();
+  }, 30_000);
+});

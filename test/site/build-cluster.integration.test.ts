@@ -1,0 +1,128 @@
+/**
+ * The build's failure modes: an invalid entry is reported and skipped; an invalid registry or an
+ * unreachable CMS fails the build and leaves the live output untouched.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCluster } from '../../scripts/src/build-cluster.ts';
+import { fixtureBuild, readRecords } from './fixture.ts';
+import { startStrapiMock } from './strapi-mock.ts';
+
+let work: string;
+let snapshot: string;
+let out: string;
+
+describe('build-cluster', () => {
+  beforeAll(async () => {
+    // Wait for the shared fixture build first: two Astro builds of one project must not overlap.
+    const fixture = await fixtureBuild();
+    work = mkdtempSync(path.join(tmpdir(), 'gc-build-test-'));
+    snapshot = path.join(work, 'snapshot');
+    out = path.join(work, 'dist');
+    cpSync(fixture.snapshot, snapshot, { recursive: true });
+  }, 300_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('reports an invalid entry (site, type, id, what is wrong) and builds the rest', async () => {
+    const records = readRecords(snapshot);
+    const article = records.find((r) => r.type === 'article' && r.locale === 'zh-CN') as Record<
+      string,
+      unknown
+    >;
+    appendFileSync(
+      path.join(snapshot, 'snapshot.jsonl'),
+      `${JSON.stringify({ ...article, id: 'broken-entry', title: '   ' })}\n`,
+    );
+    const result = await buildCluster({ snapshot, outDir: out, quiet: true });
+    expect(result.ok, result.log.slice(-2000)).toBe(true);
+    expect(result.skipped).toContainEqual(
+      expect.objectContaining({ site: article.site, type: 'article', id: 'broken-entry', locale: 'zh-CN' }),
+    );
+    expect(result.skipped.find((s) => s.id === 'broken-entry')?.problem).toMatch(/title/);
+    expect(readFileSync(path.join(out, 'sites.json'), 'utf8')).toContain(String(article.site));
+  }, 120_000);
+
+  it('fails on an invalid registry and leaves the previous output as it was', async () => {
+    const before = readFileSync(path.join(out, 'sites.json'), 'utf8');
+    const lines = readFileSync(path.join(snapshot, 'snapshot.jsonl'), 'utf8').split('\n');
+    // A township whose parent is not in the registry breaks a cross-site rule.
+    const broken = lines.map((line) =>
+      line.includes('"type":"site"') && line.includes('"kind":"township"')
+        ? line.replace(/"parent":"[^"]+"/, '"parent":"no-such-site"')
+        : line,
+    );
+    const badSnapshot = path.join(work, 'bad-registry');
+    cpSync(snapshot, badSnapshot, { recursive: true });
+    writeFileSync(path.join(badSnapshot, 'snapshot.jsonl'), broken.join('\n'));
+    const result = await buildCluster({ snapshot: badSnapshot, outDir: out, quiet: true });
+    expect(result.ok).toBe(false);
+    expect(result.log).toMatch(/registry/i);
+    expect(readFileSync(path.join(out, 'sites.json'), 'utf8')).toBe(before);
+  }, 120_000);
+
+  it('fails with a clear message when the CMS cannot be reached, leaving the output as it was', async () => {
+    const before = readFileSync(path.join(out, 'sites.json'), 'utf8');
+    const result = await buildCluster({
+      outDir: out,
+      quiet: true,
+      env: { CMS_URL: 'http://127.0.0.1:9', CMS_TOKEN: 'test-token', GOVCLUSTER_SNAPSHOT: '' },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.log).toContain('The CMS at http://127.0.0.1:9 cannot be reached');
+    expect(readFileSync(path.join(out, 'sites.json'), 'utf8')).toBe(before);
+  }, 120_000);
+
+  it('builds from the CMS REST API, published content per locale, then only what changed', async () => {
+    const cms = await startStrapiMock(snapshot);
+    const cmsOut = path.join(work, 'dist-cms');
+    const env = {
+      CMS_URL: cms.url,
+      CMS_TOKEN: cms.token,
+      GOVCLUSTER_SNAPSHOT: '',
+      GOVCLUSTER_CACHE_DIR: path.join(work, 'cache-cms'),
+    };
+    try {
+      const first = await buildCluster({ outDir: cmsOut, quiet: true, env });
+      expect(first.ok, first.log.slice(-3000)).toBe(true);
+      // Everything maps and validates; only the entry broken on purpose above is skipped.
+      expect(first.skipped.map((e) => e.id)).toEqual(['broken-entry']);
+      const records = readRecords(snapshot);
+      const article = records.find(
+        (r) => r.type === 'article' && r.id !== 'broken-entry' && r.locale === 'zh-CN',
+      ) as Record<string, unknown>;
+      const sites = records.filter((r) => r.type === 'site') as unknown as {
+        id: string;
+        basePath: string;
+      }[];
+      const site = sites.find((s) => s.id === article.site) as { basePath: string };
+      const page = path.join(cmsOut, site.basePath, String(article.column), String(article.id), 'index.html');
+      expect(readFileSync(page, 'utf8')).toContain(String(article.title));
+      expect(
+        cms.requests.some(
+          (r) =>
+            r.startsWith('/api/articles?') && r.includes('status=published') && r.includes('locale=zh-CN'),
+        ),
+      ).toBe(true);
+      expect(cms.requests.some((r) => r.includes('filters%5BupdatedAt%5D'))).toBe(false);
+
+      cms.update('article', String(article.id), 'zh-CN', { title: '更新后的标题：CMS 增量构建' });
+      cms.requests.length = 0;
+      const second = await buildCluster({ outDir: cmsOut, quiet: true, env });
+      expect(second.ok, second.log.slice(-3000)).toBe(true);
+      expect(readFileSync(page, 'utf8')).toContain('更新后的标题：CMS 增量构建');
+      // The second build asked only for what changed since the first.
+      expect(
+        cms.requests.some(
+          (r) => r.startsWith('/api/articles?') && r.includes('filters%5BupdatedAt%5D%5B%24gt%5D'),
+        ),
+      ).toBe(true);
+    } finally {
+      await cms.close();
+    }
+  }, 240_000);
+});

@@ -1,0 +1,292 @@
+/**
+ * Builds the fixture cluster (portal, two departments, a township with two villages, three
+ * locales) and checks the HTML a visitor gets.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { t as typedT } from '@govcluster/shared/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { entryPath, sitePrefix } from '../../sites/src/lib/urls.ts';
+import {
+  type FixtureBuild,
+  fixtureBuild,
+  hreflangs,
+  htmlPages,
+  linksTo,
+  readPage,
+  readRecords,
+  type SnapshotRecord,
+} from './fixture.ts';
+
+type Locale = 'zh-CN' | 'en' | 'ru';
+/** The shared `t()`, with keys built at run time. */
+const t = typedT as unknown as (locale: Locale, key: string) => string;
+type SiteRecord = SnapshotRecord & {
+  id: string;
+  kind: string;
+  basePath: string;
+  locales: Locale[];
+  parent: string | null;
+  name: Record<string, string>;
+  footer: { siteCode: string; icp: string; publicSecurity: string; sponsor: Record<string, string> };
+};
+
+let fixture: FixtureBuild;
+let records: SnapshotRecord[];
+let sites: SiteRecord[];
+let pages: string[];
+
+function siteOfUrl(url: string): SiteRecord {
+  const matches = sites.filter((site) => url.startsWith(site.basePath));
+  return matches.sort((a, b) => b.basePath.length - a.basePath.length)[0] as SiteRecord;
+}
+
+function urlOf(record: SnapshotRecord): string {
+  const site = sites.find((s) => s.id === record.site) as SiteRecord;
+  return sitePrefix(site, record.locale as Locale) + entryPath(record.type as never, record as never);
+}
+
+/** Records that the build publishes: valid ones (what the fixture holds) of existing sites. */
+function published(type: string): SnapshotRecord[] {
+  return records.filter(
+    (r) =>
+      r.type === type && existsSync(path.join(fixture.dist, urlOf(r).split('#')[0] as string, 'index.html')),
+  );
+}
+
+describe('the fixture cluster', () => {
+  beforeAll(async () => {
+    fixture = await fixtureBuild();
+    records = readRecords(fixture.snapshot);
+    sites = records.filter((r) => r.type === 'site') as SiteRecord[];
+    pages = htmlPages(fixture.dist);
+  }, 300_000);
+
+  it('writes the manifest dist/sites.json with every site of the registry', () => {
+    const manifest = JSON.parse(readFileSync(path.join(fixture.dist, 'sites.json'), 'utf8')) as {
+      sites: Record<string, unknown>[];
+    };
+    expect(manifest.sites.map((s) => s.id).sort()).toEqual(sites.map((s) => s.id).sort());
+    for (const site of sites) {
+      const entry = manifest.sites.find((s) => s.id === site.id) as Record<string, unknown>;
+      expect(entry).toMatchObject({
+        kind: site.kind,
+        name: site.name,
+        locales: site.locales,
+        basePath: site.basePath,
+        parent: site.parent,
+      });
+      expect(String(entry.url)).toMatch(new RegExp(`${site.basePath.replace(/\//g, '\\/')}$`));
+    }
+    expect(sites.filter((s) => s.kind === 'township').length).toBeGreaterThan(0);
+  });
+
+  it('shows the national furniture on every page', () => {
+    expect(pages.length).toBeGreaterThan(20);
+    for (const url of pages) {
+      const html = readPage(fixture.dist, url);
+      const site =
+        url === '/404.html' ? (sites.find((s) => s.kind === 'portal') as SiteRecord) : siteOfUrl(url);
+      const lang = /<html lang="([^"]+)"/.exec(html)?.[1] as Locale;
+      const where = `${url} (site ${site.id}, ${lang})`;
+      expect(html, where).toContain('<a class="gc-skip-link" href="#gc-main">');
+      expect(html, where).toContain('<main id="gc-main"');
+      expect(html, where).toContain(site.name[lang] ?? site.name['zh-CN']);
+      expect(html, where).toContain(t(lang, 'footer.sponsor'));
+      expect(html, where).toContain(site.footer.sponsor[lang] ?? site.footer.sponsor['zh-CN']);
+      expect(html, where).toContain(`${t(lang, 'footer.siteCode')}</dt><dd>${site.footer.siteCode}</dd>`);
+      expect(html, where).toContain(site.footer.icp);
+      expect(html, where).toContain(site.footer.publicSecurity);
+      expect(html, where).toContain('gc-footer__party-gov-mark');
+      expect(html, where).toContain(`siteCode=${site.footer.siteCode}`);
+      expect(html, where).toContain(t(lang, 'footer.reportError'));
+      expect(html, where).toContain(t(lang, 'footer.accessibility'));
+      expect(html, where).toContain('id="gc-elder-toggle"');
+      expect(html, where).toContain('gc-header__emblem');
+      expect(html, where).not.toMatch(/<script[^>]+src=/);
+    }
+  });
+
+  it('links every language version with reciprocal hreflang pairs', () => {
+    let pairs = 0;
+    for (const url of pages) {
+      const html = readPage(fixture.dist, url);
+      const versions = hreflangs(html);
+      if (versions.size === 0) continue;
+      const lang = /<html lang="([^"]+)"/.exec(html)?.[1] as string;
+      expect(versions.get(lang), url).toBe(url);
+      for (const [locale, other] of versions) {
+        if (locale === 'x-default') {
+          expect(hreflangs(readPage(fixture.dist, other)).get('zh-CN')).toBe(other);
+          continue;
+        }
+        expect(hreflangs(readPage(fixture.dist, other)), `${other} should link back to ${url}`).toEqual(
+          versions,
+        );
+        pairs += 1;
+      }
+    }
+    expect(pairs).toBeGreaterThan(0);
+    // An investment project in three locales is one page in three languages.
+    const project = published('investmentProject').find((r) => r.locale === 'en');
+    expect(project, 'the fixture has an English investment project').toBeDefined();
+    const versions = hreflangs(readPage(fixture.dist, urlOf(project as SnapshotRecord)));
+    expect([...versions.keys()]).toEqual(expect.arrayContaining(['zh-CN', 'en']));
+  });
+
+  it('sends the language switch of an untranslated page to that locale home, with a notice', () => {
+    const translated = new Set(
+      records.filter((r) => r.locale && r.locale !== 'zh-CN').map((r) => `${r.type}|${r.id}|${r.locale}`),
+    );
+    const types = ['article', 'policy', 'interpretation', 'serviceGuide', 'letter', 'investmentProject'];
+    let checked = 0;
+    for (const site of sites.filter((s) => s.locales.length > 1)) {
+      for (const other of site.locales.filter((l) => l !== 'zh-CN')) {
+        const onlyChinese = types
+          .flatMap((type) => published(type))
+          .find(
+            (r) =>
+              r.site === site.id && r.locale === 'zh-CN' && !translated.has(`${r.type}|${r.id}|${other}`),
+          );
+        if (!onlyChinese) continue;
+        const html = readPage(fixture.dist, urlOf(onlyChinese));
+        expect(linksTo(html, `${sitePrefix(site, other)}#gc-untranslated`), urlOf(onlyChinese)).toBe(true);
+        expect(html).toContain(`lang="${other}">${t(other, 'locale.missingTitle')}`);
+        const home = readPage(fixture.dist, sitePrefix(site, other));
+        expect(home).toContain('id="gc-untranslated"');
+        expect(home).toContain(t(other, 'locale.missingNotice'));
+        checked += 1;
+      }
+    }
+    expect(checked, 'the fixture has an untranslated entry on a multilingual site').toBeGreaterThan(0);
+  });
+
+  it('links policy documents and their interpretations both ways', () => {
+    const interpretations = published('interpretation');
+    expect(interpretations.length).toBeGreaterThan(0);
+    for (const interpretation of interpretations) {
+      const policy = records.find(
+        (r) => r.type === 'policy' && r.id === interpretation.policy && r.locale === interpretation.locale,
+      );
+      if (!policy) continue;
+      const locale = interpretation.locale as Locale;
+      const interpretationHtml = readPage(fixture.dist, urlOf(interpretation));
+      const policyHtml = readPage(fixture.dist, urlOf(policy));
+      expect(linksTo(interpretationHtml, urlOf(policy)), `${urlOf(interpretation)} → policy`).toBe(true);
+      expect(linksTo(policyHtml, urlOf(interpretation)), `${urlOf(policy)} → interpretation`).toBe(true);
+      expect(policyHtml).toContain(t(locale, 'policy.interpretations'));
+    }
+  });
+
+  it('shows the 公开目录 metadata of every policy document', () => {
+    const policies = published('policy');
+    expect(policies.length).toBeGreaterThan(0);
+    for (const policy of policies) {
+      const html = readPage(fixture.dist, urlOf(policy));
+      const locale = policy.locale as Locale;
+      for (const field of ['indexNumber', 'issuingAuthority', 'documentNumber', 'writtenDate', 'topic']) {
+        expect(html, `${urlOf(policy)} ${field}`).toContain(
+          `${t(locale, `policy.${field}`)}</th><td>${String(policy[field]).replace(/&/g, '&amp;')}</td>`,
+        );
+      }
+      expect(html).toContain(t(locale, `validity.${policy.validity}`));
+    }
+  });
+
+  it('shows the eight required elements on every service guide', () => {
+    const guides = published('serviceGuide');
+    expect(guides.length).toBeGreaterThan(0);
+    const elements = [
+      'title',
+      'legalBasis',
+      'conditions',
+      'materials',
+      'location',
+      'hours',
+      'inquiryPhone',
+      'process',
+    ];
+    for (const guide of guides) {
+      const html = readPage(fixture.dist, urlOf(guide));
+      const locale = guide.locale as Locale;
+      for (const element of elements) {
+        const label = t(locale, `serviceGuide.${element}`);
+        expect(
+          new RegExp(`data-element="${element}">\\s*<h2>${label}</h2>`).test(html),
+          `${urlOf(guide)} ${element}`,
+        ).toBe(true);
+      }
+      for (const value of [guide.title, guide.location, guide.hours, guide.inquiryPhone]) {
+        expect(html.includes(String(value)), `${urlOf(guide)}: ${String(value)}`).toBe(true);
+      }
+      for (const material of guide.materials as { name: string }[])
+        expect(html.includes(material.name)).toBe(true);
+      for (const step of guide.process as string[])
+        expect(html.includes(`<li>${step}</li>`), step).toBe(true);
+    }
+  });
+
+  it('gives every village its page under the township and lists it on the township home', () => {
+    const villages = published('village');
+    expect(villages.length).toBeGreaterThanOrEqual(2);
+    for (const village of villages) {
+      const township = sites.find((s) => s.id === village.site) as SiteRecord;
+      expect(township.kind).toBe('township');
+      const url = `${sitePrefix(township, village.locale as Locale)}villages/${village.slug}/`;
+      expect(urlOf(village)).toBe(url);
+      expect(readPage(fixture.dist, url)).toContain(String(village.name));
+      expect(linksTo(readPage(fixture.dist, sitePrefix(township, village.locale as Locale)), url)).toBe(true);
+    }
+  });
+
+  it('never publishes letter writers or unreplied letters', () => {
+    const all = pages.map((url) => readPage(fixture.dist, url)).join('\n');
+    for (const letter of records.filter((r) => r.type === 'letter')) {
+      const writer = letter.writer as { name: string; phone: string; idNumber?: string } | undefined;
+      if (writer) {
+        expect(all).not.toContain(writer.phone);
+        if (writer.idNumber) expect(all).not.toContain(writer.idNumber);
+      }
+      if (letter.status !== 'replied')
+        expect(existsSync(path.join(fixture.dist, urlOf(letter), 'index.html'))).toBe(false);
+    }
+  });
+
+  it('writes a sitemap.xml and an RSS feed per site, robots.txt and a 404 page', () => {
+    for (const site of sites) {
+      const sitemap = readFileSync(path.join(fixture.dist, site.basePath, 'sitemap.xml'), 'utf8');
+      expect(sitemap).toContain(`${site.basePath}</loc>`);
+      for (const locale of site.locales) {
+        const feed = readFileSync(path.join(fixture.dist, sitePrefix(site, locale), 'rss.xml'), 'utf8');
+        expect(feed).toContain('<rss version="2.0">');
+      }
+    }
+    const robots = readFileSync(path.join(fixture.dist, 'robots.txt'), 'utf8');
+    for (const site of sites) expect(robots).toContain(`${site.basePath}sitemap.xml`);
+    expect(readPage(fixture.dist, '/404.html')).toContain(t('zh-CN', 'error.notFound'));
+  });
+
+  it('keeps an article page under 50 KB transferred, without images', () => {
+    const article = published('article')[0] as SnapshotRecord;
+    const html = readPage(fixture.dist, urlOf(article));
+    // What the browser fetches besides images: the HTML, the stylesheets, no script files.
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1] as string);
+    const bytes = [
+      gzipSync(html).length,
+      ...styles.map((href) => gzipSync(readFileSync(path.join(fixture.dist, href))).length),
+    ];
+    expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan(50 * 1024);
+  });
+
+  it('renders images as AVIF with a WebP fallback, with width and height', () => {
+    const withImage = published('article').find((r) => (r.images as unknown[]).length > 0);
+    if (!withImage) return;
+    const html = readPage(fixture.dist, urlOf(withImage));
+    expect(html).toMatch(/<source[^>]+type="image\/avif"/);
+    expect(html).toMatch(
+      /<img[^>]+src="\/_astro\/[^"]+\.webp"[^>]*width="\d+"[^>]*height="\d+"|<img[^>]+width="\d+"[^>]+height="\d+"[^>]+src="\/_astro\/[^"]+\.webp"/,
+    );
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * The fixture cluster for the site tests: generated once (`--scale fixture`) and built once, then
+ * shared by every test file through a cache folder keyed by the snapshot and the sources, guarded
+ * by a lock so that parallel test files wait for one build instead of racing.
+ *
+ * `GOVCLUSTER_TEST_SNAPSHOT=<dir>` uses an existing snapshot instead of generating one.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cacheRoot = path.join(repoRoot, '.data', 'test-site');
+const generator = path.join(repoRoot, 'scripts', 'src', 'generate-demo.ts');
+
+/** Why the fixture cannot be had, or null when it can. */
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs `work` once across processes: the first caller holding `lock` does it, the others wait for `done`. */
+async function once(
+  lock: string,
+  done: string,
+  work: () => Promise<void>,
+  timeoutMs = 300_000,
+): Promise<void> {
+  const started = Date.now();
+  while (!existsSync(done)) {
+    try {
+      mkdirSync(path.dirname(lock), { recursive: true });
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Someone else works on it; a lock older than the timeout is stale.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > timeoutMs)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${done}`);
+      await sleep(250);
+      continue;
+    }
+    try {
+      if (!existsSync(done)) await work();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** The fixture snapshot folder (generated on first use). */
+export async function fixtureSnapshot(): Promise<string> {
+  const given = process.env.GOVCLUSTER_TEST_SNAPSHOT;
+  if (given) return path.resolve(given);
+  const dir = path.join(cacheRoot, 'snapshot');
+  mkdirSync(cacheRoot, { recursive: true });
+  await once(path.join(cacheRoot, 'snapshot.lock'), path.join(dir, 'snapshot.jsonl'), async () => {
+    execFileSync(process.execPath, ['--import', 'tsx', generator, '--scale', 'fixture', '--out', dir], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
+  });
+  return dir;
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, full);
+    else hash.update(`${full}:${statSync(full).mtimeMs}:${statSync(full).size}\n`);
+  }
+}
+
+/** A key that changes with the snapshot and with every source the build depends on. */
+function buildKey(snapshot: string): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(path.join(snapshot, 'snapshot.jsonl')));
+  for (const dir of ['sites/src', 'themes/src', 'shared/src', 'shared/translations'])
+    hashTree(hash, path.join(repoRoot, dir));
+  for (const file of ['sites/astro.config.mjs', 'scripts/src/build-cluster.ts'])
+    hash.update(readFileSync(path.join(repoRoot, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The built fixture cluster: its dist folder and its snapshot. */
+export interface FixtureBuild {
+  dist: string;
+  snapshot: string;
+}
+
+let memo: Promise<FixtureBuild> | undefined;
+
+/**
+ * Builds the fixture cluster once (per change of snapshot or sources) and returns where it is.
+ * Memoized per test file, so that sources edited during a run never swap the build under a test.
+ */
+export function fixtureBuild(): Promise<FixtureBuild> {
+  memo ??= buildFixture();
+  return memo;
+}
+
+async function buildFixture(): Promise<FixtureBuild> {
+  const snapshot = await fixtureSnapshot();
+  const key = buildKey(snapshot);
+  const dir = path.join(cacheRoot, `build-${key}`);
+  const dist = path.join(dir, 'dist');
+  await once(path.join(cacheRoot, 'build.lock'), path.join(dir, 'done'), async () => {
+    const { buildCluster } = await import('../../scripts/src/build-cluster.ts');
+    const result = await buildCluster({ snapshot, outDir: dist, quiet: true });
+    if (!result.ok) throw new Error(`the fixture build failed:\n${result.log.slice(-4000)}`);
+    writeFileSync(path.join(dir, 'done'), JSON.stringify({ pages: result.pages, wallMs: result.wallMs }));
+    // Keep only this build.
+    for (const other of readdirSync(cacheRoot)) {
+      if (other.startsWith('build-') && other !== `build-${key}`)
+        rmSync(path.join(cacheRoot, other), { recursive: true, force: true });
+    }
+  });
+  return { dist, snapshot };
+}
+
+/** One record of a snapshot. */
+export type SnapshotRecord = Record<string, unknown> & { type: string };
+
+/** Every record of a snapshot. */
+export function readRecords(snapshot: string): SnapshotRecord[] {
+  return readFileSync(path.join(snapshot, 'snapshot.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as SnapshotRecord);
+}
+
+/** Every HTML file of a built cluster, as URL paths (`/bm/fgw/` for `bm/fgw/index.html`). */
+export function htmlPages(dist: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '_astro' && entry.name !== 'pagefind') walk(full);
+      } else if (entry.name.endsWith('.html')) {
+        const rel = `/${path.relative(dist, full).split(path.sep).join('/')}`;
+        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/** The HTML a visitor gets for a URL path. */
+export function readPage(dist: string, url: string): string {
+  const file = url.endsWith('/') ? path.join(dist, url, 'index.html') : path.join(dist, url);
+  return readFileSync(file, 'utf8');
+}
+
+/** The hreflang alternates of a page: locale → path. */
+export function hreflangs(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const match of html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)) {
+    out.set(match[1] as string, new URL(match[2] as string).pathname);
+  }
+  return out;
+}
+
+/** Whether the page links to a path (`href="<path>"`). */
+export function linksTo(html: string, url: string): boolean {
+  return html.includes(`href="${url}"`);
+}
+
+/** One page of each template of the built fixture, found from the snapshot: name → URL path. */
+export function templatePages(fixture: FixtureBuild): { name: string; url: string }[] {
+  const records = readRecords(fixture.snapshot);
+  const sites = records.filter((r) => r.type === 'site') as (SnapshotRecord & {
+    id: string;
+    kind: string;
+    basePath: string;
+    locales: string[];
+    columns: { slug: string; type: string }[];
+  })[];
+  const prefix = (site: { basePath: string }, locale: string) =>
+    locale === 'zh-CN' ? site.basePath : `${site.basePath}${locale}/`;
+  const exists = (url: string) => existsSync(path.join(fixture.dist, url, 'index.html'));
+  const siteOf = (id: unknown) => sites.find((s) => s.id === id);
+  const entryUrl = (type: string, locale = 'zh-CN', where: (r: SnapshotRecord) => boolean = () => true) => {
+    for (const r of records) {
+      if (r.type !== type || r.locale !== locale || !where(r)) continue;
+      const site = siteOf(r.site);
+      if (!site) continue;
+      const rest =
+        type === 'village'
+          ? `villages/${r.slug}/`
+          : type === 'investmentProject'
+            ? `investment/${r.id}/`
+            : `${r.column}/${r.id}/`;
+      const url = prefix(site, locale) + rest;
+      if (exists(url)) return url;
+    }
+    return undefined;
+  };
+  const portal = sites.find((s) => s.kind === 'portal');
+  const department = sites.find((s) => s.kind === 'department');
+  const township = sites.find((s) => s.kind === 'township');
+  const investorSite = sites.find(
+    (s) => s.locales.includes('en') && exists(`${prefix(s, 'en')}investment/guide/`),
+  );
+  const leadersSite = sites.find((s) => exists(`${s.basePath}leaders/`));
+  const column = portal?.columns.find((c) => c.type === 'news');
+  const candidates: [string, string | undefined][] = [
+    ['portal home', portal?.basePath],
+    ['department home', department?.basePath],
+    ['township home', township?.basePath],
+    ['column listing', portal && column ? `${portal.basePath}${column.slug}/` : undefined],
+    ['article', entryUrl('article')],
+    ['policy document', entryUrl('policy')],
+    ['interpretation', entryUrl('interpretation')],
+    ['service guide', entryUrl('serviceGuide')],
+    ['letter', entryUrl('letter')],
+    ['leaders', leadersSite ? `${leadersSite.basePath}leaders/` : undefined],
+    ['village', entryUrl('village')],
+    ['investment project (en)', entryUrl('investmentProject', 'en')],
+    ['investor guide (en)', investorSite ? `${prefix(investorSite, 'en')}investment/guide/` : undefined],
+    [
+      'investor guide (ru)',
+      investorSite?.locales.includes('ru') ? `${prefix(investorSite, 'ru')}investment/guide/` : undefined,
+    ],
+    ['site map', portal ? `${portal.basePath}sitemap/` : undefined],
+    ['accessibility statement', portal ? `${portal.basePath}accessibility/` : undefined],
+    ['404', '/404.html'],
+  ];
+  return candidates
+    .filter((c): c is [string, string] => c[1] !== undefined)
+    .map(([name, url]) => ({ name, url }));
+}
+
+/** Chromium flags for every browser test: no network beyond the page, no profile, no GPU. */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Debian's Chromium. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

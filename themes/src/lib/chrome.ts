@@ -1,0 +1,37 @@
+import type { Locale } from './i18n.ts';
+
+/** A text with the language it is written in (it differs from the page's when zh-CN stood in). */
+export interface Text {
+  text: string;
+  lang: string;
+}
+
+/** Everything the national furniture of a page needs; computed by the sites package from the registry. */
+export interface Chrome {
+  locale: Locale;
+  kind: 'portal' | 'department' | 'township';
+  siteName: Text;
+  homeUrl: string;
+  /** The portal, for department and township sites. */
+  parent?: { name: Text; url: string };
+  nav: { label: Text; url: string; current: boolean }[];
+  languages: { locale: Locale; name: string; url: string; available: boolean; current: boolean }[];
+  breadcrumbs: { label: Text; url?: string }[];
+  footer: {
+    sponsor: Text;
+    organizer?: Text;
+    siteCode: string;
+    icp: string;
+    publicSecurity: string;
+    phone: string;
+    email?: string;
+    address: Text;
+    postcode?: string;
+    siteMapUrl: string;
+    accessibilityUrl: string;
+  };
+  /** hreflang alternates, including this page. */
+  alternates: { hreflang: string; url: string }[];
+  canonical: string;
+  feedUrl: string;
+}
