@@ -5,7 +5,7 @@ export default defineProject({
   test: {
     name: 'test',
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
+    exclude: ['**/node_modules/**', '**/.tsbuild/**'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },

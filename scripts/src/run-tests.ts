@@ -1,7 +1,7 @@
 /**
  * `npm test`: lint and format check, type check, then every Vitest project (unit, integration
  * against a real Strapi, browser tests in Chromium). Ends with one line `N passed, N failed, N skipped`
- * that counts the two static checks and every test.
+ * that counts the static checks and every test.
  *
  * Arguments after `--` go to Vitest, e.g. `npm test -- shared` runs the shared project's files only.
  */
@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const total: Outcome = { passed: 0, failed: 0, skipped: 0 };
   const staticChecks: Array<[string, string, string[]]> = [
     ['lint and format', 'biome', ['check', '.']],
-    ['type check', 'tsc', ['-b']],
+    ['type check (shared, scripts)', 'tsc', ['-b']],
+    ['type check (cms)', 'tsc', ['-p', 'cms', '--noEmit']],
+    ['type check (tests)', 'tsc', ['-p', 'test']],
   ];
   for (const [label, command, args] of staticChecks) {
     const code = await runStep(label, command, args);

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { appDirFrom } from '../src/setup/app-dir';
+import { parseDatabaseUrl } from '../src/setup/database-url';
+
+/**
+ * SQLite in the git-ignored `cms/.data/` by default; PostgreSQL when `DATABASE_URL` is set.
+ * `DATABASE_FILENAME` moves the SQLite file (tests use a temporary one).
+ */
+export default ({ env }: { env: (name: string, fallback?: string) => string }) => {
+  const url = env('DATABASE_URL', '');
+  if (url) {
+    const pg = parseDatabaseUrl(url);
+    return {
+      connection: {
+        client: 'postgres',
+        connection: {
+          host: pg.host,
+          port: pg.port,
+          database: pg.database,
+          user: pg.user,
+          password: pg.password,
+          ssl: pg.ssl ? { rejectUnauthorized: true } : false,
+          schema: env('DATABASE_SCHEMA', 'public'),
+        },
+        pool: { min: 0, max: Number(env('DATABASE_POOL_MAX', '10')) },
+        acquireConnectionTimeout: 60000,
+      },
+    };
+  }
+  const appDir = appDirFrom(__dirname, 1);
+  const file = env('DATABASE_FILENAME', join('.data', 'cms.sqlite'));
+  const filename = isAbsolute(file) ? file : join(appDir, file);
+  mkdirSync(dirname(filename), { recursive: true });
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename },
+      useNullAsDefault: true,
+    },
+  };
+};

@@ -1,0 +1,3 @@
+import { describeApiAccess } from './testing/api-access-suite';
+
+describeApiAccess('sqlite');

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+/** The core service of `api::article.article`. */
+export default factories.createCoreService('api::article.article');

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+/** The core service of `api::interpretation.interpretation`. */
+export default factories.createCoreService('api::interpretation.interpretation');

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+/** The core service of `api::leader.leader`. */
+export default factories.createCoreService('api::leader.leader');

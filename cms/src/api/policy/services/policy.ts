@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+/** The core service of `api::policy.policy`. */
+export default factories.createCoreService('api::policy.policy');

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+/** The core service of `api::site.site`. */
+export default factories.createCoreService('api::site.site');

@@ -1,0 +1,88 @@
+/** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback } from 'react';
+
+/** One log entry as the API returns it. */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  fromStage: string | null;
+  toStage: string | null;
+  comment: string | null;
+  actorName: string;
+  actorRole: string;
+}
+
+/** A screening finding. */
+export interface Finding {
+  kind: string;
+  match: string;
+  index: number;
+}
+
+/** What `GET /review/:uid/:documentId` returns. */
+export interface EntryReview {
+  uid: string;
+  documentId: string;
+  locale: string;
+  site: string | null;
+  title: string | null;
+  stage: string;
+  stageLabel: { 'zh-CN': string; en: string };
+  findings: Finding[];
+  publishAt: string | null;
+  flagged: boolean;
+  hasPublishedVersion: boolean;
+  actions: string[];
+  roles: string[];
+  history: HistoryEntry[];
+}
+
+/** One queue item. */
+export interface QueueItem {
+  uid: string;
+  documentId: string;
+  locale: string;
+  site: string | null;
+  title: string | null;
+  stage: string;
+  flagged: boolean;
+  findings: number;
+  since: string;
+}
+
+/** What `GET /review/queue` returns. */
+export interface Queue {
+  roles: string[];
+  counts: Record<string, number>;
+  items: QueueItem[];
+}
+
+/** The error message of a failed call: the server's reason when there is one. */
+export function errorMessage(error: unknown): string {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error as Error).message ?? String(error);
+}
+
+/** The review API bound to the admin's fetch client. */
+export function useReviewApi() {
+  const { get, post } = useFetchClient();
+  const path = (uid: string, documentId: string) =>
+    `/review/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
+  return {
+    entry: useCallback(
+      async (uid: string, documentId: string, locale: string) =>
+        (await get<{ data: EntryReview }>(`${path(uid, documentId)}?locale=${encodeURIComponent(locale)}`))
+          .data.data,
+      [get],
+    ),
+    act: useCallback(
+      async (uid: string, documentId: string, action: string, body: Record<string, unknown>) =>
+        (await post<{ data: EntryReview }>(`${path(uid, documentId)}/${action.replace('_', '-')}`, body)).data
+          .data,
+      [post],
+    ),
+    queue: useCallback(async () => (await get<{ data: Queue }>('/review/queue')).data.data, [get]),
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The edit view's review panel: the stage, a notice when a published version is online or the entry was
+ * published in an emergency, the screening findings, only the actions the current user may take (the
+ * server decides which), a comment box, and the history of the entry.
+ */
+import { Badge, Box, Button, Checkbox, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { type EntryReview, errorMessage, useReviewApi } from '../api';
+import { t } from '../i18n';
+
+/** Actions that need a comment (as in the shared model). */
+const commentRequired = new Set(['reject', 'emergency_publish', 'withdraw']);
+
+/** Props the content manager passes to a side panel. */
+export interface PanelProps {
+  model: string;
+  documentId?: string;
+  collectionType?: string;
+  document?: { updatedAt?: string; locale?: string } | null;
+}
+
+/** Date-time in the admin's locale, China Standard Time. */
+function when(value: string): string {
+  return new Date(value).toLocaleString(undefined, { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** The panel body. */
+export function ReviewPanelContent({ model, documentId, document }: PanelProps) {
+  const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
+  const locale = query.plugins?.i18n?.locale ?? document?.locale ?? 'zh-CN';
+  const api = useReviewApi();
+  const { toggleNotification } = useNotification();
+  const [entry, setEntry] = useState<EntryReview | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [comment, setComment] = useState('');
+  const [publishAt, setPublishAt] = useState('');
+  const [override, setOverride] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!documentId) return;
+    try {
+      setEntry(await api.entry(model, documentId, locale));
+      setMissing(false);
+    } catch {
+      setMissing(true);
+    }
+  }, [api, model, documentId, locale]);
+
+  useEffect(() => {
+    void load();
+  }, [load, document?.updatedAt]);
+
+  if (!documentId) return <Typography variant="pi">{t('panel.saveFirst')}</Typography>;
+  if (missing) return <Typography variant="pi">{t('panel.notReviewed')}</Typography>;
+  if (!entry) return null;
+
+  const act = async (action: string) => {
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = { locale, comment };
+      if (publishAt && (action === 'submit' || (action === 'approve' && entry.stage === 'secrecy_review'))) {
+        body.publishAt = new Date(publishAt).toISOString();
+      }
+      if (override) body.override = true;
+      const next = await api.act(model, documentId, action, body);
+      setEntry(next);
+      setComment('');
+      setOverride(false);
+      toggleNotification({ type: 'success', message: t('panel.done', { stage: t(`stage.${next.stage}`) }) });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const needsComment = entry.actions.some((action) => commentRequired.has(action));
+  const hasMarking = entry.findings.some((finding) => finding.kind === 'secrecy-marking');
+  const showPublishAt =
+    entry.actions.includes('submit') ||
+    (entry.stage === 'secrecy_review' && entry.actions.includes('approve'));
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="review-panel">
+      <Flex gap={2} alignItems="center">
+        <Typography variant="sigma" textColor="neutral600">
+          {t('panel.stage')}
+        </Typography>
+        <Badge data-testid="review-stage" active>
+          {t(`stage.${entry.stage}`)}
+        </Badge>
+      </Flex>
+      {entry.hasPublishedVersion && entry.stage !== 'published' ? (
+        <Typography variant="pi">{t('panel.online')}</Typography>
+      ) : null}
+      {entry.flagged ? (
+        <Typography variant="pi" textColor="danger600" data-testid="review-flagged">
+          {t('panel.flagged')}
+        </Typography>
+      ) : null}
+      {entry.publishAt && entry.stage === 'approved' ? (
+        <Typography variant="pi">{t('panel.scheduled', { time: when(entry.publishAt) })}</Typography>
+      ) : null}
+
+      <Box>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('panel.findings')}
+        </Typography>
+        {entry.findings.length === 0 ? (
+          <Typography variant="pi" tag="p">
+            {t('panel.noFindings')}
+          </Typography>
+        ) : (
+          <ul data-testid="review-findings" style={{ margin: 0, paddingInlineStart: 16 }}>
+            {entry.findings.map((finding) => (
+              <li key={`${finding.kind}-${finding.match}`}>
+                <Typography
+                  variant="pi"
+                  textColor={finding.kind === 'secrecy-marking' ? 'danger600' : 'neutral800'}
+                >
+                  {t(`finding.${finding.kind}`)}：{finding.match}
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Box>
+
+      {entry.actions.length === 0 ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.noActions')}
+        </Typography>
+      ) : (
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <Textarea
+            name="review-comment"
+            aria-label={needsComment ? t('panel.commentRequired') : t('panel.comment')}
+            placeholder={needsComment ? t('panel.commentRequired') : t('panel.comment')}
+            value={comment}
+            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)}
+          />
+          {showPublishAt ? (
+            <TextInput
+              type="datetime-local"
+              name="review-publish-at"
+              aria-label={t('panel.publishAt')}
+              placeholder={t('panel.publishAt')}
+              value={publishAt}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublishAt(event.target.value)}
+            />
+          ) : null}
+          {hasMarking && entry.stage === 'secrecy_review' && entry.actions.includes('approve') ? (
+            <Checkbox checked={override} onCheckedChange={(value: boolean) => setOverride(value === true)}>
+              {t('panel.override')}
+            </Checkbox>
+          ) : null}
+          {entry.actions.map((action) => (
+            <Button
+              key={action}
+              fullWidth
+              loading={busy}
+              variant={
+                action === 'reject' || action === 'withdraw' || action === 'emergency_publish'
+                  ? 'danger-light'
+                  : 'default'
+              }
+              onClick={() => void act(action)}
+              data-testid={`review-action-${action}`}
+            >
+              {t(`action.${action}`)}
+            </Button>
+          ))}
+        </Flex>
+      )}
+
+      <Box>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('panel.history')}
+        </Typography>
+        {entry.history.length === 0 ? (
+          <Typography variant="pi" tag="p">
+            {t('panel.noHistory')}
+          </Typography>
+        ) : (
+          <ol data-testid="review-history" style={{ margin: 0, paddingInlineStart: 16 }}>
+            {entry.history.map((item) => (
+              <li key={item.id}>
+                <Typography variant="pi">
+                  {when(item.at)} · {item.actorName}（{t(`role.${item.actorRole}`)}）·{' '}
+                  {t(`action.${item.action}`) === `action.${item.action}`
+                    ? t(`history.${item.action}`)
+                    : t(`action.${item.action}`)}
+                  {item.toStage ? ` → ${t(`stage.${item.toStage}`)}` : ''}
+                  {item.comment ? `：${item.comment}` : ''}
+                </Typography>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Box>
+    </Flex>
+  );
+}
+
+/** The side-panel description the content manager asks for. */
+export function ReviewPanel(props: PanelProps) {
+  if (!props.model.startsWith('api::')) return null;
+  return { title: t('panel.title'), content: <ReviewPanelContent {...props} /> };
+}
+(ReviewPanel as unknown as { type: string }).type = 'review';

@@ -1,0 +1,3 @@
+import { describeReview } from '../../../../test/review/review-suite';
+
+describeReview('postgres');

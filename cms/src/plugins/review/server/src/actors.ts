@@ -1,0 +1,76 @@
+/**
+ * Who acts: an admin user's review roles (from their admin roles and their site membership) and the
+ * sites they work for (the `site-membership` content type of the CMS).
+ */
+
+import type { ReviewRole } from '@govcluster/shared/review';
+import type { Core } from '@strapi/strapi';
+
+/** The admin role codes the plugin creates, one per review role. */
+export const roleCodes: Readonly<Record<ReviewRole, string>> = {
+  author: 'govcluster-author',
+  unit_reviewer: 'govcluster-unit-reviewer',
+  web_reviewer: 'govcluster-web-reviewer',
+  secrecy_reviewer: 'govcluster-secrecy-reviewer',
+  site_admin: 'govcluster-site-admin',
+};
+
+/** Strapi's super admin role: acts as site administrator in the review. */
+export const superAdminCode = 'strapi-super-admin';
+
+/** The membership content type of the CMS. */
+export const membershipUid = 'api::site-membership.site-membership';
+
+/** A person acting in the review. */
+export interface Actor {
+  /** Admin user id. */
+  readonly id: number;
+  /** Display name (first and last name, or the e-mail). */
+  readonly name: string;
+  readonly email: string;
+  /** Review roles, in the order of `roleCodes`. */
+  readonly roles: readonly ReviewRole[];
+  /** Keys of the sites this person works for (for site-scoped roles). */
+  readonly sites: readonly string[];
+}
+
+/** The admin user as Strapi puts it on `ctx.state.user`. */
+export interface AdminUser {
+  id: number;
+  email?: string;
+  firstname?: string | null;
+  lastname?: string | null;
+  roles?: { code?: string }[];
+}
+
+/** The review roles of an admin user and their sites. */
+export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promise<Actor> {
+  let roles = user.roles;
+  if (!roles?.every((role) => typeof role.code === 'string')) {
+    const full = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { id: user.id }, populate: ['roles'] });
+    roles = (full?.roles ?? []) as { code?: string }[];
+  }
+  const codes = new Set((roles ?? []).map((role) => role.code));
+  const membership = await strapi.db.query(membershipUid as never).findOne({
+    where: { user: { id: user.id } },
+    populate: { sites: { select: ['key'] } },
+  });
+  const found = new Set<ReviewRole>();
+  for (const [role, code] of Object.entries(roleCodes) as [ReviewRole, string][]) {
+    if (codes.has(code)) found.add(role);
+  }
+  if (codes.has(superAdminCode)) found.add('site_admin');
+  if (membership?.reviewRole && membership.reviewRole in roleCodes)
+    found.add(membership.reviewRole as ReviewRole);
+  const order = Object.keys(roleCodes) as ReviewRole[];
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `#${user.id}`;
+  return {
+    id: user.id,
+    name,
+    email: user.email ?? '',
+    roles: order.filter((role) => found.has(role)),
+    sites: ((membership?.sites ?? []) as { key: string }[]).map((site) => site.key),
+  };
+}

@@ -1,0 +1,83 @@
+/** The admin controller of the review: validates input, calls the service, maps refusals to statuses. */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { AdminUser } from '../actors';
+import type { ReviewService, UserAction } from '../services/review';
+import { parseExportQuery, parseReviewRequest } from '../validation';
+
+/** The Koa context as far as the controller needs it. */
+interface Context {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  state: { user?: AdminUser };
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
+}
+
+/** HTTP status of an error thrown by the service. */
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof errors.ForbiddenError) return 403;
+  if (error instanceof errors.NotFoundError) return 404;
+  if (error instanceof errors.ValidationError) return 400;
+  if (error instanceof errors.ApplicationError)
+    return (error as { name: string }).name === 'ConflictError' ? 409 : 400;
+  return undefined;
+}
+
+/** Runs a handler and turns review refusals into `{ data: null, error }` with the right status. */
+async function respond(ctx: Context, handler: () => Promise<unknown>): Promise<void> {
+  try {
+    const data = await handler();
+    if (data !== undefined) ctx.body = { data };
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined) throw error;
+    const { name, message, details } = error as { name: string; message: string; details?: unknown };
+    ctx.status = status;
+    ctx.body = { data: null, error: { status, name, message, details: details ?? {} } };
+  }
+}
+
+/** The controller factory. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.plugin('review').service('review') as ReviewService;
+  const user = (ctx: Context) => ctx.state.user as AdminUser;
+  const act = (action: UserAction) => async (ctx: Context) =>
+    respond(ctx, async () => {
+      const request = parseReviewRequest(ctx.params, ctx.request.body);
+      return service().act({ ...request, action, user: user(ctx) });
+    });
+  return {
+    submit: act('submit'),
+    approve: act('approve'),
+    reject: act('reject'),
+    emergencyPublish: act('emergency_publish'),
+    withdraw: act('withdraw'),
+    confirm: act('confirm'),
+    /** GET /review/:uid/:documentId?locale= */
+    async find(ctx: Context) {
+      await respond(ctx, async () => {
+        const request = parseReviewRequest(ctx.params, ctx.query);
+        return service().describe(request.uid, request.documentId, request.locale, user(ctx));
+      });
+    },
+    /** GET /review/queue */
+    async queue(ctx: Context) {
+      await respond(ctx, async () => service().queue(user(ctx)));
+    },
+    /** GET /review/log.csv?site=&from=&to= */
+    async exportLog(ctx: Context) {
+      await respond(ctx, async () => {
+        const filter = parseExportQuery(ctx.query);
+        const csv = await service().exportCsv(filter);
+        const name = `review-log${filter.site ? `-${filter.site}` : ''}.csv`;
+        ctx.set('Content-Type', 'text/csv; charset=utf-8');
+        ctx.set('Content-Disposition', `attachment; filename="${name}"`);
+        ctx.body = csv;
+        return undefined;
+      });
+    },
+  };
+};

@@ -1,0 +1,165 @@
+/**
+ * The admin roles of the review, created (and their permissions put right) on every boot, and the RBAC
+ * condition that keeps authors and unit reviewers on their own sites.
+ */
+
+import type { ReviewRole } from '@govcluster/shared/review';
+import type { Core } from '@strapi/strapi';
+import { membershipUid, roleCodes } from './actors';
+import { wordUid } from './services/review';
+
+/** The condition id authors' and unit reviewers' permissions carry. */
+export const ownSitesCondition = 'plugin::review.own-sites';
+
+/** The names of the roles in the admin (Chinese first, as the CMS helper named its placeholders). */
+const roleNames: Readonly<Record<ReviewRole, string>> = {
+  author: '撰稿人 Author',
+  unit_reviewer: '本单位审核 Unit reviewer',
+  web_reviewer: '网站管理部门审核 Web-office reviewer',
+  secrecy_reviewer: '保密审查 Secrecy reviewer',
+  site_admin: '站点管理员 Site administrator',
+};
+
+/** What each role may do in the content manager, as data. `own` = only on their own sites. */
+const rolePermissions: Readonly<
+  Record<
+    ReviewRole,
+    { content: readonly string[]; own: boolean; registry: readonly string[]; words: readonly string[] }
+  >
+> = {
+  author: { content: ['read', 'create', 'update', 'delete'], own: true, registry: ['read'], words: [] },
+  unit_reviewer: { content: ['read', 'update'], own: true, registry: ['read'], words: [] },
+  web_reviewer: {
+    content: ['read', 'update'],
+    own: false,
+    registry: ['read'],
+    words: ['read', 'create', 'update', 'delete'],
+  },
+  secrecy_reviewer: { content: ['read'], own: false, registry: ['read'], words: ['read'] },
+  site_admin: {
+    content: ['read', 'create', 'update', 'delete'],
+    own: false,
+    registry: ['read', 'create', 'update', 'delete'],
+    words: ['read', 'create', 'update', 'delete'],
+  },
+};
+
+const systemFields = new Set([
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
+
+/** The sites of an admin user, from the site membership. */
+async function sitesOf(strapi: Core.Strapi, userId: number): Promise<string[]> {
+  const membership = await strapi.db.query(membershipUid as never).findOne({
+    where: { user: { id: userId } },
+    populate: { sites: { select: ['key'] } },
+  });
+  return ((membership?.sites ?? []) as { key: string }[]).map((site) => site.key);
+}
+
+/** Registers the own-sites condition (call in bootstrap, before the roles are synced). */
+export async function registerConditions(strapi: Core.Strapi): Promise<void> {
+  const provider = (
+    strapi as unknown as {
+      admin: {
+        services: {
+          permission: {
+            conditionProvider: { has?: (id: string) => boolean; register: (c: unknown) => Promise<void> };
+          };
+        };
+      };
+    }
+  ).admin.services.permission.conditionProvider;
+  if (provider.has?.(ownSitesCondition)) return;
+  await provider.register({
+    displayName: 'Own sites (本单位站点)',
+    name: 'own-sites',
+    plugin: 'review',
+    async handler(user: { id: number }) {
+      const sites = await sitesOf(strapi, user.id);
+      // An empty list must match nothing, not everything.
+      return { 'site.key': { $in: sites.length > 0 ? sites : ['\u0000none'] } };
+    },
+  });
+}
+
+/** The permissions of one role. */
+function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonly string[]) {
+  const rules = rolePermissions[role];
+  const permissions: {
+    action: string;
+    subject: string | null;
+    properties: Record<string, unknown>;
+    conditions: string[];
+  }[] = [];
+  const add = (uid: string, actions: readonly string[], conditions: string[]) => {
+    const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as
+      | { attributes: Record<string, unknown>; pluginOptions?: { i18n?: { localized?: boolean } } }
+      | undefined;
+    if (!model) return;
+    const fields = Object.keys(model.attributes).filter((name) => !systemFields.has(name));
+    const localized = model.pluginOptions?.i18n?.localized === true;
+    for (const action of actions) {
+      const withFields = action !== 'delete';
+      permissions.push({
+        action: `plugin::content-manager.explorer.${action}`,
+        subject: uid,
+        properties: {
+          ...(withFields ? { fields } : {}),
+          ...(localized ? { locales: ['zh-CN', 'en', 'ru'] } : {}),
+        },
+        conditions,
+      });
+    }
+  };
+  for (const uid of governed) add(uid, rules.content, rules.own ? [ownSitesCondition] : []);
+  for (const uid of ['api::site.site', 'api::column.column']) add(uid, rules.registry, []);
+  if (role === 'site_admin') add(membershipUid, ['read', 'create', 'update', 'delete'], []);
+  add(wordUid, rules.words, []);
+  permissions.push({ action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] });
+  permissions.push({ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] });
+  permissions.push({ action: 'plugin::upload.assets.update', subject: null, properties: {}, conditions: [] });
+  return permissions;
+}
+
+/** Creates the five review roles when missing and puts their permissions right. */
+export async function ensureRoles(
+  strapi: Core.Strapi,
+  governed: readonly string[],
+): Promise<Record<ReviewRole, number>> {
+  const roles = (
+    strapi as unknown as {
+      admin: {
+        services: {
+          role: {
+            create: (d: unknown) => Promise<{ id: number }>;
+            assignPermissions: (id: number, p: unknown[]) => Promise<unknown>;
+            createRolesIfNoneExist: () => Promise<void>;
+          };
+        };
+      };
+    }
+  ).admin.services.role;
+  // Strapi creates its own roles (super admin first) only when there are none: let it go first.
+  await roles.createRolesIfNoneExist();
+  const ids = {} as Record<ReviewRole, number>;
+  for (const [role, code] of Object.entries(roleCodes) as [ReviewRole, string][]) {
+    let found = (await strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number } | null;
+    if (!found) {
+      found = await roles.create({
+        name: roleNames[role],
+        code,
+        description: 'GovCluster review role; its permissions are set by the review plugin on every start.',
+      });
+    }
+    await roles.assignPermissions(found.id, permissionsFor(strapi, role, governed));
+    ids[role] = found.id;
+  }
+  return ids;
+}

@@ -1,0 +1,36 @@
+/**
+ * Admin routes of the review (DESIGN.md "Review before publish"), all behind an authenticated admin:
+ * `POST /review/:uid/:documentId/{submit,approve,reject}`, `GET /review/:uid/:documentId`,
+ * `GET /review/queue`, plus emergency publish, withdraw, the review after an emergency publish and the
+ * CSV export of the log. There is no route that changes or deletes a log entry.
+ */
+const auth = ['admin::isAuthenticatedAdmin'];
+
+const post = (path: string, handler: string) => ({
+  method: 'POST',
+  path,
+  handler: `review.${handler}`,
+  config: { policies: auth },
+});
+
+export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/queue', handler: 'review.queue', config: { policies: auth } },
+      {
+        method: 'GET',
+        path: '/log.csv',
+        handler: 'review.exportLog',
+        config: { policies: [...auth, 'plugin::review.can-export-log'] },
+      },
+      post('/:uid/:documentId/submit', 'submit'),
+      post('/:uid/:documentId/approve', 'approve'),
+      post('/:uid/:documentId/reject', 'reject'),
+      post('/:uid/:documentId/emergency-publish', 'emergencyPublish'),
+      post('/:uid/:documentId/withdraw', 'withdraw'),
+      post('/:uid/:documentId/confirm', 'confirm'),
+      { method: 'GET', path: '/:uid/:documentId', handler: 'review.find', config: { policies: auth } },
+    ],
+  },
+};

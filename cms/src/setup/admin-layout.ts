@@ -1,0 +1,130 @@
+import type { Core } from '@strapi/strapi';
+
+/** Bump to apply changed layouts again (over what administrators may have arranged since). */
+const layoutVersion = 1;
+
+/** Chinese field labels for the admin's edit and list views, by attribute name. */
+export const fieldLabels: Readonly<Record<string, string>> = {
+  key: '标识（ID）',
+  site: '所属站点',
+  column: '栏目',
+  title: '标题',
+  summary: '摘要',
+  body: '正文',
+  images: '图片',
+  attachments: '附件',
+  source: '来源',
+  author: '作者',
+  datePublished: '发布日期',
+  dateModified: '更新日期',
+  indexNumber: '索引号',
+  issuingAuthority: '发文机关',
+  documentNumber: '文号',
+  writtenDate: '成文日期',
+  topic: '主题分类',
+  validity: '有效性',
+  interpretations: '政策解读',
+  policy: '所解读的政策文件',
+  form: '解读形式',
+  legalBasis: '设定依据',
+  conditions: '办理条件',
+  materials: '申请材料',
+  location: '地点',
+  hours: '办理时间',
+  inquiryPhone: '咨询电话',
+  process: '办理流程',
+  timeLimit: '办理时限',
+  fee: '收费标准',
+  complaintPhone: '监督电话',
+  name: '名称',
+  position: '职务',
+  portrait: '照片',
+  bio: '简历',
+  responsibilities: '工作分工',
+  order: '排序',
+  slug: '路径名',
+  overview: '概况',
+  committee: '村两委成员',
+  contact: '联系方式',
+  industry: '特色产业',
+  photos: '图片',
+  affairs: '村务公开',
+  sector: '行业',
+  investment: '投资额',
+  cooperation: '合作方式',
+  question: '来信内容',
+  category: '类别',
+  submittedAt: '来信时间',
+  handlingStatus: '办理状态',
+  handlingUnit: '承办单位',
+  reply: '答复内容',
+  repliedAt: '答复时间',
+  writer: '来信人信息（保密，不公开）',
+  kind: '站点类型',
+  shortName: '简称',
+  parent: '上级站点',
+  basePath: '基础路径',
+  host: '域名',
+  locales: '语言',
+  footer: '页脚信息',
+  columns: '栏目',
+  type: '栏目类型',
+  freshnessDays: '更新期限（天）',
+  user: '管理员账号',
+  sites: '所属站点',
+  reviewRole: '审核角色',
+};
+
+const typeLabels: Readonly<Record<string, Record<string, string>>> = {
+  'api::service-guide.service-guide': { title: '事项名称', location: '办理地点' },
+  'api::investment-project.investment-project': { title: '项目名称', location: '项目地点' },
+  'api::leader.leader': { name: '姓名' },
+  'api::village.village': { name: '村名' },
+};
+
+/**
+ * Makes the content manager usable for Chinese editors: entries listed by title (not by their key),
+ * newest first, with site, column and 发布日期 as columns, and Chinese field labels. Applied once per
+ * {@link layoutVersion}, so that what administrators arrange afterwards stays.
+ */
+export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly string[]): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'govcluster', key: 'admin-layout-version' });
+  if ((await store.get({})) === layoutVersion) return;
+  const service = strapi.plugin('content-manager').service('content-types');
+  for (const uid of uids) {
+    const contentType = service.findContentType(uid);
+    if (!contentType) continue;
+    const configuration = await service.findConfiguration(contentType);
+    const attributes = strapi.getModel(uid as any).attributes as Record<string, { type: string }>;
+    const has = (name: string) => name in attributes;
+    const mainField =
+      ['title', 'name', 'key', 'slug'].find((name) => has(name) && attributes[name].type === 'string') ??
+      'id';
+    const dated = has('datePublished');
+    const settings = {
+      ...configuration.settings,
+      mainField,
+      defaultSortBy: dated ? 'datePublished' : mainField,
+      defaultSortOrder: dated ? 'DESC' : 'ASC',
+    };
+    const list = [mainField, 'site', 'column', 'datePublished', 'kind', 'type', 'reviewRole'].filter(
+      (name, index, all) => (name === mainField || has(name)) && all.indexOf(name) === index,
+    );
+    const metadatas = { ...configuration.metadatas };
+    for (const [name, metadata] of Object.entries(metadatas) as [string, any][]) {
+      const label = typeLabels[uid]?.[name] ?? fieldLabels[name];
+      if (!label) continue;
+      metadatas[name] = {
+        ...metadata,
+        edit: { ...metadata.edit, label },
+        list: { ...metadata.list, label },
+      };
+    }
+    await service.updateConfiguration(contentType, {
+      settings,
+      metadatas,
+      layouts: { ...configuration.layouts, list: list.slice(0, 5) },
+    });
+  }
+  await store.set({ value: layoutVersion });
+}

@@ -1,0 +1,3 @@
+import { describeSeeding } from '../src/testing/seed-suite';
+
+describeSeeding('postgres');

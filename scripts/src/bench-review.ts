@@ -1,0 +1,404 @@
+/**
+ * `node --import tsx scripts/src/bench-review.ts [--reviewers 20] [--rounds 3] [--ops 200] [--database sqlite|postgres]`
+ *
+ * Measures the review plugin in one run, on a real Strapi (the compiled CMS in cms/dist):
+ * 1. submit and approve latency (p50/p95) with `--reviewers` concurrent reviewers at each level: every
+ *    round, that many entries are submitted at once, then approved at once by that many unit reviewers,
+ *    web-office reviewers and secrecy reviewers (three different people per entry);
+ * 2. the gate's overhead on ordinary content-manager reads and writes (list, get one, create a draft,
+ *    update a draft), as a ratio against the same CMS with the plugin switched off (a copy of the
+ *    compiled app whose config/plugins.js disables `review`), same machine, same run.
+ * Each mode runs in its own child process on a fresh database. Writes `.data/bench/review.json`.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cmsDir } from './cms-paths.ts';
+import { dataDir } from './lib/paths.ts';
+
+/** Secrets the CMS needs in its environment (see cms/src/setup/secrets.ts). */
+const secretNames = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
+
+/** Latency summary of one operation, in milliseconds. */
+interface Summary {
+  count: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+/** What a worker reports. */
+interface WorkerResult {
+  mode: 'on' | 'off';
+  review?: { submit: Summary; approve: Summary; reviewers: number; entries: number };
+  contentManager: Record<string, Summary>;
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** p50, p95 and mean of a list of durations. */
+function summarize(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  return {
+    count: sorted.length,
+    p50: round1(at(0.5)),
+    p95: round1(at(0.95)),
+    mean: round1(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Boots Strapi from a compiled app folder on a fresh database and measures. */
+async function worker(
+  mode: 'on' | 'off',
+  distDir: string,
+  options: { reviewers: number; rounds: number; ops: number; database: string },
+): Promise<WorkerResult> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `govcluster-bench-review-${mode}-`));
+  const port = await freePort();
+  for (const name of secretNames) {
+    const one = () => randomBytes(24).toString('base64');
+    process.env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
+  }
+  Object.assign(process.env, {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_STARTUP_LOG: 'false',
+    PUBLIC_DIR: path.join(tmp, 'public'),
+  });
+  let dropDatabase: (() => void) | undefined;
+  if (options.database === 'postgres') {
+    const name = `govcluster_bench_${mode}_${randomBytes(3).toString('hex')}`;
+    execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', `CREATE DATABASE ${name}`], {
+      stdio: 'ignore',
+    });
+    process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${name}`;
+    dropDatabase = () =>
+      execFileSync(
+        'psql',
+        ['-h', '127.0.0.1', '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`],
+        { stdio: 'ignore' },
+      );
+  } else {
+    process.env.DATABASE_FILENAME = path.join(tmp, 'cms.sqlite');
+    delete process.env.DATABASE_URL;
+  }
+  const strapiModule = createRequire(path.join(cmsDir, 'package.json'))('@strapi/strapi');
+  const strapi = strapiModule.createStrapi({
+    appDir: cmsDir,
+    distDir,
+    serveAdminPanel: false,
+    autoReload: false,
+  });
+  strapi.log.level = 'error';
+  await strapi.load();
+  await strapi.listen();
+  const url = `http://127.0.0.1:${port}`;
+  const password = `Bench-${randomBytes(6).toString('hex')}-1a`;
+  const call = async (method: string, route: string, token: string, body?: unknown) => {
+    const started = performance.now();
+    const response = await fetch(`${url}${route}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as { data?: any; error?: { message: string } };
+    const ms = performance.now() - started;
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${json.error?.message}`);
+    return { json, ms };
+  };
+  const login = async (email: string) => {
+    const response = await fetch(`${url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    return ((await response.json()) as { data: { token: string } }).data.token;
+  };
+  const makeUser = async (email: string, code: string) => {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    return strapi.admin.services.user.create({
+      email,
+      firstname: email.split('@')[0],
+      lastname: 'Bench',
+      password,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+  };
+  try {
+    const site = await strapi.documents('api::site.site').create({
+      data: {
+        key: 'bench-town',
+        kind: 'township',
+        name: { zhCN: '基准镇' },
+        basePath: '/xz/bench-town/',
+        locales: ['zh-CN'],
+        footer: {
+          sponsor: { zhCN: '基准镇人民政府' },
+          siteCode: '5301000009',
+          icp: '云ICP备12345678号',
+          publicSecurity: '云公网安备 53010202000123号',
+          contact: { phone: '0871-12345678', address: { zhCN: '基准镇1号' } },
+        },
+      },
+    });
+    await makeUser('super@bench.test', 'strapi-super-admin');
+    const superToken = await login('super@bench.test');
+    const article = (n: number) => ({
+      key: `bench-${n}`,
+      title: `基准测试文章 ${n}`,
+      body: `第 ${n} 篇文章的正文，用于测量审核流程的延迟。`.repeat(20),
+      source: '基准镇人民政府',
+      datePublished: '2026-03-01T09:30:00+08:00',
+      dateModified: '2026-03-01T09:30:00+08:00',
+      site: { connect: [{ documentId: site.documentId }] },
+    });
+    const cm = '/content-manager/collection-types/api::article.article';
+    let serial = 0;
+    // Warm-up and a body of entries to read.
+    const ids: string[] = [];
+    for (let n = 0; n < 50; n += 1)
+      ids.push(
+        (await call('POST', `${cm}?locale=zh-CN`, superToken, article(serial++))).json.data.documentId,
+      );
+    const timings: Record<string, number[]> = { list: [], findOne: [], create: [], update: [] };
+    for (let n = 0; n < options.ops; n += 1) {
+      timings.list?.push(
+        (await call('GET', `${cm}?page=1&pageSize=10&sort=title:ASC&locale=zh-CN`, superToken)).ms,
+      );
+      const id = ids[n % ids.length] as string;
+      timings.findOne?.push((await call('GET', `${cm}/${id}?locale=zh-CN`, superToken)).ms);
+      timings.create?.push((await call('POST', `${cm}?locale=zh-CN`, superToken, article(serial++))).ms);
+      timings.update?.push(
+        (await call('PUT', `${cm}/${id}?locale=zh-CN`, superToken, { title: `基准测试文章 ${n} 修订` })).ms,
+      );
+    }
+    const contentManager = Object.fromEntries(
+      Object.entries(timings).map(([name, values]) => [name, summarize(values)]),
+    );
+    if (mode === 'off') return { mode, contentManager };
+
+    // The review under load: `reviewers` people at each level act at the same time.
+    const lanes = options.reviewers;
+    await makeUser('author@bench.test', 'govcluster-author');
+    const author = await strapi.db.query('admin::user').findOne({ where: { email: 'author@bench.test' } });
+    await strapi
+      .documents('api::site-membership.site-membership')
+      .create({ data: { user: author.id, reviewRole: 'author', sites: [site.documentId] } });
+    const authorToken = await login('author@bench.test');
+    const tokens: Record<'unit' | 'web' | 'secrecy', string[]> = { unit: [], web: [], secrecy: [] };
+    const codes = {
+      unit: 'govcluster-unit-reviewer',
+      web: 'govcluster-web-reviewer',
+      secrecy: 'govcluster-secrecy-reviewer',
+    } as const;
+    for (const level of ['unit', 'web', 'secrecy'] as const) {
+      for (let lane = 0; lane < lanes; lane += 1) {
+        const email = `${level}${lane}@bench.test`;
+        const user = await makeUser(email, codes[level]);
+        if (level === 'unit') {
+          await strapi.documents('api::site-membership.site-membership').create({
+            data: { user: user.id, reviewRole: 'unit_reviewer', sites: [site.documentId] },
+          });
+        }
+        tokens[level].push(await login(email));
+      }
+    }
+    const submit: number[] = [];
+    const approve: number[] = [];
+    const reviewPath = (id: string, action: string) =>
+      `/review/${encodeURIComponent('api::article.article')}/${id}/${action}`;
+    for (let r = 0; r < options.rounds; r += 1) {
+      const batch: string[] = [];
+      for (let lane = 0; lane < lanes; lane += 1) {
+        batch.push(
+          (await call('POST', `${cm}?locale=zh-CN`, authorToken, article(serial++))).json.data.documentId,
+        );
+      }
+      const results = await Promise.all(
+        batch.map((id) => call('POST', reviewPath(id, 'submit'), authorToken, { locale: 'zh-CN' })),
+      );
+      submit.push(...results.map((result) => result.ms));
+      for (const level of ['unit', 'web', 'secrecy'] as const) {
+        const approvals = await Promise.all(
+          batch.map((id, lane) => call('POST', reviewPath(id, 'approve'), tokens[level][lane] as string, {})),
+        );
+        approve.push(...approvals.map((result) => result.ms));
+      }
+      const published = await strapi.db
+        .query('api::article.article')
+        .count({ where: { documentId: { $in: batch }, publishedAt: { $notNull: true } } });
+      if (published !== batch.length)
+        throw new Error(`round ${r}: ${published} of ${batch.length} entries published`);
+    }
+    return {
+      mode,
+      contentManager,
+      review: {
+        submit: summarize(submit),
+        approve: summarize(approve),
+        reviewers: lanes,
+        entries: lanes * options.rounds,
+      },
+    };
+  } finally {
+    const saved = process.eventNames().map((event) => [event, process.listeners(event as never)] as const);
+    await strapi.destroy().catch(() => undefined);
+    for (const [event, listeners] of saved)
+      for (const listener of listeners)
+        if (!process.listeners(event as never).includes(listener))
+          process.on(event as never, listener as never);
+    rmSync(tmp, { recursive: true, force: true });
+    dropDatabase?.();
+  }
+}
+
+/** Copies the compiled CMS and, for `off`, disables the review plugin in the copy's config. */
+function prepareDist(mode: 'on' | 'off', root: string): string {
+  const source = path.join(cmsDir, 'dist');
+  if (!existsSync(path.join(source, 'config', 'plugins.js'))) {
+    throw new Error(
+      'cms/dist is not compiled: run `pnpm exec vitest run cms/src/plugins/review` or `cd cms && strapi build` first',
+    );
+  }
+  const target = path.join(root, mode);
+  cpSync(path.join(source, 'config'), path.join(target, 'config'), { recursive: true });
+  cpSync(path.join(source, 'src'), path.join(target, 'src'), { recursive: true });
+  if (mode === 'off') {
+    const file = path.join(target, 'config', 'plugins.js');
+    const text = readFileSync(file, 'utf8');
+    const disabled = text.replace(/review:\s*\{\s*enabled:\s*true/, 'review: { enabled: false');
+    if (disabled === text)
+      throw new Error('could not switch the review plugin off in the copied config/plugins.js');
+    writeFileSync(file, disabled);
+  }
+  return target;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      reviewers: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '3' },
+      ops: { type: 'string', default: '200' },
+      database: { type: 'string', default: 'sqlite' },
+      worker: { type: 'string' },
+      dist: { type: 'string' },
+    },
+  });
+  const options = {
+    reviewers: Number(values.reviewers),
+    rounds: Number(values.rounds),
+    ops: Number(values.ops),
+    database: values.database === 'postgres' ? 'postgres' : 'sqlite',
+  };
+  if (values.worker === 'on' || values.worker === 'off') {
+    const result = await worker(values.worker, values.dist as string, options);
+    process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+    process.exit(0);
+  }
+  // Inside the cms folder (git-ignored .data), so the copies resolve the CMS's node_modules.
+  mkdirSync(path.join(cmsDir, '.data'), { recursive: true });
+  const root = mkdtempSync(path.join(cmsDir, '.data', 'bench-review-dist-'));
+  const results: Record<string, WorkerResult> = {};
+  try {
+    for (const mode of ['off', 'on'] as const) {
+      const dist = prepareDist(mode, root);
+      process.stderr.write(`[bench-review] plugin ${mode}: booting a fresh CMS (${options.database}) …\n`);
+      const output = execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(import.meta.url),
+          '--worker',
+          mode,
+          '--dist',
+          dist,
+          ...process.argv.slice(2),
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
+      );
+      const line = output.split('\n').find((candidate) => candidate.startsWith('BENCH_RESULT '));
+      if (!line) throw new Error(`the ${mode} worker reported nothing`);
+      results[mode] = JSON.parse(line.slice('BENCH_RESULT '.length)) as WorkerResult;
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const on = results.on as WorkerResult;
+  const off = results.off as WorkerResult;
+  const overhead = Object.fromEntries(
+    Object.keys(on.contentManager).map((op) => {
+      const a = on.contentManager[op] as Summary;
+      const b = off.contentManager[op] as Summary;
+      return [
+        op,
+        {
+          on: a,
+          off: b,
+          ratioMean: Math.round((a.mean / b.mean) * 100) / 100,
+          ratioP50: Math.round((a.p50 / b.p50) * 100) / 100,
+        },
+      ];
+    }),
+  );
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    options,
+    review: on.review,
+    contentManagerOverhead: overhead,
+  };
+  mkdirSync(path.join(dataDir, 'bench'), { recursive: true });
+  writeFileSync(path.join(dataDir, 'bench', 'review.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const review = on.review;
+  if (review) {
+    process.stdout.write(
+      `review with ${review.reviewers} concurrent reviewers per level, ${review.entries} entries (${options.database}):\n` +
+        `  submit  p50 ${review.submit.p50} ms  p95 ${review.submit.p95} ms  (n=${review.submit.count})\n` +
+        `  approve p50 ${review.approve.p50} ms  p95 ${review.approve.p95} ms  (n=${review.approve.count})\n`,
+    );
+  }
+  process.stdout.write(
+    'content-manager operations, plugin on vs off (mean ms, ratio of means / of medians):\n',
+  );
+  for (const [op, row] of Object.entries(overhead)) {
+    process.stdout.write(
+      `  ${op.padEnd(8)} on ${String(row.on.mean).padStart(6)}  off ${String(row.off.mean).padStart(6)}  ratio ${row.ratioMean} / ${row.ratioP50}\n`,
+    );
+  }
+  process.stdout.write(`written to .data/bench/review.json\n`);
+}
+
+await main();

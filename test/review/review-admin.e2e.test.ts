@@ -1,0 +1,267 @@
+/**
+ * End to end through the admin UI in Chromium: an author edits and submits an entry; the unit, web-office
+ * and secrecy reviewers, each logged in as themselves, find it on 待我审核 and approve it in the edit
+ * view's review panel; the entry then appears in the public API. Permission gate: the author's edit view
+ * has no publish button. Screenshots go to `GOVCLUSTER_E2E_SHOTS` (default: a temporary folder).
+ *
+ * Builds the admin panel first when it is missing or outdated (about a minute on two cores).
+ */
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretNames } from '../../cms/src/setup/secrets.ts';
+import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
+import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Any compile of the CMS (every cms test run) empties cms/dist, admin build included, so the test runs
+// from its own copy of a built dist folder (or the one GOVCLUSTER_E2E_DIST names).
+let distDir = process.env.GOVCLUSTER_E2E_DIST ?? '';
+
+/** Builds the admin panel when it is missing or outdated, and copies the built app aside. */
+async function builtAppCopy(into: string): Promise<string> {
+  await ensureAdminBuild((line) => console.error(line));
+  const copy = join(into, 'dist');
+  cpSync(join(appDir, 'dist'), copy, { recursive: true });
+  if (!existsSync(join(copy, 'build', 'index.html'))) throw new Error(`no admin build in ${copy}`);
+  return copy;
+}
+
+const password = `E2e-${randomBytes(6).toString('hex')}-1a`;
+const articleUid = 'api::article.article';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+describe('review in the admin UI (Chromium)', () => {
+  let strapi: any;
+  let url = '';
+  let tmp = '';
+  let browser: Browser;
+  const shots = process.env.GOVCLUSTER_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'govcluster-review-shots-'));
+  const accounts = {
+    author: 'author.e2e@review.test',
+    unit: 'unit.e2e@review.test',
+    web: 'web.e2e@review.test',
+    secrecy: 'secrecy.e2e@review.test',
+  };
+  let documentId = '';
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    const port = await freePort();
+    for (const name of secretNames) {
+      const one = () => randomBytes(24).toString('base64');
+      process.env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
+    }
+    tmp = mkdtempSync(join(tmpdir(), 'govcluster-review-e2e-'));
+    if (!distDir) distDir = await builtAppCopy(tmp);
+    Object.assign(process.env, {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      STRAPI_STARTUP_LOG: 'false',
+      PUBLIC_DIR: join(tmp, 'public'),
+      DATABASE_FILENAME: join(tmp, 'cms.sqlite'),
+    });
+    delete process.env.DATABASE_URL;
+    strapi = strapiModule.createStrapi({ appDir, distDir, serveAdminPanel: true, autoReload: false });
+    strapi.log.level = 'error';
+    await strapi.load();
+    await strapi.listen();
+    url = `http://127.0.0.1:${port}`;
+    const site = await strapi.documents('api::site.site').create({
+      data: {
+        key: 'hexi-town',
+        kind: 'township',
+        name: { zhCN: '河西镇' },
+        basePath: '/xz/hexi-town/',
+        locales: ['zh-CN'],
+        footer: {
+          sponsor: { zhCN: '河西镇人民政府' },
+          siteCode: '5301000002',
+          icp: '云ICP备12345678号',
+          publicSecurity: '云公网安备 53010202000123号',
+          contact: { phone: '0871-12345678', address: { zhCN: '河西镇政府路1号' } },
+        },
+      },
+    });
+    const codes = {
+      author: 'govcluster-author',
+      unit: 'govcluster-unit-reviewer',
+      web: 'govcluster-web-reviewer',
+      secrecy: 'govcluster-secrecy-reviewer',
+    };
+    const reviewRoles = {
+      author: 'author',
+      unit: 'unit_reviewer',
+      web: 'web_reviewer',
+      secrecy: 'secrecy_reviewer',
+    };
+    const ids: Record<string, number> = {};
+    for (const [who, email] of Object.entries(accounts) as [keyof typeof accounts, string][]) {
+      const role = await strapi.db.query('admin::role').findOne({ where: { code: codes[who] } });
+      const user = await strapi.admin.services.user.create({
+        email,
+        firstname: who,
+        lastname: 'E2E',
+        password,
+        isActive: true,
+        registrationToken: null,
+        preferedLanguage: 'zh-Hans',
+        roles: [role.id],
+      });
+      ids[who] = user.id;
+      await strapi.documents('api::site-membership.site-membership').create({
+        data: {
+          user: user.id,
+          reviewRole: reviewRoles[who],
+          sites: who === 'author' || who === 'unit' ? [site.documentId] : [],
+        },
+      });
+    }
+    // The author's first draft, through the same content-manager API the admin UI uses, as the author.
+    const login = (await (
+      await fetch(`${url}/admin/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: accounts.author, password }),
+      })
+    ).json()) as any;
+    const created = (await (
+      await fetch(`${url}/content-manager/collection-types/${articleUid}?locale=zh-CN`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.data.token}` },
+        body: JSON.stringify({
+          key: 'spring-planting',
+          title: '河西镇召开春耕动员会（初稿）',
+          body: '河西镇召开春耕动员会，部署全年农业生产任务。联系电话025-83456789。',
+          source: '河西镇人民政府',
+          datePublished: '2026-03-01T09:30:00+08:00',
+          dateModified: '2026-03-01T09:30:00+08:00',
+          site: { connect: [{ documentId: site.documentId }] },
+        }),
+      })
+    ).json()) as any;
+    documentId = created.data.documentId;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (strapi) await destroyKeepingListeners(strapi);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    console.info(`[review e2e] screenshots in ${shots}`);
+  });
+
+  /** A fresh browser context logged in as one account, the admin in Chinese. */
+  const loginAs = async (email: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        console.warn(`[browser ${message.type()}] ${message.text().slice(0, 400)}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        console.warn(
+          `[http ${response.status()}] ${response.request().method()} ${response.url().slice(0, 200)}`,
+        );
+    });
+    page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`));
+    await page.goto(`${url}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((target) => !target.pathname.includes('/auth/login'), { timeout: 30_000 });
+    return page;
+  };
+  const editView = (page: Page) =>
+    page.goto(
+      `${url}/admin/content-manager/collection-types/${articleUid}/${documentId}?plugins[i18n][locale]=zh-CN`,
+    );
+
+  it('lets the author edit and submit, with no publish button', async () => {
+    const page = await loginAs(accounts.author);
+    await editView(page);
+    await page.waitForTimeout(8000);
+    await page.screenshot({ path: join(shots, '0-author-edit-view-loading.png'), fullPage: true });
+    const panel = page.getByTestId('review-panel');
+    await expect(panel.waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+    expect(await page.getByTestId('review-stage').textContent()).toBe('草稿');
+    // The permission gate: no publish button for the author, anywhere on the page (Strapi's own,
+    // i18n's "publish multiple locales", or any other).
+    expect(await page.getByRole('button', { name: /发布|publish/i }).count()).toBe(0);
+    const title = page.locator('input[name="title"]');
+    await title.fill('河西镇召开春耕动员会');
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(shots, '1-author-edit-view.png'), fullPage: true });
+    await page.getByTestId('review-action-submit').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="review-stage"]')?.textContent === '本单位审核',
+      null,
+      { timeout: 15_000 },
+    );
+    expect(await page.getByTestId('review-findings').textContent()).toContain('025-83456789');
+    await page.screenshot({ path: join(shots, '2-author-submitted.png'), fullPage: true });
+    await page.context().close();
+  }, 120_000);
+
+  for (const [step, who, nextStage] of [
+    [3, 'unit', '网站管理部门审核'],
+    [4, 'web', '保密审查'],
+    [5, 'secrecy', '已发布'],
+  ] as const) {
+    it(`lets the ${who} reviewer find it on 待我审核 and approve it`, async () => {
+      const page = await loginAs(accounts[who]);
+      await page.goto(`${url}/admin/plugins/review`);
+      const item = page.getByTestId('review-queue-item').filter({ hasText: '河西镇召开春耕动员会' });
+      await item.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, `${step}a-${who}-queue.png`), fullPage: true });
+      await item.click();
+      await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('button', { name: /发布|publish/i }).count()).toBe(0);
+      await page.getByTestId('review-action-approve').click();
+      await page.waitForFunction(
+        (stage) => document.querySelector('[data-testid="review-stage"]')?.textContent === stage,
+        nextStage,
+        {
+          timeout: 15_000,
+        },
+      );
+      await page.screenshot({ path: join(shots, `${step}b-${who}-approved.png`), fullPage: true });
+      await page.context().close();
+    }, 120_000);
+  }
+
+  it('shows the approved entry in the public API', async () => {
+    const body = (await (await fetch(`${url}/api/articles?locale=zh-CN`)).json()) as any;
+    expect(body.data.map((article: any) => article.title)).toEqual(['河西镇召开春耕动员会']);
+  });
+});
