@@ -1,0 +1,214 @@
+/**
+ * Builds the cluster search index over a built `dist/`: every page of every site and locale becomes a
+ * search document (shared/src/search), and each locale a Pagefind bundle under `dist/pagefind/<locale>/`
+ * with Han text as bigram tokens and the filters site, kind, type and year. Large locales are split into
+ * shards, built one after the other, so memory stays bounded (docs/adr/0007-chinese-search.md).
+ *
+ * Usage: node --import tsx scripts/src/index-search.ts [distDir] [--shard-size N]
+ */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locale } from '@govcluster/shared/schemas';
+import {
+  isSearchTypeKey,
+  pagefindBundlePath,
+  pagefindHtml,
+  type SearchDocument,
+  type SearchManifest,
+  type SearchShard,
+  type SearchSite,
+  searchDocumentFromEntry,
+  searchDocumentFromHtml,
+  searchManifestPath,
+} from '@govcluster/shared/search';
+import { readSnapshot } from '@govcluster/shared/snapshot';
+import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
+
+/**
+ * Pages per shard by default: small enough that a shard's metadata (about 10 bytes a page, loaded
+ * whole by the browser) keeps a first query under 300 KB, and its build far below 6 GB (see the ADR).
+ */
+export const defaultShardSize = 10_000;
+
+/** What one locale's indexing cost. */
+export interface LocaleIndexStats {
+  /** Locale. */
+  readonly locale: Locale;
+  /** One entry per shard. */
+  readonly shards: readonly PagefindRunStats[];
+}
+
+/**
+ * Splits a locale's documents into shards of at most `shardSize`, newest first (by date, then URL):
+ * shard 0 holds the newest pages, which most searches are after, so a first query downloads one
+ * shard's metadata instead of the whole locale's.
+ */
+export function shardByRecency(documents: readonly SearchDocument[], shardSize: number): SearchDocument[][] {
+  const sorted = [...documents].sort((a, b) => b.date.localeCompare(a.date) || a.url.localeCompare(b.url));
+  const count = Math.max(1, Math.ceil(sorted.length / shardSize));
+  // Even shards: the last one is not a sliver.
+  const size = Math.ceil(sorted.length / count);
+  return Array.from({ length: count }, (_, shard) => sorted.slice(shard * size, (shard + 1) * size));
+}
+
+/**
+ * Indexes search documents into per-locale Pagefind bundles under `outDir` (`pagefind/<locale>/` or,
+ * sharded, `pagefind/<locale>/<n>/`) and writes `pagefind/search.json`. Shards are built one after
+ * the other, each in a fresh Pagefind process, so peak memory is that of the largest shard.
+ */
+export async function indexDocuments(
+  documents: readonly SearchDocument[],
+  outDir: string,
+  options: {
+    readonly shardSize?: number;
+    readonly memoryLimitBytes?: number;
+    readonly log?: (line: string) => void;
+  } = {},
+): Promise<LocaleIndexStats[]> {
+  const shardSize = options.shardSize ?? defaultShardSize;
+  const byLocale = new Map<Locale, SearchDocument[]>();
+  for (const document of documents) {
+    const list = byLocale.get(document.locale) ?? [];
+    list.push(document);
+    byLocale.set(document.locale, list);
+  }
+  await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
+  const stats: LocaleIndexStats[] = [];
+  const locales: Record<string, { pages: number; shards: SearchShard[] }> = {};
+  for (const [locale, list] of byLocale) {
+    const parts = shardByRecency(list, shardSize);
+    const shards: PagefindRunStats[] = [];
+    for (const [shard, members] of parts.entries()) {
+      const target = path.join(outDir, pagefindBundlePath(locale, parts.length === 1 ? undefined : shard));
+      const run = await runPagefind(
+        (function* () {
+          for (const document of members) yield { url: document.url, html: pagefindHtml(document) };
+        })(),
+        target,
+        { memoryLimitBytes: options.memoryLimitBytes },
+      );
+      if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
+      options.log?.(
+        `${locale}${parts.length > 1 ? ` shard ${shard + 1}/${parts.length}` : ''}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
+          `${(run.pagefindPeakBytes / 2 ** 30).toFixed(2)} GB peak, ${(run.indexBytes / 2 ** 20).toFixed(1)} MB`,
+      );
+      shards.push(run);
+    }
+    locales[locale] = {
+      pages: list.length,
+      shards: parts.map((members) => ({
+        pages: members.length,
+        newest: members[0]?.date ?? '',
+        oldest: members.findLast((document) => document.date !== '')?.date ?? '',
+      })),
+    };
+    stats.push({ locale, shards });
+  }
+  const manifest: SearchManifest = { format: 'govcluster-search@1', locales };
+  await writeFile(path.join(outDir, searchManifestPath), `${JSON.stringify(manifest)}\n`);
+  return stats;
+}
+
+/** Every HTML file under a folder (URL path → file), skipping Pagefind's and Astro's output. */
+async function htmlFiles(distDir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (dir: string, url: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (url === '/' && (entry.name === 'pagefind' || entry.name === '_astro')) continue;
+        await walk(path.join(dir, entry.name), `${url}${entry.name}/`);
+      } else if (entry.name.endsWith('.html')) {
+        const pageUrl = entry.name === 'index.html' ? url : `${url}${entry.name}`;
+        files.set(pageUrl, path.join(dir, entry.name));
+      }
+    }
+  };
+  await walk(distDir, '/');
+  return files;
+}
+
+/** The sites of `dist/sites.json` (the build's manifest). */
+async function readSites(distDir: string): Promise<SearchSite[]> {
+  const manifest = JSON.parse(await readFile(path.join(distDir, 'sites.json'), 'utf8')) as unknown;
+  const list = (Array.isArray(manifest) ? manifest : (manifest as { sites?: unknown[] }).sites) ?? [];
+  return (list as { id: string; kind: SearchSite['kind']; basePath: string }[]).map(
+    ({ id, kind, basePath }) => ({
+      id,
+      kind,
+      basePath,
+    }),
+  );
+}
+
+/** The public search documents of a snapshot (replied letters only, never a writer's data). */
+export async function snapshotDocuments(dir: string): Promise<SearchDocument[]> {
+  const sites = new Map<string, SearchSite>();
+  const documents: SearchDocument[] = [];
+  for await (const { record } of readSnapshot(dir)) {
+    const { type } = record;
+    if (type === 'site') {
+      const site = record as unknown as SearchSite;
+      sites.set(site.id, { id: site.id, kind: site.kind, basePath: site.basePath });
+      continue;
+    }
+    if (typeof type !== 'string' || !isSearchTypeKey(type)) continue;
+    if (type === 'letter' && record.status !== 'replied') continue;
+    const { writer: _writer, ...entry } = record as Record<string, unknown>;
+    const site = sites.get(String(entry.site));
+    if (!site) continue;
+    documents.push(
+      searchDocumentFromEntry(type, entry as Parameters<typeof searchDocumentFromEntry>[1], site),
+    );
+  }
+  return documents;
+}
+
+/** Whether a URL is a page that must not be a search result (the search pages, 404). */
+function skipUrl(url: string): boolean {
+  return /\/search\/$/.test(url) || /^\/404(\.html|\/)?$/.test(url);
+}
+
+/** The search documents of a built cluster. */
+export async function clusterDocuments(distDir: string): Promise<SearchDocument[]> {
+  const sites = await readSites(distDir);
+  const documents: SearchDocument[] = [];
+  for (const [url, file] of await htmlFiles(distDir)) {
+    if (skipUrl(url)) continue;
+    const document = searchDocumentFromHtml(await readFile(file, 'utf8'), url, sites);
+    if (document) documents.push(document);
+  }
+  return documents;
+}
+
+/**
+ * Builds the search index of a built cluster in `distDir/pagefind/`: all sites and locales, filters
+ * site, kind, type and year.
+ */
+export async function indexCluster(
+  distDir: string,
+  options: { readonly shardSize?: number; readonly log?: (line: string) => void } = {},
+): Promise<{ documents: number; locales: LocaleIndexStats[] }> {
+  const documents = await clusterDocuments(distDir);
+  const locales = await indexDocuments(documents, distDir, options);
+  return { documents: documents.length, locales };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const shardAt = args.indexOf('--shard-size');
+  const shardSize = shardAt >= 0 ? Number(args[shardAt + 1]) : undefined;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const distDir = path.resolve(
+    root,
+    args.find((arg, at) => !arg.startsWith('--') && args[at - 1] !== '--shard-size') ?? 'dist',
+  );
+  const started = performance.now();
+  const result = await indexCluster(distDir, {
+    shardSize,
+    log: (line) => console.log(`[index-search] ${line}`),
+  });
+  console.log(
+    `[index-search] ${result.documents} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s → ${path.join(distDir, 'pagefind')}`,
+  );
+}

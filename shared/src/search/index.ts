@@ -1,0 +1,12 @@
+/**
+ * Search shared by the indexer, Meilisearch and the browser: Han bigram tokenization, the search
+ * document (from snapshot entries or built pages), the Pagefind page format and the cluster search engine.
+ * Everything here is pure and browser-safe (no Node APIs, no zod).
+ * @module
+ */
+export * from './document.ts';
+export * from './engine.ts';
+export * from './html.ts';
+export * from './meilisearch.ts';
+export * from './pagefind.ts';
+export * from './tokenize.ts';

@@ -1,0 +1,197 @@
+/**
+ * The same search documents in Meilisearch: one index per locale, the mapping of a document, the index
+ * settings, and the federated multi-search the search page sends with a search-only key. Pure and
+ * browser-safe (the page talks to Meilisearch with `fetch`, the push script with the official client).
+ * @module
+ */
+import type { Locale } from '../schemas/locale.ts';
+import { documentId, type SearchDocument, searchLocales } from './document.ts';
+import type { ClusterSearch, SearchFilters, SearchHit } from './engine.ts';
+import { excerpt, markPieces } from './engine.ts';
+import type { SearchFilterKey } from './pagefind.ts';
+import { containsQuery, encodeForIndex, engineQuery, hasHan, parseQuery } from './tokenize.ts';
+
+/** What a document looks like in Meilisearch. */
+export interface MeiliDocument {
+  /** Primary key, from the URL. */
+  readonly id: string;
+  /** Page URL. */
+  readonly url: string;
+  /** Site id. */
+  readonly site: string;
+  /** Site kind. */
+  readonly kind: string;
+  /** Content type key. */
+  readonly type: string;
+  /** Year, or empty. */
+  readonly year: string;
+  /** Date `YYYY-MM-DD`, or empty. */
+  readonly date: string;
+  /** Locale. */
+  readonly locale: Locale;
+  /** Title. */
+  readonly title: string;
+  /** Body text. */
+  readonly text: string;
+  /** The title's Han runs as bigram tokens (empty when it has no Han). */
+  readonly titleBigrams: string;
+  /** The text's Han runs as bigram tokens (empty when it has no Han). */
+  readonly textBigrams: string;
+}
+
+/** Meilisearch's language code (ISO 639-3) of each locale, for `localizedAttributes` and query `locales`. */
+export const meiliLanguages: Readonly<Record<Locale, string>> = { 'zh-CN': 'cmn', en: 'eng', ru: 'rus' };
+
+/**
+ * The index uid of a locale.
+ * @example meiliIndexUid('zh-CN') // 'govcluster-zh-cn'
+ */
+export function meiliIndexUid(locale: Locale, prefix = 'govcluster'): string {
+  return `${prefix}-${locale.toLowerCase()}`;
+}
+
+/** Only the Han runs of a text, as bigram tokens (what the `*Bigrams` attributes hold). */
+function hanTokens(text: string): string {
+  if (!hasHan(text)) return '';
+  return encodeForIndex(text)
+    .split(' ')
+    .filter((token) => /^q[a-z]{4}(?:[a-z]{4})?$/.test(token))
+    .join(' ');
+}
+
+/** The Meilisearch document of a search document. */
+export function meiliDocument(document: SearchDocument): MeiliDocument {
+  return {
+    id: documentId(document),
+    url: document.url,
+    site: document.site,
+    kind: document.siteKind,
+    type: document.type,
+    year: document.year,
+    date: document.date,
+    locale: document.locale,
+    title: document.title,
+    text: document.text,
+    titleBigrams: hanTokens(document.title),
+    textBigrams: hanTokens(document.text),
+  };
+}
+
+/** The filterable attributes: the page filters plus the locale. */
+export const meiliFilterableAttributes: readonly (SearchFilterKey | 'locale')[] = [
+  'site',
+  'kind',
+  'type',
+  'year',
+  'locale',
+];
+
+/** The settings of a locale's index (Meilisearch ≥ 1.10 for `localizedAttributes`). */
+export function meiliSettings(locale: Locale) {
+  return {
+    // Attribute order is rank order: a title match above a body match.
+    searchableAttributes: ['title', 'titleBigrams', 'text', 'textBigrams'],
+    displayedAttributes: ['id', 'url', 'site', 'kind', 'type', 'year', 'date', 'locale', 'title', 'text'],
+    filterableAttributes: [...meiliFilterableAttributes],
+    sortableAttributes: ['date'],
+    localizedAttributes: [{ attributePatterns: ['title', 'text'], locales: [meiliLanguages[locale]] }],
+    // Bigram tokens are codes, not words: a typo in one is another bigram.
+    typoTolerance: { disableOnAttributes: ['titleBigrams', 'textBigrams'] },
+  };
+}
+
+/** A Meilisearch filter expression for our filters. */
+export function meiliFilter(filters: SearchFilters): string[] {
+  return Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key} = ${JSON.stringify(value)}`);
+}
+
+/**
+ * The body of a federated `POST /multi-search` over the locale indexes. A query that is one Han run is a
+ * phrase over the bigram attributes (so it matches exactly that run, across word boundaries); Han mixed
+ * with words searches the bigram tokens and the words; other queries search the text in each language.
+ */
+export function meiliMultiSearchRequest(
+  query: string,
+  options: {
+    readonly filters?: SearchFilters;
+    readonly offset?: number;
+    readonly limit?: number;
+    readonly locales?: readonly Locale[];
+    readonly prefix?: string;
+  } = {},
+) {
+  const parts = parseQuery(query);
+  const han = parts.some((part) => part.kind === 'han');
+  const targets = (options.locales ?? searchLocales).filter((locale) => !han || locale === 'zh-CN');
+  const q = han ? engineQuery(parts, { exact: true }) : parts.map((part) => part.text).join(' ');
+  return {
+    federation: { offset: options.offset ?? 0, limit: options.limit ?? 10 },
+    queries: targets.map((locale) => ({
+      indexUid: meiliIndexUid(locale, options.prefix),
+      q,
+      filter: meiliFilter(options.filters ?? {}),
+      ...(han
+        ? { attributesToSearchOn: ['titleBigrams', 'textBigrams', 'title', 'text'], matchingStrategy: 'all' }
+        : { locales: [meiliLanguages[locale]] }),
+    })),
+  };
+}
+
+/** The hits of a federated multi-search response, ready to show. */
+export function meiliHits(
+  query: string,
+  response: { readonly hits?: readonly Record<string, unknown>[] },
+): SearchHit[] {
+  const parts = parseQuery(query);
+  return (response.hits ?? []).map((hit) => {
+    const title = String(hit.title ?? '');
+    const text = String(hit.text ?? '');
+    return {
+      url: String(hit.url ?? ''),
+      title,
+      titlePieces: markPieces(title, parts),
+      site: String(hit.site ?? ''),
+      kind: String(hit.kind ?? ''),
+      type: String(hit.type ?? ''),
+      date: String(hit.date ?? ''),
+      locale: String(hit.locale ?? ''),
+      excerpt: excerpt(text, parts),
+      tier: containsQuery(title, parts) ? 0 : containsQuery(text, parts) ? 1 : 2,
+    };
+  });
+}
+
+/**
+ * The cluster search over Meilisearch, for the search page when it is configured with a host and a
+ * search-only key.
+ */
+export function createMeiliSearch(options: {
+  readonly host: string;
+  readonly apiKey: string;
+  readonly prefix?: string;
+  readonly fetch?: typeof fetch;
+}): ClusterSearch {
+  const send = options.fetch ?? fetch;
+  return {
+    async search(query, { filters = {}, offset = 0, limit = 10 } = {}) {
+      const parts = parseQuery(query);
+      if (parts.length === 0) return { parts, total: 0, complete: true, hits: [] };
+      const body = meiliMultiSearchRequest(query, { filters, offset, limit, prefix: options.prefix });
+      const response = await send(`${options.host.replace(/\/+$/, '')}/multi-search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.apiKey}` },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`Meilisearch answered ${response.status}`);
+      const json = (await response.json()) as {
+        hits?: Record<string, unknown>[];
+        estimatedTotalHits?: number;
+        totalHits?: number;
+      };
+      const hits = meiliHits(query, json);
+      return { parts, total: json.totalHits ?? json.estimatedTotalHits ?? hits.length, complete: true, hits };
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The search page in Chromium over the fixture cluster: a query on one site finds another site's page,
+ * a Chinese run across a word boundary is found, the site filter narrows, an English query finds the
+ * English page, and a shared `?q=` URL shows results on load.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { SearchDocument } from '@govcluster/shared/search';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterDocuments } from '../../scripts/src/index-search.ts';
+import { type StaticServer, serveStatic } from '../../scripts/src/search/static-server.ts';
+import { repoRoot } from '../site/fixture.ts';
+import { type SearchFixture, searchFixture } from './search-fixture.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const work = path.join(repoRoot, '.data', 'test-search', String(process.pid));
+
+describe('search page in Chromium', { timeout: 60_000 }, () => {
+  let fixture: SearchFixture;
+  let server: StaticServer;
+  let browser: Browser;
+  let documents: SearchDocument[];
+
+  beforeAll(async () => {
+    mkdirSync(work, { recursive: true });
+    fixture = await searchFixture(work);
+    documents = await clusterDocuments(fixture.dist);
+    server = await serveStatic(fixture.dist);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const portal = () => fixture.sites.find((site) => site.kind === 'portal')!;
+  const department = () => fixture.sites.find((site) => site.kind === 'department')!;
+
+  /** Opens a search page and waits for its script. */
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('[search] page error:', error.message));
+    await page.goto(`${server.origin}${url}`);
+    return page;
+  }
+
+  /** The result links once the live status has settled. */
+  async function results(page: Page): Promise<string[]> {
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[data-gc-search-status]');
+      const list = document.querySelector('[data-gc-search-results]');
+      return (
+        status?.textContent && !list?.hasAttribute('aria-busy') && !/正在|Searching/.test(status.textContent)
+      );
+    });
+    return page.$$eval('[data-gc-search-results] a', (links) =>
+      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+    );
+  }
+
+  /** Types a query with the keyboard and submits it with Enter. */
+  async function searchFor(page: Page, query: string, scope: 'site' | 'all'): Promise<string[]> {
+    await page.getByRole('radio', { name: scope === 'all' ? /全站|All/ : /本站|This/ }).check();
+    const box = page.getByRole('searchbox');
+    await box.fill('');
+    await box.focus();
+    await page.keyboard.type(query);
+    await page.keyboard.press('Enter');
+    return results(page);
+  }
+
+  /** A zh-CN entry page of a site, with its title. */
+  const entryOf = (site: string) =>
+    documents.find(
+      (document) =>
+        document.site === site && document.locale === 'zh-CN' && /\/[a-z]+-[a-z0-9-]+\/$/.test(document.url),
+    );
+
+  it('finds a page of another site from a department search page (全站)', async () => {
+    const target = entryOf(portal().id);
+    expect(target, 'a portal entry page in the fixture').toBeDefined();
+    const page = await open(fixture.searchUrl(department()));
+    const links = await searchFor(page, target!.title, 'all');
+    expect(links).toContain(target!.url);
+    // Scope 本站 keeps to the department.
+    const own = await searchFor(page, target!.title, 'site');
+    expect(own.every((link) => link.startsWith(department().basePath))).toBe(true);
+    await page.close();
+  });
+
+  it('finds a Chinese run that crosses a word boundary', async () => {
+    // Two characters the word segmenter puts into different multi-character words.
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    let found: { query: string; url: string } | undefined;
+    for (const document of documents) {
+      if (document.locale !== 'zh-CN' || found) continue;
+      const words = [...segmenter.segment(document.text)]
+        .filter((part) => part.isWordLike)
+        .map((part) => part.segment);
+      for (let at = 0; at + 1 < words.length && !found; at += 1) {
+        const [left, right] = [words[at]!, words[at + 1]!];
+        if (left.length >= 2 && right.length >= 2 && /^\p{Script=Han}+$/u.test(left + right)) {
+          // The last character of one word and the first two of the next (or the next whole word).
+          const query = left.slice(-1) + right.slice(0, 2);
+          if (document.text.includes(left + right)) found = { query, url: document.url };
+        }
+      }
+    }
+    expect(found, 'a run across a word boundary in the fixture').toBeDefined();
+    const page = await open(`${fixture.searchUrl(portal())}?q=${encodeURIComponent(found!.query)}&scope=all`);
+    const links = await results(page);
+    expect(links.length).toBeGreaterThan(0);
+    // Every result really holds the run (exact matches come first), and the source page is among them.
+    const first = await page.$$eval('[data-gc-search-results] li', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+    expect(first[0]).toContain(found!.query);
+    let all = links;
+    while (!all.includes(found!.url) && (await page.locator('[data-gc-search-more]').isVisible())) {
+      await page.locator('[data-gc-search-more]').click();
+      await page.waitForTimeout(200);
+      all = await results(page);
+    }
+    expect(all).toContain(found!.url);
+    // The excerpts show the text as written, the run marked whole.
+    const marks = await page.$$eval('[data-gc-search-results] mark', (items) =>
+      items.map((item) => item.textContent),
+    );
+    expect(marks).toContain(found!.query);
+    const excerpts = await page.$$eval('.gc-search__hit-excerpt', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+    expect(excerpts.join('')).not.toMatch(/\u200b|q[a-z]{8}/);
+    await page.close();
+  });
+
+  it('narrows results with the site filter', async () => {
+    const common = '临江';
+    const page = await open(`${fixture.searchUrl(portal())}?q=${common}&scope=all`);
+    const everywhere = await results(page);
+    expect(
+      new Set(
+        everywhere.map(
+          (link) =>
+            fixture.sites.find((site) => site.basePath !== '/' && link.startsWith(site.basePath))?.id ??
+            'portal',
+        ),
+      ).size,
+    ).toBeGreaterThan(1);
+    await page.selectOption('select[name="site"]', department().id);
+    await page.waitForFunction(
+      (site) => new URL(location.href).searchParams.get('site') === site,
+      department().id,
+    );
+    const narrowed = await results(page);
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.every((link) => link.startsWith(department().basePath))).toBe(true);
+    await page.close();
+  });
+
+  it('finds the English page with an English query', async () => {
+    const english = documents.find(
+      (document) => document.locale === 'en' && /[A-Za-z]{6,}/.test(document.title),
+    );
+    expect(english, 'an English page in the fixture').toBeDefined();
+    const word = english!.title.match(/[A-Za-z]{6,}/)![0]!;
+    const page = await open(fixture.searchUrl(portal(), 'en'));
+    const links = await searchFor(page, word.toLowerCase(), 'all');
+    expect(links.some((link) => link.startsWith('/en/') || link.includes('/en/'))).toBe(true);
+    await page.close();
+  });
+
+  it('shows results on load for a shared ?q= URL, with the form filled in', async () => {
+    const target = entryOf(department().id)!;
+    const query = target.title.slice(0, 4);
+    const page = await open(
+      `${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all&site=${department().id}`,
+    );
+    const links = await results(page);
+    expect(links.length).toBeGreaterThan(0);
+    await expect(page.getByRole('searchbox').inputValue()).resolves.toBe(query);
+    await expect(page.locator('select[name="site"]').inputValue()).resolves.toBe(department().id);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/\d/);
+    await page.close();
+  });
+
+  it('says that search needs JavaScript when it is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${fixture.searchUrl(portal())}?q=临江`);
+    await expect(page.locator('.gc-search__notice').textContent()).resolves.toMatch(/JavaScript/);
+    await context.close();
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * The script of the search page: reads the query and filters from the URL, runs the cluster search
+ * (Pagefind bundles, or Meilisearch when configured), renders results with the matches marked, keeps
+ * the URL shareable and announces the outcome in a live region.
+ */
+import {
+  bundleLoader,
+  type ClusterSearch,
+  createMeiliSearch,
+  createSearch,
+  type ExcerptPiece,
+  type PagefindModuleLike,
+  type SearchFilters,
+  type SearchHit,
+  type SearchManifest,
+  searchManifestPath,
+} from '@govcluster/shared/search';
+
+/** The strings the page renders at build time for the script. */
+interface SearchStrings {
+  readonly resultCount: string;
+  readonly noResults: string;
+  readonly loading: string;
+  readonly scopeAll: string;
+  readonly types: Readonly<Record<string, string>>;
+  readonly kinds: Readonly<Record<string, string>>;
+  readonly sites: Readonly<Record<string, string>>;
+}
+
+/** The URL parameters the page reads and writes. */
+export const searchParams = ['q', 'scope', 'site', 'kind', 'type', 'year'] as const;
+
+/** The page state as the URL carries it. */
+export interface SearchState {
+  /** Query. */
+  readonly q: string;
+  /** `site` (本站) or `all` (全站). */
+  readonly scope: 'site' | 'all';
+  /** Filters chosen in the form. */
+  readonly filters: SearchFilters;
+}
+
+/** The state of a URL's search parameters (scope defaults to this site unless a site filter is set). */
+export function stateFromUrl(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: Record<string, string> = {};
+  for (const key of ['site', 'kind', 'type', 'year'] as const) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const scope = params.get('scope') === 'all' || (!params.get('scope') && filters.site) ? 'all' : 'site';
+  return { q: (params.get('q') ?? '').trim(), scope, filters };
+}
+
+/** The search parameters of a state (empty values left out). */
+export function urlFromState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  params.set('scope', state.scope);
+  for (const [key, value] of Object.entries(state.filters)) if (value) params.set(key, value);
+  return `?${params.toString()}`;
+}
+
+/** The filters a search runs with: scope 本站 pins the site to this site. */
+export function effectiveFilters(state: SearchState, siteId: string): SearchFilters {
+  return state.scope === 'site' ? { ...state.filters, site: siteId } : state.filters;
+}
+
+/** Appends text pieces, wrapping matches in `<mark>`. */
+function appendPieces(parent: HTMLElement, pieces: readonly ExcerptPiece[]): void {
+  for (const piece of pieces) {
+    if (piece.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = piece.text;
+      parent.append(mark);
+    } else {
+      parent.append(piece.text);
+    }
+  }
+}
+
+/** Formats a `YYYY-MM-DD` date for the page's locale. */
+function formatDate(date: string, locale: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** One result as a list item: linked title, site · date · type, excerpt. */
+function renderHit(hit: SearchHit, strings: SearchStrings, locale: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'gc-search__hit';
+  const heading = document.createElement('h2');
+  heading.className = 'gc-search__hit-title';
+  const link = document.createElement('a');
+  link.href = hit.url;
+  if (hit.locale && hit.locale !== locale) link.hreflang = hit.locale;
+  appendPieces(link, hit.titlePieces);
+  heading.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'gc-search__hit-meta';
+  for (const text of [
+    strings.sites[hit.site] ?? hit.site,
+    formatDate(hit.date, locale),
+    strings.types[hit.type] ?? '',
+  ]) {
+    if (!text) continue;
+    const span = document.createElement('span');
+    span.textContent = text;
+    meta.append(span);
+  }
+  if (hit.date) meta.querySelectorAll('span')[1]?.setAttribute('data-date', hit.date);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'gc-search__hit-excerpt';
+  if (hit.locale && hit.locale !== locale) excerpt.lang = hit.locale;
+  appendPieces(excerpt, hit.excerpt);
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+/** The engine the page is configured for. */
+function engineFor(root: HTMLElement): ClusterSearch {
+  const { meiliHost, meiliKey, meiliPrefix } = root.dataset;
+  if (meiliHost && meiliKey)
+    return createMeiliSearch({ host: meiliHost, apiKey: meiliKey, prefix: meiliPrefix || undefined });
+  const base = root.dataset.root ?? '/';
+  let manifest: Promise<SearchManifest> | undefined;
+  const getManifest = (): Promise<SearchManifest> => {
+    manifest ??= fetch(`${base}${searchManifestPath}`).then((response) => {
+      if (!response.ok) throw new Error(`search index missing (${response.status})`);
+      return response.json() as Promise<SearchManifest>;
+    });
+    return manifest;
+  };
+  let inner: Promise<ClusterSearch> | undefined;
+  const engine = (): Promise<ClusterSearch> => {
+    inner ??= getManifest().then((loaded) =>
+      createSearch({
+        open: bundleLoader({
+          root: base,
+          manifest: loaded,
+          importModule: (url) => import(/* @vite-ignore */ url) as Promise<PagefindModuleLike>,
+        }),
+        locales: Object.keys(loaded.locales) as (keyof SearchManifest['locales'])[],
+      }),
+    );
+    return inner;
+  };
+  return { search: async (query, options) => (await engine()).search(query, options) };
+}
+
+/** Wires one search section: form, URL, results, live status. */
+export function mountSearch(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('[data-gc-search-form]');
+  const status = root.querySelector<HTMLElement>('[data-gc-search-status]');
+  const list = root.querySelector<HTMLOListElement>('[data-gc-search-results]');
+  const more = root.querySelector<HTMLButtonElement>('[data-gc-search-more]');
+  const stringsElement = root.querySelector('[data-gc-search-strings]');
+  if (!form || !status || !list || !more || !stringsElement) return;
+  const strings = JSON.parse(stringsElement.textContent ?? '{}') as SearchStrings;
+  const locale = root.dataset.locale ?? document.documentElement.lang;
+  const siteId = root.dataset.site ?? '';
+  const engine = engineFor(root);
+  const pageSize = 10;
+  let shown = 0;
+  let run = 0;
+  let current: SearchState = stateFromUrl(location.search);
+
+  const field = <T extends HTMLElement>(name: string): T => form.elements.namedItem(name) as T;
+  const siteSelect = field<HTMLSelectElement>('site');
+
+  /** Puts a state into the form. */
+  const fill = (state: SearchState): void => {
+    field<HTMLInputElement>('q').value = state.q;
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="scope"]'))
+      radio.checked = radio.value === state.scope;
+    for (const key of ['site', 'kind', 'type', 'year'] as const)
+      field<HTMLSelectElement>(key).value = state.filters[key] ?? '';
+    syncScope(state.scope);
+  };
+  /** Scope 本站 fixes the site filter to this site. */
+  const syncScope = (scope: 'site' | 'all'): void => {
+    siteSelect.disabled = scope === 'site';
+    if (scope === 'site') siteSelect.value = siteId;
+    else if (siteSelect.value === siteId && !current.filters.site) siteSelect.value = '';
+  };
+  /** Reads the form. */
+  const read = (): SearchState => {
+    const data = new FormData(form);
+    const scope = data.get('scope') === 'all' ? 'all' : 'site';
+    const filters: Record<string, string> = {};
+    for (const key of ['site', 'kind', 'type', 'year'] as const) {
+      const value = String(data.get(key) ?? '');
+      if (value && !(key === 'site' && scope === 'site')) filters[key] = value;
+    }
+    return { q: String(data.get('q') ?? '').trim(), scope, filters };
+  };
+
+  const show = async (state: SearchState, append: boolean): Promise<void> => {
+    const id = ++run;
+    if (!state.q) {
+      list.replaceChildren();
+      status.textContent = '';
+      more.hidden = true;
+      return;
+    }
+    if (!append) {
+      shown = 0;
+      list.setAttribute('aria-busy', 'true');
+      status.textContent = strings.loading;
+    }
+    try {
+      const page = await engine.search(state.q, {
+        filters: effectiveFilters(state, siteId),
+        offset: shown,
+        limit: pageSize,
+      });
+      if (id !== run) return;
+      const items = page.hits.map((hit) => renderHit(hit, strings, locale));
+      if (append) list.append(...items);
+      else list.replaceChildren(...items);
+      shown += page.hits.length;
+      more.hidden = (page.complete && shown >= page.total) || page.hits.length === 0;
+      status.textContent =
+        page.total === 0 && page.complete
+          ? strings.noResults.replace('{query}', state.q)
+          : // Older shards not searched yet: the count is a lower bound.
+            strings.resultCount.replace('{count}', `${page.total}${page.complete ? '' : '+'}`);
+      if (append) items[0]?.querySelector('a')?.focus();
+    } catch (error) {
+      if (id !== run) return;
+      status.textContent = strings.noResults.replace('{query}', state.q);
+      console.error('[govcluster] search failed', error);
+    } finally {
+      if (id === run) list.removeAttribute('aria-busy');
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    current = read();
+    history.pushState(null, '', urlFromState(current));
+    void show(current, false);
+  });
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === 'scope') syncScope(target.value === 'all' ? 'all' : 'site');
+    if (target.name === 'q') return;
+    current = read();
+    if (!current.q) return;
+    history.replaceState(null, '', urlFromState(current));
+    void show(current, false);
+  });
+  root.querySelector('[data-gc-search-clear]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    current = { q: field<HTMLInputElement>('q').value.trim(), scope: current.scope, filters: {} };
+    fill(current);
+    history.replaceState(null, '', urlFromState(current));
+    void show(current, false);
+  });
+  more.addEventListener('click', () => void show(current, true));
+  window.addEventListener('popstate', () => {
+    current = stateFromUrl(location.search);
+    fill(current);
+    void show(current, false);
+  });
+
+  fill(current);
+  if (current.q) void show(current, false);
+}
