@@ -20,6 +20,7 @@ import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { indexCluster } from './index-search.ts';
 import { runMeasured } from './lib/measure.ts';
 import { astroBin, distDir, sitesDir } from './lib/paths.ts';
 
@@ -45,6 +46,8 @@ export interface BuildResult {
   wallMs: number;
   peakRssBytes: number;
   skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  /** Pages in the search index (0 when the build failed before indexing). */
+  searchDocuments: number;
   log: string;
 }
 
@@ -160,6 +163,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     wallMs: run.wallMs,
     peakRssBytes: run.peakRssBytes,
     skipped,
+    searchDocuments: 0,
     log,
   };
   if (run.code !== 0 || !existsSync(path.join(tmpDir, 'sites.json'))) {
@@ -168,12 +172,29 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   }
   if (env.GOVCLUSTER_SNAPSHOT) await copyAttachments(env.GOVCLUSTER_SNAPSHOT, tmpDir);
   result.pages = countPages(tmpDir);
+  // The search index (dist/pagefind/, docs/adr/0007-chinese-search.md) is part of the build: when
+  // indexing fails, the build fails and the live output stays.
+  try {
+    const indexed = await indexCluster(tmpDir, {
+      log: (line) => {
+        if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
+        if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
+      },
+    });
+    result.searchDocuments = indexed.documents;
+  } catch (error) {
+    log += `\nsearch indexing failed: ${(error as Error).stack ?? error}\n`;
+    result.log = log;
+    await rm(tmpDir, { recursive: true, force: true });
+    return result;
+  }
   // Swap: the old output goes aside, the new one takes its name, the old one is removed.
   const oldDir = path.join(parent, `.${path.basename(outDir)}-old-${stamp}`);
   if (existsSync(outDir)) await rename(outDir, oldDir);
   await rename(tmpDir, outDir);
   await rm(oldDir, { recursive: true, force: true });
   result.ok = true;
+  result.log = log;
   result.wallMs = run.wallMs;
   return result;
 }
@@ -199,6 +220,7 @@ async function main(): Promise<void> {
     );
   }
   if (!result.ok) {
+    if (result.log.includes('search indexing failed')) process.stderr.write(result.log.slice(-4000));
     process.stderr.write(
       `\nbuild failed after ${(result.wallMs / 1000).toFixed(1)} s: ${result.outDir} was left as it was\n`,
     );
@@ -206,7 +228,8 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `\nbuilt ${result.pages} pages into ${path.relative(process.cwd(), result.outDir) || '.'} in ${(result.wallMs / 1000).toFixed(1)} s` +
-      ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped\n` +
+      ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped; ` +
+      `${result.searchDocuments} pages in the search index\n` +
       `manifest: ${path.join(result.outDir, 'sites.json')}\n`,
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Serves `dist/` (or `--dir`) on one local port: directory indexes, the cluster's 404 page,
- * gzip for text, long cache for hashed assets. Prints the portal URL.
+ * gzip for text, long cache for hashed assets, Pagefind's pre-compressed index files as they are.
+ * Query strings never change the file (`pagefind.js?wide`). Prints the portal URL.
  *
  *   node --import tsx scripts/src/serve-cluster.ts [--dir dist] [--port 4321] [--host 127.0.0.1]
  */
@@ -27,8 +28,16 @@ const types: Record<string, string> = {
   '.png': 'image/png',
   '.pdf': 'application/pdf',
   '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
 };
+
+/**
+ * Pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`, `wasm.*.pagefind`, …) are
+ * gzipped by Pagefind itself: sent as they are, as octet-stream, never compressed again.
+ */
+function isPagefindData(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.pagefind' || ext.startsWith('.pf_');
+}
 
 /** A running static server. */
 export interface StaticServer {
@@ -76,7 +85,9 @@ export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<
         return;
       }
     }
-    const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = isPagefindData(file)
+      ? 'application/octet-stream'
+      : (types[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
     const headers: Record<string, string> = {
       'content-type': type,
       'cache-control': url.pathname.startsWith('/_astro/')
@@ -85,6 +96,7 @@ export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<
       'x-content-type-options': 'nosniff',
     };
     const compress =
+      !isPagefindData(file) &&
       /text|json|xml|javascript|svg/.test(type) &&
       /\bgzip\b/.test(String(request.headers['accept-encoding']));
     if (compress) headers['content-encoding'] = 'gzip';

@@ -104,7 +104,61 @@ describe('the fixture cluster', () => {
       expect(html, where).toContain(t(lang, 'footer.accessibility'));
       expect(html, where).toContain('id="gc-elder-toggle"');
       expect(html, where).toContain('gc-header__emblem');
-      expect(html, where).not.toMatch(/<script[^>]+src=/);
+      // Only the search page loads a script (the search engine); every other page works without one.
+      if (!url.endsWith('/search/')) expect(html, where).not.toMatch(/<script[^>]+src=/);
+    }
+  });
+
+  it('gives every site a search page in each of its locales, and the header a search form to it', () => {
+    for (const site of sites) {
+      for (const locale of site.locales) {
+        const url = `${sitePrefix(site, locale)}search/`;
+        expect(pages, url).toContain(url);
+        const html = readPage(fixture.dist, url);
+        expect(html, url).toContain('data-gc-search');
+        expect(html, url).toContain(`data-site="${site.id}"`);
+        expect(html, url).toContain(`data-locale="${locale}"`);
+        expect(html, url).toMatch(/<main[^>]+data-pagefind-ignore="all"/);
+        // The site's home points its header search at it: a GET form with a `q` field.
+        const home = readPage(fixture.dist, sitePrefix(site, locale));
+        expect(home, url).toMatch(
+          new RegExp(`<form[^>]+action="${url.replace(/\//g, '\\/')}"[^>]+method="get"`),
+        );
+        expect(home, url).toMatch(/<input[^>]+name="q"/);
+      }
+    }
+    // The search index was built with the cluster.
+    expect(existsSync(path.join(fixture.dist, 'pagefind', 'search.json'))).toBe(true);
+  });
+
+  it('marks entry pages for the search index with gc:site, gc:type and gc:date', () => {
+    let checked = 0;
+    for (const type of [
+      'article',
+      'policy',
+      'interpretation',
+      'serviceGuide',
+      'letter',
+      'village',
+      'investmentProject',
+    ]) {
+      for (const record of published(type)) {
+        const url = urlOf(record);
+        const html = readPage(fixture.dist, url);
+        expect(html, url).toContain(`<meta name="gc:site" content="${record.site}">`);
+        expect(html, url).toContain(`<meta name="gc:type" content="${type}">`);
+        expect(html, url).toContain(
+          `<meta name="gc:date" content="${String(record.publishedAt).slice(0, 10)}">`,
+        );
+        expect(html, url).not.toContain('data-pagefind-ignore="all"');
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    // Listings and the site map stay out of the index.
+    const site = sites.find((s) => s.kind === 'portal') as SiteRecord;
+    for (const url of [sitePrefix(site, 'zh-CN'), `${sitePrefix(site, 'zh-CN')}sitemap/`]) {
+      expect(readPage(fixture.dist, url), url).toMatch(/<main[^>]+data-pagefind-ignore="all"/);
     }
   });
 

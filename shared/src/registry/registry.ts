@@ -25,7 +25,7 @@ export type Registry = z.infer<typeof RegistrySchema>;
 
 /**
  * Column slugs no site may use, because the site's own pages sit at these paths (ADR 0005):
- * the locale prefixes and `villages/`, `investment/`, `leaders/`, `sitemap/`, `accessibility/`.
+ * the locale prefixes and `villages/`, `investment/`, `leaders/`, `sitemap/`, `accessibility/`, `search/`.
  * The portal's slugs must also differ from the first segment of the other sites' paths (`bm`, `xz`).
  */
 export const reservedColumnSlugs: readonly string[] = [
@@ -35,6 +35,7 @@ export const reservedColumnSlugs: readonly string[] = [
   'leaders',
   'sitemap',
   'accessibility',
+  'search',
 ];
 
 /** Options of `validateRegistry()`. */

@@ -102,5 +102,6 @@ export function chromeFor(cluster: Cluster, page: Page, trail: { label: Text; ur
     alternates: alternates.length > 1 ? alternates : [],
     canonical: page.url,
     feedUrl: `${prefix}rss.xml`,
+    searchUrl: prefix + fixedPaths.search,
   };
 }

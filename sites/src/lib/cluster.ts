@@ -42,7 +42,8 @@ export type View =
   | { type: 'investment'; items: Entry[] }
   | { type: 'investorGuide'; items: Entry[] }
   | { type: 'siteMap' }
-  | { type: 'accessibility' };
+  | { type: 'accessibility' }
+  | { type: 'search' };
 
 /** One page of the cluster. */
 export interface Page {
@@ -118,6 +119,7 @@ async function build(): Promise<Cluster> {
       add(site, locale, '', 'home', { type: 'home' });
       add(site, locale, fixedPaths.siteMap, 'siteMap', { type: 'siteMap' });
       add(site, locale, fixedPaths.accessibility, 'accessibility', { type: 'accessibility' });
+      add(site, locale, fixedPaths.search, 'search', { type: 'search' });
       const byColumn = new Map<string, Entry[]>();
       const byType = new Map<ContentType, Entry[]>();
       for (const entry of own) {

@@ -30,6 +30,7 @@ export const fixedPaths = {
   investorGuide: 'investment/guide/',
   siteMap: 'sitemap/',
   accessibility: 'accessibility/',
+  search: 'search/',
 } as const;
 
 /** The path of page `page` (1-based) of a column listing inside a site-locale prefix. */

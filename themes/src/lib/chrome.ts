@@ -34,4 +34,6 @@ export interface Chrome {
   alternates: { hreflang: string; url: string }[];
   canonical: string;
   feedUrl: string;
+  /** The site's search page in this locale (`<prefix>search/`); the header's search form submits to it. */
+  searchUrl: string;
 }

@@ -22,6 +22,7 @@ export const GET: APIRoute = async ({ props, site: origin }) => {
   for (const page of cluster.pages) {
     if (page.site.id !== props.siteId) continue;
     if (page.view.type === 'column' && page.view.page > 1) continue;
+    if (page.view.type === 'search') continue;
     const lastmod =
       page.view.type === 'entry' ? `<lastmod>${page.view.entry.updatedAt.slice(0, 10)}</lastmod>` : '';
     const versions = cluster.alternates.get(page.key);
