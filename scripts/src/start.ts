@@ -5,8 +5,11 @@
  *
  * Environment: `PORT` (static server, default 4321), `CMS_PORT` (default 1337), `DEMO_PASSWORD`.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildCluster } from './build-cluster.ts';
 import { distDir } from './lib/paths.ts';
+import { ensureSnapshot } from './seed-cms.ts';
 import { serveStatic } from './serve-cluster.ts';
 import { describeCms, startCms } from './start-cms.ts';
 
@@ -27,15 +30,27 @@ async function main(): Promise<void> {
   const sitePort = Number(process.env.PORT ?? 4321);
   const origin = `http://127.0.0.1:${sitePort}`;
   log(`building the cluster from the CMS at ${cms.apiUrl}…`);
-  const build = await buildCluster({
+  let build = await buildCluster({
     siteUrl: origin,
     env: { CMS_URL: cms.apiUrl, CMS_TOKEN: cms.token },
   });
+  let source = 'the CMS';
   if (!build.ok) {
-    log('the cluster build failed; the CMS keeps running. The build said:');
-    process.stderr.write(`${build.log.split('\n').slice(-30).join('\n')}\n`);
-    await stopAll(1);
-    return;
+    log('the build from the CMS failed; the CMS keeps running. The build said:');
+    process.stderr.write(`${build.log.split('\n').slice(-15).join('\n')}\n`);
+    if (existsSync(path.join(distDir, 'sites.json'))) {
+      source = 'an earlier build (the build from the CMS failed, see above)';
+      log('serving the previous build, which stays as it was');
+    } else {
+      log('building from the demo snapshot instead, so that the sites can be looked at');
+      build = await buildCluster({ siteUrl: origin, snapshot: await ensureSnapshot('demo', log) });
+      source = 'the demo snapshot (the build from the CMS failed, see above)';
+      if (!build.ok) {
+        process.stderr.write(`${build.log.split('\n').slice(-30).join('\n')}\n`);
+        await stopAll(1);
+        return;
+      }
+    }
   }
   for (const skipped of build.skipped) {
     log(`skipped invalid entry: site ${skipped.site}, ${skipped.type} ${skipped.id}: ${skipped.problem}`);
@@ -47,7 +62,9 @@ async function main(): Promise<void> {
     `  Portal (public sites): ${server.url}`,
     `  Site manifest:         ${server.url}sites.json`,
     ...describeCms(cms).map((line) => `  ${line}`),
-    `  Built ${build.pages} pages in ${(build.wallMs / 1000).toFixed(1)} s`,
+    build.ok
+      ? `  Sites built from ${source}: ${build.pages} pages in ${(build.wallMs / 1000).toFixed(1)} s`
+      : `  Sites served from ${source}`,
     '',
     'Press Ctrl-C to stop.',
     '',
