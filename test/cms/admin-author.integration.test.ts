@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { generateDemoCity } from '@govcluster/shared/demo';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../lib/chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const artifacts = path.join(root, 'test', '.artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Ready {
   adminUrl: string;
@@ -82,17 +82,7 @@ describe('the admin panel for an author', () => {
       PUBLIC_DIR: path.join(dir, 'public'),
       GOVCLUSTER_BUILD_TOKEN_FILE: path.join(dir, 'build-token'),
     });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 400_000);
 
   afterAll(async () => {

@@ -11,13 +11,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretNames } from '../../cms/src/setup/secrets.ts';
 import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
 import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
+import { launchChromium } from '../lib/chromium.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Any compile of the CMS (every cms test run) empties cms/dist, admin build included, so the test runs
 // from its own copy of a built dist folder (or the one GOVCLUSTER_E2E_DIST names).
 let distDir = process.env.GOVCLUSTER_E2E_DIST ?? '';
@@ -158,17 +158,7 @@ describe('review in the admin UI (Chromium)', () => {
       })
     ).json()) as any;
     documentId = created.data.documentId;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -6,14 +6,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchDocument } from '@govcluster/shared/search';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterDocuments } from '../../scripts/src/index-search.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/search/static-server.ts';
+import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';
 import { type SearchFixture, searchFixture } from './search-fixture.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const work = path.join(repoRoot, '.data', 'test-search', String(process.pid));
 
 describe('search page in Chromium', { timeout: 60_000 }, () => {
@@ -27,17 +27,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     fixture = await searchFixture(work);
     documents = await clusterDocuments(fixture.dist);
     server = await serveStatic(fixture.dist);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {

@@ -237,15 +237,4 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     .map(([name, url]) => ({ name, url }));
 }
 
-/** Chromium flags for every browser test: no network beyond the page, no profile, no GPU. */
-export const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Debian's Chromium. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumFlags, chromiumPath } from '../lib/chromium.ts';

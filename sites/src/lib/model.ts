@@ -18,19 +18,10 @@ export const defaultLocale: Locale = 'zh-CN';
 export type LocalizedText = { 'zh-CN': string; en?: string; ru?: string };
 
 /** The content type keys of the snapshot (`type` field), media and site aside. */
-export const contentTypes = [
-  'article',
-  'policy',
-  'interpretation',
-  'serviceGuide',
-  'leader',
-  'village',
-  'investmentProject',
-  'letter',
-] as const;
+export const contentTypes = schemas.contentTypeKeys;
 
 /** A content type key. */
-export type ContentType = (typeof contentTypes)[number];
+export type ContentType = schemas.ContentTypeKey;
 
 // biome-ignore lint/suspicious/noExplicitAny: schemas are looked up by name on the shared module
 const s = schemas as Record<string, any>;
