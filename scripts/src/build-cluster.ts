@@ -16,7 +16,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -76,6 +76,46 @@ async function copyAttachments(snapshot: string, outDir: string): Promise<number
     if (file.includes('..') || !existsSync(from)) continue;
     await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
     await copyFile(from, path.join(outDir, file));
+  }
+  return files.size;
+}
+
+/** Every HTML file under `dir` (not `_astro/` or `pagefind/`). */
+function htmlFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== '_astro' && entry.name !== 'pagefind') htmlFiles(full, out);
+    } else if (entry.name.endsWith('.html')) out.push(full);
+  }
+  return out;
+}
+
+/**
+ * A build from the CMS links attachments at the CMS's upload path (`/uploads/<file>`); the files the
+ * pages link to (so only those of published entries) are downloaded from the CMS into the output.
+ */
+async function copyCmsAttachments(
+  cmsUrl: string,
+  token: string | undefined,
+  outDir: string,
+): Promise<number> {
+  const origin = cmsUrl.replace(/\/+$/, '').replace(/\/api$/, '');
+  const files = new Set<string>();
+  for (const file of htmlFiles(outDir)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/href="\/(uploads\/[^"?#]+)"/g)) {
+      const link = match[1] as string;
+      if (!link.includes('..')) files.add(link);
+    }
+  }
+  for (const file of files) {
+    const response = await fetch(`${origin}/${file}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) throw new Error(`The CMS answered ${response.status} for /${file}`);
+    await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
+    await writeFile(path.join(outDir, file), Buffer.from(await response.arrayBuffer()));
   }
   return files.size;
 }
@@ -171,6 +211,16 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     return result;
   }
   if (env.GOVCLUSTER_SNAPSHOT) await copyAttachments(env.GOVCLUSTER_SNAPSHOT, tmpDir);
+  else if (env.CMS_URL) {
+    try {
+      await copyCmsAttachments(env.CMS_URL, env.CMS_TOKEN, tmpDir);
+    } catch (error) {
+      await rm(tmpDir, { recursive: true, force: true });
+      log += `\nattachments: ${(error as Error).message}\n`;
+      result.log = log;
+      return result;
+    }
+  }
   result.pages = countPages(tmpDir);
   // The search index (dist/pagefind/, docs/adr/0007-chinese-search.md) is part of the build: when
   // indexing fails, the build fails and the live output stays.

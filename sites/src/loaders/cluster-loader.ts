@@ -135,6 +135,8 @@ export function clusterLoader(type: ContentType): Loader {
           return;
         }
         context.store.clear();
+        // The store no longer holds what a CMS build left: the next CMS build must fetch everything.
+        context.meta.delete('cms');
         const skipped: SkippedEntry[] = [];
         const stored = await validateInto(context, type, raw.records.get(type) ?? [], skipped);
         context.meta.set('version', version);
@@ -145,6 +147,8 @@ export function clusterLoader(type: ContentType): Loader {
       // CMS: when the previous build used the same CMS, fetch only what changed since then.
       const sites = await loadRegistry();
       const locales = new Set([...sites.values()].flatMap((site) => site.locales));
+      // The store is about to hold CMS entries: a later snapshot build must not take them for its own.
+      context.meta.delete('version');
       if (context.meta.get('cms') !== source.cms.url) {
         context.store.clear();
         context.meta.set('cms', source.cms.url);

@@ -13,8 +13,9 @@
  *   ids (`key`, or the column's `slug`); a site's `columns` become the nested Column list;
  * - `LocalizedText` is the component `shared.localized-text` `{ zhCN, en, ru }`;
  * - `process` steps are components `{ text }`;
- * - media fields are Strapi upload files, reduced to `MediaRef` (`{ id }`, the file's `caption`, or its
- *   name without extension) or to an `Attachment` (`{ name, file, mime, size }`).
+ * - media fields are Strapi upload files, reduced to `MediaRef` (`{ id }`, the file's name without
+ *   extension; `caption` holds the alt text of every locale as JSON) or to an `Attachment`
+ *   (`{ name, file, mime, size }`).
  */
 
 /** REST plural of every type the build reads. */
@@ -42,7 +43,10 @@ export const cmsQuery: Record<string, Record<string, string>> = {
     'populate[name]': 'true',
     'populate[shortName]': 'true',
     'populate[parent]': 'true',
-    'populate[footer][populate]': '*',
+    // `*` populates one level only: the footer's contact holds the localized `address` one level down.
+    'populate[footer][populate][sponsor]': 'true',
+    'populate[footer][populate][organizer]': 'true',
+    'populate[footer][populate][contact][populate][address]': 'true',
     'populate[columns][populate]': '*',
   },
   letter: {
@@ -88,9 +92,33 @@ function localizedText(value: { zhCN: string; en?: string | null; ru?: string | 
   return out;
 }
 
+/**
+ * Our id of a Strapi upload: its `name` without extension (the seeding uploads `media/<id>.<ext>` under
+ * the name `<id>.<ext>`; Strapi's own file name in `url` carries a hash).
+ */
+export function cmsMediaId(file: Doc): string {
+  return String(file.name ?? '').replace(/\.[^.]+$/, '');
+}
+
+/** The alt text of every locale: the JSON in `caption` when it holds one, else `alternativeText`. */
+export function cmsMediaAlt(file: Doc, fallback: string): Record<string, string> {
+  if (typeof file.caption === 'string' && file.caption.startsWith('{')) {
+    try {
+      const alt = JSON.parse(file.caption) as Record<string, unknown>;
+      if (alt && typeof alt['zh-CN'] === 'string') {
+        return Object.fromEntries(
+          Object.entries(alt).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        );
+      }
+    } catch {
+      // not JSON: fall through
+    }
+  }
+  return { 'zh-CN': String(file.alternativeText || fallback) };
+}
+
 function mediaRef(file: Doc): { id: string } {
-  const caption = typeof file.caption === 'string' && file.caption ? file.caption : undefined;
-  return { id: caption ?? String(file.name ?? '').replace(/\.[^.]+$/, '') };
+  return { id: cmsMediaId(file) };
 }
 
 function attachment(file: Doc): Doc {

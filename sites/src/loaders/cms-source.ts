@@ -1,4 +1,13 @@
-import { cmsDefaultQuery, cmsIdField, cmsPlural, cmsQuery, cmsUnlocalized, fromCms } from './cms-mapping.ts';
+import {
+  cmsDefaultQuery,
+  cmsIdField,
+  cmsMediaAlt,
+  cmsMediaId,
+  cmsPlural,
+  cmsQuery,
+  cmsUnlocalized,
+  fromCms,
+} from './cms-mapping.ts';
 
 /** Where the CMS is and the read-only token to ask it with. */
 export interface CmsOptions {
@@ -6,13 +15,22 @@ export interface CmsOptions {
   token: string;
 }
 
-/** Reads `CMS_URL` and `CMS_TOKEN`; null when no CMS is configured. */
+/**
+ * Reads `CMS_URL` and `CMS_TOKEN`; null when no CMS is configured. `CMS_URL` may be the CMS's origin
+ * (`http://host:1337`) or its REST API (`http://host:1337/api`, what `npm start` and the CMS print):
+ * the loader adds `/api/<plural>` and fetches uploads from `/uploads/…`, so `url` is always the origin.
+ */
 export function cmsOptionsFromEnv(): CmsOptions | null {
   const url = process.env.CMS_URL;
   if (!url) return null;
   const token = process.env.CMS_TOKEN;
   if (!token) throw new Error('CMS_URL is set but CMS_TOKEN is not: the build needs the read-only API token');
-  return { url: url.replace(/\/+$/, ''), token };
+  return { url: cmsOrigin(url), token };
+}
+
+/** The CMS origin from `CMS_URL`: trailing slashes and a trailing `/api` (the REST prefix) removed. */
+export function cmsOrigin(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/api$/, '');
 }
 
 async function getJson(options: CmsOptions, pathAndQuery: string): Promise<unknown> {
@@ -119,6 +137,8 @@ export async function fetchCmsMedia(options: CmsOptions, dir: string): Promise<R
     const url = String(file.url ?? '');
     const relative = url.replace(/^\/+/, '');
     if (!relative || relative.includes('..')) continue;
+    // Attachments (PDF, …) are uploads too, but not media: the build copies the ones pages link to.
+    if (!String(file.mime).startsWith('image/')) continue;
     const target = path.join(dir, relative);
     const size = Math.round(Number(file.size ?? 0) * 1024);
     const have = await stat(target).then(
@@ -137,14 +157,13 @@ export async function fetchCmsMedia(options: CmsOptions, dir: string): Promise<R
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, Buffer.from(await response.arrayBuffer()));
     }
-    const caption = typeof file.caption === 'string' && file.caption ? file.caption : undefined;
     out.push({
-      id: caption ?? String(file.name ?? '').replace(/\.[^.]+$/, ''),
+      id: cmsMediaId(file),
       file: relative,
       width: file.width ?? 1,
       height: file.height ?? 1,
       mime: file.mime,
-      alt: { 'zh-CN': String(file.alternativeText || file.name || caption || relative) },
+      alt: cmsMediaAlt(file, String(file.name || relative)),
     });
   }
   return out;
