@@ -56,11 +56,12 @@ async function main(): Promise<void> {
     log(`skipped invalid entry: site ${skipped.site}, ${skipped.type} ${skipped.id}: ${skipped.problem}`);
   }
   const server = await serveStatic(distDir, sitePort);
+  const portalUrl = new URL('/', server.url).href;
   const lines = [
     '',
     'GovCluster demo city is running',
-    `  Portal (public sites): ${server.url}`,
-    `  Site manifest:         ${server.url}sites.json`,
+    `  Portal (public sites): ${portalUrl}`,
+    `  Site manifest:         ${new URL('sites.json', portalUrl).href}`,
     ...describeCms(cms).map((line) => `  ${line}`),
     build.ok
       ? `  Sites built from ${source}: ${build.pages} pages in ${(build.wallMs / 1000).toFixed(1)} s`
