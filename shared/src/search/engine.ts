@@ -179,8 +179,17 @@ export function excerpt(text: string, parts: readonly QueryPart[], length = 90):
 
 /** The text of a fragment without its leading title. */
 function bodyOf(content: string, title: string): string {
-  const text = decodeIndexedText(content).trim();
+  const text = joinBlocks(decodeIndexedText(content)).trim();
   return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
+}
+
+/**
+ * Pagefind joins the blocks of a page with a full stop; between Chinese blocks that reads as a stray
+ * "." (".来源.临江市人民政府"), so there it becomes a space. Latin text and decimal numbers keep theirs.
+ * @example joinBlocks('.来源.临江市人民政府.GDP增长3.5%') // ' 来源 临江市人民政府 GDP增长3.5%'
+ */
+export function joinBlocks(text: string): string {
+  return text.replace(/^\.|(?<=\p{Script=Han})\.|\.(?=\p{Script=Han})/gu, ' ');
 }
 
 /** A search over the Pagefind bundles of the cluster. */

@@ -12,6 +12,7 @@ import {
 import {
   createSearch,
   excerpt,
+  joinBlocks,
   localesForQuery,
   markPieces,
   type PagefindLike,
@@ -390,5 +391,20 @@ describe('meilisearch mapping', () => {
       'govcluster-ru',
     ]);
     expect(meiliFilter({ type: 'policy', kind: '' })).toEqual(['type = "policy"']);
+  });
+});
+
+describe('joinBlocks', () => {
+  it('turns the full stop Pagefind puts between Chinese blocks into a space', () => {
+    expect(joinBlocks('.来源.临江市人民政府.雨后的滨江公园.临江市位于')).toBe(
+      ' 来源 临江市人民政府 雨后的滨江公园 临江市位于',
+    );
+  });
+
+  it('keeps full stops in Latin text and decimal points', () => {
+    expect(joinBlocks('The port reopened. Trade grew 3.5% in 2025.')).toBe(
+      'The port reopened. Trade grew 3.5% in 2025.',
+    );
+    expect(joinBlocks('GDP增长3.5%')).toBe('GDP增长3.5%');
   });
 });
