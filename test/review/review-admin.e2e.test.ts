@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretNames } from '../../cms/src/setup/secrets.ts';
 import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
+import { createTestSite } from '../../cms/src/testing/test-site.ts';
 import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
 import { launchChromium } from '../lib/chromium.ts';
 
@@ -84,21 +85,13 @@ describe('review in the admin UI (Chromium)', () => {
     await strapi.load();
     await strapi.listen();
     url = `http://127.0.0.1:${port}`;
-    const site = await strapi.documents('api::site.site').create({
-      data: {
-        key: 'hexi-town',
-        kind: 'township',
-        name: { zhCN: '河西镇' },
-        basePath: '/xz/hexi-town/',
-        locales: ['zh-CN'],
-        footer: {
-          sponsor: { zhCN: '河西镇人民政府' },
-          siteCode: '5301000002',
-          icp: '云ICP备12345678号',
-          publicSecurity: '云公网安备 53010202000123号',
-          contact: { phone: '0871-12345678', address: { zhCN: '河西镇政府路1号' } },
-        },
-      },
+    const site = await createTestSite(strapi, {
+      key: 'hexi-town',
+      kind: 'township',
+      name: { zhCN: '河西镇' },
+      sponsor: '河西镇人民政府',
+      siteCode: '5301000002',
+      address: '河西镇政府路1号',
     });
     const codes = {
       author: 'govcluster-author',

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir, bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
+import { createTestSite } from '../../cms/src/testing/test-site.ts';
 
 const articleUid = 'api::article.article';
 const logUid = 'plugin::review.review-log';
@@ -109,22 +110,7 @@ export function describeReview(database: TestDatabase): void {
         ['hexi-town', 'township', '河西镇'],
         ['fgw', 'department', '临江市发展和改革委员会'],
       ] as const) {
-        const site = await strapi.documents('api::site.site').create({
-          data: {
-            key,
-            kind,
-            name: { zhCN: name },
-            basePath: key === 'portal' ? '/' : kind === 'township' ? `/xz/${key}/` : `/bm/${key}/`,
-            locales: ['zh-CN'],
-            footer: {
-              sponsor: { zhCN: name },
-              siteCode: '5301000001',
-              icp: '云ICP备12345678号',
-              publicSecurity: '云公网安备 53010202000123号',
-              contact: { phone: '0871-12345678', address: { zhCN: '临江市政务大道1号' } },
-            },
-          } as any,
-        });
+        const site = await createTestSite(strapi, { key, kind, name: { zhCN: name } });
         sites[key] = site.documentId;
       }
       column = (

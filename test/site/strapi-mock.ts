@@ -5,19 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
+import { cmsPlural } from '../../sites/src/loaders/cms-mapping.ts';
 import { readRecords, type SnapshotRecord } from './fixture.ts';
-
-const plural: Record<string, string> = {
-  site: 'sites',
-  article: 'articles',
-  policy: 'policies',
-  interpretation: 'interpretations',
-  serviceGuide: 'service-guides',
-  leader: 'leaders',
-  village: 'villages',
-  investmentProject: 'investment-projects',
-  letter: 'letters',
-};
 
 type Doc = Record<string, unknown>;
 
@@ -111,7 +100,7 @@ export async function startStrapiMock(snapshot: string): Promise<StrapiMock> {
   };
   const docs = new Map<string, Doc[]>();
   records.forEach((r, index) => {
-    if (!plural[r.type]) return;
+    if (!cmsPlural[r.type]) return;
     const list = docs.get(r.type) ?? [];
     list.push(toDoc(r, index));
     docs.set(r.type, list);
@@ -132,7 +121,7 @@ export async function startStrapiMock(snapshot: string): Promise<StrapiMock> {
     if (request.headers.authorization !== `Bearer ${token}`)
       return { status: 401, body: { error: 'Unauthorized' } };
     if (url.pathname === '/api/upload/files') return { status: 200, body: [...media.keys()].map(file) };
-    const type = Object.keys(plural).find((t) => `/api/${plural[t]}` === url.pathname);
+    const type = Object.keys(cmsPlural).find((t) => `/api/${cmsPlural[t]}` === url.pathname);
     if (!type) return { status: 404, body: {} };
     if (url.searchParams.get('status') !== 'published')
       return { status: 400, body: { error: 'status=published expected' } };

@@ -10,6 +10,7 @@ import { runTrusted } from '../plugins/review/server/src/trust';
 import { ensureBuildToken } from '../setup/build-token';
 import { publicContentTypes } from '../setup/public-access';
 import { bootStrapi, type TestDatabase, type TestStrapi } from './boot-strapi';
+import { createTestSite } from './test-site';
 
 const writerPhone = '13912345678';
 const writerId = '320102199001011234';
@@ -46,21 +47,12 @@ export function describeApiAccess(database: TestDatabase): void {
       const { strapi } = app;
       token = await ensureBuildToken(strapi, join(app.tmpDir, 'build-token'));
       expect(readFileSync(join(app.tmpDir, 'build-token'), 'utf8').trim()).toBe(token);
-      const site = await strapi.documents('api::site.site').create({
-        data: {
-          key: 'portal',
-          kind: 'portal',
-          name: { zhCN: '临江市人民政府', en: 'Linjiang Municipal Government' },
-          basePath: '/',
-          locales: ['zh-CN', 'en', 'ru'],
-          footer: {
-            sponsor: { zhCN: '临江市人民政府办公室' },
-            siteCode: '5301000001',
-            icp: '云ICP备12345678号',
-            publicSecurity: '云公网安备 53010202000123号',
-            contact: { phone: '0871-12345678', address: { zhCN: '临江市政务大道1号' } },
-          },
-        } as any,
+      const site = await createTestSite(strapi, {
+        key: 'portal',
+        kind: 'portal',
+        name: { zhCN: '临江市人民政府', en: 'Linjiang Municipal Government' },
+        locales: ['zh-CN', 'en', 'ru'],
+        sponsor: '临江市人民政府办公室',
       });
       const column = await strapi.documents('api::column.column').create({
         data: {
