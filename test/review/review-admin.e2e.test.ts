@@ -230,6 +230,12 @@ describe('review in the admin UI (Chromium)', () => {
       await item.click();
       await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
       expect(await page.getByRole('button', { name: /发布|publish/i }).count()).toBe(0);
+      // The content manager's own status badge in the edit view's header.
+      const headerStatus = page.locator('main [role="status"][aria-label]').first();
+      expect([await headerStatus.getAttribute('aria-label'), await headerStatus.textContent()]).toEqual([
+        'draft',
+        '草稿',
+      ]);
       await page.getByTestId('review-action-approve').click();
       await page.waitForFunction(
         (stage) => document.querySelector('[data-testid="review-stage"]')?.textContent === stage,
@@ -238,6 +244,15 @@ describe('review in the admin UI (Chromium)', () => {
           timeout: 15_000,
         },
       );
+      // The final approval publishes: the header follows without a reload.
+      const online = who === 'secrecy';
+      await page.waitForFunction(
+        (label) =>
+          document.querySelector('main [role="status"][aria-label]')?.getAttribute('aria-label') === label,
+        online ? 'published' : 'draft',
+        { timeout: 15_000 },
+      );
+      expect(await headerStatus.textContent()).toBe(online ? '已发布' : '草稿');
       await page.screenshot({ path: join(shots, `${step}b-${who}-approved.png`), fullPage: true });
       await page.context().close();
     }, 120_000);

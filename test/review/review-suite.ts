@@ -6,10 +6,8 @@
  * refused with a message that says why, and the public API shows nothing it should not.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir, bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
+import { bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 
 const articleUid = 'api::article.article';
@@ -433,6 +431,80 @@ export function describeReview(database: TestDatabase): void {
       expect(await publicTitles('en')).toContain('Bilingual entry');
     });
 
+    it('sends the other locale versions back to draft when a field shared by all locales changes, and keeps their online versions as approved', async () => {
+      const id = await draft('共享字段稿件');
+      const { key } = (await app.strapi.db
+        .query(articleUid as any)
+        .findOne({ where: { documentId: id, locale: 'zh-CN' } })) as any;
+      const en = await call('PUT', cm(`/${id}?locale=en`), people.author, {
+        key,
+        title: 'Shared fields, first version',
+        body: 'Body text.',
+        source: 'General Office',
+        datePublished: '2026-01-15T09:30:00+08:00',
+        dateModified: '2026-01-15T09:30:00+08:00',
+        site: { connect: [{ documentId: sites['hexi-town'] }] },
+      });
+      expect(en.status).toBe(200);
+      await approveAll(id);
+      await review(people.author, 'submit', id, { locale: 'en' });
+      for (const who of [people.unit, people.web, people.secrecy]) {
+        expect((await review(who, 'approve', id, { locale: 'en' })).status).toBe(200);
+      }
+      const onlineEn = async () => ({
+        api: (
+          await call(
+            'GET',
+            `/api/articles?locale=en&filters[documentId][$eq]=${id}&populate[0]=site&populate[1]=column&populate[2]=images&populate[3]=attachments`,
+          )
+        ).body.data,
+        row: await app.strapi.db
+          .connection('articles')
+          .where({ document_id: id, locale: 'en' })
+          .whereNotNull('published_at')
+          .first(),
+      });
+      const approvedEn = await onlineEn();
+      expect(approvedEn.api.map((a: any) => [a.title, a.datePublished])).toEqual([
+        ['Shared fields, first version', '2026-01-15T01:30:00.000Z'],
+      ]);
+      // The English version is back in review with a new title when the Chinese version's publication
+      // date (not localized: one value for every locale) is changed.
+      await call('PUT', cm(`/${id}?locale=en`), people.author, { title: 'Shared fields, second version' });
+      await review(people.author, 'submit', id, { locale: 'en' });
+      expect((await review(people.unit, 'approve', id, { locale: 'en' })).body.data.stage).toBe('web_review');
+      const edited = await call('PUT', cm(`/${id}?locale=zh-CN`), people.author, {
+        datePublished: '2026-02-20T09:30:00+08:00',
+      });
+      expect(edited.status).toBe(200);
+      const enState = await state(people.web, id, 'en');
+      expect([enState.stage, enState.approvers, enState.hasPublishedVersion]).toEqual(['draft', [], true]);
+      expect(enState.actions).not.toContain('approve');
+      expect(enState.history.at(-1)).toMatchObject({
+        action: 'edit',
+        fromStage: 'web_review',
+        toStage: 'draft',
+        actorId: people.author.id,
+        details: { via: 'zh-CN', fields: ['datePublished'] },
+      });
+      expect(await onlineEn()).toEqual(approvedEn);
+      // The Chinese version passes its three levels and goes online; the English online version is not
+      // touched by that publish (on PostgreSQL, Strapi's i18n plugin would copy the shared fields onto it).
+      await approveAll(id);
+      const zh = (await call('GET', `/api/articles?locale=zh-CN&filters[documentId][$eq]=${id}`)).body.data;
+      expect(zh.map((a: any) => a.datePublished)).toEqual(['2026-02-20T01:30:00.000Z']);
+      expect(await onlineEn()).toEqual(approvedEn);
+      expect((await state(people.web, id, 'en')).stage).toBe('draft');
+      // Only its own review brings the new shared value to the English online version.
+      await review(people.author, 'submit', id, { locale: 'en' });
+      for (const who of [people.unit, people.web, people.secrecy]) {
+        expect((await review(who, 'approve', id, { locale: 'en' })).status).toBe(200);
+      }
+      expect((await onlineEn()).api.map((a: any) => [a.title, a.datePublished])).toEqual([
+        ['Shared fields, second version', '2026-02-20T01:30:00.000Z'],
+      ]);
+    });
+
     it('lets only one of several simultaneous actions on the same entry win', async () => {
       const id = await draft('并发提交测试');
       const submits = await Promise.all(Array.from({ length: 5 }, () => review(people.author, 'submit', id)));
@@ -583,21 +655,28 @@ export function describeReview(database: TestDatabase): void {
       });
     });
 
-    it('catches up a publish time that passed while the CMS was down, when it starts', async () => {
+    it('publishes an entry whose time came while the CMS was stopped, when a new CMS starts on the same database', async () => {
       const id = await draft('停机期间到期的公告');
-      await approveAll(id, { publishAt: new Date(Date.now() + 3_600_000).toISOString() });
-      // The time passes while the CMS is down …
-      await app.strapi.db
-        .query('plugin::review.review-state' as any)
-        .updateMany({ where: { targetDocumentId: id }, data: { publishAt: new Date(Date.now() - 60_000) } });
+      await review(people.author, 'submit', id);
+      await review(people.unit, 'approve', id);
+      await review(people.web, 'approve', id);
+      const publishAt = new Date(Date.now() + 5_000);
+      const approved = await review(people.secrecy, 'approve', id, { publishAt: publishAt.toISOString() });
+      expect(approved.body.data.stage).toBe('approved');
       expect(await publicTitles()).not.toContain('停机期间到期的公告');
-      // … and at start the plugin's bootstrap runs the scheduler once before waiting for its interval
-      // (the compiled routine bootstrap calls; a full process restart is not done here).
-      const scheduler = createRequire(import.meta.url)(
-        join(appDir, 'dist/src/plugins/review/server/src/scheduler.js'),
-      );
-      await scheduler.startScheduler(app.strapi, 0);
+      let startedAgainAt = 0;
+      await app.restart(async () => {
+        await new Promise((resolve) => setTimeout(resolve, publishAt.getTime() - Date.now() + 500));
+        startedAgainAt = Date.now();
+      });
       expect(await publicTitles()).toContain('停机期间到期的公告');
+      const after = await state(people.web, id);
+      expect(after.stage).toBe('published');
+      const published = after.history.at(-1);
+      expect(published).toMatchObject({ action: 'publish', actorRole: 'system', actorId: null });
+      expect(Date.parse(published.details.scheduledFor)).toBe(publishAt.getTime());
+      // Published by the new instance, not by the old one before it stopped.
+      expect(Date.parse(published.at)).toBeGreaterThanOrEqual(startedAgainAt);
     });
 
     it('keeps the log append-only for everyone, super admin included, on every path', async () => {

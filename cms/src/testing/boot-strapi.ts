@@ -27,6 +27,11 @@ export interface TestStrapi {
   database: TestDatabase;
   /** A temporary folder for this instance (the SQLite file lives here), removed by close(). */
   tmpDir: string;
+  /**
+   * Stops Strapi, runs `whileDown`, and starts a new Strapi on the same database, port and secrets
+   * (admin logins stay valid); `strapi` then names the new instance.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   /** Stops Strapi and removes its database. */
   close(): Promise<void>;
 }
@@ -129,30 +134,42 @@ export async function bootStrapi(database: TestDatabase): Promise<TestStrapi> {
     delete env.DATABASE_URL;
     cleanup = async () => rmSync(tmpDir, { recursive: true, force: true });
   }
-  const strapi = strapiModule.createStrapi({
-    appDir,
-    distDir: join(appDir, 'dist'),
-    serveAdminPanel: false,
-    autoReload: false,
-  });
-  (strapi.log as unknown as { level: string }).level = process.env.STRAPI_TEST_LOG_LEVEL ?? 'error';
-  try {
-    // Not strapi.start(): on failure it calls process.exit, which would hide the error from the test.
-    await strapi.load();
-    await strapi.listen();
-  } catch (error) {
-    await destroyKeepingListeners(strapi).catch(() => undefined);
+  const start = async () => {
+    const strapi = strapiModule.createStrapi({
+      appDir,
+      distDir: join(appDir, 'dist'),
+      serveAdminPanel: false,
+      autoReload: false,
+    });
+    (strapi.log as unknown as { level: string }).level = process.env.STRAPI_TEST_LOG_LEVEL ?? 'error';
+    try {
+      // Not strapi.start(): on failure it calls process.exit, which would hide the error from the test.
+      await strapi.load();
+      await strapi.listen();
+    } catch (error) {
+      await destroyKeepingListeners(strapi).catch(() => undefined);
+      throw error;
+    }
+    return strapi;
+  };
+  const strapi = await start().catch(async (error: unknown) => {
     await cleanup();
     throw error;
-  }
-  return {
+  });
+  const app: TestStrapi = {
     strapi,
     url: `http://127.0.0.1:${port}`,
     database,
     tmpDir,
+    async restart(whileDown) {
+      await destroyKeepingListeners(app.strapi);
+      await whileDown?.();
+      app.strapi = await start();
+    },
     async close() {
-      await destroyKeepingListeners(strapi);
+      await destroyKeepingListeners(app.strapi);
       await cleanup();
     },
   };
+  return app;
 }

@@ -1,6 +1,34 @@
 /** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
-import { useFetchClient } from '@strapi/strapi/admin';
+import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback } from 'react';
+
+/**
+ * Tells the content manager that a document changed on the server (a review action may have published
+ * it): its cached copy is invalidated, so the edit view refetches it and the header's status badge
+ * (Draft, Published, Modified) follows. The same cache tags Strapi's own publish action invalidates.
+ */
+const documentCache = adminApi.enhanceEndpoints({ addTagTypes: ['Document'] }).injectEndpoints({
+  endpoints: (build) => ({
+    reviewChangedDocument: build.mutation<null, { model: string; documentId: string }>({
+      queryFn: () => ({ data: null }),
+      invalidatesTags: (_result, _error, { model, documentId }) => [
+        { type: 'Document', id: `${model}_${documentId}` },
+        { type: 'Document', id: `${model}_LIST` },
+      ],
+    }),
+  }),
+});
+
+/** Returns a function that makes the content manager refetch a document. */
+export function useRefreshDocument() {
+  const [refresh] = documentCache.useReviewChangedDocumentMutation();
+  return useCallback(
+    async (model: string, documentId: string) => {
+      await refresh({ model, documentId });
+    },
+    [refresh],
+  );
+}
 
 /** One log entry as the API returns it. */
 export interface HistoryEntry {

@@ -60,7 +60,7 @@ function localesOf(params: DocumentContext['params']): string[] | undefined {
 }
 
 /** The admin user behind the current request, if any. */
-function requestUserId(strapi: Core.Strapi): number | null {
+export function requestUserId(strapi: Core.Strapi): number | null {
   const ctx = strapi.requestContext.get() as
     | { state?: { user?: { id?: number }; auth?: { strategy?: { name?: string } } } }
     | undefined;

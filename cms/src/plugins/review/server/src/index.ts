@@ -9,6 +9,7 @@ import { ensureStateIndex, installAppendOnlyTriggers } from './append-only';
 import contentTypes from './content-types';
 import controller from './controllers/review';
 import { registerGate, subscribeGuards } from './gate';
+import { guardLocaleSync } from './locale-sync';
 import canExportLog from './policies/can-export-log';
 import { bilingualMessage, forbidden } from './refusal';
 import { ensureRoles, registerConditions } from './roles';
@@ -32,6 +33,7 @@ export default {
     const review = () => strapi.plugin('review').service('review') as ReviewService;
     registerGate(strapi, review);
     subscribeGuards(strapi, review);
+    guardLocaleSync(strapi, review);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -6,7 +6,7 @@
 import { Badge, Box, Button, Checkbox, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { type EntryReview, errorMessage, useReviewApi } from '../api';
+import { type EntryReview, errorMessage, useRefreshDocument, useReviewApi } from '../api';
 import { t } from '../i18n';
 
 /** Actions that need a comment (as in the shared model). */
@@ -30,6 +30,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
   const locale = query.plugins?.i18n?.locale ?? document?.locale ?? 'zh-CN';
   const api = useReviewApi();
+  const refreshDocument = useRefreshDocument();
   const { toggleNotification } = useNotification();
   const [entry, setEntry] = useState<EntryReview | null>(null);
   const [missing, setMissing] = useState(false);
@@ -66,6 +67,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
       if (override) body.override = true;
       const next = await api.act(model, documentId, action, body);
       setEntry(next);
+      await refreshDocument(model, documentId);
       setComment('');
       setOverride(false);
       toggleNotification({ type: 'success', message: t('panel.done', { stage: t(`stage.${next.stage}`) }) });

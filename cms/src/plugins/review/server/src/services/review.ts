@@ -750,6 +750,9 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
       documentId: string,
       locales: string[],
       actorId: number | null,
+      details: Record<string, unknown> = {
+        reason: 'content changed after submission; the published version, if any, stays online',
+      },
     ): Promise<void> {
       for (const locale of locales) {
         const state = await service.findState(uid, documentId, locale);
@@ -769,9 +772,7 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
           targetLocale: locale,
           site: state.site,
           title: state.title,
-          details: {
-            reason: 'content changed after submission; the published version, if any, stays online',
-          },
+          details,
         });
       }
     },
