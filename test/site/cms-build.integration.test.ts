@@ -1,9 +1,12 @@
 /**
  * A build from a real CMS, as `npm start` does it: the CMS (Strapi, its CLI, the fixture city seeded
  * into a throw-away SQLite database) is read over REST with the read-only build token, `CMS_URL` being
- * the API URL the CMS prints (`…/api`). The build must give the same pages as a build of the snapshot.
+ * the API URL the CMS prints (`…/api`). The build must give the same pages as a build of the snapshot;
+ * after an edit has passed the three reviews and another entry was withdrawn, the next build fetches
+ * only what changed and shows both. A recording proxy between build and CMS lists what was asked.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,9 +24,38 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A proxy to `target` that records the path and query of every request. */
+async function recordingProxy(target: string): Promise<{ url: string; requests: string[]; server: Server }> {
+  const to = new URL(target);
+  const requests: string[] = [];
+  const server = createHttpServer((incoming, outgoing) => {
+    requests.push(incoming.url ?? '');
+    const forward = httpRequest(
+      {
+        host: to.hostname,
+        port: to.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forward.on('error', () => outgoing.destroy());
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, requests, server };
+}
+
 describe('a build from the real CMS', () => {
   let fixture: FixtureBuild;
   let cms: CmsHandle | undefined;
+  let proxy: Awaited<ReturnType<typeof recordingProxy>> | undefined;
   let work: string;
   const cmsLog: string[] = [];
 
@@ -48,23 +80,16 @@ describe('a build from the real CMS', () => {
   }, 600_000);
 
   afterAll(async () => {
+    proxy?.server.close();
     await cms?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   }, 60_000);
 
   it('builds the same pages as the snapshot, with the content of the CMS', async () => {
     if (!cms) throw new Error(`the CMS did not start:\n${cmsLog.join('\n')}`);
+    proxy = await recordingProxy(new URL(cms.apiUrl).origin);
     const out = path.join(work, 'dist');
-    const result = await buildCluster({
-      outDir: out,
-      quiet: true,
-      env: {
-        CMS_URL: cms.apiUrl,
-        CMS_TOKEN: cms.token,
-        GOVCLUSTER_SNAPSHOT: '',
-        GOVCLUSTER_CACHE_DIR: path.join(work, 'cache'),
-      },
-    });
+    const result = await buildCluster({ outDir: out, quiet: true, env: buildEnv() });
     expect(result.ok, result.log.slice(-3000)).toBe(true);
     expect(result.skipped).toEqual([]);
     expect(htmlPages(out)).toEqual(htmlPages(fixture.dist));
@@ -95,4 +120,105 @@ describe('a build from the real CMS', () => {
       expect(existsSync(path.join(out, link as string))).toBe(true);
     }
   }, 300_000);
+
+  it('after a reviewed edit and a withdrawal, fetches only what changed and shows both', async () => {
+    if (!cms || !proxy) throw new Error('the first build did not run');
+    const admin = adminClient(new URL(cms.adminUrl).origin, cms.demoPassword ?? '');
+    const records = readRecords(fixture.snapshot);
+    const sites = records.filter((r) => r.type === 'site') as unknown as { id: string; basePath: string }[];
+    const [edited, withdrawn] = records.filter(
+      (r) => r.type === 'article' && r.locale === 'zh-CN' && r.column === 'news',
+    ) as Record<string, string>[];
+    if (!edited || !withdrawn) throw new Error('the fixture has fewer than two news articles');
+    const urlOf = (r: Record<string, string>) =>
+      `${(sites.find((s) => s.id === r.site) as { basePath: string }).basePath}${r.column}/${r.id}/`;
+    const uid = 'api::article.article';
+    const title = '经三级审核后更新的标题';
+    // Our ids are the CMS's `key`; its own routes take the document id.
+    const documentIdOf = async (key: string) => {
+      const response = await fetch(
+        `${cms?.apiUrl}/articles?filters[key][$eq]=${encodeURIComponent(key)}&locale=zh-CN&fields[0]=key`,
+        { headers: { authorization: `Bearer ${cms?.token}` } },
+      );
+      const json = (await response.json()) as { data: { documentId: string }[] };
+      const found = json.data[0]?.documentId;
+      if (!found) throw new Error(`no article ${key} in the CMS`);
+      return found;
+    };
+    const editedId = await documentIdOf(edited.id);
+    const withdrawnId = await documentIdOf(withdrawn.id);
+
+    const author = await admin.login(`author.${edited.site}@demo.gov.cn`);
+    const cmRoute = `/content-manager/collection-types/${uid}/${editedId}?locale=zh-CN`;
+    await admin.call('PUT', cmRoute, author, { title });
+    await admin.call('POST', `/review/${uid}/${editedId}/submit`, author, { locale: 'zh-CN' });
+    for (const reviewer of [`unit.${edited.site}@demo.gov.cn`, 'web@demo.gov.cn', 'secrecy@demo.gov.cn']) {
+      await admin.call('POST', `/review/${uid}/${editedId}/approve`, await admin.login(reviewer), {
+        locale: 'zh-CN',
+      });
+    }
+    await admin.call(
+      'POST',
+      `/review/${uid}/${withdrawnId}/withdraw`,
+      await admin.login('admin@demo.gov.cn'),
+      {
+        locale: 'zh-CN',
+        comment: '信息已过时，撤稿',
+      },
+    );
+
+    proxy.requests.length = 0;
+    const out = path.join(work, 'dist');
+    const result = await buildCluster({ outDir: out, quiet: true, env: buildEnv() });
+    expect(result.ok, result.log.slice(-3000)).toBe(true);
+    expect(readPage(out, urlOf(edited))).toContain(title);
+    expect(existsSync(path.join(out, urlOf(withdrawn), 'index.html'))).toBe(false);
+    const listing = readFileSync(
+      path.join(out, urlOf(withdrawn).replace(/[^/]+\/$/, ''), 'index.html'),
+      'utf8',
+    );
+    expect(listing).not.toContain(`href="${urlOf(withdrawn)}"`);
+    // Content was asked for only as changed since the first build (plus the ids, to see withdrawals).
+    const articleQueries = proxy.requests.filter((r) => r.startsWith('/api/articles?'));
+    expect(articleQueries.length).toBeGreaterThan(0);
+    const fullFetches = articleQueries.filter(
+      (r) => !r.includes('filters%5BupdatedAt%5D%5B%24gt%5D') && !r.includes('fields%5B0%5D='),
+    );
+    expect(fullFetches).toEqual([]);
+  }, 300_000);
+
+  function buildEnv(): NodeJS.ProcessEnv {
+    return {
+      CMS_URL: `${proxy?.url}/api`,
+      CMS_TOKEN: cms?.token,
+      GOVCLUSTER_SNAPSHOT: '',
+      GOVCLUSTER_CACHE_DIR: path.join(work, 'cache'),
+    };
+  }
 });
+
+/** The admin API as a logged-in person uses it. */
+function adminClient(origin: string, password: string) {
+  return {
+    async login(email: string): Promise<string> {
+      const response = await fetch(`${origin}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const json = (await response.json()) as { data?: { token: string } };
+      if (!json.data) throw new Error(`${email} cannot log in: ${response.status}`);
+      return json.data.token;
+    },
+    async call(method: string, route: string, token: string, body: unknown): Promise<unknown> {
+      const response = await fetch(`${origin}${route}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as { error?: { message: string } };
+      if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${json.error?.message}`);
+      return json;
+    },
+  };
+}

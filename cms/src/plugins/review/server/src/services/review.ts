@@ -755,8 +755,10 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
       },
     ): Promise<void> {
       for (const locale of locales) {
-        const state = await service.findState(uid, documentId, locale);
-        if (!state || state.stage === 'draft') continue;
+        // Content that went online before it had a state (imported, seeded) gets one now: `published`
+        // when it is online, so that this edit moves it to draft like any other.
+        const state = await service.ensureState(uid, documentId, locale);
+        if (state.stage === 'draft') continue;
         const ok = await service.moveState(state, { stage: 'draft', approvers: [], publishAt: null });
         if (!ok) continue;
         await service.log({
