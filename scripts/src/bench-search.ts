@@ -1,17 +1,21 @@
 /**
  * `pnpm bench:search`: the cluster search (Han bigrams, per-locale bundles, exact-phrase first) against
  * Pagefind's default indexing of the same pages, measured in the same run at demo and large scale:
- * index time, memory and size; what a cold first query downloads; recall and precision@10 on sampled
+ * index time, memory and size; what each of the first `--cold` sampled queries downloads with a cold cache
+ * (p50/p95/max, the share over 300 KB, how many shards it loads); recall and precision@10 on sampled
  * 2–4-character Han substrings; query latency p50/p95 in Chromium. Prints both side by side and writes
  * `.data/bench/search.json`.
  *
  * Usage: node --import tsx scripts/src/bench-search.ts [--scales demo,large] [--queries 300]
- *        [--latency 100] [--cold 20] [--shard-size 10000] [--default-limit-gb 8] [--reuse]
- *        [--snapshots .data/bench/snapshots]
+ *        [--latency 100] [--cold 100] [--shard-size 10000] [--project-shard-pages 10000]
+ *        [--engines ours,default] [--default-limit-gb 8] [--reuse] [--snapshots .data/bench/snapshots]
+ * `--shard-size 1000` splits the demo city's ~3,600 Chinese pages into 4 shards; a shard's metadata is
+ * then a tenth of a large-scale shard's, so the cold figures are also given "projected": each loaded
+ * shard's metadata re-priced at `--project-shard-pages` pages from the metadata bytes per page measured.
  * A scale `large@10000` takes the newest 10,000 zh-CN pages of the large snapshot: the default indexing
  * cannot index the whole large city within the memory limit, so this compares both on the same pages.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -153,20 +157,75 @@ async function defaultSearch() {
   }
   return defaults;
 }
-window.benchSearch = async (engine, query, filters, limit) => {
+window.benchSearch = async (engine, query, filters, limit, older = false) => {
   const started = performance.now();
   if (engine === 'ours') {
     const search = await ourSearch();
-    const page = await search.search(query, { filters, limit });
+    const page = await search.search(query, { filters, limit, older });
     return { ms: performance.now() - started, total: page.total, complete: page.complete, urls: page.hits.map((hit) => hit.url) };
   }
   const pf = await defaultSearch();
   const found = await pf.search(query, { filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) });
   const data = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
-  return { ms: performance.now() - started, total: found.results.length, urls: data.map((item) => item.url) };
+  return { ms: performance.now() - started, total: found.results.length, complete: true, urls: data.map((item) => item.url) };
 };
 window.benchReady = true;
 </script></body></html>`;
+
+/** The 300 KB budget for what a query downloads with a cold cache (issue: small downloads). */
+const coldBudgetBytes = 300 * 1024;
+
+/** What one query downloads with a cold cache. */
+interface ColdQuery {
+  /** Everything but the page itself, until the network is idle (background loads included). */
+  bytes: number;
+  requests: number;
+  ms: number;
+  byKind: Record<string, number>;
+  /** Shard metadata (`pagefind-entry.json`, `*.pf_meta`) among `bytes`. */
+  metaBytes: number;
+  /** Shards whose metadata was loaded (1 without widening). */
+  shards: number;
+  /**
+   * When the first page had fewer than ten results and older pages were left: everything downloaded
+   * once the searcher asked for them.
+   */
+  bytesAfterOlder?: number;
+}
+
+/** The distribution of cold-cache bytes over the sampled queries. */
+interface ColdFigures {
+  queries: number;
+  p50Bytes: number;
+  p95Bytes: number;
+  maxBytes: number;
+  /** Share of queries over 300 KB. */
+  overBudget: number;
+  /** Share of queries that loaded more than one shard. */
+  widened: number;
+  /** Shards loaded: p50, p95, max. */
+  shardsP50: number;
+  shardsP95: number;
+  shardsMax: number;
+  /** Share of queries with fewer than ten results in the newest shard while older shards are left. */
+  offeredOlder: number;
+  /** Bytes of those queries once the searcher asked for older pages: p50, p95, max. */
+  afterOlderP50Bytes?: number;
+  afterOlderP95Bytes?: number;
+  afterOlderMaxBytes?: number;
+  /**
+   * The same queries with shards of `pages` pages: each loaded shard's metadata costs
+   * `metaBytesPerPage × pages` instead of what it cost here (present when the locale is sharded).
+   */
+  projected?: {
+    pages: number;
+    metaBytesPerPage: number;
+    p50Bytes: number;
+    p95Bytes: number;
+    maxBytes: number;
+    overBudget: number;
+  };
+}
 
 /** Per-engine quality and speed figures. */
 interface QueryFigures {
@@ -174,15 +233,53 @@ interface QueryFigures {
   precisionAt10: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
-  /** Median over the cold queries. */
-  coldFirstQueryBytes: number;
-  /** Largest over the cold queries. */
-  coldFirstQueryMaxBytes: number;
-  /** Share of cold queries at or under 300 KB. */
-  coldFirstQueryUnder300KB: number;
+  cold: ColdFigures;
+  /** Requests and bytes by kind of the median cold query. */
   coldFirstQueryRequests: number;
   coldFirstQueryMs: number;
   coldByKind: Record<string, number>;
+}
+
+/** Distribution figures of cold queries; `projectTo` re-prices shard metadata at another shard size. */
+function coldFigures(
+  colds: readonly ColdQuery[],
+  projectTo?: { pages: number; metaBytesPerPage: number },
+): ColdFigures {
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const bytes = sorted(colds.map((item) => item.bytes));
+  const shards = sorted(colds.map((item) => item.shards));
+  const figures: ColdFigures = {
+    queries: colds.length,
+    p50Bytes: quantile(bytes, 0.5),
+    p95Bytes: quantile(bytes, 0.95),
+    maxBytes: bytes[bytes.length - 1] ?? Number.NaN,
+    overBudget: colds.filter((item) => item.bytes > coldBudgetBytes).length / colds.length,
+    widened: colds.filter((item) => item.shards > 1).length / colds.length,
+    shardsP50: quantile(shards, 0.5),
+    shardsP95: quantile(shards, 0.95),
+    shardsMax: shards[shards.length - 1] ?? Number.NaN,
+    offeredOlder: colds.filter((item) => item.bytesAfterOlder !== undefined).length / colds.length,
+  };
+  const after = sorted(
+    colds.flatMap((item) => (item.bytesAfterOlder === undefined ? [] : [item.bytesAfterOlder])),
+  );
+  if (after.length > 0) {
+    figures.afterOlderP50Bytes = quantile(after, 0.5);
+    figures.afterOlderP95Bytes = quantile(after, 0.95);
+    figures.afterOlderMaxBytes = after[after.length - 1];
+  }
+  if (projectTo) {
+    const perShard = projectTo.metaBytesPerPage * projectTo.pages;
+    const projected = sorted(colds.map((item) => item.bytes - item.metaBytes + item.shards * perShard));
+    figures.projected = {
+      ...projectTo,
+      p50Bytes: quantile(projected, 0.5),
+      p95Bytes: quantile(projected, 0.95),
+      maxBytes: projected[projected.length - 1] ?? Number.NaN,
+      overBudget: projected.filter((value) => value > coldBudgetBytes).length / projected.length,
+    };
+  }
+  return figures;
 }
 
 type Engine = 'ours' | 'default';
@@ -196,7 +293,8 @@ interface BenchWindow {
     query: string,
     filters: Record<string, string>,
     limit: number,
-  ): Promise<{ ms: number; total: number; urls: string[] }>;
+    older?: boolean,
+  ): Promise<{ ms: number; total: number; complete: boolean; urls: string[] }>;
 }
 
 async function runQuery(
@@ -205,12 +303,14 @@ async function runQuery(
   query: string,
   filters: Record<string, string>,
   limit: number,
-): Promise<{ ms: number; total: number; urls: string[] }> {
-  return page.evaluate(([e, q, f, l]) => (window as unknown as BenchWindow).benchSearch(e, q, f, l), [
+  older = false,
+): Promise<{ ms: number; total: number; complete: boolean; urls: string[] }> {
+  return page.evaluate(([e, q, f, l, o]) => (window as unknown as BenchWindow).benchSearch(e, q, f, l, o), [
     engine,
     query,
     filters,
     limit,
+    older,
   ] as const);
 }
 
@@ -282,38 +382,91 @@ async function pageIdsOf(dir: string): Promise<Map<string, string>> {
   return ids;
 }
 
-/** What a browser with a cold cache downloads for its first query. */
-async function coldFirstQuery(
-  browser: import('playwright-core').Browser,
+/**
+ * What a browser with a cold cache downloads for one query: every request but the page's own, until
+ * the network has been idle for half a second, so loads the engine starts in the background count too.
+ */
+async function coldQuery(
+  browser: Browser,
   origin: string,
   engine: Engine,
   query: string,
-) {
+): Promise<ColdQuery> {
   const context = await browser.newContext();
   const page = await context.newPage();
   let bytes = 0;
   let requests = 0;
+  let metaBytes = 0;
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const shardDirs = new Set<string>();
   const byKind: Record<string, number> = {};
   const pending: Promise<void>[] = [];
+  page.on('request', () => {
+    inFlight += 1;
+    lastActivity = performance.now();
+  });
+  page.on('requestfailed', () => {
+    inFlight -= 1;
+    lastActivity = performance.now();
+  });
   page.on('requestfinished', (request) => {
+    inFlight -= 1;
+    lastActivity = performance.now();
     // The page itself is not search; its scripts (the engine modules) are.
     if (request.resourceType() === 'document') return;
     pending.push(
       request.sizes().then((sizes) => {
         const size = sizes.responseBodySize + sizes.responseHeadersSize;
+        const url = new URL(request.url()).pathname;
         bytes += size;
         requests += 1;
-        const kind = /\.(\w+)(?:\?|$)/.exec(request.url())?.[1] ?? 'other';
+        const kind = /\.(\w+)(?:\?|$)/.exec(url)?.[1] ?? 'other';
         byKind[kind] = (byKind[kind] ?? 0) + size;
+        if (/(?:\.pf_meta|pagefind-entry\.json)$/.test(url)) {
+          metaBytes += size;
+          if (url.endsWith('.pf_meta')) shardDirs.add(url.slice(0, url.lastIndexOf('/pagefind.')));
+        }
       }),
     );
   });
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => (window as unknown as BenchWindow).benchReady === true);
+  const idle = async () => {
+    const until = performance.now() + 15_000;
+    while ((inFlight > 0 || performance.now() - lastActivity < 500) && performance.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all(pending);
+  };
   const result = await runQuery(page, engine, query, {}, 10);
-  await Promise.all(pending);
+  await idle();
+  const first = { bytes, requests, metaBytes, shards: Math.max(1, shardDirs.size), byKind: { ...byKind } };
+  let bytesAfterOlder: number | undefined;
+  // Fewer results than a page while older pages were not searched: the searcher would ask for them.
+  if (!result.complete && result.total < 10) {
+    await runQuery(page, engine, query, {}, 10, true);
+    await idle();
+    bytesAfterOlder = bytes;
+  }
   await context.close();
-  return { bytes, requests, ms: result.ms, byKind };
+  return {
+    ...first,
+    ms: result.ms,
+    ...(bytesAfterOlder === undefined ? {} : { bytesAfterOlder }),
+  };
+}
+
+/** Shard metadata bytes per page of a sharded locale's bundle (its `*.pf_meta` files over its pages). */
+async function metaBytesPerPage(dir: string, pages: number): Promise<number> {
+  let bytes = 0;
+  const walk = async (at: string): Promise<void> => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) await walk(path.join(at, entry.name));
+      else if (entry.name.endsWith('.pf_meta')) bytes += (await stat(path.join(at, entry.name))).size;
+    }
+  };
+  await walk(dir);
+  return pages > 0 ? bytes / pages : 0;
 }
 
 /** Sums of a locale's shard runs. */
@@ -337,6 +490,8 @@ async function benchScale(
     latency: number;
     cold: number;
     shardSize: number;
+    projectShardPages: number;
+    engines: readonly string[];
     defaultLimitBytes: number;
     reuse: boolean;
   },
@@ -412,12 +567,23 @@ async function benchScale(
   try {
     for (const engine of ['ours', 'default'] as const) {
       if (engine === 'default' && defaults.stopped) continue;
-      log(`${engine}: cold first queries (${options.cold})…`);
-      const colds = [];
+      if (!options.engines.includes(engine)) continue;
+      log(`${engine}: ${options.cold} queries, each with a cold cache…`);
+      const colds: ColdQuery[] = [];
       for (const sample of samples.slice(0, options.cold))
-        colds.push(await coldFirstQuery(browser, server.origin, engine, sample.query));
+        colds.push(await coldQuery(browser, server.origin, engine, sample.query));
       const coldSorted = [...colds].sort((a, b) => a.bytes - b.bytes);
       const cold = coldSorted[Math.floor((coldSorted.length - 1) / 2)]!;
+      const zhShards = indexFigures.shards.find((entry) => entry.locale === 'zh-CN')?.shards ?? 1;
+      const perPage =
+        engine === 'ours' && zhShards > 1
+          ? await metaBytesPerPage(path.join(out, 'ours/pagefind/zh-CN'), zhCount)
+          : 0;
+      const coldSummary = coldFigures(
+        colds,
+        perPage > 0 ? { pages: options.projectShardPages, metaBytesPerPage: perPage } : undefined,
+      );
+      log(`${engine}: cold queries ${JSON.stringify(coldSummary)}`);
       log(`${engine}: ${samples.length} queries…`);
       const pageIds = await pageIdsOf(
         path.join(out, engine === 'ours' ? 'ours/pagefind/zh-CN' : 'default/pagefind'),
@@ -432,9 +598,7 @@ async function benchScale(
       );
       figures[engine] = {
         ...measured,
-        coldFirstQueryBytes: cold.bytes,
-        coldFirstQueryMaxBytes: coldSorted[coldSorted.length - 1]!.bytes,
-        coldFirstQueryUnder300KB: colds.filter((item) => item.bytes <= 300 * 1024).length / colds.length,
+        cold: coldSummary,
         coldFirstQueryRequests: cold.requests,
         coldFirstQueryMs: cold.ms,
         coldByKind: cold.byKind,
@@ -466,18 +630,42 @@ function table(results: Awaited<ReturnType<typeof benchScale>>[]): string {
         r.index[e].stopped ? `> ${r.index[e].peakGB.toFixed(1)} (stopped)` : r.index[e].peakGB.toFixed(2),
     ],
     ['index size (MB)', (r, e) => (r.index[e].stopped ? '–' : r.index[e].indexMB.toFixed(1))],
+    ['cold query p50 (KB)', (r, e) => fmt(r.query[e]?.cold?.p50Bytes, (v) => (v / 1024).toFixed(0))],
+    ['cold query p95 (KB)', (r, e) => fmt(r.query[e]?.cold?.p95Bytes, (v) => (v / 1024).toFixed(0))],
+    ['cold query max (KB)', (r, e) => fmt(r.query[e]?.cold?.maxBytes, (v) => (v / 1024).toFixed(0))],
+    ['cold queries > 300 KB', (r, e) => fmt(r.query[e]?.cold?.overBudget, percent)],
+    ['queries loading > 1 shard', (r, e) => fmt(r.query[e]?.cold?.widened, percent)],
+    ['< 10 results, older pages left', (r, e) => fmt(r.query[e]?.cold?.offeredOlder, percent)],
     [
-      'cold first query, median (KB)',
-      (r, e) => fmt(r.query[e]?.coldFirstQueryBytes, (v) => (v / 1024).toFixed(0)),
+      'after asking for older p50/p95/max (KB)',
+      (r, e) => {
+        const cold = r.query[e]?.cold;
+        return cold?.afterOlderP50Bytes === undefined
+          ? '–'
+          : [cold.afterOlderP50Bytes, cold.afterOlderP95Bytes ?? 0, cold.afterOlderMaxBytes ?? 0]
+              .map((v) => (v / 1024).toFixed(0))
+              .join('/');
+      },
     ],
     [
-      'cold first query, max (KB)',
-      (r, e) => fmt(r.query[e]?.coldFirstQueryMaxBytes, (v) => (v / 1024).toFixed(0)),
+      'shards loaded p50/p95/max',
+      (r, e) => {
+        const cold = r.query[e]?.cold;
+        return cold ? `${cold.shardsP50}/${cold.shardsP95}/${cold.shardsMax}` : '–';
+      },
     ],
     [
-      'cold first queries ≤ 300 KB',
-      (r, e) => fmt(r.query[e]?.coldFirstQueryUnder300KB, (v) => `${(v * 100).toFixed(0)}%`),
+      'projected p50/p95/max (KB)',
+      (r, e) => {
+        const projected = r.query[e]?.cold?.projected;
+        return projected
+          ? [projected.p50Bytes, projected.p95Bytes, projected.maxBytes]
+              .map((v) => (v / 1024).toFixed(0))
+              .join('/')
+          : '–';
+      },
     ],
+    ['projected > 300 KB', (r, e) => fmt(r.query[e]?.cold?.projected?.overBudget, percent)],
     ['cold first query (requests)', (r, e) => fmt(r.query[e]?.coldFirstQueryRequests, String)],
     ['recall (Han 2–4 chars)', (r, e) => fmt(r.query[e]?.recall, (v) => v.toFixed(3))],
     ['precision@10', (r, e) => fmt(r.query[e]?.precisionAt10, (v) => v.toFixed(3))],
@@ -491,6 +679,10 @@ function table(results: Awaited<ReturnType<typeof benchScale>>[]): string {
   ];
   const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
   return lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(0)}%`;
 }
 
 function fmt(value: number | undefined, format: (value: number) => string): string {
@@ -511,8 +703,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       await benchScale(scale, path.join(snapshots, scale.split('@')[0]!), {
         queries: Number(option('queries', '300')),
         latency: Number(option('latency', '100')),
-        cold: Number(option('cold', '20')),
+        cold: Number(option('cold', '100')),
         shardSize: Number(option('shard-size', String(defaultShardSize))),
+        engines: option('engines', 'ours,default').split(','),
+        projectShardPages: Number(option('project-shard-pages', String(defaultShardSize))),
         reuse: args.includes('--reuse'),
         defaultLimitBytes: Number(option('default-limit-gb', '8')) * 2 ** 30,
       }),

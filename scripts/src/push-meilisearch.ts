@@ -8,7 +8,8 @@
  *
  * Usage: MEILI_HOST=http://127.0.0.1:7700 MEILI_MASTER_KEY=… node --import tsx scripts/src/push-meilisearch.ts
  *        [--dist dist | --snapshot <dir>] [--prefix govcluster]
- * Prints the search-only key the search page needs (`meili: { host, apiKey }` of SearchPage).
+ * Prints a search-only key (an existing one, else one it creates) for `MEILI_SEARCH_KEY` of the build,
+ * which then configures every search page for Meilisearch (README, "Operating it").
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,23 @@ export async function searchOnlyKey(client: Meilisearch): Promise<string | undef
   return keys.results.find((key) => key.actions.length === 1 && key.actions[0] === 'search')?.key;
 }
 
+/**
+ * A key whose only action is `search`, for `MEILI_SEARCH_KEY`: an existing one, else one created for the
+ * cluster's indexes (`<prefix>-*`). Needs the master key.
+ */
+export async function ensureSearchOnlyKey(client: Meilisearch, prefix = 'govcluster'): Promise<string> {
+  const existing = await searchOnlyKey(client);
+  if (existing) return existing;
+  const created = await client.createKey({
+    name: 'GovCluster search pages',
+    description: 'Published in every search page: search only.',
+    actions: ['search'],
+    indexes: [`${prefix}-*`],
+    expiresAt: null,
+  });
+  return created.key;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const option = (name: string): string | undefined => {
@@ -103,10 +121,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(
     `[search:meili] ${documents.length} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const key = await searchOnlyKey(client).catch(() => undefined);
-  console.log(
-    key
-      ? `[search:meili] search-only key for the search page: ${key}`
-      : '[search:meili] no search-only key found: create one with actions ["search"] for the search page.',
+  const key = await ensureSearchOnlyKey(client, option('prefix') ?? process.env.MEILI_INDEX_PREFIX).catch(
+    (error: Error) => {
+      console.error(`[search:meili] could not get or create a search-only key: ${error.message}`);
+      return undefined;
+    },
   );
+  if (key) {
+    console.log(
+      `[search:meili] search-only key for the search pages; build with\n  MEILI_HOST=${host} MEILI_SEARCH_KEY=${key} pnpm build`,
+    );
+  }
 }

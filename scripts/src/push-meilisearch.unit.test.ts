@@ -1,7 +1,7 @@
 import { createMeiliSearch, encodeHan, meiliIndexUid, type SearchDocument } from '@govcluster/shared/search';
 import type { Meilisearch } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
-import { pushToMeilisearch } from './push-meilisearch.ts';
+import { ensureSearchOnlyKey, pushToMeilisearch } from './push-meilisearch.ts';
 
 const documents: SearchDocument[] = [
   {
@@ -84,6 +84,25 @@ describe('push-meilisearch', () => {
       ['swapIndexes', [{ indexes: ['govcluster-zh-cn', 'govcluster-zh-cn-next'], rename: false }]],
       ['swapIndexes', [{ indexes: ['govcluster-en', 'govcluster-en-next'], rename: false }]],
     ]);
+  });
+});
+
+describe('search-only key', () => {
+  it('reuses a key whose only action is search, else creates one for the cluster indexes', async () => {
+    const created: unknown[] = [];
+    const client = (keys: { key: string; actions: string[] }[]) =>
+      ({
+        getKeys: async () => ({ results: keys }),
+        createKey: async (options: unknown) => {
+          created.push(options);
+          return { key: 'new-search-key' };
+        },
+      }) as unknown as Meilisearch;
+    const admin = { key: 'admin', actions: ['*'] };
+    await expect(ensureSearchOnlyKey(client([admin, { key: 's', actions: ['search'] }]))).resolves.toBe('s');
+    expect(created).toEqual([]);
+    await expect(ensureSearchOnlyKey(client([admin]), 'city')).resolves.toBe('new-search-key');
+    expect(created).toEqual([expect.objectContaining({ actions: ['search'], indexes: ['city-*'] })]);
   });
 });
 

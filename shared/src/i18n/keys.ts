@@ -223,6 +223,8 @@ export const uiKeys = [
   'search.noScript',
   'search.loading',
   'search.loadMore',
+  'search.searchedSince',
+  'search.searchOlder',
   'search.clear',
   // Site map
   'siteMap.title',
@@ -262,6 +264,7 @@ export const uiKeyParams = {
   'serviceGuide.step': ['step'],
   'leader.portraitAlt': ['name'],
   'search.resultCount': ['count'],
+  'search.searchedSince': ['date'],
   'search.noResults': ['query'],
   'freshness.lastUpdated': ['date'],
   'freshness.stale': ['days'],

@@ -86,19 +86,25 @@ export interface SearchPage {
   readonly total: number;
   /** Whether every shard that could hold a match has been searched. */
   readonly complete: boolean;
+  /** Whether what was searched holds results beyond this page. */
+  readonly more: boolean;
+  /** While not `complete`: the oldest publication date of the pages searched (`YYYY-MM-DD`, or empty). */
+  readonly since: string;
   /** The results asked for. */
   readonly hits: readonly SearchHit[];
 }
 
 /**
  * One locale's bundle as the engine sees it: shards, newest first, of which a query searches the newest
- * `count` that can hold its year. Most queries find a page of results in the newest shard alone.
+ * `count` that can hold its year. A query searches the newest such shard; older ones when asked.
  */
 export interface LocaleBundle {
   /** How many shards can hold pages of `year` (every shard when unset). */
   eligible(year?: string): number;
   /** A bundle that searches (at least) the newest `count` shards that can hold `year`. */
   searchable(count: number, year?: string): Promise<PagefindLike>;
+  /** The oldest publication date in the newest `count` shards that can hold `year` (empty if unknown). */
+  since?(count: number, year?: string): string;
 }
 
 /** Options of `createSearch()`. */
@@ -197,12 +203,18 @@ export interface ClusterSearch {
   /**
    * Runs a query and returns results `offset … offset + limit` (default 0 … 10).
    * Han runs match as exact substrings first (title matches first), then pages that hold all
-   * their bigrams apart; other words are searched stemmed in their locale. Older shards are opened
-   * only when the newer ones hold too few exact matches for the page asked.
+   * their bigrams apart; other words are searched stemmed in their locale. A query searches the
+   * newest shard that can hold its year; `older: true` searches every shard, results ranked anew
+   * (ask from offset 0).
    */
   search(
     query: string,
-    options?: { readonly filters?: SearchFilters; readonly offset?: number; readonly limit?: number },
+    options?: {
+      readonly filters?: SearchFilters;
+      readonly offset?: number;
+      readonly limit?: number;
+      readonly older?: boolean;
+    },
   ): Promise<SearchPage>;
 }
 
@@ -308,38 +320,47 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     };
   }
 
+  /** Since when the locales with shards left were searched (the latest such date). */
+  async function searchedSince(
+    targets: readonly Locale[],
+    levels: ReadonlyMap<Locale, number>,
+    eligible: ReadonlyMap<Locale, number>,
+    year: string | undefined,
+  ): Promise<string> {
+    const partial = targets.filter((locale) => (levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0));
+    const dates = await Promise.all(
+      partial.map((locale) =>
+        options.open(locale).then(
+          (opened) => opened.since?.(levels.get(locale) ?? 1, year) ?? '',
+          () => '',
+        ),
+      ),
+    );
+    return dates.filter(Boolean).sort().at(-1) ?? '';
+  }
+
   return {
-    async search(query, { filters = {}, offset = 0, limit = 10 } = {}) {
+    async search(query, { filters = {}, offset = 0, limit = 10, older = false } = {}) {
       const parts = parseQuery(query);
-      if (parts.length === 0) return { parts, total: 0, complete: true, hits: [] };
+      if (parts.length === 0) return { parts, total: 0, complete: true, more: false, since: '', hits: [] };
       const targets = localesForQuery(parts, options.locales);
       const key = JSON.stringify([query, filters]);
-      if (state?.key !== key) state = { key, out: [], uids: new Set(), levels: new Map() };
+      const eligible = await eligibleShards(targets, filters.year);
+      const everything = (levels: ReadonlyMap<Locale, number>) =>
+        targets.every((locale) => (levels.get(locale) ?? 1) >= (eligible.get(locale) ?? 0));
+      // A new query searches the newest shard. Asked for older pages, it searches all of them, ranked anew.
+      if (state?.key !== key || (older && !everything(state.levels))) {
+        state = {
+          key,
+          out: [],
+          uids: new Set(),
+          levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
+        };
+      }
       const current = state;
       const wanted = offset + limit;
-      const eligible = await eligibleShards(targets, filters.year);
-      let candidates = await candidatesFor(parts, filters, targets, current.levels);
-      // Widen to older shards while the searched ones hold too few exact matches for this page.
-      for (;;) {
-        const exactLeft = candidates.filter(
-          (candidate) => candidate.exact && !current.uids.has(candidate.uid),
-        ).length;
-        if (current.out.length + exactLeft >= wanted) break;
-        let widened = false;
-        for (const locale of targets) {
-          const level = current.levels.get(locale) ?? 1;
-          if (level < (eligible.get(locale) ?? 0)) {
-            // Doubling: a rare query reaches every shard in a few rounds.
-            current.levels.set(locale, Math.min(level * 2, eligible.get(locale) ?? 0));
-            widened = true;
-          }
-        }
-        if (!widened) break;
-        candidates = await candidatesFor(parts, filters, targets, current.levels);
-      }
-      const complete = targets.every(
-        (locale) => (current.levels.get(locale) ?? 1) >= (eligible.get(locale) ?? 0),
-      );
+      const candidates = await candidatesFor(parts, filters, targets, current.levels);
+      const complete = everything(current.levels);
       const phrase = isSingleHanPhrase(parts);
       const total = phrase ? candidates.filter((candidate) => candidate.exact).length : candidates.length;
       const need = wanted - current.out.length;
@@ -362,7 +383,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           current.uids.add(candidate.uid);
         }
       }
-      return { parts, total, complete, hits: current.out.slice(offset, wanted) };
+      const more =
+        current.out.length > wanted || candidates.some((candidate) => !current.uids.has(candidate.uid));
+      const since = complete ? '' : await searchedSince(targets, current.levels, eligible, filters.year);
+      return { parts, total, complete, more, since, hits: current.out.slice(offset, wanted) };
     },
   };
 }
@@ -384,10 +408,9 @@ function shardHasYear(
 
 /**
  * Opens each locale's bundle once: `pagefind/<locale>/pagefind.js`, or for a sharded locale shard 0's.
- * A query that needs older shards searches a second instance of the same module (imported with
+ * A query asked to search older pages searches a second instance of the same module (imported with
  * `?wide`, so it keeps its own state but shares the cached WebAssembly) into which older shards are
- * merged with `mergeIndex` as queries ask for them; the first instance stays on the newest shard, so
- * common queries stay fast after a rare one. Result URLs are taken as absolute paths. `root` is where
+ * merged with `mergeIndex`; the first instance stays on the newest shard, so later queries stay fast. Result URLs are taken as absolute paths. `root` is where
  * `pagefind/` is served, e.g. `/`.
  */
 export function bundleLoader(options: {
@@ -419,6 +442,10 @@ export function bundleLoader(options: {
         };
         return {
           eligible: (year) => eligibleShards(year).length,
+          since: (count, year) => {
+            const searched = eligibleShards(year).slice(0, count);
+            return entry.shards[searched[searched.length - 1] ?? 0]?.oldest ?? '';
+          },
           searchable: async (count, year) => {
             const wanted = eligibleShards(year).slice(0, count);
             if (wanted.length === 1 && wanted[0] === 0) {
@@ -437,16 +464,6 @@ export function bundleLoader(options: {
               await Promise.all(missing.map((index) => module.mergeIndex(`${base}${index}/`, settings)));
             })();
             await merging;
-            // Whoever searched rare terms once is likely to again: open the other shards while the
-            // results are read, so the next widened query downloads nothing.
-            const rest = entry.shards.map((_, index) => index).filter((index) => !merged.has(index));
-            if (rest.length > 0) {
-              for (const index of rest) merged.add(index);
-              const before = merging;
-              merging = before.then(() =>
-                Promise.all(rest.map((index) => module.mergeIndex(`${base}${index}/`, settings))),
-              );
-            }
             return module;
           },
         };

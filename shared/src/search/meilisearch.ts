@@ -177,7 +177,7 @@ export function createMeiliSearch(options: {
   return {
     async search(query, { filters = {}, offset = 0, limit = 10 } = {}) {
       const parts = parseQuery(query);
-      if (parts.length === 0) return { parts, total: 0, complete: true, hits: [] };
+      if (parts.length === 0) return { parts, total: 0, complete: true, more: false, since: '', hits: [] };
       const body = meiliMultiSearchRequest(query, { filters, offset, limit, prefix: options.prefix });
       const response = await send(`${options.host.replace(/\/+$/, '')}/multi-search`, {
         method: 'POST',
@@ -191,7 +191,85 @@ export function createMeiliSearch(options: {
         totalHits?: number;
       };
       const hits = meiliHits(query, json);
-      return { parts, total: json.totalHits ?? json.estimatedTotalHits ?? hits.length, complete: true, hits };
+      const total = json.totalHits ?? json.estimatedTotalHits ?? hits.length;
+      return { parts, total, complete: true, more: offset + hits.length < total, since: '', hits };
     },
   };
+}
+
+/** Where the search page finds Meilisearch. The key ends up in every search page: search-only. */
+export interface MeiliPageConfig {
+  /** Origin (and path) of the Meilisearch server as browsers reach it, e.g. `https://search.example.gov.cn`. */
+  readonly host: string;
+  /** A key whose only action is `search` (never the master key or an admin key). */
+  readonly apiKey: string;
+  /** Index uid prefix (default `govcluster`). */
+  readonly prefix?: string;
+}
+
+/**
+ * The search page's Meilisearch configuration from the build environment: `MEILI_HOST` and
+ * `MEILI_SEARCH_KEY` (and `MEILI_INDEX_PREFIX`); undefined when neither is set, so the page uses
+ * Pagefind. Throws when only one of the two is set, when the host is not an http(s) URL, or when the
+ * key is `MEILI_MASTER_KEY`.
+ * @example meiliPageConfig({ MEILI_HOST: 'https://search.example.gov.cn', MEILI_SEARCH_KEY: 'k' })
+ */
+export function meiliPageConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): MeiliPageConfig | undefined {
+  const host = env.MEILI_HOST?.trim() || undefined;
+  const apiKey = env.MEILI_SEARCH_KEY?.trim() || undefined;
+  if (!host && !apiKey) return undefined;
+  if (!host || !apiKey) {
+    throw new Error(
+      `Meilisearch for the search page needs both MEILI_HOST and MEILI_SEARCH_KEY; only ${host ? 'MEILI_HOST' : 'MEILI_SEARCH_KEY'} is set. Set both, or neither for Pagefind.`,
+    );
+  }
+  if (!/^https?:\/\/[^/\s]+/.test(host)) {
+    throw new Error(`MEILI_HOST must be an http(s) URL as browsers reach it, not "${host}".`);
+  }
+  if (env.MEILI_MASTER_KEY && apiKey === env.MEILI_MASTER_KEY.trim()) {
+    throw new Error(
+      'MEILI_SEARCH_KEY is the master key: it would be published in every search page. Use a key whose only action is "search" (pnpm search:meili prints one).',
+    );
+  }
+  const prefix = env.MEILI_INDEX_PREFIX?.trim() || undefined;
+  return { host: host.replace(/\/+$/, ''), apiKey, ...(prefix ? { prefix } : {}) };
+}
+
+/** What `probeSearchKey()` found out about a key. */
+export type SearchKeyProbe =
+  | { readonly status: 'search-only' }
+  | { readonly status: 'too-powerful'; readonly detail: string }
+  | { readonly status: 'rejected'; readonly detail: string }
+  | { readonly status: 'unreachable'; readonly detail: string };
+
+/**
+ * Asks the server whether a key is fit for a public page: it must be refused on `GET /indexes` (an
+ * action a search-only key lacks, unlike the master, admin and read-only admin keys) and accepted on
+ * `POST /multi-search`.
+ */
+export async function probeSearchKey(
+  config: MeiliPageConfig,
+  options: { readonly fetch?: typeof fetch; readonly timeoutMs?: number } = {},
+): Promise<SearchKeyProbe> {
+  const send = options.fetch ?? fetch;
+  const headers = { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' };
+  const signal = () => AbortSignal.timeout(options.timeoutMs ?? 5_000);
+  try {
+    const indexes = await send(`${config.host}/indexes?limit=1`, { headers, signal: signal() });
+    if (indexes.ok) {
+      return { status: 'too-powerful', detail: 'it may list indexes, so it is not a search-only key' };
+    }
+    const search = await send(`${config.host}/multi-search`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ queries: [] }),
+      signal: signal(),
+    });
+    if (!search.ok) return { status: 'rejected', detail: `multi-search answered ${search.status}` };
+    return { status: 'search-only' };
+  } catch (error) {
+    return { status: 'unreachable', detail: (error as Error).message };
+  }
 }

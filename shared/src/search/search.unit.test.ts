@@ -19,7 +19,14 @@ import {
   type PagefindResultLike,
 } from './engine.ts';
 import { searchDocumentFromHtml } from './html.ts';
-import { meiliDocument, meiliFilter, meiliMultiSearchRequest, meiliSettings } from './meilisearch.ts';
+import {
+  meiliDocument,
+  meiliFilter,
+  meiliMultiSearchRequest,
+  meiliPageConfig,
+  meiliSettings,
+  probeSearchKey,
+} from './meilisearch.ts';
 import { pagefindHtml } from './pagefind.ts';
 import {
   containsQuery,
@@ -295,7 +302,7 @@ describe('engine', () => {
     expect(new Set([...first.hits, ...second.hits].map((hit) => hit.url)).size).toBe(3);
   });
 
-  it('opens older shards only when the newer ones hold too few exact matches', async () => {
+  it('searches the newest shard, and older shards only when asked', async () => {
     const newest = [{ url: '/new/', title: '临江新闻', text: '', site: 'portal' }];
     const older = [
       { url: '/old-1/', title: '旧闻', text: '临江旧事', site: 'portal' },
@@ -304,19 +311,25 @@ describe('engine', () => {
     let opened = 0;
     const sharded = {
       eligible: () => 2,
+      since: (count: number) => (count > 1 ? '2020-01-01' : '2025-06-01'),
       searchable: async (count: number) => {
         opened = Math.max(opened, count - 1);
         return fakeBundle(count > 1 ? [...newest, ...older] : newest);
       },
     };
     const engine = createSearch({ open: async () => sharded, locales: ['zh-CN'] });
-    const first = await engine.search('临江', { limit: 1 });
-    expect(first).toMatchObject({ total: 1, complete: false });
+    const first = await engine.search('临江', { limit: 10 });
+    expect(first).toMatchObject({ total: 1, complete: false, more: false, since: '2025-06-01' });
+    expect(first.hits.map((hit) => hit.url)).toEqual(['/new/']);
     expect(opened).toBe(0);
-    const all = await engine.search('临江', { limit: 10 });
+    const all = await engine.search('临江', { limit: 10, older: true });
     expect(opened).toBe(1);
-    expect(all.complete).toBe(true);
+    expect(all).toMatchObject({ total: 3, complete: true, since: '' });
     expect(all.hits.map((hit) => hit.url)).toEqual(['/new/', '/old-1/', '/old-2/']);
+    // Paging on stays on every shard.
+    const page = await engine.search('临江', { offset: 1, limit: 1 });
+    expect(page).toMatchObject({ complete: true, more: true });
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/old-1/']);
   });
 
   it('routes queries to locales by script', () => {
@@ -391,6 +404,46 @@ describe('meilisearch mapping', () => {
       'govcluster-ru',
     ]);
     expect(meiliFilter({ type: 'policy', kind: '' })).toEqual(['type = "policy"']);
+  });
+});
+
+describe('meilisearch page configuration', () => {
+  it('is absent without host and key, and refuses half a configuration or the master key', () => {
+    expect(meiliPageConfig({})).toBeUndefined();
+    expect(meiliPageConfig({ MEILI_HOST: 'https://search.example.gov.cn/', MEILI_SEARCH_KEY: 'k' })).toEqual({
+      host: 'https://search.example.gov.cn',
+      apiKey: 'k',
+    });
+    expect(() => meiliPageConfig({ MEILI_HOST: 'https://search.example.gov.cn' })).toThrow(
+      /MEILI_SEARCH_KEY/,
+    );
+    expect(() => meiliPageConfig({ MEILI_SEARCH_KEY: 'k' })).toThrow(/only MEILI_SEARCH_KEY is set/);
+    expect(() => meiliPageConfig({ MEILI_HOST: 'search.example', MEILI_SEARCH_KEY: 'k' })).toThrow(/http/);
+    expect(() =>
+      meiliPageConfig({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_SEARCH_KEY: 'm', MEILI_MASTER_KEY: 'm' }),
+    ).toThrow(/master key/);
+  });
+
+  it('tells a search-only key from one that may do more', async () => {
+    const server = (indexesStatus: number, searchStatus: number) =>
+      (async (url: string | URL | Request) =>
+        new Response('{}', {
+          status: String(url).endsWith('/multi-search') ? searchStatus : indexesStatus,
+        })) as typeof fetch;
+    const config = { host: 'http://meili.test', apiKey: 'k' };
+    await expect(probeSearchKey(config, { fetch: server(403, 200) })).resolves.toEqual({
+      status: 'search-only',
+    });
+    await expect(probeSearchKey(config, { fetch: server(200, 200) })).resolves.toMatchObject({
+      status: 'too-powerful',
+    });
+    await expect(probeSearchKey(config, { fetch: server(403, 403) })).resolves.toMatchObject({
+      status: 'rejected',
+    });
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    await expect(probeSearchKey(config, { fetch: down })).resolves.toMatchObject({ status: 'unreachable' });
   });
 });
 

@@ -22,6 +22,7 @@ interface SearchStrings {
   readonly noResults: string;
   readonly loading: string;
   readonly scopeAll: string;
+  readonly searchedSince: string;
   readonly types: Readonly<Record<string, string>>;
   readonly kinds: Readonly<Record<string, string>>;
   readonly sites: Readonly<Record<string, string>>;
@@ -123,35 +124,56 @@ function renderHit(hit: SearchHit, strings: SearchStrings, locale: string): HTML
   return item;
 }
 
-/** The engine the page is configured for. */
-function engineFor(root: HTMLElement): ClusterSearch {
-  const { meiliHost, meiliKey, meiliPrefix } = root.dataset;
-  if (meiliHost && meiliKey)
-    return createMeiliSearch({ host: meiliHost, apiKey: meiliKey, prefix: meiliPrefix || undefined });
-  const base = root.dataset.root ?? '/';
-  let manifest: Promise<SearchManifest> | undefined;
-  const getManifest = (): Promise<SearchManifest> => {
-    manifest ??= fetch(`${base}${searchManifestPath}`).then((response) => {
-      if (!response.ok) throw new Error(`search index missing (${response.status})`);
-      return response.json() as Promise<SearchManifest>;
-    });
-    return manifest;
-  };
+/** The search over the Pagefind bundles under `base`, loaded on the first query. */
+function pagefindSearch(base: string): ClusterSearch {
   let inner: Promise<ClusterSearch> | undefined;
   const engine = (): Promise<ClusterSearch> => {
-    inner ??= getManifest().then((loaded) =>
-      createSearch({
-        open: bundleLoader({
-          root: base,
-          manifest: loaded,
-          importModule: (url) => import(/* @vite-ignore */ url) as Promise<PagefindModuleLike>,
+    inner ??= fetch(`${base}${searchManifestPath}`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`search index missing (${response.status})`);
+        return response.json() as Promise<SearchManifest>;
+      })
+      .then((loaded) =>
+        createSearch({
+          open: bundleLoader({
+            root: base,
+            manifest: loaded,
+            importModule: (url) => import(/* @vite-ignore */ url) as Promise<PagefindModuleLike>,
+          }),
+          locales: Object.keys(loaded.locales) as (keyof SearchManifest['locales'])[],
         }),
-        locales: Object.keys(loaded.locales) as (keyof SearchManifest['locales'])[],
-      }),
-    );
+      );
+    inner.catch(() => {
+      inner = undefined;
+    });
     return inner;
   };
   return { search: async (query, options) => (await engine()).search(query, options) };
+}
+
+/**
+ * The engine the page is configured for: Meilisearch when the page carries a host and a key, and the
+ * Pagefind bundles (always built) from the first query Meilisearch fails on.
+ */
+function engineFor(root: HTMLElement): ClusterSearch {
+  const { meiliHost, meiliKey, meiliPrefix } = root.dataset;
+  const pagefind = pagefindSearch(root.dataset.root ?? '/');
+  if (!meiliHost || !meiliKey) return pagefind;
+  const meili = createMeiliSearch({ host: meiliHost, apiKey: meiliKey, prefix: meiliPrefix || undefined });
+  let failed = false;
+  return {
+    search: async (query, options) => {
+      if (!failed) {
+        try {
+          return await meili.search(query, options);
+        } catch (error) {
+          failed = true;
+          console.warn('[govcluster] Meilisearch failed, searching the static index', error);
+        }
+      }
+      return pagefind.search(query, options);
+    },
+  };
 }
 
 /** Wires one search section: form, URL, results, live status. */
@@ -160,8 +182,9 @@ export function mountSearch(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-gc-search-status]');
   const list = root.querySelector<HTMLOListElement>('[data-gc-search-results]');
   const more = root.querySelector<HTMLButtonElement>('[data-gc-search-more]');
+  const older = root.querySelector<HTMLButtonElement>('[data-gc-search-older]');
   const stringsElement = root.querySelector('[data-gc-search-strings]');
-  if (!form || !status || !list || !more || !stringsElement) return;
+  if (!form || !status || !list || !more || !older || !stringsElement) return;
   const strings = JSON.parse(stringsElement.textContent ?? '{}') as SearchStrings;
   const locale = root.dataset.locale ?? document.documentElement.lang;
   const siteId = root.dataset.site ?? '';
@@ -201,12 +224,18 @@ export function mountSearch(root: HTMLElement): void {
     return { q: String(data.get('q') ?? '').trim(), scope, filters };
   };
 
-  const show = async (state: SearchState, append: boolean): Promise<void> => {
+  /**
+   * Shows a page of results: a new search (`fresh`), the next page (`append`), or the search over older
+   * pages too (`older`, asked with its button: the results are ranked anew over every shard).
+   */
+  const show = async (state: SearchState, mode: 'fresh' | 'append' | 'older'): Promise<void> => {
     const id = ++run;
+    const append = mode === 'append';
     if (!state.q) {
       list.replaceChildren();
       status.textContent = '';
       more.hidden = true;
+      older.hidden = true;
       return;
     }
     if (!append) {
@@ -219,19 +248,29 @@ export function mountSearch(root: HTMLElement): void {
         filters: effectiveFilters(state, siteId),
         offset: shown,
         limit: pageSize,
+        older: mode === 'older',
       });
       if (id !== run) return;
       const items = page.hits.map((hit) => renderHit(hit, strings, locale));
       if (append) list.append(...items);
       else list.replaceChildren(...items);
       shown += page.hits.length;
-      more.hidden = (page.complete && shown >= page.total) || page.hits.length === 0;
+      more.hidden = !page.more;
+      // Older shards not searched yet: the count is a lower bound, and the searcher may ask for them.
+      older.hidden = page.complete;
       status.textContent =
-        page.total === 0 && page.complete
+        page.total === 0
           ? strings.noResults.replace('{query}', state.q)
-          : // Older shards not searched yet: the count is a lower bound.
-            strings.resultCount.replace('{count}', `${page.total}${page.complete ? '' : '+'}`);
+          : strings.resultCount.replace('{count}', `${page.total}${page.complete ? '' : '+'}`);
+      if (!page.complete && page.since) {
+        const since = document.createElement('span');
+        since.className = 'gc-search__since';
+        since.textContent = strings.searchedSince.replace('{date}', formatDate(page.since, locale));
+        status.append(since);
+      }
       if (append) items[0]?.querySelector('a')?.focus();
+      // The button asked with is hidden once every page was searched: focus goes on to the results.
+      if (mode === 'older') (items[0]?.querySelector('a') ?? field<HTMLInputElement>('q')).focus();
     } catch (error) {
       if (id !== run) return;
       status.textContent = strings.noResults.replace('{query}', state.q);
@@ -245,7 +284,7 @@ export function mountSearch(root: HTMLElement): void {
     event.preventDefault();
     current = read();
     history.pushState(null, '', urlFromState(current));
-    void show(current, false);
+    void show(current, 'fresh');
   });
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLInputElement;
@@ -254,22 +293,23 @@ export function mountSearch(root: HTMLElement): void {
     current = read();
     if (!current.q) return;
     history.replaceState(null, '', urlFromState(current));
-    void show(current, false);
+    void show(current, 'fresh');
   });
   root.querySelector('[data-gc-search-clear]')?.addEventListener('click', (event) => {
     event.preventDefault();
     current = { q: field<HTMLInputElement>('q').value.trim(), scope: current.scope, filters: {} };
     fill(current);
     history.replaceState(null, '', urlFromState(current));
-    void show(current, false);
+    void show(current, 'fresh');
   });
-  more.addEventListener('click', () => void show(current, true));
+  more.addEventListener('click', () => void show(current, 'append'));
+  older.addEventListener('click', () => void show(current, 'older'));
   window.addEventListener('popstate', () => {
     current = stateFromUrl(location.search);
     fill(current);
-    void show(current, false);
+    void show(current, 'fresh');
   });
 
   fill(current);
-  if (current.q) void show(current, false);
+  if (current.q) void show(current, 'fresh');
 }
