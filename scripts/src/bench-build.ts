@@ -30,6 +30,8 @@ interface Measurement {
   wallSeconds: number;
   pagesPerSecond: number;
   peakMemoryMB: number;
+  /** Astro processes side by side (the bare baseline runs one). */
+  processes?: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -46,6 +48,12 @@ function ensureSnapshot(dir: string, scale: string): void {
       stdio: 'inherit',
     },
   );
+}
+
+/** The build caches of every Astro process of a build (sites/src/lib/partition.ts). */
+function removeCaches(cacheDir: string): void {
+  for (const dir of [cacheDir, ...Array.from({ length: 16 }, (_, i) => `${cacheDir}-part-${i + 1}`)])
+    rmSync(dir, { recursive: true, force: true });
 }
 
 /** A bare Astro project that renders `pages` trivial pages from getStaticPaths, built cold. */
@@ -104,12 +112,13 @@ async function main(): Promise<void> {
     ensureSnapshot(snapshot, scale);
     const outDir = path.join(work, `dist-${scale}`);
     const cacheDir = path.join(work, `cache-${scale}`);
-    rmSync(cacheDir, { recursive: true, force: true });
+    removeCaches(cacheDir);
     process.stderr.write(`\n[bench] ${scale}: full build from ${snapshot} (cold cache)…\n`);
     const build = await buildCluster({
       snapshot,
       outDir,
       quiet: true,
+      searchIndex: false,
       env: { GOVCLUSTER_CACHE_DIR: cacheDir },
     });
     if (!build.ok) {
@@ -121,6 +130,7 @@ async function main(): Promise<void> {
       wallSeconds: round(build.wallMs / 1000),
       pagesPerSecond: Math.round(build.pages / (build.wallMs / 1000)),
       peakMemoryMB: mb(build.peakRssBytes),
+      processes: build.processes,
     };
     process.stderr.write(`[bench] ${scale}: bare Astro, ${build.pages} trivial pages…\n`);
     const bare = await bareAstro(work, build.pages);
@@ -140,12 +150,12 @@ async function main(): Promise<void> {
     };
     results.push(result);
     process.stdout.write(
-      `${scale}: ${cluster.pages} pages in ${cluster.wallSeconds} s = ${cluster.pagesPerSecond} pages/s, peak ${cluster.peakMemoryMB} MB` +
+      `${scale}: ${cluster.pages} pages in ${cluster.wallSeconds} s = ${cluster.pagesPerSecond} pages/s, peak ${cluster.peakMemoryMB} MB (${cluster.processes} Astro processes)` +
         ` | bare Astro ${bare.wallSeconds} s = ${bare.pagesPerSecond} pages/s, peak ${bare.peakMemoryMB} MB | ratio ${result.ratio}` +
         `${target ? ` | target ≤ ${target.wallSeconds} s${target.peakMemoryMB ? `, ≤ ${target.peakMemoryMB} MB` : ''}: ${result.meetsTarget ? 'met' : 'MISSED'}` : ''}\n`,
     );
     if (!values.keep) rmSync(outDir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
+    removeCaches(cacheDir);
   }
   rmSync(path.join(work, 'bare-astro'), { recursive: true, force: true });
   const report = {

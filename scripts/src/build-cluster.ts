@@ -4,8 +4,10 @@
  * `dist/` untouched.
  *
  *   node --import tsx scripts/src/build-cluster.ts [--snapshot <dir>] [--out <dir>] [--site-url <url>]
+ *     [--nginx-root <path>] [--help]
  *
  * Content comes from `--snapshot` / `GOVCLUSTER_SNAPSHOT`, or from the CMS (`CMS_URL` + `CMS_TOKEN`).
+ * With `MEILI_HOST` and `MEILI_SEARCH_KEY` the search pages use Meilisearch (see `usage`).
  */
 import {
   createReadStream,
@@ -20,9 +22,12 @@ import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { type MeiliPageConfig, meiliPageConfig, probeSearchKey } from '@govcluster/shared/search';
+import { writeNginxConfig } from './generate-nginx.ts';
 import { indexCluster } from './index-search.ts';
-import { runMeasured } from './lib/measure.ts';
-import { astroBin, distDir, sitesDir } from './lib/paths.ts';
+import { placeNotFoundPages } from './lib/not-found-pages.ts';
+import { buildProcesses, runAstroBuild } from './lib/partitioned-build.ts';
+import { distDir, sitesDir } from './lib/paths.ts';
 
 /** Options of one cluster build. */
 export interface BuildOptions {
@@ -34,8 +39,14 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Do not forward Astro's output. */
   quiet?: boolean;
-  /** Extra environment for the build (e.g. GOVCLUSTER_BUILD_CONCURRENCY). */
+  /** Extra environment for the build (e.g. GOVCLUSTER_BUILD_CONCURRENCY, MEILI_HOST). */
   env?: NodeJS.ProcessEnv;
+  /** Build the search index (default true; the build benchmark measures the pages alone). */
+  searchIndex?: boolean;
+  /** Astro processes side by side (default: {@link buildProcesses}). */
+  processes?: number;
+  /** The path `dist/` will have on the web server, for `root` in `dist/nginx.conf` (default: `outDir`). */
+  nginxRoot?: string;
 }
 
 /** What a cluster build did. */
@@ -46,8 +57,12 @@ export interface BuildResult {
   wallMs: number;
   peakRssBytes: number;
   skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  /** Astro processes that rendered the pages side by side. */
+  processes: number;
   /** Pages in the search index (0 when the build failed before indexing). */
   searchDocuments: number;
+  /** The Meilisearch host the search pages use, when configured (Pagefind otherwise). */
+  meiliHost?: string;
   log: string;
 }
 
@@ -158,9 +173,45 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Builds the cluster; on success the new output replaces `outDir`, on failure `outDir` stays as it was. */
-export function buildCluster(options: BuildOptions = {}): Promise<BuildResult> {
-  return withBuildLock(() => buildUnlocked(options));
+/**
+ * The search pages' Meilisearch configuration, refused before anything is built when it is half set or
+ * its key is more than a search-only key. A server that cannot be reached now is only warned about: the
+ * build machine need not reach the search server the visitors reach.
+ */
+export async function checkMeiliConfig(
+  env: NodeJS.ProcessEnv,
+  warn: (line: string) => void,
+): Promise<MeiliPageConfig | undefined> {
+  const config = meiliPageConfig(env);
+  if (!config) return undefined;
+  const probe = await probeSearchKey(config);
+  if (probe.status === 'too-powerful' || probe.status === 'rejected') {
+    throw new Error(
+      `MEILI_SEARCH_KEY cannot go into public search pages: ${probe.detail}. Give a key whose only action is "search" (pnpm search:meili prints one).`,
+    );
+  }
+  if (probe.status === 'unreachable') {
+    warn(
+      `could not check MEILI_SEARCH_KEY at ${config.host} (${probe.detail}): make sure it is a search-only key.`,
+    );
+  }
+  return config;
+}
+
+/**
+ * Builds the cluster; on success the new output replaces `outDir`, on failure `outDir` stays as it was.
+ * Rejects before building when the Meilisearch configuration is unusable (`checkMeiliConfig`).
+ */
+export async function buildCluster(options: BuildOptions = {}): Promise<BuildResult> {
+  let warnings = '';
+  const meili = await checkMeiliConfig({ ...process.env, ...options.env }, (line) => {
+    warnings += `warning: ${line}\n`;
+    if (!options.quiet) process.stderr.write(`warning: ${line}\n`);
+  });
+  const result = await withBuildLock(() => buildUnlocked(options));
+  result.log = warnings + result.log;
+  if (meili) result.meiliHost = meili.host;
+  return result;
 }
 
 async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
@@ -169,33 +220,25 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   await mkdir(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
   const tmpDir = path.join(parent, `.${path.basename(outDir)}-building-${stamp}`);
-  const reportFile = path.join(parent, `.${path.basename(outDir)}-report-${stamp}.jsonl`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
     ASTRO_TELEMETRY_DISABLED: '1',
-    GOVCLUSTER_OUT_DIR: tmpDir,
-    GOVCLUSTER_REPORT: reportFile,
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=7168'].filter(Boolean).join(' '),
   };
   if (options.snapshot) env.GOVCLUSTER_SNAPSHOT = path.resolve(options.snapshot);
   if (options.siteUrl) env.GOVCLUSTER_SITE_URL = options.siteUrl;
   let log = '';
-  const run = await runMeasured(process.execPath, [astroBin, 'build', '--root', sitesDir], {
-    cwd: sitesDir,
+  const run = await runAstroBuild({
+    outDir: tmpDir,
     env,
+    processes: options.processes ?? buildProcesses(env),
     quiet: options.quiet,
     onOutput: (chunk) => {
       if (log.length < 2_000_000) log += chunk;
     },
   });
-  const skipped = existsSync(reportFile)
-    ? readFileSync(reportFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line))
-    : [];
-  await rm(reportFile, { force: true });
+  const { skipped } = run;
   const result: BuildResult = {
     ok: false,
     outDir,
@@ -203,10 +246,18 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     wallMs: run.wallMs,
     peakRssBytes: run.peakRssBytes,
     skipped,
+    processes: run.processes,
     searchDocuments: 0,
     log,
   };
-  if (run.code !== 0 || !existsSync(path.join(tmpDir, 'sites.json'))) {
+  if (!run.ok || !existsSync(path.join(tmpDir, 'sites.json'))) {
+    await rm(tmpDir, { recursive: true, force: true });
+    return result;
+  }
+  try {
+    await placeNotFoundPages(tmpDir);
+  } catch (error) {
+    result.log = `${log}\n${(error as Error).message}\n`;
     await rm(tmpDir, { recursive: true, force: true });
     return result;
   }
@@ -224,20 +275,28 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   result.pages = countPages(tmpDir);
   // The search index (dist/pagefind/, docs/adr/0007-chinese-search.md) is part of the build: when
   // indexing fails, the build fails and the live output stays.
-  try {
-    const indexed = await indexCluster(tmpDir, {
-      log: (line) => {
-        if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
-        if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
-      },
-    });
-    result.searchDocuments = indexed.documents;
-  } catch (error) {
-    log += `\nsearch indexing failed: ${(error as Error).stack ?? error}\n`;
-    result.log = log;
-    await rm(tmpDir, { recursive: true, force: true });
-    return result;
+  if (options.searchIndex !== false) {
+    try {
+      const indexed = await indexCluster(tmpDir, {
+        log: (line) => {
+          if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
+          if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
+        },
+      });
+      result.searchDocuments = indexed.documents;
+    } catch (error) {
+      log += `\nsearch indexing failed: ${(error as Error).stack ?? error}\n`;
+      result.log = log;
+      await rm(tmpDir, { recursive: true, force: true });
+      return result;
+    }
   }
+  await writeNginxConfig(tmpDir, {
+    root: options.nginxRoot ?? outDir,
+    siteUrl: env.GOVCLUSTER_SITE_URL,
+    listen: env.NGINX_LISTEN,
+    env,
+  });
   // Swap: the old output goes aside, the new one takes its name, the old one is removed.
   const oldDir = path.join(parent, `.${path.basename(outDir)}-old-${stamp}`);
   if (existsSync(outDir)) await rename(outDir, oldDir);
@@ -249,19 +308,47 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
+/** What `--help` prints. */
+export const usage = `Builds every site of the cluster into dist/ (kept as it was when the build fails).
+
+  pnpm build [--snapshot <dir>] [--out <dir>] [--site-url <url>] [--nginx-root <path>] [--quiet]
+
+  --snapshot <dir>     build from a snapshot folder instead of the CMS (or GOVCLUSTER_SNAPSHOT)
+  --out <dir>          output folder (default dist/)
+  --site-url <url>     public origin for canonical links, sitemaps and feeds (or GOVCLUSTER_SITE_URL)
+  --nginx-root <path>  where dist/ will be on the web server, for root in dist/nginx.conf (or NGINX_ROOT)
+
+Environment:
+  CMS_URL, CMS_TOKEN   the CMS to read published content from, with a read-only token
+  MEILI_HOST           Meilisearch as browsers reach it, e.g. https://search.example.gov.cn
+  MEILI_SEARCH_KEY     a key whose only action is "search" (printed by pnpm search:meili); it is
+                       published in every search page, so never the master or an admin key.
+                       Both set: search pages use Meilisearch (Pagefind if it fails); neither: Pagefind.
+                       The Pagefind index is built either way.
+  MEILI_INDEX_PREFIX   index uid prefix, as given to pnpm search:meili (default govcluster)
+  NGINX_LISTEN         listen parameter in dist/nginx.conf (default 80)
+`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       snapshot: { type: 'string' },
       out: { type: 'string' },
       'site-url': { type: 'string' },
+      'nginx-root': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
   const result = await buildCluster({
     snapshot: values.snapshot ?? process.env.GOVCLUSTER_SNAPSHOT,
     outDir: values.out,
     siteUrl: values['site-url'],
+    nginxRoot: values['nginx-root'] ?? process.env.NGINX_ROOT,
     quiet: values.quiet,
   });
   for (const entry of result.skipped) {
@@ -280,7 +367,9 @@ async function main(): Promise<void> {
     `\nbuilt ${result.pages} pages into ${path.relative(process.cwd(), result.outDir) || '.'} in ${(result.wallMs / 1000).toFixed(1)} s` +
       ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped; ` +
       `${result.searchDocuments} pages in the search index\n` +
-      `manifest: ${path.join(result.outDir, 'sites.json')}\n`,
+      `search pages use ${result.meiliHost ? `Meilisearch at ${result.meiliHost} (Pagefind as fallback)` : 'Pagefind'}\n` +
+      `manifest: ${path.join(result.outDir, 'sites.json')}\n` +
+      `nginx configuration: ${path.join(result.outDir, 'nginx.conf')}\n`,
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * Serves `dist/` (or `--dir`) on one local port: directory indexes, the cluster's 404 page,
+ * Serves `dist/` (or `--dir`) on one local port: directory indexes, each site's 404 page,
  * gzip for text, long cache for hashed assets, Pagefind's pre-compressed index files as they are.
  * Query strings never change the file (`pagefind.js?wide`). Prints the portal URL.
  *
@@ -62,6 +62,16 @@ function resolveFile(root: string, pathname: string): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** The 404 page of the site the path belongs to: the nearest `<folder>404.html` above it. */
+function notFoundPage(root: string, pathname: string): string | null {
+  const segments = decodeURIComponent(pathname).split('/').filter(Boolean);
+  for (let depth = segments.length; depth >= 0; depth -= 1) {
+    const candidate = path.join(root, ...segments.slice(0, depth), '404.html');
+    if (candidate.startsWith(root) && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
 /** Serves a built cluster folder on `host:port` (port 0 = any free port). */
 export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const root = path.resolve(dir);
@@ -78,8 +88,8 @@ export function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<
     let status = 200;
     if (!file) {
       status = 404;
-      file = path.join(root, '404.html');
-      if (!existsSync(file)) {
+      file = notFoundPage(root, url.pathname);
+      if (!file) {
         response.writeHead(404, { 'content-type': 'text/plain' });
         response.end('not found');
         return;

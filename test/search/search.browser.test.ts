@@ -1,14 +1,15 @@
 /**
  * The search page in Chromium over the fixture cluster: a query on one site finds another site's page,
  * a Chinese run across a word boundary is found, the site filter narrows, an English query finds the
- * English page, and a shared `?q=` URL shows results on load.
+ * English page, a shared `?q=` URL shows results on load, and in a cluster indexed in recency shards a
+ * query searches the newest shard until the searcher asks for older pages.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchDocument } from '@govcluster/shared/search';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterDocuments } from '../../scripts/src/index-search.ts';
+import { clusterDocuments, indexCluster } from '../../scripts/src/index-search.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/search/static-server.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';
@@ -163,6 +164,18 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('finds a leader by name with the leader type filter', async () => {
+    const leader = documents.find((document) => document.type === 'leader' && document.locale === 'zh-CN');
+    expect(leader, 'a leader page in the fixture').toBeDefined();
+    const page = await open(
+      `${fixture.searchUrl(portal())}?q=${encodeURIComponent(leader!.title)}&scope=all&type=leader`,
+    );
+    const links = await results(page);
+    expect(links).toContain(leader!.url);
+    expect(links.every((link) => /\/leaders\/[^/]+\/$/.test(link))).toBe(true);
+    await page.close();
+  });
+
   it('finds the English page with an English query', async () => {
     const english = documents.find(
       (document) => document.locale === 'en' && /[A-Za-z]{6,}/.test(document.title),
@@ -187,6 +200,40 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     await expect(page.locator('select[name="site"]').inputValue()).resolves.toBe(department().id);
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/\d/);
     await page.close();
+  });
+
+  it('searches older shards when the searcher asks for older pages', async () => {
+    const sharded = path.join(work, 'sharded');
+    cpSync(fixture.dist, sharded, { recursive: true });
+    await indexCluster(sharded, { shardSize: 20 });
+    const shardedServer = await serveStatic(sharded);
+    try {
+      // The oldest Chinese entry page, which the newest shard does not hold.
+      const oldest = documents
+        .filter(
+          (document) =>
+            document.locale === 'zh-CN' && document.date !== '' && /\p{Script=Han}{4}/u.test(document.title),
+        )
+        .sort((a, b) => a.date.localeCompare(b.date))[0]!;
+      const page = await browser.newPage();
+      await page.goto(
+        `${shardedServer.origin}${fixture.searchUrl(portal())}?q=${encodeURIComponent(oldest.title)}&scope=all`,
+      );
+      const first = await results(page);
+      expect(first).not.toContain(oldest.url);
+      const older = page.locator('[data-gc-search-older]');
+      await expect(older.isVisible()).resolves.toBe(true);
+      await expect(page.locator('.gc-search__since').textContent()).resolves.toMatch(/以来发布的网页/);
+      await older.click();
+      await page.waitForFunction(() =>
+        document.querySelector('[data-gc-search-older]')?.hasAttribute('hidden'),
+      );
+      expect(await results(page)).toContain(oldest.url);
+      await expect(page.locator('.gc-search__since').count()).resolves.toBe(0);
+      await page.close();
+    } finally {
+      await shardedServer.close();
+    }
   });
 
   it('says that search needs JavaScript when it is off', async () => {

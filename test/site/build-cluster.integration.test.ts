@@ -1,8 +1,17 @@
 /**
  * The build's failure modes: an invalid entry is reported and skipped; an invalid registry or an
- * unreachable CMS fails the build and leaves the live output untouched.
+ * unreachable CMS fails the build and leaves the live output untouched. And the build split over
+ * several Astro processes gives the same site as one process.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +36,45 @@ describe('build-cluster', () => {
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
+
+  it('gives the same files from two Astro processes as from one', async () => {
+    const one = path.join(work, 'one-process');
+    const two = path.join(work, 'two-processes');
+    const single = await buildCluster({
+      snapshot,
+      outDir: one,
+      quiet: true,
+      processes: 1,
+      searchIndex: false,
+    });
+    expect(single.ok, single.log.slice(-2000)).toBe(true);
+    const split = await buildCluster({
+      snapshot,
+      outDir: two,
+      quiet: true,
+      processes: 2,
+      searchIndex: false,
+    });
+    expect(split.ok, split.log.slice(-2000)).toBe(true);
+    expect(split.processes).toBe(2);
+    const files = (dir: string) =>
+      (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+        .sort();
+    const names = files(one);
+    expect(names.length).toBeGreaterThan(100);
+    expect(files(two)).toEqual(names);
+    // nginx.conf names the output folder as its root; everything else must be byte for byte the same.
+    const different = names.filter(
+      (name) =>
+        name !== 'nginx.conf' &&
+        !readFileSync(path.join(one, name)).equals(readFileSync(path.join(two, name))),
+    );
+    expect(different).toEqual([]);
+    rmSync(one, { recursive: true, force: true });
+    rmSync(two, { recursive: true, force: true });
+  }, 300_000);
 
   it('reports an invalid entry (site, type, id, what is wrong) and builds the rest', async () => {
     const records = readRecords(snapshot);

@@ -86,8 +86,7 @@ describe('the fixture cluster', () => {
     expect(pages.length).toBeGreaterThan(20);
     for (const url of pages) {
       const html = readPage(fixture.dist, url);
-      const site =
-        url === '/404.html' ? (sites.find((s) => s.kind === 'portal') as SiteRecord) : siteOfUrl(url);
+      const site = siteOfUrl(url);
       const lang = /<html lang="([^"]+)"/.exec(html)?.[1] as Locale;
       const where = `${url} (site ${site.id}, ${lang})`;
       expect(html, where).toContain('<a class="gc-skip-link" href="#gc-main">');
@@ -294,6 +293,22 @@ describe('the fixture cluster', () => {
     }
   });
 
+  it('gives every leader a page with position, responsibilities and biography, linked from the leaders page', () => {
+    const leaders = records.filter((r) => r.type === 'leader');
+    expect(leaders.length).toBeGreaterThan(0);
+    for (const leader of leaders) {
+      const site = sites.find((s) => s.id === leader.site) as SiteRecord;
+      const prefix = sitePrefix(site, leader.locale as Locale);
+      const url = `${prefix}leaders/${leader.id}/`;
+      const html = readPage(fixture.dist, url);
+      expect(html, url).toContain(`<h1>${leader.name}</h1>`);
+      expect(html, url).toContain(String(leader.position));
+      expect(html, url).toContain(t(leader.locale as Locale, 'leader.bio'));
+      expect(html, url).toContain('<meta name="gc:type" content="leader">');
+      expect(linksTo(readPage(fixture.dist, `${prefix}leaders/`), url), url).toBe(true);
+    }
+  });
+
   it('never publishes letter writers or unreplied letters', () => {
     const all = pages.map((url) => readPage(fixture.dist, url)).join('\n');
     for (const letter of records.filter((r) => r.type === 'letter')) {
@@ -307,7 +322,7 @@ describe('the fixture cluster', () => {
     }
   });
 
-  it('writes a sitemap.xml and an RSS feed per site, robots.txt and a 404 page', () => {
+  it('writes a sitemap.xml and an RSS feed per site and robots.txt', () => {
     for (const site of sites) {
       const sitemap = readFileSync(path.join(fixture.dist, site.basePath, 'sitemap.xml'), 'utf8');
       expect(sitemap).toContain(`${site.basePath}</loc>`);
@@ -318,7 +333,26 @@ describe('the fixture cluster', () => {
     }
     const robots = readFileSync(path.join(fixture.dist, 'robots.txt'), 'utf8');
     for (const site of sites) expect(robots).toContain(`${site.basePath}sitemap.xml`);
-    expect(readPage(fixture.dist, '/404.html')).toContain(t('zh-CN', 'error.notFound'));
+  });
+
+  it('gives every site a 404 page in its own frame, with the way back in each of its locales', () => {
+    for (const site of sites) {
+      const html = readPage(fixture.dist, `${site.basePath}404.html`);
+      const where = `${site.basePath}404.html`;
+      expect(html, where).toContain(`<h1>${t('zh-CN', 'error.notFound')}</h1>`);
+      expect(html, where).toContain(site.name['zh-CN']);
+      expect(html, where).toContain('<meta name="robots" content="noindex">');
+      expect(html, where).not.toContain('rel="canonical"');
+      for (const locale of site.locales.filter((l) => l !== 'zh-CN')) {
+        expect(html, `${where} (${locale})`).toContain(
+          `<section lang="${locale}" class="gc-not-found__locale">`,
+        );
+        expect(html, `${where} (${locale})`).toContain(`href="${sitePrefix(site, locale)}"`);
+        expect(html, `${where} (${locale})`).toContain(t(locale, 'error.notFound'));
+      }
+    }
+    // Rendered at <basePath>404/ and moved: no 404 folder is left to be served as a page.
+    for (const site of sites) expect(existsSync(path.join(fixture.dist, site.basePath, '404'))).toBe(false);
   });
 
   it('keeps an article page under 50 KB transferred, without images', () => {

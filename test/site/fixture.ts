@@ -82,7 +82,11 @@ function buildKey(snapshot: string): string {
   hash.update(readFileSync(path.join(snapshot, 'snapshot.jsonl')));
   for (const dir of ['sites/src', 'themes/src', 'shared/src', 'shared/translations'])
     hashTree(hash, path.join(repoRoot, dir));
-  for (const file of ['sites/astro.config.mjs', 'scripts/src/build-cluster.ts'])
+  for (const file of [
+    'sites/astro.config.mjs',
+    'scripts/src/build-cluster.ts',
+    'scripts/src/generate-nginx.ts',
+  ])
     hash.update(readFileSync(path.join(repoRoot, file)));
   return hash.digest('hex').slice(0, 16);
 }
@@ -111,7 +115,13 @@ async function buildFixture(): Promise<FixtureBuild> {
   const dist = path.join(dir, 'dist');
   await once(path.join(cacheRoot, 'build.lock'), path.join(dir, 'done'), async () => {
     const { buildCluster } = await import('../../scripts/src/build-cluster.ts');
-    const result = await buildCluster({ snapshot, outDir: dist, quiet: true });
+    // Pagefind, even when the environment names a Meilisearch server for the live tests.
+    const result = await buildCluster({
+      snapshot,
+      outDir: dist,
+      quiet: true,
+      env: { MEILI_HOST: '', MEILI_SEARCH_KEY: '' },
+    });
     if (!result.ok) throw new Error(`the fixture build failed:\n${result.log.slice(-4000)}`);
     writeFileSync(path.join(dir, 'done'), JSON.stringify({ pages: result.pages, wallMs: result.wallMs }));
     // Keep only this build.
@@ -230,7 +240,7 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     ],
     ['site map', portal ? `${portal.basePath}sitemap/` : undefined],
     ['accessibility statement', portal ? `${portal.basePath}accessibility/` : undefined],
-    ['404', '/404.html'],
+    ['404', township ? `${township.basePath}404.html` : '/404.html'],
   ];
   return candidates
     .filter((c): c is [string, string] => c[1] !== undefined)

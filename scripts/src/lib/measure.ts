@@ -44,40 +44,73 @@ function treeRss(pid: number): number {
   return total;
 }
 
+/** One command of {@link runMeasuredGroup}. */
+export interface MeasuredCommand {
+  command: string;
+  args: string[];
+  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean; onOutput?: (chunk: string) => void };
+}
+
 /**
  * Runs a command, forwarding its output (or capturing it when `quiet`), and samples the memory of
  * its process tree every 100 ms from /proc.
  */
-export function runMeasured(
+export async function runMeasured(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean; onOutput?: (chunk: string) => void },
+  options: MeasuredCommand['options'],
 ): Promise<MeasuredRun> {
+  const group = await runMeasuredGroup([{ command, args, options }]);
+  return { code: group.codes[0] ?? 1, wallMs: group.wallMs, peakRssBytes: group.peakRssBytes };
+}
+
+/**
+ * Runs commands side by side. The peak is the highest sum of the resident memory of all their
+ * process trees at one sampling moment; the wall time runs until the last one ends.
+ */
+export function runMeasuredGroup(
+  commands: MeasuredCommand[],
+): Promise<{ codes: number[]; wallMs: number; peakRssBytes: number }> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let peak = 0;
-    const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
-    }, 100);
-    const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-      const text = chunk.toString();
-      options.onOutput?.(text);
-      if (!options.quiet) stream.write(text);
-    };
-    child.stdout.on('data', forward(process.stdout));
-    child.stderr.on('data', forward(process.stderr));
-    child.on('error', (error) => {
+  const pids: number[] = [];
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(
+      peak,
+      pids.reduce((sum, pid) => sum + treeRss(pid), 0),
+    );
+  }, 100);
+  const runs = commands.map(
+    ({ command, args, options }) =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(command, args, {
+          cwd: options.cwd,
+          env: options.env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        if (child.pid) pids.push(child.pid);
+        const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
+          const text = chunk.toString();
+          options.onOutput?.(text);
+          if (!options.quiet) stream.write(text);
+        };
+        child.stdout.on('data', forward(process.stdout));
+        child.stderr.on('data', forward(process.stderr));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          if (child.pid) pids.splice(pids.indexOf(child.pid), 1);
+          resolve(code ?? 1);
+        });
+      }),
+  );
+  return Promise.all(runs).then(
+    (codes) => {
       clearInterval(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
+      return { codes, wallMs: performance.now() - started, peakRssBytes: peak };
+    },
+    (error) => {
       clearInterval(timer);
-      resolve({ code: code ?? 1, wallMs: performance.now() - started, peakRssBytes: peak });
-    });
-  });
+      throw error;
+    },
+  );
 }

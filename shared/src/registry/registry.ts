@@ -25,7 +25,8 @@ export type Registry = z.infer<typeof RegistrySchema>;
 
 /**
  * Column slugs no site may use, because the site's own pages sit at these paths (ADR 0005):
- * the locale prefixes and `villages/`, `investment/`, `leaders/`, `sitemap/`, `accessibility/`, `search/`.
+ * the locale prefixes and `villages/`, `investment/`, `leaders/`, `sitemap/`, `accessibility/`, `search/`,
+ * and `404` (the site's 404 page, `<basePath>404.html`).
  * The portal's slugs must also differ from the first segment of the other sites' paths (`bm`, `xz`).
  */
 export const reservedColumnSlugs: readonly string[] = [
@@ -36,6 +37,7 @@ export const reservedColumnSlugs: readonly string[] = [
   'sitemap',
   'accessibility',
   'search',
+  '404',
 ];
 
 /** Options of `validateRegistry()`. */

@@ -181,7 +181,7 @@ export function entryUrl(
     case 'investmentProject':
       return `${prefix}investment/${entry.id}/`;
     case 'leader':
-      return `${prefix}leaders/#leader-${entry.id}`;
+      return `${prefix}leaders/${entry.id}/`;
     default:
       return `${prefix}${String(entry.column)}/${entry.id}/`;
   }

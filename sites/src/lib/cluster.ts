@@ -43,7 +43,8 @@ export type View =
   | { type: 'investorGuide'; items: Entry[] }
   | { type: 'siteMap' }
   | { type: 'accessibility' }
-  | { type: 'search' };
+  | { type: 'search' }
+  | { type: 'notFound' };
 
 /** One page of the cluster. */
 export interface Page {
@@ -71,6 +72,8 @@ export interface Cluster {
   bySiteLocale: Map<string, Entry[]>;
   /** locale → entries of every site, newest first */
   byLocale: Map<Locale, Entry[]>;
+  /** Every year that has an entry in any locale, newest first (the search pages' year filter). */
+  years: string[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -107,6 +110,9 @@ async function build(): Promise<Cluster> {
   }
   for (const list of bySiteLocale.values()) list.sort(newestFirst);
   for (const list of byLocale.values()) list.sort(newestFirst);
+  const years = [...new Set([...entries.values()].map((entry) => entry.publishedAt.slice(0, 4)))].sort(
+    (a, b) => b.localeCompare(a),
+  );
 
   const pages: Page[] = [];
   const add = (site: Site, locale: Locale, path: string, key: string, view: View) => {
@@ -120,6 +126,9 @@ async function build(): Promise<Cluster> {
       add(site, locale, fixedPaths.siteMap, 'siteMap', { type: 'siteMap' });
       add(site, locale, fixedPaths.accessibility, 'accessibility', { type: 'accessibility' });
       add(site, locale, fixedPaths.search, 'search', { type: 'search' });
+      // One 404 page per site, in its default locale; the build moves it to `<basePath>404.html`.
+      if (locale === site.locales[0])
+        add(site, locale, fixedPaths.notFound, 'notFound', { type: 'notFound' });
       const byColumn = new Map<string, Entry[]>();
       const byType = new Map<ContentType, Entry[]>();
       for (const entry of own) {
@@ -142,7 +151,6 @@ async function build(): Promise<Cluster> {
         }
       }
       for (const entry of own) {
-        if (entry.type === 'leader') continue;
         add(site, locale, entryPath(entry.type, entry), `${entry.type}:${entry.id}`, {
           type: 'entry',
           entry,
@@ -178,7 +186,7 @@ async function build(): Promise<Cluster> {
     }
     versions.set(page.locale, page.url);
   }
-  return { sites, siteById, pages, pageByUrl, alternates, entries, media, bySiteLocale, byLocale };
+  return { sites, siteById, pages, pageByUrl, alternates, entries, media, bySiteLocale, byLocale, years };
 }
 
 let clusterPromise: Promise<Cluster> | undefined;

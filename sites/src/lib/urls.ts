@@ -16,7 +16,7 @@ export function entryPath(type: ContentType, entry: { id: string; column?: strin
     case 'investmentProject':
       return `investment/${entry.id}/`;
     case 'leader':
-      return `leaders/#leader-${entry.id}`;
+      return `leaders/${entry.id}/`;
     default:
       return `${entry.column}/${entry.id}/`;
   }
@@ -31,6 +31,8 @@ export const fixedPaths = {
   siteMap: 'sitemap/',
   accessibility: 'accessibility/',
   search: 'search/',
+  /** Rendered here, moved to `<basePath>404.html` by the build (scripts/src/build-cluster.ts). */
+  notFound: '404/',
 } as const;
 
 /** The path of page `page` (1-based) of a column listing inside a site-locale prefix. */

@@ -3,12 +3,13 @@ import { t } from '@govcluster/themes/lib/i18n.ts';
 import { markdownToText } from '@govcluster/themes/lib/markdown.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
+import { ownShare } from '../../lib/partition.ts';
 import { sitePrefix } from '../../lib/urls.ts';
 
 /** One RSS 2.0 feed per site and locale (`<prefix>rss.xml`): the 30 newest entries. */
 export const getStaticPaths: GetStaticPaths = async () => {
   const cluster = await loadCluster();
-  return cluster.sites.flatMap((site) =>
+  const feeds = cluster.sites.flatMap((site) =>
     site.locales.map((locale) => {
       const prefix = sitePrefix(site, locale);
       return {
@@ -17,6 +18,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
       };
     }),
   );
+  return ownShare(feeds);
 };
 
 const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
+import { ownShare } from '../../lib/partition.ts';
 
 /** One sitemap.xml per site at its basePath, listing every page of the site in every locale with its alternates. */
 export const getStaticPaths: GetStaticPaths = async () => {
   const cluster = await loadCluster();
-  return cluster.sites.map((site) => ({
+  return ownShare(cluster.sites).map((site) => ({
     params: { base: site.basePath === '/' ? undefined : site.basePath.slice(1, -1) },
     props: { siteId: site.id },
   }));
@@ -22,7 +23,7 @@ export const GET: APIRoute = async ({ props, site: origin }) => {
   for (const page of cluster.pages) {
     if (page.site.id !== props.siteId) continue;
     if (page.view.type === 'column' && page.view.page > 1) continue;
-    if (page.view.type === 'search') continue;
+    if (page.view.type === 'search' || page.view.type === 'notFound') continue;
     const lastmod =
       page.view.type === 'entry' ? `<lastmod>${page.view.entry.updatedAt.slice(0, 10)}</lastmod>` : '';
     const versions = cluster.alternates.get(page.key);

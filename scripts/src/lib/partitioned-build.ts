@@ -1,0 +1,145 @@
+/**
+ * The Astro build of the cluster, split over several processes: Astro renders pages one after the
+ * other in one thread, so a large cluster runs one Astro process per core, each rendering its share
+ * of every route (`GOVCLUSTER_PARTITION`, sites/src/lib/partition.ts), and the outputs are merged.
+ * See docs/adr/0009-partitioned-build.md.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runMeasuredGroup } from './measure.ts';
+import { astroBin, sitesDir } from './paths.ts';
+
+/** Memory one Astro process may need at large scale (2.8 GB measured at 100,000 pages), with headroom. */
+const memoryPerProcess = 4 * 2 ** 30;
+
+/**
+ * How many Astro processes a build runs: `GOVCLUSTER_BUILD_PROCESSES`, or one per core, at most
+ * four, and no more than the machine's memory holds.
+ */
+export function buildProcesses(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env.GOVCLUSTER_BUILD_PROCESSES;
+  if (asked !== undefined && asked !== '') {
+    const count = Number(asked);
+    if (!Number.isInteger(count) || count < 1 || count > 16) {
+      throw new Error(`GOVCLUSTER_BUILD_PROCESSES must be a whole number from 1 to 16, not “${asked}”`);
+    }
+    return count;
+  }
+  const byMemory = Math.max(1, Math.floor(os.totalmem() / memoryPerProcess));
+  return Math.max(1, Math.min(os.availableParallelism(), 4, byMemory));
+}
+
+/** What {@link runAstroBuild} did. */
+export interface AstroBuildRun {
+  ok: boolean;
+  processes: number;
+  wallMs: number;
+  peakRssBytes: number;
+  /** Entries the loaders skipped (read from partition 0's report: every partition loads everything). */
+  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+}
+
+/**
+ * Runs the Astro build into `outDir` with `processes` processes side by side and merges their
+ * outputs there. `env` is the build's environment; each process gets its own output, cache and
+ * report next to `outDir`, removed afterwards.
+ */
+export async function runAstroBuild(options: {
+  outDir: string;
+  env: NodeJS.ProcessEnv;
+  processes: number;
+  quiet?: boolean;
+  onOutput: (chunk: string) => void;
+}): Promise<AstroBuildRun> {
+  const { outDir, processes } = options;
+  const cacheBase = options.env.GOVCLUSTER_CACHE_DIR ?? path.join(sitesDir, 'node_modules', '.astro');
+  const parts = Array.from({ length: processes }, (_, index) => ({
+    root: index === 0 ? sitesDir : path.join(partitionRoots, String(index)),
+    outDir: index === 0 ? outDir : `${outDir}-part-${index}`,
+    cacheDir: index === 0 ? cacheBase : `${cacheBase}-part-${index}`,
+    report: `${outDir}-report-${index}.jsonl`,
+  }));
+  for (const part of parts.slice(1)) await copyProject(part.root);
+  const group = await runMeasuredGroup(
+    parts.map((part, index) => ({
+      command: process.execPath,
+      // Astro logs a line per page; at 100,000 pages that costs seconds. Errors still print.
+      args: [astroBin, 'build', '--root', part.root, ...(processes > 1 ? ['--silent'] : [])],
+      options: {
+        // Astro keeps its intermediate server build under `<cwd>/.astro/`: one per process.
+        cwd: part.root,
+        env: {
+          ...options.env,
+          GOVCLUSTER_OUT_DIR: part.outDir,
+          GOVCLUSTER_CACHE_DIR: part.cacheDir,
+          GOVCLUSTER_REPORT: part.report,
+          ...(processes > 1 ? { GOVCLUSTER_PARTITION: `${index}/${processes}` } : {}),
+        },
+        // One process's output is enough to follow a build; all of them are kept for the log.
+        quiet: options.quiet || index > 0,
+        onOutput: options.onOutput,
+      },
+    })),
+  );
+  const first = parts[0];
+  const skipped =
+    first && existsSync(first.report)
+      ? readFileSync(first.report, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line))
+      : [];
+  const ok = group.codes.every((code) => code === 0);
+  try {
+    if (ok) for (const part of parts.slice(1)) await mergeInto(part.outDir, outDir);
+  } finally {
+    for (const part of parts) await rm(part.report, { force: true });
+    for (const part of parts.slice(1)) await rm(part.outDir, { recursive: true, force: true });
+    await rm(partitionRoots, { recursive: true, force: true });
+  }
+  return { ok, processes, wallMs: group.wallMs, peakRssBytes: group.peakRssBytes, skipped };
+}
+
+/**
+ * Where the other processes' copies of the Astro project live. Astro writes generated modules (the
+ * content assets, the server build) into its project folder, so processes cannot share one; a copy
+ * inside `sites/` still resolves the same node_modules.
+ */
+const partitionRoots = path.join(sitesDir, '.partitions');
+
+async function copyProject(root: string): Promise<void> {
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  for (const name of ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    await cp(path.join(sitesDir, name), path.join(root, name), { recursive: true });
+  }
+}
+
+/**
+ * Moves everything of `from` into `into`. Folders present in both are merged; a file present in
+ * both (the manifest, robots.txt, the 404 page, hashed assets: every process writes them) must be
+ * the same in both, else the partitions disagree and the build fails.
+ */
+export async function mergeInto(from: string, into: string): Promise<void> {
+  for (const name of await readdir(from)) {
+    const source = path.join(from, name);
+    const target = path.join(into, name);
+    const targetStat = await lstat(target).catch(() => undefined);
+    if (!targetStat) {
+      await rename(source, target);
+      continue;
+    }
+    const sourceStat = await lstat(source);
+    if (sourceStat.isDirectory() && targetStat.isDirectory()) {
+      await mergeInto(source, target);
+    } else if (
+      sourceStat.isDirectory() ||
+      targetStat.isDirectory() ||
+      !readFileSync(source).equals(readFileSync(target))
+    ) {
+      throw new Error(`The build processes wrote different versions of ${path.relative(into, target)}`);
+    }
+  }
+}
