@@ -1,7 +1,8 @@
 /**
  * The Astro build of the cluster, split over several processes: Astro renders pages one after the
- * other in one thread, so a large cluster runs one Astro process per core, each rendering its share
- * of every route (`GOVCLUSTER_PARTITION`, sites/src/lib/partition.ts), and the outputs are merged.
+ * other in one thread, so on a machine with cores to spare a large cluster runs several Astro
+ * processes, each rendering its share of every route (`GOVCLUSTER_PARTITION`,
+ * sites/src/lib/partition.ts), and the outputs are merged.
  * See docs/adr/0009-partitioned-build.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,8 +16,9 @@ import { astroBin, sitesDir } from './paths.ts';
 const memoryPerProcess = 4 * 2 ** 30;
 
 /**
- * How many Astro processes a build runs: `GOVCLUSTER_BUILD_PROCESSES`, or one per core, at most
- * four, and no more than the machine's memory holds.
+ * How many Astro processes a build runs: `GOVCLUSTER_BUILD_PROCESSES`, or one per two cores (one
+ * Astro process keeps about 1.5 cores busy: its file writes and garbage collection run on other
+ * threads), at most four, and no more than the machine's memory holds.
  */
 export function buildProcesses(env: NodeJS.ProcessEnv = process.env): number {
   const asked = env.GOVCLUSTER_BUILD_PROCESSES;
@@ -28,7 +30,7 @@ export function buildProcesses(env: NodeJS.ProcessEnv = process.env): number {
     return count;
   }
   const byMemory = Math.max(1, Math.floor(os.totalmem() / memoryPerProcess));
-  return Math.max(1, Math.min(os.availableParallelism(), 4, byMemory));
+  return Math.max(1, Math.min(Math.floor(os.availableParallelism() / 2), 4, byMemory));
 }
 
 /** What {@link runAstroBuild} did. */
