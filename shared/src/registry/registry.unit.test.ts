@@ -182,14 +182,18 @@ describe('validateRegistry', () => {
 
   it("reports column slugs that clash with the site's own pages or other sites' paths", () => {
     const department = variant(exampleDepartment, {
-      columns: [{ slug: 'en', type: 'page', name: { 'zh-CN': '英文' }, order: 1 }],
+      columns: [
+        { slug: 'en', type: 'page', name: { 'zh-CN': '英文' }, order: 1 },
+        { slug: '404', type: 'page', name: { 'zh-CN': '未找到' }, order: 2 },
+      ],
     });
     const portal = variant(examplePortal, {
       columns: [{ slug: 'bm', type: 'page', name: { 'zh-CN': '部门' }, order: 1 }],
     });
     expect(lines(validateRegistry([portal, department, exampleTownship], { file }))).toEqual([
       'registry/sites.json: site "portal": reserved-column-slug: column slug "bm" of the portal clashes with the paths of other sites (/bm/…)',
-      'registry/sites.json: site "fgw": reserved-column-slug: column slug "en" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search)',
+      'registry/sites.json: site "fgw": reserved-column-slug: column slug "en" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search, 404)',
+      'registry/sites.json: site "fgw": reserved-column-slug: column slug "404" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search, 404)',
     ]);
   });
 
