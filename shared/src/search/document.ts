@@ -165,8 +165,36 @@ function fieldText(name: string, value: unknown): string {
 }
 
 /**
- * The URL of an entry, as the sites build it (docs/adr/0005-locale-urls.md): zh-CN at the site's base
- * path, other locales under `<basePath><locale>/`.
+ * The URL prefix of a site in a locale: zh-CN at the site's base path, other locales under
+ * `<basePath><locale>/` (docs/adr/0005-locale-urls.md).
+ * @example sitePrefix({ basePath: '/bm/fgw/' }, 'en') // '/bm/fgw/en/'
+ */
+export function sitePrefix(site: Pick<SearchSite, 'basePath'>, locale: Locale): string {
+  return locale === 'zh-CN' ? site.basePath : `${site.basePath}${locale}/`;
+}
+
+/**
+ * The path of an entry inside its site-locale prefix.
+ * @example entryPath('article', { id: 'fgw-news-1', column: 'news' }) // 'news/fgw-news-1/'
+ */
+export function entryPath(
+  type: ContentTypeKey,
+  entry: { readonly id: string; readonly column?: unknown; readonly slug?: unknown },
+): string {
+  switch (type) {
+    case 'village':
+      return `villages/${String(entry.slug)}/`;
+    case 'investmentProject':
+      return `investment/${entry.id}/`;
+    case 'leader':
+      return `leaders/${entry.id}/`;
+    default:
+      return `${String(entry.column)}/${entry.id}/`;
+  }
+}
+
+/**
+ * The URL of an entry, as the sites build it.
  * @example entryUrl('article', { id: 'a-1', locale: 'en', column: 'news' }, { basePath: '/' }) // '/en/news/a-1/'
  */
 export function entryUrl(
@@ -174,17 +202,7 @@ export function entryUrl(
   entry: SearchableEntry,
   site: Pick<SearchSite, 'basePath'>,
 ): string {
-  const prefix = entry.locale === 'zh-CN' ? site.basePath : `${site.basePath}${entry.locale}/`;
-  switch (type) {
-    case 'village':
-      return `${prefix}villages/${String(entry.slug)}/`;
-    case 'investmentProject':
-      return `${prefix}investment/${entry.id}/`;
-    case 'leader':
-      return `${prefix}leaders/${entry.id}/`;
-    default:
-      return `${prefix}${String(entry.column)}/${entry.id}/`;
-  }
+  return sitePrefix(site, entry.locale) + entryPath(type, entry);
 }
 
 /**

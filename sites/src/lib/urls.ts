@@ -1,26 +1,8 @@
-import type { ContentType, Locale, Site } from './model.ts';
-
 /**
- * The URL prefix of a site in a locale: zh-CN at the basePath, others under `<basePath><locale>/`
- * (docs/adr/0005-locale-urls.md).
+ * The URL plan of the cluster: `sitePrefix` and `entryPath` are shared with the search index
+ * (`@govcluster/shared/search`), so search results link to the pages the sites build.
  */
-export function sitePrefix(site: Pick<Site, 'basePath'>, locale: Locale): string {
-  return locale === 'zh-CN' ? site.basePath : `${site.basePath}${locale}/`;
-}
-
-/** The path of an entry inside its site-locale prefix, e.g. `news/fgw-news-1/` or `villages/shanglin/`. */
-export function entryPath(type: ContentType, entry: { id: string; column?: string; slug?: string }): string {
-  switch (type) {
-    case 'village':
-      return `villages/${entry.slug}/`;
-    case 'investmentProject':
-      return `investment/${entry.id}/`;
-    case 'leader':
-      return `leaders/${entry.id}/`;
-    default:
-      return `${entry.column}/${entry.id}/`;
-  }
-}
+export { entryPath, sitePrefix } from '@govcluster/shared/search';
 
 /** Fixed page paths inside a site-locale prefix; column slugs must not take these names. */
 export const fixedPaths = {
