@@ -305,6 +305,11 @@ describe('the fixture cluster', () => {
       expect(html, url).toContain(String(leader.position));
       expect(html, url).toContain(t(leader.locale as Locale, 'leader.bio'));
       expect(html, url).toContain('<meta name="gc:type" content="leader">');
+      // The breadcrumb leads back to the leaders page.
+      const crumbs = /<ol class="gc-breadcrumbs__list">(.*?)<\/ol>/s.exec(html)?.[1] ?? '';
+      expect(crumbs, url).toContain(
+        `<a href="${prefix}leaders/">${t(leader.locale as Locale, 'nav.leaders')}</a>`,
+      );
       expect(linksTo(readPage(fixture.dist, `${prefix}leaders/`), url), url).toBe(true);
     }
   });
