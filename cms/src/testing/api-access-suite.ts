@@ -193,6 +193,12 @@ export function describeApiAccess(database: TestDatabase): void {
       expect(after.body.data.title).toBe('临江市召开营商环境大会');
     });
 
+    it('serves the favicon the admin panel asks for on every page', async () => {
+      const response = await fetch(`${app.url}/favicon.ico`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\//);
+    });
+
     it("never shows a letter writer's contact", async () => {
       for (const auth of [undefined, token]) {
         for (const query of [
