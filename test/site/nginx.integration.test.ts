@@ -26,6 +26,9 @@ const work = path.join(repoRoot, '.data', 'test-nginx', String(process.pid));
 /** A main configuration around the generated server block, writing only under `work`. */
 function mainConfig(serverFile: string): string {
   return [
+    // Started as root, nginx's workers become `nobody`, who cannot read a checkout in a private
+    // folder (a `mktemp -d` clone is 0700): here they keep the test's own user.
+    ...(process.getuid?.() === 0 ? ['user root;'] : []),
     `pid ${work}/nginx.pid;`,
     `error_log ${work}/error.log;`,
     'events { worker_connections 64; }',
