@@ -1,5 +1,14 @@
 // @ts-check
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+
+const cacheDir = process.env.GOVCLUSTER_CACHE_DIR
+  ? path.resolve(process.env.GOVCLUSTER_CACHE_DIR)
+  : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url));
+// Entries' long texts live beside the content data store (src/lib/text-store.ts); the loaders and
+// the pages, which Astro runs in this process, find the file here.
+process.env.GOVCLUSTER_TEXT_STORE = path.join(cacheDir, 'texts.sqlite');
 
 /**
  * One Astro project builds every site of the cluster in every locale.
@@ -12,7 +21,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.GOVCLUSTER_OUT_DIR ?? './dist',
   // A separate cache (content data store, optimized images) per build when asked, e.g. by the benchmark.
-  ...(process.env.GOVCLUSTER_CACHE_DIR ? { cacheDir: process.env.GOVCLUSTER_CACHE_DIR } : {}),
+  cacheDir,
   build: {
     format: 'directory',
     // The 7 KB stylesheet is inlined: no render-blocking request (Lighthouse performance holds at

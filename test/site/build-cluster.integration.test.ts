@@ -76,6 +76,37 @@ describe('build-cluster', () => {
     rmSync(two, { recursive: true, force: true });
   }, 300_000);
 
+  it('builds the bodies again when the content cache is kept but the text store is gone', async () => {
+    const cache = path.join(work, 'cache-texts');
+    const textsOut = path.join(work, 'dist-texts');
+    const env = { GOVCLUSTER_CACHE_DIR: cache };
+    const records = readRecords(snapshot);
+    const article = records.find((r) => r.type === 'article' && r.locale === 'zh-CN' && r.body) as Record<
+      string,
+      unknown
+    >;
+    const site = records.find((r) => r.type === 'site' && r.id === article.site) as unknown as {
+      basePath: string;
+    };
+    const page = path.join(textsOut, site.basePath, String(article.column), String(article.id), 'index.html');
+    // The first paragraph of the Markdown body, as the page shows it.
+    const paragraph =
+      String(article.body)
+        .split('\n')[0]
+        ?.replace(/[*_#>`[\]]/g, '')
+        .slice(0, 20) ?? '';
+    expect(paragraph.length).toBeGreaterThan(5);
+    const build = () => buildCluster({ snapshot, outDir: textsOut, quiet: true, searchIndex: false, env });
+    const first = await build();
+    expect(first.ok, first.log.slice(-2000)).toBe(true);
+    expect(readFileSync(page, 'utf8')).toContain(paragraph);
+    rmSync(path.join(cache, 'texts.sqlite'));
+    const second = await build();
+    expect(second.ok, second.log.slice(-2000)).toBe(true);
+    expect(readFileSync(page, 'utf8')).toContain(paragraph);
+    rmSync(textsOut, { recursive: true, force: true });
+  }, 300_000);
+
   it('reports an invalid entry (site, type, id, what is wrong) and builds the rest', async () => {
     const records = readRecords(snapshot);
     const article = records.find((r) => r.type === 'article' && r.locale === 'zh-CN') as Record<
@@ -158,11 +189,16 @@ describe('build-cluster', () => {
       ).toBe(true);
       expect(cms.requests.some((r) => r.includes('filters%5BupdatedAt%5D'))).toBe(false);
 
-      cms.update('article', String(article.id), 'zh-CN', { title: '更新后的标题：CMS 增量构建' });
+      cms.update('article', String(article.id), 'zh-CN', {
+        title: '更新后的标题：CMS 增量构建',
+        body: '更新后的正文：只取变化的内容。',
+      });
       cms.requests.length = 0;
       const second = await buildCluster({ outDir: cmsOut, quiet: true, env });
       expect(second.ok, second.log.slice(-3000)).toBe(true);
       expect(readFileSync(page, 'utf8')).toContain('更新后的标题：CMS 增量构建');
+      // The body lives in the text store, not in Astro's data store: it changed there too.
+      expect(readFileSync(page, 'utf8')).toContain('更新后的正文：只取变化的内容。');
       // The second build asked only for what changed since the first.
       expect(
         cms.requests.some(

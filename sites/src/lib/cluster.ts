@@ -9,6 +9,7 @@ import {
   locales,
   type Site,
 } from './model.ts';
+import { type StoredTextField, storedText } from './text-store.ts';
 import { columnPath, entryPath, fixedPaths, sitePrefix } from './urls.ts';
 
 /** Entries per page of a column listing. */
@@ -103,6 +104,10 @@ async function build(): Promise<Cluster> {
       const site = siteById.get(data.site);
       if (!site) continue;
       const entry: Entry = { ...data, type, url: sitePrefix(site, data.locale) + entryPath(type, data) };
+      // Long texts stay in the text store until the page that shows them renders.
+      for (const field of (data.storedTexts ?? []) as StoredTextField[]) {
+        Object.defineProperty(entry, field, { get: () => storedText(type, item.id, field) });
+      }
       entries.set(`${type}|${data.id}|${data.locale}`, entry);
       push(bySiteLocale, `${site.id}|${data.locale}`, entry);
       push(byLocale, data.locale, entry);

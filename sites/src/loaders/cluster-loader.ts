@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type ContentType, registryProblems, type Site, schemaFor } from '../lib/model.ts';
+import { textStoreWriter } from '../lib/text-store.ts';
 import {
   type CmsOptions,
   cmsOptionsFromEnv,
@@ -89,30 +90,36 @@ async function validateInto(
 ): Promise<number> {
   const sites = await loadRegistry();
   const schema = schemaFor(type);
+  const texts = textStoreWriter();
   let stored = 0;
-  for (const record of records) {
-    // Only replied letters are public; the others are not errors, just not for the website.
-    if (type === 'letter' && record.status !== 'replied') continue;
-    const parsed = schema.safeParse(record);
-    const problem = parsed.success
-      ? registryProblem(type, parsed.data as Record<string, unknown>, sites)
-      : describeIssues(parsed.error.issues);
-    if (problem !== null || !parsed.success) {
-      const entry: SkippedEntry = {
-        site: String(record.site ?? '?'),
-        type,
-        id: String(record.id ?? '?'),
-        problem: problem ?? 'invalid',
-      };
-      if (record.locale !== undefined) entry.locale = String(record.locale);
-      reportSkipped(entry);
-      skipped.push(entry);
-      continue;
+  // One transaction for the texts of the whole batch; nothing in the loop awaits.
+  texts.batch(() => {
+    for (const record of records) {
+      // Only replied letters are public; the others are not errors, just not for the website.
+      if (type === 'letter' && record.status !== 'replied') continue;
+      const parsed = schema.safeParse(record);
+      const problem = parsed.success
+        ? registryProblem(type, parsed.data as Record<string, unknown>, sites)
+        : describeIssues(parsed.error.issues);
+      if (problem !== null || !parsed.success) {
+        const entry: SkippedEntry = {
+          site: String(record.site ?? '?'),
+          type,
+          id: String(record.id ?? '?'),
+          problem: problem ?? 'invalid',
+        };
+        if (record.locale !== undefined) entry.locale = String(record.locale);
+        reportSkipped(entry);
+        skipped.push(entry);
+        continue;
+      }
+      const data = parsed.data as Record<string, unknown>;
+      const id = storeId(data);
+      texts.takeTexts(type, id, data);
+      context.store.set({ id, data });
+      stored += 1;
     }
-    const data = parsed.data as Record<string, unknown>;
-    context.store.set({ id: storeId(data), data });
-    stored += 1;
-  }
+  });
   return stored;
 }
 
@@ -126,19 +133,25 @@ export function clusterLoader(type: ContentType): Loader {
     name: `govcluster-${type}`,
     load: async (context) => {
       const source = sourceFromEnv();
+      const texts = textStoreWriter();
+      // The entries kept from the last build are usable only with that build's texts.
+      const textsKept =
+        context.meta.get('texts') !== undefined && context.meta.get('texts') === texts.token(type);
       if (source.kind === 'snapshot') {
         const raw = await snapshot(source.dir);
         const version = raw.version;
-        if (context.meta.get('version') === version && context.store.keys().length > 0) {
+        if (context.meta.get('version') === version && context.store.keys().length > 0 && textsKept) {
           // Unchanged snapshot: keep the stored entries, but report the skipped ones again.
           for (const entry of JSON.parse(context.meta.get('skipped') ?? '[]')) reportSkipped(entry);
           return;
         }
         context.store.clear();
+        const token = texts.reset(type);
         // The store no longer holds what a CMS build left: the next CMS build must fetch everything.
         context.meta.delete('cms');
         const skipped: SkippedEntry[] = [];
         const stored = await validateInto(context, type, raw.records.get(type) ?? [], skipped);
+        context.meta.set('texts', token);
         context.meta.set('version', version);
         context.meta.set('skipped', JSON.stringify(skipped));
         context.logger.info(`${stored} ${type} entries from the snapshot`);
@@ -149,8 +162,9 @@ export function clusterLoader(type: ContentType): Loader {
       const locales = new Set([...sites.values()].flatMap((site) => site.locales));
       // The store is about to hold CMS entries: a later snapshot build must not take them for its own.
       context.meta.delete('version');
-      if (context.meta.get('cms') !== source.cms.url) {
+      if (context.meta.get('cms') !== source.cms.url || !textsKept) {
         context.store.clear();
+        context.meta.set('texts', texts.reset(type));
         context.meta.set('cms', source.cms.url);
         for (const locale of locales) context.meta.delete(`since:${locale}`);
       }
@@ -162,7 +176,10 @@ export function clusterLoader(type: ContentType): Loader {
           const live = await fetchCmsIds(source.cms, type, locale);
           for (const key of context.store.keys()) {
             const [id, keyLocale] = key.split('/');
-            if (keyLocale === locale && id !== undefined && !live.has(id)) context.store.delete(key);
+            if (keyLocale === locale && id !== undefined && !live.has(id)) {
+              context.store.delete(key);
+              texts.deleteTexts(type, key);
+            }
           }
         }
         if (newest && (!since || newest > since)) context.meta.set(`since:${locale}`, newest);
