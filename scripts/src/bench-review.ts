@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cmsDir } from './cms-paths.ts';
+import { adminApi } from './lib/admin-api.ts';
 import { dataDir } from './lib/paths.ts';
 
 /** Secrets the CMS needs in its environment (see cms/src/setup/secrets.ts). */
@@ -123,26 +124,13 @@ async function worker(
   await strapi.listen();
   const url = `http://127.0.0.1:${port}`;
   const password = `Bench-${randomBytes(6).toString('hex')}-1a`;
+  const api = adminApi(url);
   const call = async (method: string, route: string, token: string, body?: unknown) => {
     const started = performance.now();
-    const response = await fetch(`${url}${route}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json()) as { data?: any; error?: { message: string } };
-    const ms = performance.now() - started;
-    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${json.error?.message}`);
-    return { json, ms };
+    const json = await api.send(method, route, token, body);
+    return { json, ms: performance.now() - started };
   };
-  const login = async (email: string) => {
-    const response = await fetch(`${url}/admin/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    return ((await response.json()) as { data: { token: string } }).data.token;
-  };
+  const login = (email: string) => api.login(email, password);
   const makeUser = async (email: string, code: string) => {
     const role = await strapi.db.query('admin::role').findOne({ where: { code } });
     return strapi.admin.services.user.create({

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretNames } from '../../cms/src/setup/secrets.ts';
 import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
+import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
 import { launchChromium } from '../lib/chromium.ts';
 
@@ -128,28 +129,22 @@ describe('review in the admin UI (Chromium)', () => {
       });
     }
     // The author's first draft, through the same content-manager API the admin UI uses, as the author.
-    const login = (await (
-      await fetch(`${url}/admin/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: accounts.author, password }),
-      })
-    ).json()) as any;
-    const created = (await (
-      await fetch(`${url}/content-manager/collection-types/${articleUid}?locale=zh-CN`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.data.token}` },
-        body: JSON.stringify({
-          key: 'spring-planting',
-          title: '河西镇召开春耕动员会（初稿）',
-          body: '河西镇召开春耕动员会，部署全年农业生产任务。联系电话025-83456789。',
-          source: '河西镇人民政府',
-          datePublished: '2026-03-01T09:30:00+08:00',
-          dateModified: '2026-03-01T09:30:00+08:00',
-          site: { connect: [{ documentId: site.documentId }] },
-        }),
-      })
-    ).json()) as any;
+    const api = adminApi(url);
+    const token = await api.login(accounts.author, password);
+    const created = await api.send(
+      'POST',
+      `/content-manager/collection-types/${articleUid}?locale=zh-CN`,
+      token,
+      {
+        key: 'spring-planting',
+        title: '河西镇召开春耕动员会（初稿）',
+        body: '河西镇召开春耕动员会，部署全年农业生产任务。联系电话025-83456789。',
+        source: '河西镇人民政府',
+        datePublished: '2026-03-01T09:30:00+08:00',
+        dateModified: '2026-03-01T09:30:00+08:00',
+        site: { connect: [{ documentId: site.documentId }] },
+      },
+    );
     documentId = created.data.documentId;
     browser = await launchChromium();
   }, 240_000);

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
+import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 
 const articleUid = 'api::article.article';
 const logUid = 'plugin::review.review-log';
@@ -42,22 +43,9 @@ export function describeReview(database: TestDatabase): void {
     >;
     let apiToken = '';
 
-    const call = async (method: string, path: string, who?: Person | string, body?: unknown) => {
-      const auth = typeof who === 'string' ? who : who?.token;
-      const response = await fetch(`${app.url}${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${auth}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      let json: any = text;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // CSV and empty bodies stay text.
-      }
-      return { status: response.status, body: json, headers: response.headers };
-    };
+    // The app boots in beforeAll; the client is made on first use.
+    const call = (method: string, path: string, who?: Person | string, body?: unknown) =>
+      adminApi(app.url).request(method, path, typeof who === 'string' ? who : who?.token, body);
     const review = (who: Person, action: string, documentId: string, body: Record<string, unknown> = {}) =>
       call('POST', `/review/${encodeURIComponent(articleUid)}/${documentId}/${action}`, who, body);
     const state = async (who: Person, documentId: string, locale = 'zh-CN') =>

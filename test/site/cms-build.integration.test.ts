@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
+import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type CmsHandle, startCms } from '../../scripts/src/start-cms.ts';
 import { type FixtureBuild, fixtureBuild, htmlPages, readPage, readRecords } from './fixture.ts';
 
@@ -123,7 +124,9 @@ describe('a build from the real CMS', () => {
 
   it('after a reviewed edit and a withdrawal, fetches only what changed and shows both', async () => {
     if (!cms || !proxy) throw new Error('the first build did not run');
-    const admin = adminClient(new URL(cms.adminUrl).origin, cms.demoPassword ?? '');
+    const admin = adminApi(new URL(cms.adminUrl).origin);
+    const password = cms.demoPassword ?? '';
+    const login = (email: string) => admin.login(email, password);
     const records = readRecords(fixture.snapshot);
     const sites = records.filter((r) => r.type === 'site') as unknown as { id: string; basePath: string }[];
     const [edited, withdrawn] = records.filter(
@@ -148,24 +151,19 @@ describe('a build from the real CMS', () => {
     const editedId = await documentIdOf(edited.id);
     const withdrawnId = await documentIdOf(withdrawn.id);
 
-    const author = await admin.login(`author.${edited.site}@demo.gov.cn`);
+    const author = await login(`author.${edited.site}@demo.gov.cn`);
     const cmRoute = `/content-manager/collection-types/${uid}/${editedId}?locale=zh-CN`;
-    await admin.call('PUT', cmRoute, author, { title });
-    await admin.call('POST', `/review/${uid}/${editedId}/submit`, author, { locale: 'zh-CN' });
+    await admin.send('PUT', cmRoute, author, { title });
+    await admin.send('POST', `/review/${uid}/${editedId}/submit`, author, { locale: 'zh-CN' });
     for (const reviewer of [`unit.${edited.site}@demo.gov.cn`, 'web@demo.gov.cn', 'secrecy@demo.gov.cn']) {
-      await admin.call('POST', `/review/${uid}/${editedId}/approve`, await admin.login(reviewer), {
+      await admin.send('POST', `/review/${uid}/${editedId}/approve`, await login(reviewer), {
         locale: 'zh-CN',
       });
     }
-    await admin.call(
-      'POST',
-      `/review/${uid}/${withdrawnId}/withdraw`,
-      await admin.login('admin@demo.gov.cn'),
-      {
-        locale: 'zh-CN',
-        comment: '信息已过时，撤稿',
-      },
-    );
+    await admin.send('POST', `/review/${uid}/${withdrawnId}/withdraw`, await login('admin@demo.gov.cn'), {
+      locale: 'zh-CN',
+      comment: '信息已过时，撤稿',
+    });
 
     proxy.requests.length = 0;
     const out = path.join(work, 'dist');
@@ -196,29 +194,3 @@ describe('a build from the real CMS', () => {
     };
   }
 });
-
-/** The admin API as a logged-in person uses it. */
-function adminClient(origin: string, password: string) {
-  return {
-    async login(email: string): Promise<string> {
-      const response = await fetch(`${origin}/admin/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-      const json = (await response.json()) as { data?: { token: string } };
-      if (!json.data) throw new Error(`${email} cannot log in: ${response.status}`);
-      return json.data.token;
-    },
-    async call(method: string, route: string, token: string, body: unknown): Promise<unknown> {
-      const response = await fetch(`${origin}${route}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
-      const json = (await response.json()) as { error?: { message: string } };
-      if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${json.error?.message}`);
-      return json;
-    },
-  };
-}
