@@ -532,7 +532,7 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
           await service.log({ ...base, action, fromStage: from, toStage: 'draft' });
         }
       });
-      return service.describe(uid, documentId, locale, user);
+      return service.describe(uid, documentId, locale, user, actor);
     },
 
     /**
@@ -623,9 +623,16 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
     },
 
     /** Stage, findings, history and the current user's actions for one document version. */
-    async describe(uid: string, documentId: string, locale: string, user: AdminUser): Promise<EntryReview> {
+    async describe(
+      uid: string,
+      documentId: string,
+      locale: string,
+      user: AdminUser,
+      /** The user's actor when the caller has resolved it already (an action just taken). */
+      known?: Actor,
+    ): Promise<EntryReview> {
       const document = await service.loadDocument(uid, documentId, locale);
-      const actor = await resolveActor(strapi, user);
+      const actor = known ?? (await resolveActor(strapi, user));
       const stored = await service.findState(uid, documentId, locale);
       const state: ReviewState = stored ?? {
         id: 0,
