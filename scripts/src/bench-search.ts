@@ -7,11 +7,13 @@
  * `.data/bench/search.json`.
  *
  * Usage: node --import tsx scripts/src/bench-search.ts [--scales demo,large] [--queries 300]
- *        [--latency 100] [--cold 100] [--shard-size 10000] [--project-shard-pages 10000]
+ *        [--latency 100] [--cold 100] [--shard-size 2500] [--project-shard-pages 2500]
  *        [--engines ours,default] [--default-limit-gb 8] [--reuse] [--snapshots .data/bench/snapshots]
  * `--shard-size 1000` splits the demo city's ~3,600 Chinese pages into 4 shards; a shard's metadata is
- * then a tenth of a large-scale shard's, so the cold figures are also given "projected": each loaded
- * shard's metadata re-priced at `--project-shard-pages` pages from the metadata bytes per page measured.
+ * then smaller than a large-scale shard's, so the cold figures are also given "projected": each loaded
+ * shard's metadata re-priced at `--project-shard-pages` pages from the metadata bytes per page measured,
+ * and the same queries run again with the manifest's shard sizes re-priced likewise, so the engine routes
+ * rare runs to older shards as it would at that shard size (docs/adr/0011-shard-routing.md).
  * A scale `large@10000` takes the newest 10,000 zh-CN pages of the large snapshot: the default indexing
  * cannot index the whole large city within the memory limit, so this compares both on the same pages.
  */
@@ -129,6 +131,9 @@ async function ourSearch() {
   if (!ours) {
     const { bundleLoader, createSearch } = await import('/__search/engine.ts');
     const manifest = await (await fetch('/ours/pagefind/search.json')).json();
+    // Projected to large-scale shards: the engine plans routes with each shard's metadata re-priced.
+    const project = Number(new URLSearchParams(location.search).get('project') ?? 0);
+    if (project > 0) for (const entry of Object.values(manifest.locales)) if (entry.shards.length > 1) for (const shard of entry.shards) shard.metaBytes = project;
     openOurs = bundleLoader({ root: '/ours/', manifest, importModule: (url) => import(url) });
     ours = createSearch({ open: openOurs, locales: Object.keys(manifest.locales) });
   }
@@ -225,12 +230,16 @@ interface ColdFigures {
     maxBytes: number;
     overBudget: number;
   };
+  /** The queries run with the engine planning routes at the projected shard size (unprojected bytes). */
+  projectedPlan?: ColdFigures;
 }
 
 /** Per-engine quality and speed figures. */
 interface QueryFigures {
   recall: number;
   precisionAt10: number;
+  /** The same with the engine planning routes at the projected shard size. */
+  projectedPlan?: { recall: number; precisionAt10: number; latencyP50Ms: number; latencyP95Ms: number };
   latencyP50Ms: number;
   latencyP95Ms: number;
   cold: ColdFigures;
@@ -322,11 +331,12 @@ async function measureQueries(
   samples: readonly Sample[],
   latencyCount: number,
   pageIds: ReadonlyMap<string, string>,
+  search = '',
 ) {
   const fresh = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/${search}`);
     await page.waitForFunction(() => (window as unknown as BenchWindow).benchReady === true);
     return { context, page };
   };
@@ -391,6 +401,7 @@ async function coldQuery(
   origin: string,
   engine: Engine,
   query: string,
+  search = '',
 ): Promise<ColdQuery> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -430,7 +441,7 @@ async function coldQuery(
       }),
     );
   });
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}/${search}`);
   await page.waitForFunction(() => (window as unknown as BenchWindow).benchReady === true);
   const idle = async () => {
     const until = performance.now() + 15_000;
@@ -568,22 +579,39 @@ async function benchScale(
     for (const engine of ['ours', 'default'] as const) {
       if (engine === 'default' && defaults.stopped) continue;
       if (!options.engines.includes(engine)) continue;
+      const zhShards = indexFigures.shards.find((entry) => entry.locale === 'zh-CN')?.shards ?? 1;
+      const perPage =
+        engine === 'ours' && zhShards > 1
+          ? await metaBytesPerPage(path.join(out, 'ours/pagefind/zh-CN'), zhCount)
+          : 0;
       log(`${engine}: ${options.cold} queries, each with a cold cache…`);
       const colds: ColdQuery[] = [];
       for (const sample of samples.slice(0, options.cold))
         colds.push(await coldQuery(browser, server.origin, engine, sample.query));
       const coldSorted = [...colds].sort((a, b) => a.bytes - b.bytes);
       const cold = coldSorted[Math.floor((coldSorted.length - 1) / 2)]!;
-      const zhShards = indexFigures.shards.find((entry) => entry.locale === 'zh-CN')?.shards ?? 1;
-      const perPage =
-        engine === 'ours' && zhShards > 1
-          ? await metaBytesPerPage(path.join(out, 'ours/pagefind/zh-CN'), zhCount)
-          : 0;
       const coldSummary = coldFigures(
         colds,
         perPage > 0 ? { pages: options.projectShardPages, metaBytesPerPage: perPage } : undefined,
       );
       log(`${engine}: cold queries ${JSON.stringify(coldSummary)}`);
+      if (perPage > 0) {
+        // The same queries with the engine routing as it would with large-scale shards: each shard's
+        // metadata re-priced in the manifest it plans with, and in the bytes counted.
+        const projectedBytes = Math.round(perPage * options.projectShardPages);
+        log(`${engine}: ${options.cold} cold queries planned at ${options.projectShardPages} pages a shard…`);
+        const planned: ColdQuery[] = [];
+        for (const sample of samples.slice(0, options.cold))
+          planned.push(
+            await coldQuery(browser, server.origin, engine, sample.query, `?project=${projectedBytes}`),
+          );
+        coldSummary.projected = coldFigures(planned, {
+          pages: options.projectShardPages,
+          metaBytesPerPage: perPage,
+        }).projected;
+        coldSummary.projectedPlan = coldFigures(planned);
+        log(`${engine}: cold queries planned at large scale ${JSON.stringify(coldSummary.projected)}`);
+      }
       log(`${engine}: ${samples.length} queries…`);
       const pageIds = await pageIdsOf(
         path.join(out, engine === 'ours' ? 'ours/pagefind/zh-CN' : 'default/pagefind'),
@@ -596,8 +624,23 @@ async function benchScale(
         options.latency,
         pageIds,
       );
+      // With sharding, the engine's routes as planned at the projected shard size (fewer routed shards fit).
+      const projected =
+        perPage > 0
+          ? await measureQueries(
+              browser,
+              server.origin,
+              engine,
+              samples,
+              options.latency,
+              pageIds,
+              `?project=${Math.round(perPage * options.projectShardPages)}`,
+            )
+          : undefined;
+      if (projected) log(`${engine}: planned at large scale ${JSON.stringify(projected)}`);
       figures[engine] = {
         ...measured,
+        ...(projected ? { projectedPlan: projected } : {}),
         cold: coldSummary,
         coldFirstQueryRequests: cold.requests,
         coldFirstQueryMs: cold.ms,
@@ -669,6 +712,17 @@ function table(results: Awaited<ReturnType<typeof benchScale>>[]): string {
     ['cold first query (requests)', (r, e) => fmt(r.query[e]?.coldFirstQueryRequests, String)],
     ['recall (Han 2–4 chars)', (r, e) => fmt(r.query[e]?.recall, (v) => v.toFixed(3))],
     ['precision@10', (r, e) => fmt(r.query[e]?.precisionAt10, (v) => v.toFixed(3))],
+    [
+      'precision@10, routes planned projected',
+      (r, e) => fmt(r.query[e]?.projectedPlan?.precisionAt10, (v) => v.toFixed(3)),
+    ],
+    [
+      'latency p50/p95 projected (ms)',
+      (r, e) => {
+        const plan = r.query[e]?.projectedPlan;
+        return plan ? `${plan.latencyP50Ms.toFixed(0)}/${plan.latencyP95Ms.toFixed(0)}` : '–';
+      },
+    ],
     ['latency p50 (ms)', (r, e) => fmt(r.query[e]?.latencyP50Ms, (v) => v.toFixed(0))],
     ['latency p95 (ms)', (r, e) => fmt(r.query[e]?.latencyP95Ms, (v) => v.toFixed(0))],
   ];

@@ -16,7 +16,6 @@ import {
   pagefindHtml,
   type SearchDocument,
   type SearchManifest,
-  type SearchShard,
   type SearchSite,
   searchDocumentFromEntry,
   searchDocumentFromHtml,
@@ -24,12 +23,14 @@ import {
 } from '@govcluster/shared/search';
 import { readSnapshot } from '@govcluster/shared/snapshot';
 import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
+import { shardSizes, type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
 
 /**
- * Pages per shard by default: small enough that a shard's metadata (about 10 bytes a page, loaded
- * whole by the browser) keeps a first query under 300 KB, and its build far below 6 GB (see the ADR).
+ * Pages per shard by default: small enough that a shard's metadata (about 10.7 bytes a page, loaded
+ * whole by the browser) leaves room within 300 KB for the older shards a rare query is routed to, and
+ * its build far below 6 GB (docs/adr/0011-shard-routing.md).
  */
-export const defaultShardSize = 10_000;
+export const defaultShardSize = 2_500;
 
 /** What one locale's indexing cost. */
 export interface LocaleIndexStats {
@@ -37,6 +38,8 @@ export interface LocaleIndexStats {
   readonly locale: Locale;
   /** One entry per shard. */
   readonly shards: readonly PagefindRunStats[];
+  /** The shard routing table, when the locale has more than one shard. */
+  readonly routes?: WrittenRoutes;
 }
 
 /**
@@ -75,7 +78,7 @@ export async function indexDocuments(
   }
   await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
   const stats: LocaleIndexStats[] = [];
-  const locales: Record<string, { pages: number; shards: SearchShard[] }> = {};
+  const locales: Record<string, SearchManifest['locales'][Locale]> = {};
   for (const [locale, list] of byLocale) {
     const parts = shardByRecency(list, shardSize);
     const shards: PagefindRunStats[] = [];
@@ -95,15 +98,26 @@ export async function indexDocuments(
       );
       shards.push(run);
     }
+    const sharded = parts.length > 1;
+    const routes = sharded
+      ? await writeRouteTable(parts, path.join(outDir, pagefindBundlePath(locale)), { log: options.log })
+      : undefined;
+    const sizes = sharded
+      ? await Promise.all(
+          parts.map((_, shard) => shardSizes(path.join(outDir, pagefindBundlePath(locale, shard)))),
+        )
+      : [];
     locales[locale] = {
       pages: list.length,
-      shards: parts.map((members) => ({
+      shards: parts.map((members, shard) => ({
         pages: members.length,
         newest: members[0]?.date ?? '',
         oldest: members.findLast((document) => document.date !== '')?.date ?? '',
+        ...sizes[shard],
       })),
+      ...(routes ? { routes: routes.manifest } : {}),
     };
-    stats.push({ locale, shards });
+    stats.push({ locale, shards, ...(routes ? { routes } : {}) });
   }
   const manifest: SearchManifest = { format: 'govcluster-search@1', locales };
   await writeFile(path.join(outDir, searchManifestPath), `${JSON.stringify(manifest)}\n`);

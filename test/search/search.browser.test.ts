@@ -2,11 +2,21 @@
  * The search page in Chromium over the fixture cluster: a query on one site finds another site's page,
  * a Chinese run across a word boundary is found, the site filter narrows, an English query finds the
  * English page, a shared `?q=` URL shows results on load, and in a cluster indexed in recency shards a
- * query searches the newest shard until the searcher asks for older pages.
+ * query searches the newest shard until the searcher asks for older pages, unless the routing table
+ * sends a rare run to the older shards that hold it.
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { SearchDocument } from '@govcluster/shared/search';
+import {
+  hanGrams,
+  lookupRoute,
+  routeBucket,
+  routeBucketPath,
+  routedShards,
+  type SearchDocument,
+  type SearchManifest,
+  searchManifestPath,
+} from '@govcluster/shared/search';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterDocuments, indexCluster } from '../../scripts/src/index-search.ts';
@@ -202,22 +212,36 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  /** The fixture indexed in shards of 20 pages (with a routing table), built once. */
+  let sharded: Promise<string> | undefined;
+  const shardedCluster = () => {
+    sharded ??= (async () => {
+      const dir = path.join(work, 'sharded');
+      cpSync(fixture.dist, dir, { recursive: true });
+      await indexCluster(dir, { shardSize: 20 });
+      return dir;
+    })();
+    return sharded;
+  };
+  /** The oldest Chinese entry page with a title of four Han characters or more (not in the newest shard). */
+  const oldestPage = () =>
+    documents
+      .filter(
+        (document) =>
+          document.locale === 'zh-CN' && document.date !== '' && /\p{Script=Han}{4}/u.test(document.title),
+      )
+      .sort((a, b) => a.date.localeCompare(b.date))[0]!;
+
   it('searches older shards when the searcher asks for older pages', async () => {
-    const sharded = path.join(work, 'sharded');
-    cpSync(fixture.dist, sharded, { recursive: true });
-    await indexCluster(sharded, { shardSize: 20 });
-    const shardedServer = await serveStatic(sharded);
+    const shardedServer = await serveStatic(await shardedCluster());
     try {
-      // The oldest Chinese entry page, which the newest shard does not hold.
-      const oldest = documents
-        .filter(
-          (document) =>
-            document.locale === 'zh-CN' && document.date !== '' && /\p{Script=Han}{4}/u.test(document.title),
-        )
-        .sort((a, b) => a.date.localeCompare(b.date))[0]!;
+      const oldest = oldestPage();
+      // Two runs: a query the routing table does not cover (it routes single Han runs).
+      const [run] = oldest.title.match(/\p{Script=Han}{4,}/u)!;
+      const query = `${run.slice(0, 2)} ${run.slice(2)}`;
       const page = await browser.newPage();
       await page.goto(
-        `${shardedServer.origin}${fixture.searchUrl(portal())}?q=${encodeURIComponent(oldest.title)}&scope=all`,
+        `${shardedServer.origin}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
       );
       const first = await results(page);
       expect(first).not.toContain(oldest.url);
@@ -229,6 +253,59 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
         document.querySelector('[data-gc-search-older]')?.hasAttribute('hidden'),
       );
       expect(await results(page)).toContain(oldest.url);
+      await expect(page.locator('.gc-search__since').count()).resolves.toBe(0);
+      await page.close();
+    } finally {
+      await shardedServer.close();
+    }
+  });
+
+  it('finds a rare run in an older shard on the first query, routed there by the table', async () => {
+    const dir = await shardedCluster();
+    const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
+    const zh = manifest.locales['zh-CN']!;
+    expect(zh.shards.length, 'the fixture in several shards').toBeGreaterThan(2);
+    expect(zh.routes, 'a routing table').toBeDefined();
+    const routes = zh.routes!;
+    const entryOfRun = (gram: string) =>
+      lookupRoute(
+        JSON.parse(
+          readFileSync(path.join(dir, routeBucketPath('zh-CN', routeBucket(gram, routes.buckets))), 'utf8'),
+        ),
+        gram,
+      );
+    // A run of the oldest page that shard 0 does not hold, routed (within the byte budget) to every
+    // shard that holds it.
+    const oldest = oldestPage();
+    let query: string | undefined;
+    const visit = (gram: string) => {
+      const entry = entryOfRun(gram);
+      if (query || !entry || entry.newest !== 0) return;
+      const plan = routedShards(entry, zh.shards, {
+        tokens: [...gram].length - 1,
+        fixedBytes: routes.fixedBytes,
+        pageSize: routes.pageSize,
+      });
+      if (plan.complete && plan.shards.length > 0) query = gram;
+    };
+    hanGrams(oldest.title, visit);
+    hanGrams(oldest.text, visit);
+    expect(query, 'a rare run of the oldest page').toBeDefined();
+    const shardedServer = await serveStatic(dir);
+    try {
+      const page = await browser.newPage();
+      await page.goto(
+        `${shardedServer.origin}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query!)}&scope=all`,
+      );
+      const first = await results(page);
+      // Without routing the first answer would hold only the newest shard's pages.
+      expect(first).toContain(oldest.url);
+      const texts = await page.$$eval('[data-gc-search-results] li', (items) =>
+        items.map((item) => item.textContent ?? ''),
+      );
+      expect(texts.every((text) => text.includes(query!))).toBe(true);
+      // Every page that holds the run was searched: no "older pages" button, no "since".
+      await expect(page.locator('[data-gc-search-older]').isVisible()).resolves.toBe(false);
       await expect(page.locator('.gc-search__since').count()).resolves.toBe(0);
       await page.close();
     } finally {

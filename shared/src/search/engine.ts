@@ -5,7 +5,16 @@
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
-import type { SearchFilterKey, SearchManifest } from './pagefind.ts';
+import type { SearchFilterKey, SearchManifest, SearchShard } from './pagefind.ts';
+import {
+  lookupRoute,
+  type RouteBucketFile,
+  type RouteEntry,
+  routeBucket,
+  routeBucketPath,
+  routeLookups,
+  routeRun,
+} from './routes.ts';
 import {
   containsQuery,
   decodeIndexedText,
@@ -94,17 +103,77 @@ export interface SearchPage {
   readonly hits: readonly SearchHit[];
 }
 
+/** The older shards a routed query searches besides shard 0 (docs/adr/0011-shard-routing.md). */
+export interface RoutePlan {
+  /** Older shards, newest first. */
+  readonly shards: readonly number[];
+  /** Whether shard 0 and these hold every page that contains the run. */
+  readonly complete: boolean;
+}
+
 /**
  * One locale's bundle as the engine sees it: shards, newest first, of which a query searches the newest
- * `count` that can hold its year. A query searches the newest such shard; older ones when asked.
+ * `count` that can hold its year. A query searches the newest such shard, plus the older shards the
+ * routing table sends a rare Han run to; every shard when asked.
  */
 export interface LocaleBundle {
   /** How many shards can hold pages of `year` (every shard when unset). */
   eligible(year?: string): number;
-  /** A bundle that searches (at least) the newest `count` shards that can hold `year`. */
-  searchable(count: number, year?: string): Promise<PagefindLike>;
-  /** The oldest publication date in the newest `count` shards that can hold `year` (empty if unknown). */
-  since?(count: number, year?: string): string;
+  /**
+   * A bundle that searches (at least) the newest `count` shards that can hold `year`, and the older
+   * shards `routed`.
+   */
+  searchable(count: number, year?: string, routed?: readonly number[]): Promise<PagefindLike>;
+  /**
+   * The oldest publication date in the newest `count` shards that can hold `year` and the `routed` ones
+   * (empty if unknown).
+   */
+  since?(count: number, year?: string, routed?: readonly number[]): string;
+  /** The older shards to search with shard 0 for a Han run, when the routing table lists it. */
+  route?(run: string): Promise<RoutePlan | undefined>;
+}
+
+/** What a first query may download with a cold cache (issue #6). */
+export const coldBudgetBytes = 300 * 1024;
+
+/**
+ * The older shards a routed run is searched in: those the table lists, newest first, until shard 0 and
+ * they hold a page of results, as long as the whole cold query stays within the budget — the locale's
+ * fixed cost (scripts, WebAssembly, a bucket, fragments) plus, for shard 0 and each routed shard, its
+ * metadata and the index chunks the run loads there (as the table measured them, else one `chunkBytes`
+ * per token of the query). A prefix of the list, so every shard between
+ * shard 0 and the oldest one searched either was searched or holds no page with the run.
+ * @example routedShards(entry, shards, { tokens: 1, fixedBytes: 120_000 }) // { shards: [3, 7], complete: true }
+ */
+export function routedShards(
+  entry: RouteEntry,
+  shards: readonly SearchShard[],
+  options: {
+    readonly tokens: number;
+    readonly fixedBytes: number;
+    readonly pageSize?: number;
+    readonly budgetBytes?: number;
+  },
+): RoutePlan {
+  const pageSize = options.pageSize ?? 10;
+  const budget = options.budgetBytes ?? coldBudgetBytes;
+  // Metadata, plus the index chunks the run loads: as the table measured them, else estimated per token.
+  const cost = (index: number, chunks: number | undefined): number => {
+    const shard = shards[index];
+    // A shard without sizes (a manifest from before routing) is never routed to.
+    if (shard?.metaBytes === undefined) return Number.POSITIVE_INFINITY;
+    return shard.metaBytes + (chunks ?? options.tokens * (shard.chunkBytes ?? 0));
+  };
+  let spent = options.fixedBytes + cost(0, entry.newestBytes);
+  let pages = entry.newest;
+  const chosen: number[] = [];
+  for (const { shard, pages: held, bytes } of entry.shards) {
+    if (pages >= pageSize || spent + cost(shard, bytes) > budget) break;
+    spent += cost(shard, bytes);
+    pages += held;
+    chosen.push(shard);
+  }
+  return { shards: chosen, complete: entry.complete && chosen.length === entry.shards.length };
 }
 
 /** Options of `createSearch()`. */
@@ -224,7 +293,15 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
    * The current query: hits handed out (so "load more" continues without repeating or reordering) and,
    * per locale, how many shards it searches.
    */
-  let state: { key: string; out: SearchHit[]; uids: Set<string>; levels: Map<Locale, number> } | undefined;
+  let state:
+    | {
+        key: string;
+        out: SearchHit[];
+        uids: Set<string>;
+        levels: Map<Locale, number>;
+        routes: Map<Locale, RoutePlan>;
+      }
+    | undefined;
   const lookahead = 3;
 
   async function candidatesFor(
@@ -232,6 +309,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     filters: SearchFilters,
     targets: readonly Locale[],
     levels: ReadonlyMap<Locale, number>,
+    routes: ReadonlyMap<Locale, RoutePlan>,
   ) {
     const pfFilters = pagefindFilters(filters);
     const term = engineQuery(parts);
@@ -245,8 +323,9 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           const eligible = opened.eligible(filters.year);
           if (eligible === 0) return [];
           const level = Math.min(levels.get(locale) ?? 1, eligible);
-          widened = level > 1;
-          bundle = await opened.searchable(level, filters.year);
+          const routed = level === 1 ? (routes.get(locale)?.shards ?? []) : [];
+          widened = level > 1 || routed.length > 0;
+          bundle = await opened.searchable(level, filters.year, routed);
         } catch {
           return [];
         }
@@ -322,21 +401,44 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
 
   /** Since when the locales with shards left were searched (the latest such date). */
   async function searchedSince(
-    targets: readonly Locale[],
+    partial: readonly Locale[],
     levels: ReadonlyMap<Locale, number>,
-    eligible: ReadonlyMap<Locale, number>,
+    routes: ReadonlyMap<Locale, RoutePlan>,
     year: string | undefined,
   ): Promise<string> {
-    const partial = targets.filter((locale) => (levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0));
     const dates = await Promise.all(
       partial.map((locale) =>
         options.open(locale).then(
-          (opened) => opened.since?.(levels.get(locale) ?? 1, year) ?? '',
+          (opened) => opened.since?.(levels.get(locale) ?? 1, year, routes.get(locale)?.shards) ?? '',
           () => '',
         ),
       ),
     );
     return dates.filter(Boolean).sort().at(-1) ?? '';
+  }
+
+  /**
+   * The routed shards of a query per locale: only for one Han run with no year filter (a year already
+   * picks the shards), in locales whose bundle has a routing table.
+   */
+  async function routesFor(
+    parts: readonly QueryPart[],
+    filters: SearchFilters,
+    targets: readonly Locale[],
+  ): Promise<Map<Locale, RoutePlan>> {
+    const run = parts.length === 1 && parts[0]!.kind === 'han' ? parts[0]!.text : '';
+    if ([...run].length < 2 || filters.year) return new Map();
+    const plans = await Promise.all(
+      targets.map((locale) =>
+        options.open(locale).then(
+          (opened) => opened.route?.(run),
+          () => undefined,
+        ),
+      ),
+    );
+    return new Map(
+      targets.flatMap((locale, index) => (plans[index] ? [[locale, plans[index]] as const] : [])),
+    );
   }
 
   return {
@@ -348,19 +450,27 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       const eligible = await eligibleShards(targets, filters.year);
       const everything = (levels: ReadonlyMap<Locale, number>) =>
         targets.every((locale) => (levels.get(locale) ?? 1) >= (eligible.get(locale) ?? 0));
-      // A new query searches the newest shard. Asked for older pages, it searches all of them, ranked anew.
+      // A new query searches the newest shard and the shards its run is routed to. Asked for older
+      // pages, it searches all of them, ranked anew.
       if (state?.key !== key || (older && !everything(state.levels))) {
         state = {
           key,
           out: [],
           uids: new Set(),
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
+          routes: older ? new Map() : await routesFor(parts, filters, targets),
         };
       }
       const current = state;
       const wanted = offset + limit;
-      const candidates = await candidatesFor(parts, filters, targets, current.levels);
-      const complete = everything(current.levels);
+      const candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      // Partial: locales with shards left that may hold a match.
+      const partial = targets.filter(
+        (locale) =>
+          (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
+          !current.routes.get(locale)?.complete,
+      );
+      const complete = partial.length === 0;
       const phrase = isSingleHanPhrase(parts);
       const total = phrase ? candidates.filter((candidate) => candidate.exact).length : candidates.length;
       const need = wanted - current.out.length;
@@ -385,7 +495,9 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }
       const more =
         current.out.length > wanted || candidates.some((candidate) => !current.uids.has(candidate.uid));
-      const since = complete ? '' : await searchedSince(targets, current.levels, eligible, filters.year);
+      const since = complete
+        ? ''
+        : await searchedSince(partial, current.levels, current.routes, filters.year);
       return { parts, total, complete, more, since, hits: current.out.slice(offset, wanted) };
     },
   };
@@ -417,7 +529,16 @@ export function bundleLoader(options: {
   readonly root: string;
   readonly manifest: SearchManifest;
   readonly importModule: (url: string) => Promise<PagefindModuleLike>;
+  /** Loads a JSON file (a routing bucket); `fetch` by default. */
+  readonly fetchJson?: (url: string) => Promise<unknown>;
 }): (locale: Locale) => Promise<LocaleBundle> {
+  const fetchJson =
+    options.fetchJson ??
+    (async (url: string) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json() as Promise<unknown>;
+    });
   const opened = new Map<Locale, Promise<LocaleBundle>>();
   const settings = { baseUrl: '/', excerptLength: 0 };
   return (locale) => {
@@ -440,14 +561,41 @@ export function bundleLoader(options: {
           await module.options(settings);
           return module;
         };
+        const buckets = new Map<number, Promise<RouteBucketFile>>();
+        const table = entry.routes;
+        const lookup = async (gram: string): Promise<RouteEntry | undefined> => {
+          if (!table) return undefined;
+          const bucket = routeBucket(gram, table.buckets);
+          let file = buckets.get(bucket);
+          if (!file) {
+            file = fetchJson(`${options.root}${routeBucketPath(locale, bucket)}`) as Promise<RouteBucketFile>;
+            buckets.set(bucket, file);
+            file.catch(() => buckets.delete(bucket));
+          }
+          return lookupRoute(await file, gram);
+        };
         return {
           eligible: (year) => eligibleShards(year).length,
-          since: (count, year) => {
-            const searched = eligibleShards(year).slice(0, count);
-            return entry.shards[searched[searched.length - 1] ?? 0]?.oldest ?? '';
+          since: (count, year, routed = []) => {
+            const searched = [...eligibleShards(year).slice(0, count), ...routed];
+            return entry.shards[Math.max(0, ...searched)]?.oldest ?? '';
           },
-          searchable: async (count, year) => {
-            const wanted = eligibleShards(year).slice(0, count);
+          route: async (run) => {
+            if (!table || !sharded) return undefined;
+            // The bucket loads while the newest shard's module does; a failed bucket routes nothing.
+            newest ??= load(first);
+            const [found] = await Promise.all([routeRun(run, lookup).catch(() => undefined), newest]);
+            if (!found) return undefined;
+            const length = [...run].length;
+            const lookups = Math.min(routeLookups, Math.max(1, length - 3));
+            return routedShards(found, entry.shards, {
+              tokens: length - 1,
+              fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes,
+              pageSize: table.pageSize,
+            });
+          },
+          searchable: async (count, year, routed = []) => {
+            const wanted = [...new Set([...eligibleShards(year).slice(0, count), ...routed])];
             if (wanted.length === 1 && wanted[0] === 0) {
               newest ??= load(first);
               return newest;

@@ -9,4 +9,5 @@ export * from './engine.ts';
 export * from './html.ts';
 export * from './meilisearch.ts';
 export * from './pagefind.ts';
+export * from './routes.ts';
 export * from './tokenize.ts';

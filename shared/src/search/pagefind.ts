@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../schemas/locale.ts';
 import type { SearchDocument } from './document.ts';
+import type { RouteManifest } from './routes.ts';
 import { encodeForIndex } from './tokenize.ts';
 
 /** The filters every page carries (Pagefind filters, Meilisearch filterable attributes). */
@@ -83,6 +84,13 @@ export interface SearchShard {
   readonly newest: string;
   /** Oldest publication date in the shard. */
   readonly oldest: string;
+  /**
+   * Bytes of the shard's metadata (`pagefind-entry.json` and `*.pf_meta`), which the browser loads whole
+   * before it searches the shard. Absent in manifests written before shard routing.
+   */
+  readonly metaBytes?: number;
+  /** Bytes of one of the shard's index chunks, a high estimate (a query loads about one per token). */
+  readonly chunkBytes?: number;
 }
 
 /** What `pagefind/search.json` holds. */
@@ -94,6 +102,14 @@ export interface SearchManifest {
    * `pagefind/<locale>/<n>/`, shard 0 the newest pages, so a first query needs only shard 0.
    */
   readonly locales: Partial<
-    Record<Locale, { readonly pages: number; readonly shards: readonly SearchShard[] }>
+    Record<
+      Locale,
+      {
+        readonly pages: number;
+        readonly shards: readonly SearchShard[];
+        /** The shard routing table of a sharded locale (`pagefind/<locale>/routes/`), when written. */
+        readonly routes?: RouteManifest;
+      }
+    >
   >;
 }

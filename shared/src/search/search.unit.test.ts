@@ -17,6 +17,8 @@ import {
   markPieces,
   type PagefindLike,
   type PagefindResultLike,
+  type RoutePlan,
+  routedShards,
 } from './engine.ts';
 import { searchDocumentFromHtml } from './html.ts';
 import {
@@ -27,7 +29,8 @@ import {
   meiliSettings,
   probeSearchKey,
 } from './meilisearch.ts';
-import { pagefindHtml } from './pagefind.ts';
+import { pagefindHtml, type SearchShard } from './pagefind.ts';
+import { routeGramsOf, routeRun } from './routes.ts';
 import {
   containsQuery,
   decodeHan,
@@ -330,6 +333,138 @@ describe('engine', () => {
     const page = await engine.search('临江', { offset: 1, limit: 1 });
     expect(page).toMatchObject({ complete: true, more: true });
     expect(page.hits.map((hit) => hit.url)).toEqual(['/old-1/']);
+  });
+
+  it('searches the shards the routing table sends a rare run to, and says when that is all of them', async () => {
+    const newest = [{ url: '/new/', title: '码头', text: '', site: 'portal' }];
+    const shards = [
+      newest,
+      [{ url: '/s1/', title: '旧闻', text: '', site: 'portal' }],
+      [{ url: '/s2/', title: '旧闻', text: '滨江码头', site: 'portal' }],
+      [{ url: '/s3/', title: '滨江码头', text: '', site: 'portal' }],
+    ];
+    const plans: Record<string, RoutePlan> = {
+      滨江码头: { shards: [2, 3], complete: true },
+      码头: { shards: [2], complete: false },
+    };
+    const searched: number[][] = [];
+    const sharded = {
+      eligible: () => 4,
+      since: (count: number, _year?: string, routed: readonly number[] = []) =>
+        ['2025-06-01', '2024-01-01', '2023-01-01', '2022-01-01'][Math.max(count - 1, ...routed)]!,
+      searchable: async (count: number, _year?: string, routed: readonly number[] = []) => {
+        const wanted = [...Array.from({ length: count }, (_, at) => at), ...routed];
+        searched.push(wanted);
+        return fakeBundle(wanted.flatMap((index) => shards[index]!));
+      },
+      route: async (run: string) => plans[run],
+    };
+    const engine = createSearch({ open: async () => sharded, locales: ['zh-CN'] });
+    // Listed with a complete list: shard 0 and the routed shards hold every match.
+    const rare = await engine.search('滨江码头');
+    expect(searched.at(-1)).toEqual([0, 2, 3]);
+    expect(rare).toMatchObject({ total: 2, complete: true, since: '' });
+    expect(rare.hits.map((hit) => hit.url)).toEqual(['/s3/', '/s2/']);
+    // Listed, but older shards hold more: the status says since when, the button stays.
+    const partial = await engine.search('码头');
+    expect(searched.at(-1)).toEqual([0, 2]);
+    expect(partial).toMatchObject({ total: 2, complete: false, since: '2023-01-01' });
+    // Not listed: the newest shard only. A year filter picks shards itself: no routing.
+    await engine.search('旧闻');
+    expect(searched.at(-1)).toEqual([0]);
+    await engine.search('滨江码头', { filters: { year: '2023' } });
+    expect(searched.at(-1)).toEqual([0]);
+    // Asking for older pages searches every shard.
+    const all = await engine.search('码头', { older: true });
+    expect(searched.at(-1)).toEqual([0, 1, 2, 3]);
+    expect(all).toMatchObject({ total: 3, complete: true });
+  });
+
+  it('routes within the byte budget: a prefix of the listed shards, newest first', () => {
+    const shard = (metaBytes: number): SearchShard => ({
+      pages: 2500,
+      newest: '',
+      oldest: '',
+      metaBytes,
+      chunkBytes: 20_000,
+    });
+    const shards = [shard(27_000), shard(27_000), shard(27_000), shard(27_000), shard(27_000)];
+    const entry = {
+      newest: 1,
+      shards: [
+        { shard: 1, pages: 2 },
+        { shard: 3, pages: 1 },
+        { shard: 4, pages: 1 },
+      ],
+      complete: true,
+    };
+    // Fixed 120 KB + shard 0 (47 KB) leave room for two shards of 47 KB under 300 KB, not three.
+    expect(routedShards(entry, shards, { tokens: 1, fixedBytes: 120_000 })).toEqual({
+      shards: [1, 3],
+      complete: false,
+    });
+    expect(routedShards(entry, shards, { tokens: 1, fixedBytes: 60_000 })).toEqual({
+      shards: [1, 3, 4],
+      complete: true,
+    });
+    // Three tokens: a shard costs 87 KB; beside 140 KB fixed and shard 0, none fits.
+    expect(routedShards(entry, shards, { tokens: 3, fixedBytes: 140_000 }).shards).toEqual([]);
+    // A full page stops the list even within budget.
+    expect(routedShards({ ...entry, newest: 9 }, shards, { tokens: 1, fixedBytes: 0 })).toEqual({
+      shards: [1],
+      complete: false,
+    });
+    // Chunk bytes measured by the table replace the estimate: 3 tokens, but 10 KB of chunks a shard.
+    const measured = {
+      ...entry,
+      newestBytes: 10_000,
+      shards: entry.shards.map((routed) => ({ ...routed, bytes: 10_000 })),
+    };
+    expect(routedShards(measured, shards, { tokens: 3, fixedBytes: 140_000 })).toEqual({
+      shards: [1, 3, 4],
+      complete: true,
+    });
+    // Shards without sizes (an older manifest) are never routed to.
+    expect(
+      routedShards(entry, [{ pages: 1, newest: '', oldest: '' }, ...shards], { tokens: 1, fixedBytes: 0 })
+        .shards,
+    ).toEqual([]);
+  });
+
+  it('routes a longer run by the shards every listed 4-character run has in common', async () => {
+    expect(routeGramsOf('临江市人民政府')).toEqual(['临江市人', '市人民政', '人民政府']);
+    const table: Record<
+      string,
+      { newest: number; shards: { shard: number; pages: number }[]; complete: boolean }
+    > = {
+      临江市人: {
+        newest: 0,
+        shards: [
+          { shard: 2, pages: 3 },
+          { shard: 5, pages: 1 },
+        ],
+        complete: true,
+      },
+      人民政府: {
+        newest: 1,
+        shards: [
+          { shard: 2, pages: 1 },
+          { shard: 4, pages: 2 },
+        ],
+        complete: true,
+      },
+      // Incomplete lists say nothing about older shards: left out of the intersection.
+      市人民政: { newest: 0, shards: [{ shard: 1, pages: 9 }], complete: false },
+    };
+    const lookup = async (gram: string) => table[gram];
+    await expect(routeRun('临江市人民政府', lookup)).resolves.toEqual({
+      newest: 0,
+      shards: [{ shard: 2, pages: 1 }],
+      complete: true,
+    });
+    // No 4-character run listed: no routing.
+    await expect(routeRun('完全不同的文字', lookup)).resolves.toBeUndefined();
+    await expect(routeRun('人民政府', lookup)).resolves.toEqual(table.人民政府);
   });
 
   it('routes queries to locales by script', () => {

@@ -1,0 +1,397 @@
+/**
+ * Builds the shard routing table of a sharded locale (shared/src/search/routes.ts): counts, shard by
+ * shard, the pages that hold each Han run of 2–4 characters, and keeps the runs that shard 0 holds in
+ * fewer than a page of results with the older shards that hold them. Memory stays bounded by counting
+ * one shard at a time (shard 0's counts, one older shard's and the table are held at once), in maps split
+ * by a hash of the run, so no map outgrows V8's limit of 2^24 entries.
+ */
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  encodeHan,
+  hanBigrams,
+  hanGrams,
+  type RouteBucketFile,
+  type RouteEntry,
+  type RouteManifest,
+  routeBucket,
+  routeValue,
+  type SearchDocument,
+} from '@govcluster/shared/search';
+
+/** Maps split by a hash of the key, so none outgrows V8's 2^24 entries. */
+class SplitMap<V> {
+  readonly parts: Map<string, V>[];
+  constructor(count = 64) {
+    this.parts = Array.from({ length: count }, () => new Map<string, V>());
+  }
+  part(key: string): Map<string, V> {
+    const last = key.charCodeAt(key.length - 1);
+    return this.parts[(key.charCodeAt(0) * 31 + last + key.length) % this.parts.length]!;
+  }
+  get(key: string): V | undefined {
+    return this.part(key).get(key);
+  }
+  set(key: string, value: V): void {
+    this.part(key).set(key, value);
+  }
+  get size(): number {
+    return this.parts.reduce((sum, part) => sum + part.size, 0);
+  }
+  *entries(): IterableIterator<[string, V]> {
+    for (const part of this.parts) yield* part;
+  }
+}
+
+/** How many pages of the documents hold each Han run of 2–4 characters (title and text). */
+export function countPages(documents: Iterable<SearchDocument>): SplitMap<number> {
+  const counts = new SplitMap<number>();
+  const seen = new Set<string>();
+  for (const document of documents) {
+    seen.clear();
+    const add = (gram: string) => {
+      seen.add(gram);
+    };
+    hanGrams(document.title, add);
+    hanGrams(document.text, add);
+    for (const gram of seen) {
+      const part = counts.part(gram);
+      part.set(gram, (part.get(gram) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** A routing table being built: per run, `[shard 0 pages, pages so far, more, shard, pages, …]`. */
+type Building = number[];
+
+/** The routing table of a locale. */
+export interface RouteTable {
+  /** Runs listed. */
+  readonly size: number;
+  /** A page of results: runs held by fewer pages of shard 0 are listed. */
+  readonly pageSize: number;
+  /** The entry of a run, if listed. */
+  get(gram: string): RouteEntry | undefined;
+  /** Every entry. */
+  entries(): IterableIterator<[string, RouteEntry]>;
+}
+
+function entryOf(building: Building): RouteEntry {
+  const shards = [];
+  for (let at = 3; at < building.length; at += 2)
+    shards.push({ shard: building[at]!, pages: building[at + 1]! });
+  return { newest: building[0]!, shards, complete: building[2] === 0 };
+}
+
+/**
+ * Builds the routing table of a locale's shards (newest first): every run of 2–4 Han characters that
+ * shard 0 holds in fewer than `pageSize` pages and some older shard holds, with the older shards that
+ * hold it, newest first, until shard 0 and they hold a page of results (`complete` false when shards
+ * beyond the last listed hold it too). Page counts are capped at `pageSize`. `shards` are walked once
+ * each, in order, so they may be produced lazily.
+ */
+export function buildRouteTable(
+  shards: Iterable<Iterable<SearchDocument>>,
+  options: { readonly pageSize?: number; readonly log?: (line: string) => void } = {},
+): RouteTable {
+  const pageSize = options.pageSize ?? 10;
+  const table = new SplitMap<Building>();
+  let newest: SplitMap<number> | undefined;
+  let index = 0;
+  for (const documents of shards) {
+    const counts = countPages(documents);
+    if (!newest) {
+      newest = counts;
+    } else {
+      for (const [gram, pages] of counts.entries()) {
+        const inNewest = newest.get(gram) ?? 0;
+        if (inNewest >= pageSize) continue;
+        let building = table.get(gram);
+        if (!building) {
+          building = [inNewest, inNewest, 0];
+          table.set(gram, building);
+        }
+        if (building[1]! >= pageSize) {
+          building[2] = 1;
+          continue;
+        }
+        const capped = Math.min(pages, pageSize);
+        building.push(index, capped);
+        building[1] = building[1]! + capped;
+      }
+    }
+    options.log?.(`routes: shard ${index} counted, ${table.size} runs listed`);
+    index += 1;
+  }
+  return {
+    size: table.size,
+    pageSize,
+    get: (gram) => {
+      const building = table.get(gram);
+      return building && entryOf(building);
+    },
+    *entries() {
+      for (const [gram, building] of table.entries()) yield [gram, entryOf(building)];
+    },
+  };
+}
+
+/**
+ * The bucket count for a table: about `gramsPerBucket` runs a bucket (≈ 600 runs are ≈ 4 KB gzipped
+ * with the demo city's text), at least 1.
+ */
+export function routeBucketCount(size: number, gramsPerBucket = 600): number {
+  return Math.max(1, Math.ceil(size / gramsPerBucket));
+}
+
+/**
+ * The bucket files of a table: `[bucket, content]` for every bucket, in order (empty buckets too, so
+ * every bucket a query can ask for exists).
+ */
+export function* routeBuckets(table: RouteTable, buckets: number): Generator<[number, RouteBucketFile]> {
+  // Per bucket: value → runs. Values repeat a lot ("0;3:1"), so they are shared strings.
+  const grouped = Array.from({ length: buckets }, () => new Map<string, string[]>());
+  for (const [gram, entry] of table.entries()) {
+    const groups = grouped[routeBucket(gram, buckets)]!;
+    const value = routeValue(entry);
+    const list = groups.get(value);
+    if (list) list.push(gram);
+    else groups.set(value, [gram]);
+  }
+  for (const [bucket, groups] of grouped.entries()) {
+    const file: Record<string, string> = {};
+    for (const value of [...groups.keys()].sort()) file[value] = groups.get(value)!.sort().join(' ');
+    grouped[bucket] = new Map();
+    yield [bucket, file];
+  }
+}
+
+/** Bytes a bucket may hold, gzipped, on average: one small request beside shard 0's metadata. */
+export const routeBucketTargetBytes = 4 * 1024;
+
+/** A generous size for the search page's own script (about 8 KB measured), for the fixed cost. */
+const searchScriptBytes = 10 * 1024;
+
+/** What a written table and its shards cost. */
+export interface WrittenRoutes {
+  /** The manifest entry. */
+  readonly manifest: RouteManifest;
+  /** Per bucket, its gzipped size. */
+  readonly bucketGzipBytes: readonly number[];
+  /** Seconds it took (counting and writing). */
+  readonly seconds: number;
+}
+
+/**
+ * Sizes of a shard as the browser loads it: its metadata, and an index chunk — the 90th percentile of
+ * its chunk sizes, so the engine's estimate of a routed query errs on the safe side (the mean let 2 % of
+ * queries pass 300 KB).
+ */
+export async function shardSizes(dir: string): Promise<{ metaBytes: number; chunkBytes: number }> {
+  let metaBytes = 0;
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.pf_meta') || name === 'pagefind-entry.json')
+      metaBytes += (await stat(path.join(dir, name))).size;
+  }
+  const chunks = await readdir(path.join(dir, 'index')).catch(() => [] as string[]);
+  const sizes: number[] = [];
+  for (const name of chunks) sizes.push((await stat(path.join(dir, 'index', name))).size);
+  sizes.sort((a, b) => a - b);
+  const chunkBytes = sizes[Math.min(sizes.length - 1, Math.floor(sizes.length * 0.9))] ?? 0;
+  return { metaBytes, chunkBytes };
+}
+
+/** Mean size of a shard's result fragments (a sample of up to 200). */
+async function fragmentBytes(dir: string): Promise<number> {
+  const names = (await readdir(path.join(dir, 'fragment')).catch(() => [] as string[])).slice(0, 200);
+  let total = 0;
+  for (const name of names) total += (await stat(path.join(dir, 'fragment', name))).size;
+  return names.length > 0 ? total / names.length : 0;
+}
+
+/**
+ * Builds and writes the routing table of a sharded locale into `<bundleDir>/routes/<n>.json` (shard
+ * bundles already written in `<bundleDir>/<n>/`), with as many buckets as keep one about
+ * `routeBucketTargetBytes` gzipped.
+ */
+export async function writeRouteTable(
+  shards: readonly (readonly SearchDocument[])[],
+  bundleDir: string,
+  options: { readonly pageSize?: number; readonly log?: (line: string) => void } = {},
+): Promise<WrittenRoutes> {
+  const started = performance.now();
+  const chunks = await Promise.all(
+    shards.map((_, shard) => shardChunks(path.join(bundleDir, String(shard)))),
+  );
+  const table = withChunkBytes(buildRouteTable(shards, options), chunks);
+  // A first split measures how well the table compresses; the bucket count follows from it.
+  let gzipTotal = 0;
+  const trial = routeBucketCount(table.size);
+  for (const [, file] of routeBuckets(table, trial)) gzipTotal += gzipSync(JSON.stringify(file)).length;
+  const buckets = Math.max(1, Math.ceil(gzipTotal / routeBucketTargetBytes));
+  const dir = path.join(bundleDir, 'routes');
+  await mkdir(dir, { recursive: true });
+  const bucketGzipBytes: number[] = [];
+  for (const [bucket, file] of routeBuckets(table, buckets)) {
+    const text = JSON.stringify(file);
+    bucketGzipBytes.push(gzipSync(text).length);
+    await writeFile(path.join(dir, `${bucket}.json`), text);
+  }
+  const first = path.join(bundleDir, '0');
+  const gzipped = async (file: string) => gzipSync(await readFile(file)).length;
+  const wasm = (await readdir(first)).find((name) => name.startsWith('wasm.') && name.endsWith('.pagefind'));
+  const fixedBytes = Math.round(
+    searchScriptBytes +
+      2 * (await gzipped(path.join(first, 'pagefind.js'))) +
+      (wasm ? (await stat(path.join(first, wasm))).size : 0) +
+      Math.max(...bucketGzipBytes) +
+      13 * (await fragmentBytes(first)),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  options.log?.(
+    `routes: ${table.size} runs in ${buckets} buckets, ${(bucketGzipBytes.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(2)} MB gzipped, ${seconds.toFixed(1)} s`,
+  );
+  return {
+    manifest: {
+      buckets,
+      grams: table.size,
+      pageSize: table.pageSize,
+      fixedBytes,
+      bucketBytes: Math.max(...bucketGzipBytes),
+    },
+    bucketGzipBytes,
+    seconds,
+  };
+}
+
+/** A minimal CBOR decoder for Pagefind's metadata (arrays, maps, text, bytes, integers, simple values). */
+export function decodeCbor(data: Uint8Array): unknown {
+  let at = 0;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const length = (info: number): number => {
+    if (info < 24) return info;
+    const size = 1 << (info - 24);
+    const start = at;
+    at += size;
+    if (size === 1) return view.getUint8(start);
+    if (size === 2) return view.getUint16(start);
+    if (size === 4) return view.getUint32(start);
+    return Number(view.getBigUint64(start));
+  };
+  const text = new TextDecoder();
+  const item = (): unknown => {
+    const head = data[at++]!;
+    const major = head >> 5;
+    const info = head & 31;
+    if (major === 7) {
+      if (info === 20) return false;
+      if (info === 21) return true;
+      if (info === 22 || info === 23) return null;
+      const size = info === 25 ? 2 : info === 26 ? 4 : 8;
+      const start = at;
+      at += size;
+      return size === 4 ? view.getFloat32(start) : size === 8 ? view.getFloat64(start) : 0;
+    }
+    const count = length(info);
+    switch (major) {
+      case 0:
+        return count;
+      case 1:
+        return -1 - count;
+      case 2:
+        at += count;
+        return data.subarray(at - count, at);
+      case 3:
+        at += count;
+        return text.decode(data.subarray(at - count, at));
+      case 4:
+        return Array.from({ length: count }, item);
+      case 5:
+        return Object.fromEntries(Array.from({ length: count }, () => [item(), item()]));
+      default:
+        return item();
+    }
+  };
+  return item();
+}
+
+/** One index chunk of a shard: the words it covers and its size. */
+export interface ShardChunk {
+  readonly from: string;
+  readonly to: string;
+  readonly bytes: number;
+}
+
+/** The index chunks of a shard, from its `*.pf_meta` (gzipped `pagefind_dcd` + CBOR) and `index/`. */
+export async function shardChunks(dir: string): Promise<ShardChunk[]> {
+  const meta = (await readdir(dir)).find((name) => name.endsWith('.pf_meta'));
+  if (!meta) return [];
+  const raw = gunzipSync(await readFile(path.join(dir, meta)));
+  const decoded = decodeCbor(raw.subarray('pagefind_dcd'.length)) as unknown[];
+  // The chunk list: the array of [from, to, hash] triples.
+  const chunks = decoded.find(
+    (part): part is [string, string, string][] =>
+      Array.isArray(part) &&
+      part.length > 0 &&
+      part.every(
+        (chunk) => Array.isArray(chunk) && chunk.length === 3 && chunk.every((v) => typeof v === 'string'),
+      ),
+  );
+  const out: ShardChunk[] = [];
+  for (const [from, to, hash] of chunks ?? []) {
+    const bytes = await stat(path.join(dir, 'index', `${hash}.pf_index`)).then(
+      (file) => file.size,
+      () => 0,
+    );
+    out.push({ from, to, bytes });
+  }
+  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/** Bytes of the chunks a search for a run loads in a shard (each chunk once). */
+export function chunkBytesOf(run: string, chunks: readonly ShardChunk[]): number {
+  const loaded = new Set<ShardChunk>();
+  for (const token of hanBigrams(run).map(encodeHan)) {
+    // Binary search for the last chunk that starts at or before the token.
+    let low = 0;
+    let high = chunks.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (chunks[mid]!.from <= token) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const chunk = chunks[found];
+    if (chunk && token <= chunk.to) loaded.add(chunk);
+  }
+  let bytes = 0;
+  for (const chunk of loaded) bytes += chunk.bytes;
+  return bytes;
+}
+
+/** A table whose entries carry the chunk bytes a search for the run loads in shard 0 and each listed shard. */
+export function withChunkBytes(table: RouteTable, shards: readonly (readonly ShardChunk[])[]): RouteTable {
+  const sized = (gram: string, entry: RouteEntry): RouteEntry => ({
+    ...entry,
+    newestBytes: chunkBytesOf(gram, shards[0] ?? []),
+    shards: entry.shards.map((routed) => ({
+      ...routed,
+      bytes: chunkBytesOf(gram, shards[routed.shard] ?? []),
+    })),
+  });
+  return {
+    size: table.size,
+    pageSize: table.pageSize,
+    get: (gram) => {
+      const entry = table.get(gram);
+      return entry && sized(gram, entry);
+    },
+    *entries() {
+      for (const [gram, entry] of table.entries()) yield [gram, sized(gram, entry)];
+    },
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The shard routing table of a sharded locale: for every Han run of 2–4 characters that the newest shard
+ * holds in fewer than a page of results, the older shards that hold it and in how many pages each. The
+ * indexer writes it split into buckets by a stable hash of the run (`pagefind/<locale>/routes/<n>.json`);
+ * the engine fetches the one bucket a query needs and searches the newest shard plus the routed ones
+ * (docs/adr/0011-shard-routing.md). Pure and browser-safe.
+ * @module
+ */
+import type { Locale } from '../schemas/locale.ts';
+
+/** The shortest and longest Han runs the table lists. */
+export const routeGramLengths = { min: 2, max: 4 } as const;
+
+/** One older shard that holds a run. */
+export interface RoutedShard {
+  /** Shard index (0 is the newest). */
+  readonly shard: number;
+  /** Pages of that shard that hold the run (capped at the table's page size). */
+  readonly pages: number;
+  /** Bytes of the shard's index chunks that a search for the run loads, when known. */
+  readonly bytes?: number;
+}
+
+/** What the table says about one run. */
+export interface RouteEntry {
+  /** Pages of shard 0 that hold the run (fewer than the table's page size). */
+  readonly newest: number;
+  /** Bytes of shard 0's index chunks that a search for the run loads, when known. */
+  readonly newestBytes?: number;
+  /** Older shards that hold the run, newest first, until together with shard 0 they fill a page. */
+  readonly shards: readonly RoutedShard[];
+  /** Whether `shards` names every older shard that holds the run (false: older ones hold more). */
+  readonly complete: boolean;
+}
+
+/** The table's entry in `pagefind/search.json` for a locale. */
+export interface RouteManifest {
+  /** How many bucket files there are (`routes/0.json` … `routes/<buckets - 1>.json`). */
+  readonly buckets: number;
+  /** Runs listed. */
+  readonly grams: number;
+  /** A run is listed when shard 0 holds it in fewer than this many pages (a page of results). */
+  readonly pageSize: number;
+  /**
+   * What a cold routed query downloads besides shard metadata and index chunks: the search script, two
+   * copies of `pagefind.js` (the second instance that searches older shards), the WebAssembly, the
+   * largest bucket and a page of result fragments. The engine spends what is left of the 300 KB budget
+   * on routed shards.
+   */
+  readonly fixedBytes: number;
+  /** Bytes of the largest bucket, gzipped (a longer run may fetch several). */
+  readonly bucketBytes: number;
+}
+
+/**
+ * Calls `visit` once for every distinct Han run of 2–4 characters (code points) in the text: the
+ * substrings of its Han runs, which never cross a non-Han character.
+ * @example hanGrams('临江市', (gram) => out.push(gram)) // 临江 江市 临江市
+ */
+export function hanGrams(text: string, visit: (gram: string) => void): void {
+  for (const match of text.matchAll(/\p{Script=Han}{2,}/gu)) {
+    const run = match[0];
+    // Code unit offsets of each character, so surrogate pairs stay whole.
+    const starts: number[] = [];
+    for (let at = 0; at < run.length; at += run.codePointAt(at)! > 0xffff ? 2 : 1) starts.push(at);
+    starts.push(run.length);
+    const chars = starts.length - 1;
+    for (let from = 0; from < chars; from += 1) {
+      const longest = Math.min(routeGramLengths.max, chars - from);
+      for (let length = routeGramLengths.min; length <= longest; length += 1)
+        visit(run.slice(starts[from], starts[from + length]));
+    }
+  }
+}
+
+/**
+ * The bucket of a run: FNV-1a over its UTF-16 code units, modulo the bucket count. The indexer and the
+ * browser must agree, so it is part of the format.
+ * @example routeBucket('临江', 64) // 34
+ */
+export function routeBucket(gram: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < gram.length; at += 1) {
+    hash ^= gram.charCodeAt(at);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % buckets;
+}
+
+/**
+ * The path of a bucket file under the output root.
+ * @example routeBucketPath('zh-CN', 7) // 'pagefind/zh-CN/routes/7.json'
+ */
+export function routeBucketPath(locale: Locale, bucket: number): string {
+  return `pagefind/${locale}/routes/${bucket}.json`;
+}
+
+/**
+ * The value of an entry in a bucket file: `<shard 0 pages>[:<KB>];<shard>:<pages>[:<KB>],…`, `+` at the
+ * end when older shards hold more; KB are the index chunks a search for the run loads in that shard,
+ * rounded up. Entries with the same value are grouped, so a bucket is `{ value: "run run …" }`.
+ * @example routeValue({ newest: 1, shards: [{ shard: 3, pages: 2 }], complete: true }) // '1;3:2'
+ */
+export function routeValue(entry: RouteEntry): string {
+  const kb = (bytes: number | undefined) => (bytes === undefined ? '' : `:${Math.ceil(bytes / 1024)}`);
+  const shards = entry.shards.map(({ shard, pages, bytes }) => `${shard}:${pages}${kb(bytes)}`).join(',');
+  return `${entry.newest}${kb(entry.newestBytes)};${shards}${entry.complete ? '' : '+'}`;
+}
+
+/** The entry of a bucket value (`routeValue()` reversed, sizes in whole KB). */
+export function parseRouteValue(value: string): RouteEntry {
+  const complete = !value.endsWith('+');
+  const [first = '', list = ''] = (complete ? value : value.slice(0, -1)).split(';');
+  const [newest, newestKb] = first.split(':');
+  const shards = list
+    .split(',')
+    .filter(Boolean)
+    .map((triple) => {
+      const [shard, pages, kb] = triple.split(':');
+      return { shard: Number(shard), pages: Number(pages), ...(kb ? { bytes: Number(kb) * 1024 } : {}) };
+    });
+  return {
+    newest: Number(newest),
+    ...(newestKb ? { newestBytes: Number(newestKb) * 1024 } : {}),
+    shards,
+    complete,
+  };
+}
+
+/** A bucket file's content as written (`{ value: "run run …" }`). */
+export type RouteBucketFile = Readonly<Record<string, string>>;
+
+/** Looks a run up in a parsed bucket file; `undefined` when it is not listed. */
+export function lookupRoute(bucket: RouteBucketFile, gram: string): RouteEntry | undefined {
+  for (const [value, grams] of Object.entries(bucket)) {
+    // Runs are separated by single spaces; a run never contains one.
+    const at = grams.indexOf(gram);
+    for (let found = at; found >= 0; found = grams.indexOf(gram, found + 1)) {
+      const before = found === 0 || grams[found - 1] === ' ';
+      const after = found + gram.length === grams.length || grams[found + gram.length] === ' ';
+      if (before && after) return parseRouteValue(value);
+    }
+  }
+  return undefined;
+}
+
+/** How many of a longer run's 4-character runs are looked up (first, middle, last): one bucket each. */
+export const routeLookups = 3;
+
+/**
+ * The 4-character runs of a longer run that are looked up: at most `routeLookups`, spread over it.
+ * @example routeGramsOf('临江市人民政府') // ['临江市人', '市人民政', '人民政府']
+ */
+export function routeGramsOf(run: string): string[] {
+  const chars = [...run];
+  const max = routeGramLengths.max;
+  if (chars.length <= max) return [run];
+  const starts = chars.length - max + 1;
+  const picked = new Set(
+    Array.from({ length: Math.min(routeLookups, starts) }, (_, at) =>
+      Math.round((at * (starts - 1)) / Math.max(1, Math.min(routeLookups, starts) - 1)),
+    ),
+  );
+  return [...picked].map((at) => chars.slice(at, at + max).join(''));
+}
+
+/**
+ * The shards a run is found in with the table: for a run of 2–4 characters its entry; for a longer run
+ * the older shards listed for every one of its looked-up 4-character runs that is listed with a complete
+ * list (a page that holds the run holds each of them), or `undefined` when none is (no routing: the
+ * newest shard first, as before). `lookup` answers for one run of 2–4 characters.
+ */
+export async function routeRun(
+  run: string,
+  lookup: (gram: string) => Promise<RouteEntry | undefined>,
+): Promise<RouteEntry | undefined> {
+  const chars = [...run];
+  if (chars.length < routeGramLengths.min) return undefined;
+  if (chars.length <= routeGramLengths.max) return lookup(run);
+  const grams = routeGramsOf(run);
+  const entries = (await Promise.all(grams.map(lookup))).filter(
+    (entry): entry is RouteEntry => entry?.complete === true,
+  );
+  if (entries.length === 0) return undefined;
+  const [first, ...rest] = entries;
+  const shards = first!.shards.filter(({ shard }) =>
+    rest.every((entry) => entry.shards.some((other) => other.shard === shard)),
+  );
+  // Page counts of the longer run are unknown: the smallest count of its 4-character runs bounds them.
+  return {
+    newest: Math.min(...entries.map((entry) => entry.newest)),
+    // Chunk sizes are the 4-character runs'; the longer run's are estimated by the engine.
+    shards: shards.map(({ shard }) => ({
+      shard,
+      pages: Math.min(...entries.map((entry) => entry.shards.find((other) => other.shard === shard)!.pages)),
+    })),
+    complete: true,
+  };
+}
