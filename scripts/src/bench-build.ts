@@ -10,7 +10,7 @@
  * with scripts/src/generate-demo.ts when missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,8 +101,9 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
     },
   });
-  const work = path.join(dataDir, 'bench', 'work');
-  mkdirSync(work, { recursive: true });
+  // A folder per run: a run that starts while the last one still deletes its output stays apart.
+  mkdirSync(path.join(dataDir, 'bench'), { recursive: true });
+  const work = mkdtempSync(path.join(dataDir, 'bench', 'work-'));
   const results = [];
   for (const scale of values.scales
     .split(',')
@@ -157,7 +158,8 @@ async function main(): Promise<void> {
     if (!values.keep) rmSync(outDir, { recursive: true, force: true });
     removeCaches(cacheDir);
   }
-  rmSync(path.join(work, 'bare-astro'), { recursive: true, force: true });
+  if (values.keep) process.stderr.write(`[bench] outputs kept in ${work}\n`);
+  else rmSync(work, { recursive: true, force: true });
   const report = {
     date: new Date().toISOString(),
     machine: {
