@@ -45,9 +45,13 @@ describe('buildProcesses', () => {
     expect(() => buildProcesses({ GOVCLUSTER_BUILD_PROCESSES: '0' })).toThrow(/not “0”/);
   });
 
-  it('defaults to at least one and at most four processes', () => {
-    const count = buildProcesses({});
-    expect(count).toBeGreaterThanOrEqual(1);
-    expect(count).toBeLessThanOrEqual(4);
+  it('defaults to one process per core, at most four, as many as the memory holds', () => {
+    const gb = 2 ** 30;
+    expect(buildProcesses({}, { cores: 2, memoryBytes: 24 * gb })).toBe(2);
+    expect(buildProcesses({}, { cores: 16, memoryBytes: 64 * gb })).toBe(4);
+    expect(buildProcesses({}, { cores: 8, memoryBytes: 8 * gb })).toBe(2);
+    expect(buildProcesses({}, { cores: 4, memoryBytes: 2 * gb })).toBe(1);
+    expect(buildProcesses({}, { cores: 1, memoryBytes: 24 * gb })).toBe(1);
+    expect(buildProcesses({ GOVCLUSTER_BUILD_PROCESSES: '1' }, { cores: 8, memoryBytes: 64 * gb })).toBe(1);
   });
 });
