@@ -375,8 +375,16 @@ describe('the fixture cluster', () => {
 
   it('renders images as AVIF with a WebP fallback, with width and height', () => {
     const withImage = published('article').find((r) => (r.images as unknown[]).length > 0);
-    if (!withImage) return;
-    const html = readPage(fixture.dist, urlOf(withImage));
+    expect(withImage, 'the fixture has an article with an image').toBeDefined();
+    const html = readPage(fixture.dist, urlOf(withImage as SnapshotRecord));
+    // The largest file offered is as wide as the image is drawn (46rem at most, the image's own width
+    // when smaller): a wide screen must not get a 480-pixel file blown up to 800.
+    const img = html.match(/<figure class="gc-figure"[^>]*>[\s\S]*?(<img[^>]+>)/)?.[1] ?? '';
+    const drawn = Number(img.match(/width="(\d+)"/)?.[1]);
+    const offered = [...(img.match(/srcset="([^"]+)"/)?.[1] ?? '').matchAll(/ (\d+)w/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(Math.max(0, ...offered)).toBeGreaterThanOrEqual(Math.min(drawn, 736));
     expect(html).toMatch(/<source[^>]+type="image\/avif"/);
     expect(html).toMatch(
       /<img[^>]+src="\/_astro\/[^"]+\.webp"[^>]*width="\d+"[^>]*height="\d+"|<img[^>]+width="\d+"[^>]+height="\d+"[^>]+src="\/_astro\/[^"]+\.webp"/,
