@@ -38,6 +38,8 @@ export function textKey(collection: string, id: string, field: StoredTextField):
  */
 export class TextStoreWriter {
   readonly #db: DatabaseSync;
+  readonly #put: StatementSync;
+  readonly #remove: StatementSync;
 
   constructor(file: string) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -48,6 +50,10 @@ export class TextStoreWriter {
       CREATE TABLE IF NOT EXISTS text (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS token (collection TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `);
+    this.#put = this.#db.prepare(
+      'INSERT INTO text (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
+    );
+    this.#remove = this.#db.prepare('DELETE FROM text WHERE key = ?');
   }
 
   /** The token of a collection's texts, or undefined when the store has none. */
@@ -74,19 +80,15 @@ export class TextStoreWriter {
    * them in `data.storedTexts`; fields the entry does not have are removed from the store.
    */
   takeTexts(collection: string, id: string, data: Record<string, unknown>): void {
-    const put = this.#db.prepare(
-      'INSERT INTO text (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
-    );
-    const remove = this.#db.prepare('DELETE FROM text WHERE key = ?');
     const moved: StoredTextField[] = [];
     for (const field of storedTextFields) {
       const value = data[field];
       if (typeof value === 'string') {
-        put.run(textKey(collection, id, field), value);
+        this.#put.run(textKey(collection, id, field), value);
         delete data[field];
         moved.push(field);
       } else {
-        remove.run(textKey(collection, id, field));
+        this.#remove.run(textKey(collection, id, field));
       }
     }
     if (moved.length > 0) data.storedTexts = moved;
@@ -94,8 +96,7 @@ export class TextStoreWriter {
 
   /** Removes an entry's texts. */
   deleteTexts(collection: string, id: string): void {
-    const remove = this.#db.prepare('DELETE FROM text WHERE key = ?');
-    for (const field of storedTextFields) remove.run(textKey(collection, id, field));
+    for (const field of storedTextFields) this.#remove.run(textKey(collection, id, field));
   }
 
   /** Runs `work` in one transaction (100,000 inserts take a second instead of minutes). */
