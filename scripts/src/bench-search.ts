@@ -584,6 +584,10 @@ async function benchScale(
         engine === 'ours' && zhShards > 1
           ? await metaBytesPerPage(path.join(out, 'ours/pagefind/zh-CN'), zhCount)
           : 0;
+      // With shards, the query string that makes the engine plan as with large-scale shards: each
+      // shard's metadata re-priced in the manifest it plans with, and in the bytes counted.
+      const projection =
+        perPage > 0 ? `?project=${Math.round(perPage * options.projectShardPages)}` : undefined;
       log(`${engine}: ${options.cold} queries, each with a cold cache…`);
       const colds: ColdQuery[] = [];
       for (const sample of samples.slice(0, options.cold))
@@ -595,16 +599,11 @@ async function benchScale(
         perPage > 0 ? { pages: options.projectShardPages, metaBytesPerPage: perPage } : undefined,
       );
       log(`${engine}: cold queries ${JSON.stringify(coldSummary)}`);
-      if (perPage > 0) {
-        // The same queries with the engine routing as it would with large-scale shards: each shard's
-        // metadata re-priced in the manifest it plans with, and in the bytes counted.
-        const projectedBytes = Math.round(perPage * options.projectShardPages);
+      if (projection) {
         log(`${engine}: ${options.cold} cold queries planned at ${options.projectShardPages} pages a shard…`);
         const planned: ColdQuery[] = [];
         for (const sample of samples.slice(0, options.cold))
-          planned.push(
-            await coldQuery(browser, server.origin, engine, sample.query, `?project=${projectedBytes}`),
-          );
+          planned.push(await coldQuery(browser, server.origin, engine, sample.query, projection));
         coldSummary.projected = coldFigures(planned, {
           pages: options.projectShardPages,
           metaBytesPerPage: perPage,
@@ -625,18 +624,9 @@ async function benchScale(
         pageIds,
       );
       // With sharding, the engine's routes as planned at the projected shard size (fewer routed shards fit).
-      const projected =
-        perPage > 0
-          ? await measureQueries(
-              browser,
-              server.origin,
-              engine,
-              samples,
-              options.latency,
-              pageIds,
-              `?project=${Math.round(perPage * options.projectShardPages)}`,
-            )
-          : undefined;
+      const projected = projection
+        ? await measureQueries(browser, server.origin, engine, samples, options.latency, pageIds, projection)
+        : undefined;
       if (projected) log(`${engine}: planned at large scale ${JSON.stringify(projected)}`);
       figures[engine] = {
         ...measured,

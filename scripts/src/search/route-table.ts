@@ -48,11 +48,11 @@ class SplitMap<V> {
 export function countPages(documents: Iterable<SearchDocument>): SplitMap<number> {
   const counts = new SplitMap<number>();
   const seen = new Set<string>();
+  const add = (gram: string) => {
+    seen.add(gram);
+  };
   for (const document of documents) {
     seen.clear();
-    const add = (gram: string) => {
-      seen.add(gram);
-    };
     hanGrams(document.title, add);
     hanGrams(document.text, add);
     for (const gram of seen) {
@@ -146,16 +146,25 @@ export function routeBucketCount(size: number, gramsPerBucket = 600): number {
   return Math.max(1, Math.ceil(size / gramsPerBucket));
 }
 
+/** A table's runs with their bucket values (`routeValue()`), computed once for every split tried. */
+export function routeValues(table: RouteTable): [string, string][] {
+  const values: [string, string][] = [];
+  for (const [gram, entry] of table.entries()) values.push([gram, routeValue(entry)]);
+  return values;
+}
+
 /**
- * The bucket files of a table: `[bucket, content]` for every bucket, in order (empty buckets too, so
- * every bucket a query can ask for exists).
+ * The bucket files of a table's runs and values (`routeValues()`): `[bucket, content]` for every
+ * bucket, in order (empty buckets too, so every bucket a query can ask for exists).
  */
-export function* routeBuckets(table: RouteTable, buckets: number): Generator<[number, RouteBucketFile]> {
+export function* routeBuckets(
+  values: Iterable<readonly [string, string]>,
+  buckets: number,
+): Generator<[number, RouteBucketFile]> {
   // Per bucket: value → runs. Values repeat a lot ("0;3:1"), so they are shared strings.
   const grouped = Array.from({ length: buckets }, () => new Map<string, string[]>());
-  for (const [gram, entry] of table.entries()) {
+  for (const [gram, value] of values) {
     const groups = grouped[routeBucket(gram, buckets)]!;
-    const value = routeValue(entry);
     const list = groups.get(value);
     if (list) list.push(gram);
     else groups.set(value, [gram]);
@@ -226,15 +235,17 @@ export async function writeRouteTable(
     shards.map((_, shard) => shardChunks(path.join(bundleDir, String(shard)))),
   );
   const table = withChunkBytes(buildRouteTable(shards, options), chunks);
+  // Each entry's chunk sizes are looked up once, not once per split.
+  const values = routeValues(table);
   // A first split measures how well the table compresses; the bucket count follows from it.
   let gzipTotal = 0;
   const trial = routeBucketCount(table.size);
-  for (const [, file] of routeBuckets(table, trial)) gzipTotal += gzipSync(JSON.stringify(file)).length;
+  for (const [, file] of routeBuckets(values, trial)) gzipTotal += gzipSync(JSON.stringify(file)).length;
   const buckets = Math.max(1, Math.ceil(gzipTotal / routeBucketTargetBytes));
   const dir = path.join(bundleDir, 'routes');
   await mkdir(dir, { recursive: true });
   const bucketGzipBytes: number[] = [];
-  for (const [bucket, file] of routeBuckets(table, buckets)) {
+  for (const [bucket, file] of routeBuckets(values, buckets)) {
     const text = JSON.stringify(file);
     bucketGzipBytes.push(gzipSync(text).length);
     await writeFile(path.join(dir, `${bucket}.json`), text);

@@ -12,7 +12,7 @@ import {
   type SearchDocument,
 } from '@govcluster/shared/search';
 import { describe, expect, it } from 'vitest';
-import { buildRouteTable, chunkBytesOf, routeBuckets } from './route-table.ts';
+import { buildRouteTable, chunkBytesOf, routeBuckets, routeValues } from './route-table.ts';
 
 /** A zh-CN document with a title and text. */
 function page(url: string, text: string, title = '通知'): SearchDocument {
@@ -79,7 +79,7 @@ describe('shard routing table', () => {
       [page('/o3/', '凤鸣镇卫生院')],
     ];
     const table = buildRouteTable(shards);
-    const files = new Map<number, RouteBucketFile>(routeBuckets(table, 5));
+    const files = new Map<number, RouteBucketFile>(routeBuckets(routeValues(table), 5));
     expect([...files.keys()]).toEqual([0, 1, 2, 3, 4]);
     for (const [gram, entry] of table.entries()) {
       const found = lookupRoute(files.get(routeBucket(gram, 5))!, gram);

@@ -12,7 +12,7 @@ import {
   type RouteEntry,
   routeBucket,
   routeBucketPath,
-  routeLookups,
+  routeGramsOf,
   routeRun,
 } from './routes.ts';
 import {
@@ -586,10 +586,10 @@ export function bundleLoader(options: {
             newest ??= load(first);
             const [found] = await Promise.all([routeRun(run, lookup).catch(() => undefined), newest]);
             if (!found) return undefined;
-            const length = [...run].length;
-            const lookups = Math.min(routeLookups, Math.max(1, length - 3));
+            // The fixed cost counts one bucket; a longer run fetched one per looked-up 4-character run.
+            const lookups = routeGramsOf(run).length;
             return routedShards(found, entry.shards, {
-              tokens: length - 1,
+              tokens: [...run].length - 1,
               fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes,
               pageSize: table.pageSize,
             });

@@ -156,10 +156,9 @@ export function routeGramsOf(run: string): string[] {
   const max = routeGramLengths.max;
   if (chars.length <= max) return [run];
   const starts = chars.length - max + 1;
+  const count = Math.min(routeLookups, starts);
   const picked = new Set(
-    Array.from({ length: Math.min(routeLookups, starts) }, (_, at) =>
-      Math.round((at * (starts - 1)) / Math.max(1, Math.min(routeLookups, starts) - 1)),
-    ),
+    Array.from({ length: count }, (_, at) => Math.round((at * (starts - 1)) / Math.max(1, count - 1))),
   );
   return [...picked].map((at) => chars.slice(at, at + max).join(''));
 }
