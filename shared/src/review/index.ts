@@ -4,6 +4,12 @@
  * @module
  */
 export {
+  minimumReasonLength,
+  type ReasonRefusal,
+  reasonProblem,
+  visibleText,
+} from './reasons.ts';
+export {
   isValidIdNumber,
   type ScreeningFinding,
   type ScreeningKind,

@@ -8,11 +8,13 @@ import {
   type ReviewAction,
   type ReviewActor,
   type ReviewStage,
+  reasonProblem,
   requiresComment,
   reviewRoles,
   reviewStages,
   reviewTransitions,
   screenText,
+  visibleText,
 } from './index.ts';
 
 /** The stage after a sequence of moves, failing loudly on a refused one. */
@@ -188,5 +190,31 @@ describe('screening at submit (发布前检查)', () => {
 
   it('finds nothing in ordinary text', () => {
     expect(screenText('临江市召开2024年重点项目推进会，会议部署全年任务。', ['违禁词'])).toEqual([]);
+  });
+});
+
+describe('written reasons', () => {
+  it('count only letters and digits a reader can see', () => {
+    expect(reasonProblem('政策已调整')).toBeNull();
+    expect(reasonProblem('data is wrong')).toBeNull();
+    for (const blank of [
+      '',
+      '   ',
+      '\u200B\u200B\u200B\u200B\u200B',
+      '\u200B急\u200D\uFEFF',
+      '\u3164\u3164\u3164\u3164',
+      '\u2800\u2800\u2800\u2800',
+      '。。。。。！！',
+      'ok!!',
+      '\u00A0\u2060\u180E\u202F',
+      '急\uFE0F急\uFE0F急',
+    ]) {
+      expect([blank, reasonProblem(blank)?.code]).toEqual([blank, 'reason-too-short']);
+    }
+  });
+
+  it('show the reason without its invisible characters', () => {
+    expect(visibleText('\u200B 政策\u00A0调整 \uFEFF')).toBe('政策 调整');
+    expect(visibleText('第一行\n\n第二行')).toBe('第一行 第二行');
   });
 });
