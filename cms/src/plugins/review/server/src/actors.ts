@@ -74,3 +74,12 @@ export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promis
     sites: ((membership?.sites ?? []) as { key: string }[]).map((site) => site.key),
   };
 }
+
+/** The admin user behind the current request, if any. */
+export function requestUserId(strapi: Core.Strapi): number | null {
+  const ctx = strapi.requestContext.get() as
+    | { state?: { user?: { id?: number }; auth?: { strategy?: { name?: string } } } }
+    | undefined;
+  const user = ctx?.state?.user;
+  return typeof user?.id === 'number' && ctx?.state?.auth?.strategy?.name === 'admin' ? user.id : null;
+}

@@ -50,3 +50,11 @@ export async function ensureStateIndex(strapi: Core.Strapi, table: string): Prom
     `CREATE UNIQUE INDEX IF NOT EXISTS ${table}_target_unique ON ${table} (target_uid, target_document_id, target_locale)`,
   );
 }
+
+/** The log is read per document version (the history of an entry): an index on the target. */
+export async function ensureLogIndex(strapi: Core.Strapi, table: string): Promise<void> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`unexpected table name ${table}`);
+  await strapi.db.connection.raw(
+    `CREATE INDEX IF NOT EXISTS ${table}_target ON ${table} (target_uid, target_document_id, target_locale)`,
+  );
+}

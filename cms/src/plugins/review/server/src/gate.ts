@@ -1,16 +1,22 @@
 /**
- * The publish gate. One document-service middleware sees every path that publishes — the content
- * manager's publish button, bulk publish, "save and publish", REST and API-token writes with status
- * published, releases, code — and refuses it unless it runs on the trusted path of the review plugin
- * (the final approval, the scheduled publish, an emergency publish, a withdraw). Changes to a draft send
- * an entry under review or approved back to draft. A database lifecycle guard catches raw
- * `strapi.db.query` writes of published rows and any update or delete of the audit log.
+ * The publish gate: one document-service middleware sees every path that writes content — the content
+ * manager's buttons, bulk actions, clone, REST and API-token writes, code — and
+ * - refuses publishing, unpublishing and deleting online content unless it runs on the review's trusted
+ *   path (the final approval, the scheduled publish, an emergency publish, a withdraw, an import);
+ * - tells the review what changed, so that a changed version loses its approvals (the entry written, and
+ *   the entries on the other side of the relations it changed), and who changed it;
+ * - resets the review of a deleted entry, so that a re-created one starts from draft;
+ * - keeps authors and unit reviewers to their own sites (writes, moves and clones);
+ * - records every change to the registry (sites, columns, memberships) and to the sensitive words.
+ * Query-engine writes that bypass the document service are refused by `guards.ts`.
  */
 
 import { reviewRoles } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
-import { resolveActor } from './actors';
+import { requestUserId, resolveActor } from './actors';
+import { runDocumentCall } from './call-context';
 import { forbidden } from './refusal';
+import { logRegistryChange, registryUids } from './registry-log';
 import { logUid, type ReviewService, stateUid } from './services/review';
 import { trustedContext } from './trust';
 
@@ -25,6 +31,9 @@ interface DocumentContext {
     data?: Record<string, unknown>;
   } & Record<string, unknown>;
 }
+
+/** Trusted reasons whose publishing the review service logs itself. */
+const reviewReasons = new Set(['final-approval', 'scheduled-publish', 'emergency-publish', 'withdraw']);
 
 const publishRefusal = () =>
   forbidden('publish-needs-review', {
@@ -45,27 +54,19 @@ const deleteRefusal = () =>
     en: 'This entry is online and cannot be deleted directly; withdraw it first through the review panel (a reason is required)',
   });
 
-const logRefusal = () =>
+/** Refusal of any change to the audit log. */
+export const logRefusal = () =>
   forbidden('audit-log-append-only', {
     'zh-CN': '审核日志只能追加，任何角色（包括超级管理员）都不能修改或删除',
     en: 'The review log is append-only: no role, super admin included, can change or delete an entry',
   });
 
-/** The locales a call touches, as a list ('*' and absent mean: look them up). */
+/** The locales a call names, as a list (`'*'` and absent: undefined, look them up). */
 function localesOf(params: DocumentContext['params']): string[] | undefined {
   const { locale } = params;
   if (typeof locale === 'string' && locale !== '*') return [locale];
   if (Array.isArray(locale)) return locale;
   return undefined;
-}
-
-/** The admin user behind the current request, if any. */
-export function requestUserId(strapi: Core.Strapi): number | null {
-  const ctx = strapi.requestContext.get() as
-    | { state?: { user?: { id?: number }; auth?: { strategy?: { name?: string } } } }
-    | undefined;
-  const user = ctx?.state?.user;
-  return typeof user?.id === 'number' && ctx?.state?.auth?.strategy?.name === 'admin' ? user.id : null;
 }
 
 /** Document ids and row ids named by a relation value (`'abc'`, `12`, `{ connect: [...] }`, `{ set: [...] }`…). */
@@ -81,6 +82,22 @@ function relationRefs(value: unknown, out: { documentIds: string[]; ids: number[
   }
 }
 
+/** The sites a site-scoped person works for, or null when they act cluster-wide (or are not a person). */
+async function siteScope(strapi: Core.Strapi): Promise<readonly string[] | null> {
+  const userId = requestUserId(strapi);
+  if (userId === null) return null;
+  const actor = await resolveActor(strapi, { id: userId });
+  if (actor.roles.length > 0 && actor.roles.some((role) => reviewRoles[role].scope === 'cluster'))
+    return null;
+  return actor.sites;
+}
+
+const otherSite = (sites: readonly string[], foreign: readonly string[]) =>
+  forbidden('other-site', {
+    'zh-CN': `您只能为本单位站点（${sites.join('、') || '无'}）撰写内容，不能写入站点“${foreign.join('、')}”`,
+    en: `You write only for your own sites (${sites.join(', ') || 'none'}), not for “${foreign.join(', ')}”`,
+  });
+
 /**
  * Authors and unit reviewers write only for their own sites: a create or update from the admin that
  * puts an entry on another site is refused. (Reading and editing other sites' entries is already kept
@@ -91,10 +108,8 @@ async function checkSiteOfData(
   data: Record<string, unknown> | undefined,
 ): Promise<void> {
   if (!data || !('site' in data)) return;
-  const userId = requestUserId(strapi);
-  if (userId === null) return;
-  const actor = await resolveActor(strapi, { id: userId });
-  if (actor.roles.length === 0 || actor.roles.some((role) => reviewRoles[role].scope === 'cluster')) return;
+  const scope = await siteScope(strapi);
+  if (scope === null) return;
   const refs = { documentIds: [] as string[], ids: [] as number[] };
   relationRefs(data.site, refs);
   if (refs.documentIds.length === 0 && refs.ids.length === 0) return;
@@ -104,111 +119,191 @@ async function checkSiteOfData(
   const sites = (await strapi.db
     .query('api::site.site' as never)
     .findMany({ where: { $or: or }, select: ['key'] })) as { key: string }[];
-  const foreign = sites.map((site) => site.key).filter((key) => !actor.sites.includes(key));
-  if (foreign.length > 0) {
-    throw forbidden('other-site', {
-      'zh-CN': `您只能为本单位站点（${actor.sites.join('、') || '无'}）撰写内容，不能写入站点“${foreign.join('、')}”`,
-      en: `You write only for your own sites (${actor.sites.join(', ') || 'none'}), not for “${foreign.join(', ')}”`,
-    });
-  }
+  const foreign = sites.map((site) => site.key).filter((key) => !scope.includes(key));
+  if (foreign.length > 0) throw otherSite(scope, foreign);
+}
+
+/** A clone copies another entry's draft: only from one's own sites. */
+async function checkSiteOfSource(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string | undefined,
+): Promise<void> {
+  const scope = await siteScope(strapi);
+  if (scope === null || !documentId) return;
+  const rows = (await strapi.db.query(uid as never).findMany({
+    where: { documentId },
+    populate: { site: { select: ['key'] } },
+  })) as { site?: { key?: string } | null }[];
+  const foreign = [...new Set(rows.map((row) => row.site?.key ?? '未指定'))].filter(
+    (key) => !scope.includes(key),
+  );
+  if (foreign.length > 0) throw otherSite(scope, foreign);
 }
 
 /** Registers the gate; returns nothing. Call from the plugin's register(). */
 export function registerGate(strapi: Core.Strapi, review: () => ReviewService): void {
-  strapi.documents.use(async (context, next) => {
+  /** The documents on the other side of the relations of `uid` named in `fields`, for a draft or all rows. */
+  const relatedOf = async (
+    uid: string,
+    documentId: string,
+    fields: readonly string[],
+    locales?: readonly string[],
+  ) => {
+    if (fields.length === 0) return [];
+    const service = review();
+    const relations = service.reader
+      .relationsTo(uid, service.isGoverned)
+      .filter((r) => fields.includes(r.field));
+    if (relations.length === 0) return [];
+    const rows = (await strapi.db.query(uid as never).findMany({
+      where: {
+        documentId,
+        ...(locales && service.isLocalized(uid) ? { locale: { $in: [...locales] } } : {}),
+      },
+      populate: Object.fromEntries(relations.map((r) => [r.field, { select: ['documentId'] }])),
+    })) as Record<string, unknown>[];
+    return relations.map((relation) => ({
+      uid: relation.target,
+      documentIds: rows.flatMap((row) => {
+        const value = row[relation.field];
+        return (Array.isArray(value) ? value : value ? [value] : []).map(
+          (item) => (item as { documentId: string }).documentId,
+        );
+      }),
+    }));
+  };
+  const governedFields = (uid: string, data: Record<string, unknown> | undefined) => {
+    const service = review();
+    return service.reader
+      .relationsTo(uid, service.isGoverned)
+      .map((relation) => relation.field)
+      .filter((field) => data !== undefined && field in data);
+  };
+
+  const middleware = async (context: unknown, next: () => Promise<unknown>) => {
     const ctx = context as unknown as DocumentContext;
-    if (ctx.uid === logUid && !['findMany', 'findFirst', 'findOne', 'count', 'create'].includes(ctx.action)) {
-      throw logRefusal();
-    }
-    if (
-      ctx.uid === stateUid &&
-      !['findMany', 'findFirst', 'findOne', 'count'].includes(ctx.action) &&
-      !trustedContext()
-    ) {
+    const run = () => runDocumentCall({ uid: ctx.uid, action: ctx.action }, next);
+    const readOnly = ['findMany', 'findFirst', 'findOne', 'count'].includes(ctx.action);
+    if (ctx.uid === logUid && !readOnly && ctx.action !== 'create') throw logRefusal();
+    if (ctx.uid === stateUid && !readOnly && !trustedContext()) {
       // Review states are written by the plugin through the query engine, never through documents().
       throw forbidden('review-state-internal', {
         'zh-CN': '审核状态只能通过审核操作改变',
         en: 'The review state changes only through review actions',
       });
     }
+    if (readOnly) return run();
+    if (registryUids.has(ctx.uid)) return logRegistryChange(strapi, review(), ctx, run);
     const service = review();
-    if (!service.isGoverned(ctx.uid)) return next();
-    const trusted = trustedContext() !== undefined;
+    if (!service.isGoverned(ctx.uid)) return run();
+    const trusted = trustedContext();
     const { action, params } = ctx;
+    const actorId = requestUserId(strapi);
+    const documentId = params.documentId;
+    // An import (trusted, but not the review itself) is logged: nothing goes online unrecorded.
+    const imported = async (what: string, locales: readonly string[] | undefined, id = documentId) => {
+      if (!trusted || reviewReasons.has(trusted.reason) || !id) return;
+      await service.imported(
+        ctx.uid,
+        id,
+        locales ?? (await service.localesOf(ctx.uid, id)),
+        what,
+        trusted.reason,
+      );
+    };
     switch (action) {
       case 'publish':
-        if (!trusted) throw publishRefusal();
-        return next();
-      case 'unpublish':
-        if (!trusted) throw unpublishRefusal();
-        return next();
-      case 'create':
+      case 'unpublish': {
+        if (!trusted) throw action === 'publish' ? publishRefusal() : unpublishRefusal();
+        const result = await run();
+        await imported(action, localesOf(params));
+        return result;
+      }
+      case 'create': {
         if (params.status === 'published' && !trusted) throw publishRefusal();
         if (!trusted) await checkSiteOfData(strapi, params.data);
-        return next();
+        const result = (await run()) as { documentId?: string; locale?: string } | null;
+        const created = result?.documentId;
+        if (created) {
+          const locale = result?.locale ?? (await service.defaultLocale());
+          if (params.status === 'published') await imported('publish', [locale], created);
+          else await service.touched(ctx.uid, created, [locale], actorId);
+          const fields = governedFields(ctx.uid, params.data);
+          await service.relatedTouched(await relatedOf(ctx.uid, created, fields, [locale]), actorId, {
+            uid: ctx.uid,
+            documentId: created,
+          });
+        }
+        return result;
+      }
       case 'update': {
         if (params.status === 'published' && !trusted) throw publishRefusal();
         if (!trusted) await checkSiteOfData(strapi, params.data);
-        const result = await next();
-        // A trusted write with status published put the new version online itself (the importer).
-        if (params.documentId && params.status !== 'published') {
-          const locale = typeof params.locale === 'string' ? params.locale : await service.defaultLocale();
-          await service.draftChanged(ctx.uid, params.documentId, [locale], requestUserId(strapi));
+        const locale = typeof params.locale === 'string' ? params.locale : await service.defaultLocale();
+        const fields = documentId ? governedFields(ctx.uid, params.data) : [];
+        const before = documentId ? await relatedOf(ctx.uid, documentId, fields, [locale]) : [];
+        const result = await run();
+        if (documentId) {
+          // A trusted write with status published put the new version online itself (the importer).
+          if (params.status === 'published') await imported('publish', [locale]);
+          else await service.touched(ctx.uid, documentId, [locale], actorId);
+          const after = await relatedOf(ctx.uid, documentId, fields, [locale]);
+          await service.relatedTouched([...before, ...after], actorId, { uid: ctx.uid, documentId });
+        }
+        return result;
+      }
+      case 'clone': {
+        if (!trusted) {
+          await checkSiteOfSource(strapi, ctx.uid, documentId);
+          await checkSiteOfData(strapi, params.data);
+        }
+        const result = (await run()) as { documentId?: string; entries?: { locale?: string }[] } | null;
+        if (result?.documentId) {
+          const locales = (result.entries ?? []).map((entry) => entry.locale ?? '').filter(Boolean);
+          const cloned = locales.length > 0 ? locales : [await service.defaultLocale()];
+          await service.touched(ctx.uid, result.documentId, cloned, actorId);
+          const fields = service.reader.relationsTo(ctx.uid, service.isGoverned).map((r) => r.field);
+          await service.relatedTouched(await relatedOf(ctx.uid, result.documentId, fields), actorId, {
+            uid: ctx.uid,
+            documentId: result.documentId,
+          });
         }
         return result;
       }
       case 'discardDraft': {
-        const result = await next();
-        if (params.documentId) {
-          const locales = localesOf(params) ?? (await service.localesWithState(ctx.uid, params.documentId));
-          await service.draftDiscarded(ctx.uid, params.documentId, locales);
+        const result = await run();
+        if (documentId) {
+          const locales = localesOf(params) ?? (await service.localesWithState(ctx.uid, documentId));
+          await service.discarded(ctx.uid, documentId, locales);
         }
         return result;
       }
       case 'delete': {
-        if (!trusted && params.documentId) {
-          const locales = localesOf(params);
+        const locales = localesOf(params);
+        if (!trusted && documentId) {
           const online = await strapi.db.query(ctx.uid as never).count({
             where: {
-              documentId: params.documentId,
+              documentId,
               publishedAt: { $notNull: true },
               ...(locales && service.isLocalized(ctx.uid) ? { locale: { $in: locales } } : {}),
             },
           });
           if (online > 0) throw deleteRefusal();
         }
-        return next();
+        const fields = service.reader.relationsTo(ctx.uid, service.isGoverned).map((r) => r.field);
+        const before = documentId ? await relatedOf(ctx.uid, documentId, fields, locales) : [];
+        const result = await run();
+        if (documentId) {
+          await imported('delete', locales);
+          await service.deleted(ctx.uid, documentId, locales, actorId);
+          await service.relatedTouched(before, actorId, { uid: ctx.uid, documentId });
+        }
+        return result;
       }
       default:
-        return next();
+        return run();
     }
-  });
-}
-
-/** Database lifecycle guard: raw query-engine writes that would bypass the document service. */
-export function subscribeGuards(strapi: Core.Strapi, review: () => ReviewService): void {
-  strapi.db.lifecycles.subscribe({
-    models: [logUid],
-    beforeUpdate() {
-      throw logRefusal();
-    },
-    beforeUpdateMany() {
-      throw logRefusal();
-    },
-    beforeDelete() {
-      throw logRefusal();
-    },
-    beforeDeleteMany() {
-      throw logRefusal();
-    },
-  } as never);
-  strapi.db.lifecycles.subscribe(
-    (event: { model: { uid: string }; action: string; params: { data?: Record<string, unknown> } }) => {
-      if (event.action !== 'beforeCreate' && event.action !== 'beforeCreateMany') return;
-      if (!review().isGoverned(event.model.uid) || trustedContext()) return;
-      const rows = Array.isArray(event.params.data) ? event.params.data : [event.params.data ?? {}];
-      if (rows.some((row) => row.publishedAt !== null && row.publishedAt !== undefined))
-        throw publishRefusal();
-    },
-  );
+  };
+  strapi.documents.use(middleware as never);
 }

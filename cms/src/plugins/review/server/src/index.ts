@@ -5,11 +5,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ensureStateIndex, installAppendOnlyTriggers } from './append-only';
+import { ensureLogIndex, ensureStateIndex, installAppendOnlyTriggers } from './append-only';
 import contentTypes from './content-types';
 import controller from './controllers/review';
-import { registerGate, subscribeGuards } from './gate';
+import { registerGate } from './gate';
+import { subscribeGuards } from './guards';
 import { guardLocaleSync } from './locale-sync';
+import { guardLocales } from './locales-guard';
 import canExportLog from './policies/can-export-log';
 import { bilingualMessage, forbidden } from './refusal';
 import { ensureRoles, registerConditions } from './roles';
@@ -34,12 +36,14 @@ export default {
     registerGate(strapi, review);
     subscribeGuards(strapi, review);
     guardLocaleSync(strapi, review);
+    guardLocales(strapi, review);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const review = strapi.plugin('review').service('review') as ReviewService;
     await installAppendOnlyTriggers(strapi, 'review_logs');
     await ensureStateIndex(strapi, 'review_states');
+    await ensureLogIndex(strapi, 'review_logs');
     await registerConditions(strapi);
     await ensureRoles(strapi, [...review.governedTypes()]);
     // The content manager answers its own permission check with a bare "Forbidden" or "Policy Failed"

@@ -13,7 +13,7 @@
  *   when they were edited) and takes them online once it has passed its own three levels.
  */
 import type { Core } from '@strapi/strapi';
-import { requestUserId } from './gate';
+import { requestUserId } from './actors';
 import type { ReviewService } from './services/review';
 
 /** The entry the i18n plugin copies from (populated with the shared attributes). */
@@ -73,7 +73,7 @@ export function guardLocaleSync(strapi: Core.Strapi, review: () => ReviewService
           (field) => JSON.stringify(values[field]) !== JSON.stringify(old[field]),
         );
         if (fields.length === 0) continue;
-        await review().draftChanged(model.uid, source.documentId, [locale], actorId, {
+        await review().touched(model.uid, source.documentId, [locale], actorId, {
           reason: `fields shared by every language were changed through the ${source.locale} version; the published version, if any, stays online`,
           via: source.locale,
           fields,

@@ -11,6 +11,9 @@ import { wordUid } from './services/review';
 /** The condition id authors' and unit reviewers' permissions carry. */
 export const ownSitesCondition = 'plugin::review.own-sites';
 
+/** The condition on their media library permissions: files uploaded by people of their own sites. */
+export const ownSitesMediaCondition = 'plugin::review.own-sites-media';
+
 /** The names of the roles in the admin (Chinese first, as the CMS helper named its placeholders). */
 const roleNames: Readonly<Record<ReviewRole, string>> = {
   author: '撰稿人 Author',
@@ -63,7 +66,23 @@ async function sitesOf(strapi: Core.Strapi, userId: number): Promise<string[]> {
   return ((membership?.sites ?? []) as { key: string }[]).map((site) => site.key);
 }
 
-/** Registers the own-sites condition (call in bootstrap, before the roles are synced). */
+/** The ids of the admin users who work for any of `sites`. */
+async function membersOf(strapi: Core.Strapi, sites: readonly string[]): Promise<number[]> {
+  if (sites.length === 0) return [];
+  const memberships = (await strapi.db.query(membershipUid as never).findMany({
+    where: { sites: { key: { $in: [...sites] } } },
+    populate: { user: { select: ['id'] } },
+  })) as { user?: { id: number } | null }[];
+  return [
+    ...new Set(
+      memberships
+        .map((membership) => membership.user?.id)
+        .filter((id): id is number => typeof id === 'number'),
+    ),
+  ];
+}
+
+/** Registers the own-sites conditions (call in bootstrap, before the roles are synced). */
 export async function registerConditions(strapi: Core.Strapi): Promise<void> {
   const provider = (
     strapi as unknown as {
@@ -76,17 +95,29 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       };
     }
   ).admin.services.permission.conditionProvider;
-  if (provider.has?.(ownSitesCondition)) return;
-  await provider.register({
-    displayName: 'Own sites (本单位站点)',
-    name: 'own-sites',
-    plugin: 'review',
-    async handler(user: { id: number }) {
-      const sites = await sitesOf(strapi, user.id);
-      // An empty list must match nothing, not everything.
-      return { 'site.key': { $in: sites.length > 0 ? sites : ['\u0000none'] } };
-    },
-  });
+  if (!provider.has?.(ownSitesCondition)) {
+    await provider.register({
+      displayName: 'Own sites (本单位站点)',
+      name: 'own-sites',
+      plugin: 'review',
+      async handler(user: { id: number }) {
+        const sites = await sitesOf(strapi, user.id);
+        // An empty list must match nothing, not everything.
+        return { 'site.key': { $in: sites.length > 0 ? sites : ['\u0000none'] } };
+      },
+    });
+  }
+  if (!provider.has?.(ownSitesMediaCondition)) {
+    await provider.register({
+      displayName: 'Media of own sites (本单位站点的文件)',
+      name: 'own-sites-media',
+      plugin: 'review',
+      async handler(user: { id: number }) {
+        const members = await membersOf(strapi, await sitesOf(strapi, user.id));
+        return { 'createdBy.id': { $in: members.length > 0 ? members : [-1] } };
+      },
+    });
+  }
 }
 
 /** The permissions of one role. */
@@ -122,9 +153,17 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
   for (const uid of ['api::site.site', 'api::column.column']) add(uid, rules.registry, []);
   if (role === 'site_admin') add(membershipUid, ['read', 'create', 'update', 'delete'], []);
   add(wordUid, rules.words, []);
-  permissions.push({ action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] });
+  // Media: everyone may upload; site-scoped people see and change only their own sites' files. A file
+  // that online content uses cannot be changed in place by anyone (guards.ts).
+  const media = rules.own ? [ownSitesMediaCondition] : [];
+  permissions.push({ action: 'plugin::upload.read', subject: null, properties: {}, conditions: media });
   permissions.push({ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] });
-  permissions.push({ action: 'plugin::upload.assets.update', subject: null, properties: {}, conditions: [] });
+  permissions.push({
+    action: 'plugin::upload.assets.update',
+    subject: null,
+    properties: {},
+    conditions: media,
+  });
   return permissions;
 }
 

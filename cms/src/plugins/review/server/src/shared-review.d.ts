@@ -74,4 +74,11 @@ declare module '@govcluster/shared/review' {
   }): { readonly ok: true } | ReviewerRefusal;
   export function screenText(text: string, sensitiveWords?: readonly string[]): ScreeningFinding[];
   export function isValidIdNumber(value: string): boolean;
+  export const minimumReasonLength: number;
+  export interface ReasonRefusal {
+    readonly code: 'reason-too-short';
+    readonly reason: Bilingual;
+  }
+  export function reasonProblem(text: string | undefined | null): ReasonRefusal | null;
+  export function visibleText(text: string): string;
 }
