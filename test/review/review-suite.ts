@@ -5,160 +5,45 @@
  * one person, another site's content, change after approval, editing or deleting log entries. Each is
  * refused with a message that says why, and the public API shows nothing it should not.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
-import { createTestSite } from '../../cms/src/testing/test-site.ts';
-import { adminApi } from '../../scripts/src/lib/admin-api.ts';
+import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
+import { createReviewWorld, type ReviewWorld } from './review-world.ts';
 
 const articleUid = 'api::article.article';
 const logUid = 'plugin::review.review-log';
-const password = `Review-${randomBytes(6).toString('hex')}-1a`;
-
-/** A logged-in admin. */
-interface Person {
-  id: number;
-  email: string;
-  token: string;
-}
 
 /** Registers the suite for one database. */
 export function describeReview(database: TestDatabase): void {
   describe(`review before publish on ${database}`, () => {
-    let app: TestStrapi;
-    const sites: Record<string, string> = {};
-    let column = '';
-    const people = {} as Record<
-      | 'author'
-      | 'authorB'
-      | 'unit'
-      | 'unitB'
-      | 'web'
-      | 'secrecy'
-      | 'admin'
-      | 'authorUnit'
-      | 'unitWeb'
-      | 'superAdmin',
-      Person
-    >;
+    // The world and its parts, set once beforeAll has booted Strapi.
+    let world: ReviewWorld;
+    let app: ReviewWorld['app'];
+    let sites: ReviewWorld['sites'];
+    let people: ReviewWorld['people'];
+    const call: ReviewWorld['call'] = (...args) => world.call(...args);
+    const review = (
+      who: Parameters<ReviewWorld['review']>[0],
+      action: string,
+      documentId: string,
+      body = {},
+    ) => world.review(who, action, documentId, body);
+    const state = (who: Parameters<ReviewWorld['state']>[0], documentId: string, locale = 'zh-CN') =>
+      world.state(who, documentId, locale);
+    const publicTitles = (locale = 'zh-CN') => world.publicTitles(locale);
+    const cm = (path: string) => world.cm(path);
+    const draft = async (title: string, site = 'hexi-town', body = `${title}的正文。`, who = people.author) =>
+      world.draft(title, { site, who, data: { body } });
+    const approveAll = (documentId: string, last: Record<string, unknown> = {}) =>
+      world.approveAll(documentId, { last });
     let apiToken = '';
 
-    // The app boots in beforeAll; the client is made on first use.
-    const call = (method: string, path: string, who?: Person | string, body?: unknown) =>
-      adminApi(app.url).request(method, path, typeof who === 'string' ? who : who?.token, body);
-    const review = (who: Person, action: string, documentId: string, body: Record<string, unknown> = {}) =>
-      call('POST', `/review/${encodeURIComponent(articleUid)}/${documentId}/${action}`, who, body);
-    const state = async (who: Person, documentId: string, locale = 'zh-CN') =>
-      (await call('GET', `/review/${encodeURIComponent(articleUid)}/${documentId}?locale=${locale}`, who))
-        .body.data;
-    const publicTitles = async (locale = 'zh-CN') =>
-      ((await call('GET', `/api/articles?locale=${locale}&pagination[pageSize]=100`)).body.data as any[]).map(
-        (a) => a.title,
-      );
-    const cm = (path: string) => `/content-manager/collection-types/${articleUid}${path}`;
-
-    /** A new draft article on a site, written as the given author through the content manager. */
-    const draft = async (
-      title: string,
-      site = 'hexi-town',
-      body = `${title}的正文。`,
-      who: Person = people.author,
-    ) => {
-      const response = await call('POST', cm('?locale=zh-CN'), who, {
-        key: `a-${randomBytes(4).toString('hex')}`,
-        title,
-        body,
-        source: '临江市人民政府办公室',
-        datePublished: '2026-01-15T09:30:00+08:00',
-        dateModified: '2026-01-15T09:30:00+08:00',
-        site: { connect: [{ documentId: sites[site] }] },
-        column: { connect: [{ documentId: column }] },
-      });
-      expect([response.status, response.body?.error?.message]).toEqual([201, undefined]);
-      return response.body.data.documentId as string;
-    };
-
-    /** Takes an entry through all three levels with the standard reviewers. */
-    const approveAll = async (documentId: string, secrecyBody: Record<string, unknown> = {}) => {
-      expect((await review(people.author, 'submit', documentId, { locale: 'zh-CN' })).status).toBe(200);
-      expect((await review(people.unit, 'approve', documentId)).status).toBe(200);
-      expect((await review(people.web, 'approve', documentId)).status).toBe(200);
-      const last = await review(people.secrecy, 'approve', documentId, secrecyBody);
-      expect([last.status, last.body?.error?.message]).toEqual([200, undefined]);
-      return last.body.data;
-    };
-
     beforeAll(async () => {
-      app = await bootStrapi(database);
-      const { strapi } = app;
-      for (const [key, kind, name] of [
-        ['portal', 'portal', '临江市人民政府'],
-        ['hexi-town', 'township', '河西镇'],
-        ['fgw', 'department', '临江市发展和改革委员会'],
-      ] as const) {
-        const site = await createTestSite(strapi, { key, kind, name: { zhCN: name } });
-        sites[key] = site.documentId;
-      }
-      column = (
-        await strapi.documents('api::column.column').create({
-          data: {
-            slug: 'news',
-            type: 'news',
-            name: { zhCN: '新闻动态' },
-            order: 1,
-            site: sites['hexi-town'],
-          } as any,
-        })
-      ).documentId;
-      const roleId = async (code: string) =>
-        ((await strapi.db.query('admin::role').findOne({ where: { code } })) as any).id as number;
-      const accounts: [keyof typeof people, string[], string[], string | null][] = [
-        ['author', ['govcluster-author'], ['hexi-town'], 'author'],
-        ['authorB', ['govcluster-author'], ['fgw'], 'author'],
-        ['unit', ['govcluster-unit-reviewer'], ['hexi-town'], 'unit_reviewer'],
-        ['unitB', ['govcluster-unit-reviewer'], ['fgw'], 'unit_reviewer'],
-        ['web', ['govcluster-web-reviewer'], [], 'web_reviewer'],
-        ['secrecy', ['govcluster-secrecy-reviewer'], [], 'secrecy_reviewer'],
-        ['admin', ['govcluster-site-admin'], [], 'site_admin'],
-        ['authorUnit', ['govcluster-author', 'govcluster-unit-reviewer'], ['hexi-town'], null],
-        ['unitWeb', ['govcluster-unit-reviewer', 'govcluster-web-reviewer'], ['hexi-town'], null],
-        ['superAdmin', ['strapi-super-admin'], [], null],
-      ];
-      for (const [name, codes, siteKeys, reviewRole] of accounts) {
-        const email = `${name.toLowerCase()}@review.test`;
-        const user = await (strapi as any).admin.services.user.create({
-          email,
-          firstname: name,
-          lastname: 'Test',
-          password,
-          isActive: true,
-          registrationToken: null,
-          roles: await Promise.all(codes.map(roleId)),
-        });
-        if (siteKeys.length > 0 || reviewRole) {
-          await strapi.documents('api::site-membership.site-membership' as any).create({
-            data: {
-              user: user.id,
-              reviewRole: reviewRole ?? 'unit_reviewer',
-              sites: siteKeys.map((key) => sites[key]),
-            } as any,
-          });
-        }
-        const login = await call('POST', '/admin/login', undefined, { email, password });
-        expect([name, login.status]).toEqual([name, 200]);
-        people[name] = { id: user.id, email, token: login.body.data.token };
-      }
-      const token = await (strapi as any).admin.services['api-token-content-api'].create({
-        name: 'full access (test)',
-        description: 'review suite',
-        type: 'full-access',
-        lifespan: null,
-      });
-      apiToken = token.accessKey;
+      world = await createReviewWorld(database);
+      ({ app, sites, people, apiToken } = world);
     });
 
     afterAll(async () => {
-      await app?.close();
+      await world?.close();
     });
 
     it('creates the five review roles at bootstrap, authors and unit reviewers scoped to their sites', async () => {
@@ -294,7 +179,7 @@ export function describeReview(database: TestDatabase): void {
             publishedAt: new Date(),
           },
         }),
-      ).rejects.toThrow(/三级审核/);
+      ).rejects.toThrow(/不能直接写数据库/);
       const titles = await publicTitles();
       for (const title of ['令牌直接发布', '令牌更新即发布']) expect(titles).not.toContain(title);
     });
@@ -523,7 +408,7 @@ export function describeReview(database: TestDatabase): void {
       await review(people.author, 'submit', id);
       const bare = await review(people.unit, 'reject', id, { comment: '   ' });
       expect(bare.status).toBe(400);
-      expect(bare.body.error.message).toMatch(/必须填写意见/);
+      expect(bare.body.error.message).toMatch(/须填写理由/);
       const rejected = await review(people.unit, 'reject', id, { comment: '数据需要核实' });
       expect(rejected.body.data.stage).toBe('draft');
       expect(rejected.body.data.history.at(-1)).toMatchObject({
@@ -537,8 +422,8 @@ export function describeReview(database: TestDatabase): void {
     });
 
     it('screens at submit and blocks a secrecy marking unless the secrecy reviewer overrides with a reason', async () => {
-      await app.strapi.db
-        .query('plugin::review.sensitive-word' as any)
+      await app.strapi
+        .documents('plugin::review.sensitive-word' as any)
         .create({ data: { word: '内部传阅' } });
       const id = await draft(
         '含敏感信息的稿件',

@@ -1,0 +1,3 @@
+import { describeGate } from '../../../../test/review/gate-suite';
+
+describeGate('sqlite');
