@@ -252,6 +252,88 @@ export function describeGate(database: TestDatabase): void {
       expect((await publicEntry(interpretation.uid, interpretationId))?.title).toBe('小微企业政策解读');
     });
 
+    /** A 1×1 PNG, uploaded to the media library by `who`; returns the file's id. */
+    const upload = async (who: ReviewWorld['people']['author'], name: string, alt: string) => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const form = new FormData();
+      form.append('files', new Blob([png], { type: 'image/png' }), name);
+      form.append('fileInfo', JSON.stringify({ name, alternativeText: alt, caption: alt }));
+      const response = await fetch(`${world.app.url}/upload`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${who.token}` },
+        body: form,
+      });
+      const body = (await response.json()) as any;
+      expect([response.status, body?.error?.message]).toEqual([201, undefined]);
+      return (Array.isArray(body) ? body[0] : body.data?.[0]).id as number;
+    };
+    const fileInfo = (who: ReviewWorld['people']['author'], id: number, info: Record<string, unknown>) => {
+      const form = new FormData();
+      form.append('fileInfo', JSON.stringify(info));
+      return fetch(`${world.app.url}/upload?id=${id}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${who.token}` },
+        body: form,
+      });
+    };
+    const replaceFile = (who: ReviewWorld['people']['author'], id: number) => {
+      const form = new FormData();
+      const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+      form.append('files', new Blob([gif], { type: 'image/gif' }), 'swapped.gif');
+      return fetch(`${world.app.url}/upload?id=${id}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${who.token}` },
+        body: form,
+      });
+    };
+
+    it('keeps a published entry’s media as approved: no replace, re-caption or delete in place, by anyone', async () => {
+      const fileId = await upload(people.author, 'flood.png', '河西镇防汛演练现场');
+      const id = await world.draft('防汛演练图片新闻', { data: { images: [fileId] } });
+      await world.approveAll(id);
+      const online = async () =>
+        (
+          await world.call(
+            'GET',
+            `/api/articles?locale=zh-CN&filters[documentId][$eq]=${id}&populate[0]=images`,
+          )
+        ).body.data[0].images[0];
+      const before = await online();
+      expect(before.alternativeText).toBe('河西镇防汛演练现场');
+      for (const who of [people.author, people.admin, people.superAdmin]) {
+        const caption = await fileInfo(who, fileId, { alternativeText: '篡改的说明', caption: '篡改' });
+        expect(caption.status).toBe(403);
+        expect(((await caption.json()) as any).error.message).toMatch(/已发布的内容使用/);
+        expect((await replaceFile(who, fileId)).status).toBe(403);
+        const removed = await world.call('DELETE', `/upload/files/${fileId}`, who);
+        expect(removed.status).toBe(403);
+        const bulk = await world.call('POST', '/upload/actions/bulk-delete', who, { fileIds: [fileId] });
+        expect(bulk.status).toBeGreaterThanOrEqual(400);
+        expect(bulk.status).toBeLessThan(500);
+      }
+      expect(await online()).toEqual(before);
+    });
+
+    it('sends an entry under review back to draft when its draft-only media changes, and keeps other sites out', async () => {
+      const fileId = await upload(people.author, 'tea.png', '茶园');
+      const id = await world.draft('茶园图片新闻', { data: { images: [fileId] } });
+      await world.review(people.author, 'submit', id);
+      await world.review(people.unit, 'approve', id);
+      // Another site's author cannot even change it.
+      expect((await fileInfo(people.authorB, fileId, { alternativeText: '他站改写' })).status).toBeGreaterThanOrEqual(403);
+      const changed = await fileInfo(people.author, fileId, { alternativeText: '茶园（新说明）' });
+      expect(changed.status).toBe(200);
+      const after = await world.state(people.web, id);
+      expect([after.stage, after.approvers]).toEqual(['draft', []]);
+      expect(after.history.at(-1)).toMatchObject({ action: 'edit', actorId: people.author.id });
+      // Nor see it in the media library.
+      const library = await world.call('GET', '/upload/files?pageSize=100', people.authorB);
+      expect(JSON.stringify(library.body)).not.toContain('tea.png');
+    });
+
     it('lets no one read another site’s review or clone its pending revision', async () => {
       const id = await world.draft('他站稿件：含手机13800138000');
       await world.review(people.author, 'submit', id);
@@ -276,6 +358,67 @@ export function describeGate(database: TestDatabase): void {
             .status,
         ).toBe(200);
       }
+    });
+
+    it('refuses publishing and unpublishing however the path is spelled, and in bulk', async () => {
+      const id = await world.draft('路径变体测试');
+      for (const path of [
+        `/CONTENT-MANAGER/collection-types/${article.uid}/${id}/actions/publish?locale=zh-CN`,
+        `/content-manager//collection-types/${article.uid}/${id}/actions/publish?locale=zh-CN`,
+        `/content-manager/collection-types/${encodeURIComponent(article.uid)}/${id}/actions/publish?locale=*`,
+        `/content-manager/collection-types/${article.uid}/${id}/actions/publish/?locale=zh-CN`,
+      ]) {
+        const answer = await world.call('POST', path, people.superAdmin, {});
+        expect([path, answer.status >= 400 && answer.status < 500]).toEqual([path, true]);
+      }
+      const bulk = await world.call('POST', world.cm('/actions/bulkPublish?locale=*'), people.superAdmin, {
+        documentIds: [id],
+      });
+      expect([bulk.status >= 400, bulk.status < 500]).toEqual([true, true]);
+      expect(await publicEntry(article.uid, id)).toBeNull();
+      await world.approveAll(id);
+      const unpublish = await world.call('POST', world.cm('/actions/bulkUnpublish?locale=zh-CN'), people.superAdmin, {
+        documentIds: [id],
+      });
+      expect(unpublish.status).toBe(403);
+      const deleteAll = await world.call('DELETE', world.cm(`/${id}?locale=*`), people.superAdmin);
+      expect(deleteAll.status).toBe(403);
+      const bulkDelete = await world.call('POST', world.cm('/actions/bulkDelete?locale=zh-CN'), people.superAdmin, {
+        documentIds: [id],
+      });
+      expect(bulkDelete.status).toBeGreaterThanOrEqual(400);
+      expect(await publicEntry(article.uid, id)).not.toBeNull();
+      // Deleting drafts in bulk still works for their author.
+      const spare = await world.draft('可删除的草稿');
+      const ok = await world.call('POST', world.cm('/actions/bulkDelete?locale=zh-CN'), people.author, {
+        documentIds: [spare],
+      });
+      expect([ok.status, ok.body?.error?.message]).toEqual([200, undefined]);
+    });
+
+    it('shows another site’s author no draft through the content manager’s history or relation pickers', async () => {
+      const id = await world.draft('历史版本泄露测试');
+      await world.call('PUT', world.cm(`/${id}?locale=zh-CN`), people.author, { body: '历史版本正文机密' });
+      const history = await world.call(
+        'GET',
+        `/content-manager/history-versions?contentType=${encodeURIComponent(article.uid)}&documentId=${id}&locale=zh-CN`,
+        people.authorB,
+      );
+      expect(history.status).toBeLessThan(500);
+      expect(JSON.stringify(history.body)).not.toContain('历史版本');
+      const pickers = await world.call(
+        'GET',
+        `/content-manager/relations/${interpretation.uid}/policy?locale=zh-CN&pageSize=100`,
+        people.authorB,
+      );
+      expect(pickers.status).toBeLessThan(500);
+      await world.draft('他站的政策草稿', { type: policy });
+      const again = await world.call(
+        'GET',
+        `/content-manager/relations/${interpretation.uid}/policy?locale=zh-CN&pageSize=100`,
+        people.authorB,
+      );
+      expect(JSON.stringify(again.body)).not.toContain('他站的政策草稿');
     });
 
     it('refuses reasons that are empty once invisible characters are left out', async () => {
