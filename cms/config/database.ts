@@ -5,7 +5,7 @@ import { parseDatabaseUrl } from '../src/setup/database-url';
 
 /**
  * SQLite in the git-ignored `cms/.data/` by default; PostgreSQL when `DATABASE_URL` is set.
- * `DATABASE_FILENAME` moves the SQLite file (tests use a temporary one).
+ * `DATABASE_FILENAME` moves the SQLite file (tests use a temporary one). SQLite runs in WAL mode.
  */
 export default ({ env }: { env: (name: string, fallback?: string) => string }) => {
   const url = env('DATABASE_URL', '');
@@ -37,6 +37,20 @@ export default ({ env }: { env: (name: string, fallback?: string) => string }) =
       client: 'sqlite',
       connection: { filename },
       useNullAsDefault: true,
+      pool: {
+        // Write-ahead logging: readers never wait for a writer, and a commit needs no fsync of the
+        // whole file (synchronous=NORMAL is durable across a crash of the process in WAL mode).
+        afterCreate(connection: { pragma(source: string): unknown }, done: (error?: Error) => void) {
+          try {
+            connection.pragma('journal_mode = WAL');
+            connection.pragma('synchronous = NORMAL');
+            connection.pragma('busy_timeout = 5000');
+            done();
+          } catch (error) {
+            done(error as Error);
+          }
+        },
+      },
     },
   };
 };

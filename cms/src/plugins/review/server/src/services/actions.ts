@@ -48,6 +48,8 @@ export interface ActionContext {
   changes: ChangeTracker;
   publisher: Publisher;
   versions(uid: string, documentId: string, locale: string): Promise<VersionPair>;
+  /** The draft version alone (what an action is about). */
+  draft(uid: string, documentId: string, locale: string): Promise<Version | null>;
   sensitiveWords(): Promise<string[]>;
 }
 
@@ -170,14 +172,13 @@ export function createActions(context: ActionContext) {
      * Takes one action. Returns the state afterwards and the versions read, or throws a refusal. A version
      * that changed since it was submitted is sent back to draft (committed) before the refusal is thrown.
      */
-    async act(input: ActionInput): Promise<{ pair: VersionPair }> {
+    async act(input: ActionInput): Promise<{ draft: Version }> {
       const { uid, documentId, locale, action, actor } = input;
       const comment = input.comment?.trim() ?? '';
-      const pair = await context.versions(uid, documentId, locale);
-      const { draft } = pair;
+      const draft = await context.draft(uid, documentId, locale);
       if (!draft) throw missing(documentId, locale);
       let stale = false;
-      await store.ensure(uid, documentId, locale, async () => pair);
+      await store.ensure(uid, documentId, locale, () => context.versions(uid, documentId, locale));
       await context.strapi.db.transaction(async () => {
         const state = (await store.find(uid, documentId, locale)) as ReviewState;
         const from = state.stage;
@@ -335,12 +336,8 @@ export function createActions(context: ActionContext) {
         }
       });
       if (stale) throw changedSinceSubmit();
-      return {
-        pair:
-          action === 'submit' || action === 'reject' || action === 'confirm'
-            ? pair
-            : await context.versions(uid, documentId, locale),
-      };
+      // Publishing does not change the draft: what the caller describes next is still this version.
+      return { draft };
     },
 
     /**

@@ -13,7 +13,7 @@ import {
 import type { Core } from '@strapi/strapi';
 import { type Actor, type AdminUser, resolveActor } from '../actors';
 import { forbidden, notFound } from '../refusal';
-import { createVersionReader } from '../version';
+import { createVersionReader, type Version } from '../version';
 import { type Actions, createActions, missing, type UserAction } from './actions';
 import { createChangeTracker, type VersionPair } from './changes';
 import { exportCsv } from './export-csv';
@@ -105,6 +105,18 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
     return { draft, online };
   };
 
+  /** The draft version of a document in a locale (404 for a type not under review). */
+  const draftOf = async (uid: string, documentId: string, locale: string) => {
+    if (!isGoverned(uid)) return (await versions(uid, documentId, locale)).draft;
+    return reader.read(uid, documentId, locale);
+  };
+
+  /** Whether a document has an online version in a locale. */
+  const isOnline = async (uid: string, documentId: string, locale: string) =>
+    (await strapi.db.query(uid as never).count({
+      where: { documentId, publishedAt: { $notNull: true }, ...(reader.isLocalized(uid) ? { locale } : {}) },
+    })) > 0;
+
   /** The locales a document has a draft in. */
   const localesOf = async (uid: string, documentId: string): Promise<string[]> => {
     if (!reader.isLocalized(uid)) return [await defaultLocale()];
@@ -116,7 +128,15 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
   };
 
   const changes = createChangeTracker({ strapi, store, reader, versions, localesOf });
-  const actions: Actions = createActions({ strapi, store, changes, publisher, versions, sensitiveWords });
+  const actions: Actions = createActions({
+    strapi,
+    store,
+    changes,
+    publisher,
+    versions,
+    draft: draftOf,
+    sensitiveWords,
+  });
 
   /** Refuses reading another site's review to someone who works only for their own sites. */
   const checkReader = (actor: Actor, site: string | null) => {
@@ -147,8 +167,8 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
     /** Takes a review action for a user; returns the new state as the user sees it. */
     async act(input: ActInput): Promise<EntryReview> {
       const actor = await resolveActor(strapi, input.user);
-      const { pair } = await actions.act({ ...input, actor });
-      return service.describe(input.uid, input.documentId, input.locale, input.user, actor, pair);
+      const { draft } = await actions.act({ ...input, actor });
+      return service.describe(input.uid, input.documentId, input.locale, input.user, actor, draft);
     },
 
     /** Stage, findings, history and the current user's actions for one document version. */
@@ -158,15 +178,15 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
       locale: string,
       user: AdminUser,
       known?: Actor,
-      knownPair?: VersionPair,
+      knownDraft?: Version,
     ): Promise<EntryReview> {
-      const [actor, pair, stored, history] = await Promise.all([
+      const [actor, draft, stored, history, online] = await Promise.all([
         known ?? resolveActor(strapi, user),
-        knownPair ?? versions(uid, documentId, locale),
+        knownDraft ?? draftOf(uid, documentId, locale),
         store.find(uid, documentId, locale),
         store.history(uid, documentId, locale),
+        isOnline(uid, documentId, locale),
       ]);
-      const { draft, online } = pair;
       if (!draft) throw missing(documentId, locale);
       checkReader(actor, draft.site);
       const state: ReviewState = stored ?? {
@@ -183,9 +203,9 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
         publishAt: null,
         flagged: false,
         flagReviews: {},
-        hasPublishedVersion: online !== null,
+        hasPublishedVersion: online,
         version: 0,
-        versionHash: online?.hash ?? null,
+        versionHash: null,
         contributors: [],
         submittedAt: null,
       };
@@ -202,7 +222,7 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
         publishAt: state.publishAt,
         flagged: state.flagged === true,
         flagReviews: state.flagReviews ?? {},
-        hasPublishedVersion: online !== null,
+        hasPublishedVersion: online,
         submittedAt: state.submittedAt,
         submitterId: state.authorId,
         actions: actions.allowed(actor, state, draft.site, draft),
