@@ -323,7 +323,9 @@ export function describeGate(database: TestDatabase): void {
       await world.review(people.author, 'submit', id);
       await world.review(people.unit, 'approve', id);
       // Another site's author cannot even change it.
-      expect((await fileInfo(people.authorB, fileId, { alternativeText: '他站改写' })).status).toBeGreaterThanOrEqual(403);
+      expect(
+        (await fileInfo(people.authorB, fileId, { alternativeText: '他站改写' })).status,
+      ).toBeGreaterThanOrEqual(403);
       const changed = await fileInfo(people.author, fileId, { alternativeText: '茶园（新说明）' });
       expect(changed.status).toBe(200);
       const after = await world.state(people.web, id);
@@ -377,15 +379,25 @@ export function describeGate(database: TestDatabase): void {
       expect([bulk.status >= 400, bulk.status < 500]).toEqual([true, true]);
       expect(await publicEntry(article.uid, id)).toBeNull();
       await world.approveAll(id);
-      const unpublish = await world.call('POST', world.cm('/actions/bulkUnpublish?locale=zh-CN'), people.superAdmin, {
-        documentIds: [id],
-      });
+      const unpublish = await world.call(
+        'POST',
+        world.cm('/actions/bulkUnpublish?locale=zh-CN'),
+        people.superAdmin,
+        {
+          documentIds: [id],
+        },
+      );
       expect(unpublish.status).toBe(403);
       const deleteAll = await world.call('DELETE', world.cm(`/${id}?locale=*`), people.superAdmin);
       expect(deleteAll.status).toBe(403);
-      const bulkDelete = await world.call('POST', world.cm('/actions/bulkDelete?locale=zh-CN'), people.superAdmin, {
-        documentIds: [id],
-      });
+      const bulkDelete = await world.call(
+        'POST',
+        world.cm('/actions/bulkDelete?locale=zh-CN'),
+        people.superAdmin,
+        {
+          documentIds: [id],
+        },
+      );
       expect(bulkDelete.status).toBeGreaterThanOrEqual(400);
       expect(await publicEntry(article.uid, id)).not.toBeNull();
       // Deleting drafts in bulk still works for their author.
@@ -419,6 +431,44 @@ export function describeGate(database: TestDatabase): void {
         people.authorB,
       );
       expect(JSON.stringify(again.body)).not.toContain('他站的政策草稿');
+    });
+
+    it('refuses an approval of a version the reviewer did not see (changed and submitted again meanwhile)', async () => {
+      const id = await world.draft('过期页面审核：第一版');
+      await world.review(people.author, 'submit', id);
+      const seen = (await world.state(people.unit, id)).versionHash;
+      expect(seen).toMatch(/^[0-9a-f]{64}$/);
+      // While the reviewer reads version 1, the author changes it and submits again.
+      await world.call('PUT', world.cm(`/${id}?locale=zh-CN`), people.author, { body: '第二版：悄悄改了' });
+      await world.review(people.author, 'submit', id);
+      const stale = await world.review(people.unit, 'approve', id, { versionHash: seen });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.details.code).toBe('stale-view');
+      const current = (await world.state(people.unit, id)).versionHash;
+      expect(current).not.toBe(seen);
+      expect((await world.review(people.unit, 'approve', id, { versionHash: current })).status).toBe(200);
+    });
+
+    it('never publishes text written while the final approval runs', async () => {
+      for (let round = 0; round < 6; round += 1) {
+        const original = `并发终审第${round}轮：原文`;
+        const id = await world.draft(`并发终审第${round}轮`, { data: { body: original } });
+        await world.review(people.author, 'submit', id);
+        await world.review(people.unit, 'approve', id);
+        await world.review(people.web, 'approve', id);
+        await Promise.all([
+          world.review(people.secrecy, 'approve', id),
+          world.call('PUT', world.cm(`/${id}?locale=zh-CN`), people.author, {
+            body: `并发终审第${round}轮：偷改`,
+          }),
+        ]);
+        const online = await publicEntry(article.uid, id);
+        if (online) expect(online.body).toBe(original);
+        const state = await world.state(people.web, id);
+        // Either the approval came first (online: the original; the edit then sent the draft back) or the
+        // edit did (nothing online, back at draft).
+        expect(state.stage).toBe('draft');
+      }
     });
 
     it('refuses reasons that are empty once invisible characters are left out', async () => {

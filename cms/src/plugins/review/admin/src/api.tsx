@@ -62,6 +62,8 @@ export interface EntryReview {
   publishAt: string | null;
   flagged: boolean;
   hasPublishedVersion: boolean;
+  /** The version under review: sent back with a decision, so that a changed version is not approved unseen. */
+  versionHash: string | null;
   actions: string[];
   roles: string[];
   history: HistoryEntry[];

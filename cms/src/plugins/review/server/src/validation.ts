@@ -15,6 +15,8 @@ export interface ReviewRequest {
   comment?: string;
   publishAt?: string;
   override?: boolean;
+  /** The version (hash) the reviewer saw; an approval of another version is refused. */
+  versionHash?: string;
 }
 
 const uidPattern = /^api::[a-z0-9-]+\.[a-z0-9-]+$/;
@@ -75,6 +77,15 @@ export function parseReviewRequest(params: Record<string, unknown>, input: unkno
       });
     }
     request.override = body.override;
+  }
+  if (body.versionHash !== undefined && body.versionHash !== null && body.versionHash !== '') {
+    if (typeof body.versionHash !== 'string' || !/^[0-9a-f]{64}$/.test(body.versionHash)) {
+      throw invalid('invalid-version-hash', {
+        'zh-CN': 'versionHash 须为审核面板给出的版本标识（64位十六进制）',
+        en: 'versionHash must be the version id the review panel gave (64 hexadecimal digits)',
+      });
+    }
+    request.versionHash = body.versionHash;
   }
   return request;
 }

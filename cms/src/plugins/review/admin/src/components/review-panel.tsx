@@ -60,7 +60,8 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
   const act = async (action: string) => {
     setBusy(true);
     try {
-      const body: Record<string, unknown> = { locale, comment };
+      // The version this person is looking at: acting on a version changed since is refused.
+      const body: Record<string, unknown> = { locale, comment, versionHash: entry.versionHash ?? undefined };
       if (publishAt && (action === 'submit' || (action === 'approve' && entry.stage === 'secrecy_review'))) {
         body.publishAt = new Date(publishAt).toISOString();
       }

@@ -39,6 +39,8 @@ export interface ActionInput {
   publishAt?: string;
   /** Secrecy reviewer overrides a secrecy-marking finding (a reason is required). */
   override?: boolean;
+  /** The version the person saw (from the review panel); acting on another version is refused. */
+  versionHash?: string;
 }
 
 /** What the actions need from the rest of the service. */
@@ -185,6 +187,13 @@ export function createActions(context: ActionContext) {
         if (action === 'confirm') {
           await actions.confirmEmergency(actor, state, draft, comment);
           return;
+        }
+        const decides = action === 'approve' || action === 'reject';
+        if (decides && input.versionHash !== undefined && input.versionHash !== state.versionHash) {
+          throw conflict('stale-view', {
+            'zh-CN': '您看到的不是当前待审核的版本（内容已被修改或重新提交），请刷新后再审核',
+            en: 'What you saw is not the version now under review (it was changed or submitted again); reload and review it',
+          });
         }
         const role = roleFor(actor, from, action);
         checkSite(actor, role, draft.site);

@@ -38,6 +38,8 @@ export interface ActInput {
   publishAt?: string;
   /** Secrecy reviewer overrides a secrecy-marking finding (a reason is required). */
   override?: boolean;
+  /** The version the person saw; acting on another version is refused. */
+  versionHash?: string;
 }
 
 /** What a user sees about one entry. */
@@ -55,6 +57,8 @@ export interface EntryReview {
   flagged: boolean;
   flagReviews: Partial<Record<'web_reviewer' | 'secrecy_reviewer', number>>;
   hasPublishedVersion: boolean;
+  /** The version under review (or online): what an approval is for. */
+  versionHash: string | null;
   /** When the version under review was submitted, and by whom. */
   submittedAt: string | null;
   submitterId: number | null;
@@ -223,6 +227,7 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
         flagged: state.flagged === true,
         flagReviews: state.flagReviews ?? {},
         hasPublishedVersion: online,
+        versionHash: state.versionHash,
         submittedAt: state.submittedAt,
         submitterId: state.authorId,
         actions: actions.allowed(actor, state, draft.site, draft),
