@@ -17,6 +17,7 @@ interface Outcome {
 }
 
 interface VitestJsonReport {
+  numTotalTests: number;
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
@@ -57,6 +58,13 @@ async function runVitest(extraArgs: string[]): Promise<Outcome> {
     return { passed: 0, failed: 1, skipped: 0 };
   }
   // A suite that fails to load (syntax error, failing beforeAll) has no failed test of its own.
+  if (report.numTotalTests === 0) {
+    // A filter that matches nothing (`npm test -- <typo>`) tested nothing: that is not a pass.
+    process.stderr.write(
+      `tests: no test ran${extraArgs.length > 0 ? ` for “${extraArgs.join(' ')}”` : ''}\n`,
+    );
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
   const suiteOnlyFailure = report.numFailedTests === 0 && (exitCode !== 0 || report.numFailedTestSuites > 0);
   return {
     passed: report.numPassedTests,

@@ -268,7 +268,7 @@ export function describeGate(database: TestDatabase): void {
       });
       const body = (await response.json()) as any;
       expect([response.status, body?.error?.message]).toEqual([201, undefined]);
-      return (Array.isArray(body) ? body[0] : body.data?.[0]).id as number;
+      return (Array.isArray(body) ? body[0] : body.data[0]).id as number;
     };
     const fileInfo = (who: ReviewWorld['people']['author'], id: number, info: Record<string, unknown>) => {
       const form = new FormData();
