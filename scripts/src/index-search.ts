@@ -9,9 +9,9 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isContentTypeKey } from '@govcluster/shared/constants';
 import type { Locale } from '@govcluster/shared/schemas';
 import {
-  isSearchTypeKey,
   pagefindBundlePath,
   pagefindHtml,
   type SearchDocument,
@@ -166,7 +166,7 @@ export async function snapshotDocuments(dir: string): Promise<SearchDocument[]> 
       sites.set(site.id, { id: site.id, kind: site.kind, basePath: site.basePath });
       continue;
     }
-    if (typeof type !== 'string' || !isSearchTypeKey(type)) continue;
+    if (typeof type !== 'string' || !isContentTypeKey(type)) continue;
     if (type === 'letter' && record.status !== 'replied') continue;
     const { writer: _writer, ...entry } = record as Record<string, unknown>;
     const site = sites.get(String(entry.site));

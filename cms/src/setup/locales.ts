@@ -1,14 +1,18 @@
+import { defaultLocale, type Locale, locales } from '@govcluster/shared/constants';
 import type { Core } from '@strapi/strapi';
 
-/** The cluster's locales in Strapi's i18n: zh-CN (the default), en, ru. Mirrors `locales` in shared. */
-export const cmsLocales = [
-  { code: 'zh-CN', name: 'Chinese (China) (zh-CN)' },
-  { code: 'en', name: 'English (en)' },
-  { code: 'ru', name: 'Russian (ru)' },
-] as const;
+/** The names Strapi's i18n shows for the cluster's locales. */
+const localeNames = {
+  'zh-CN': 'Chinese (China) (zh-CN)',
+  en: 'English (en)',
+  ru: 'Russian (ru)',
+} as const satisfies Record<Locale, string>;
+
+/** The cluster's locales in Strapi's i18n: the shared list, zh-CN (the default) first. */
+export const cmsLocales = locales.map((code) => ({ code, name: localeNames[code] }));
 
 /** The default locale of the cluster: every site and entry has it, URLs without a locale prefix are in it. */
-export const clusterDefaultLocale = 'zh-CN';
+export const clusterDefaultLocale = defaultLocale;
 
 /** Creates the missing locales and makes zh-CN the default. Other locales an admin added are left alone. */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {

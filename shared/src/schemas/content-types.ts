@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ContentTypeKey } from '../model/constants.ts';
 import { ArticleSchema } from './article.ts';
 import { InvestmentProjectSchema } from './investment-project.ts';
 import { LeaderSchema } from './leader.ts';
@@ -7,6 +8,8 @@ import { InterpretationSchema, PolicyDocumentSchema } from './policy.ts';
 import { ServiceGuideSchema } from './service-guide.ts';
 import type { ColumnType } from './site.ts';
 import { VillageSchema } from './village.ts';
+
+export { type ContentTypeKey, contentTypeKeys, isContentTypeKey } from '../model/constants.ts';
 
 /** What the cluster knows about one content type. */
 export interface ContentTypeInfo<S extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
@@ -91,13 +94,7 @@ export const contentTypes = {
     inColumn: true,
     columnTypes: ['interaction'],
   },
-} as const satisfies Record<string, ContentTypeInfo>;
-
-/** A content type key: `article`, `policy`, `interpretation`, `serviceGuide`, `leader`, `village`, `investmentProject`, `letter`. */
-export type ContentTypeKey = keyof typeof contentTypes;
-
-/** The content type keys, in the order content records appear in a snapshot. */
-export const contentTypeKeys = Object.keys(contentTypes) as ContentTypeKey[];
+} as const satisfies Record<ContentTypeKey, ContentTypeInfo>;
 
 /** An entry of a content type as stored (CMS, snapshot). */
 export type ContentEntry<K extends ContentTypeKey = ContentTypeKey> = z.infer<
@@ -108,11 +105,6 @@ export type ContentEntry<K extends ContentTypeKey = ContentTypeKey> = z.infer<
 export type PublicContentEntry<K extends ContentTypeKey = ContentTypeKey> = z.infer<
   (typeof contentTypes)[K]['publicSchema']
 >;
-
-/** Tells whether a string is a content type key. */
-export function isContentTypeKey(value: unknown): value is ContentTypeKey {
-  return typeof value === 'string' && Object.hasOwn(contentTypes, value);
-}
 
 /** Tells whether a column of the given type may hold entries of the given content type. */
 export function columnAccepts(columnType: ColumnType, typeKey: ContentTypeKey): boolean {

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { isLocale, type Locale, locales } from '../model/constants.ts';
 import { NonBlankSchema } from './common.ts';
 
-/**
- * Every locale the cluster can publish in, default first.
- * `zh-CN` is always present; `en` and `ru` serve foreign investors.
- */
-export const locales = ['zh-CN', 'en', 'ru'] as const;
-
-/** The default locale (简体中文): every site and every content entry has it. */
-export const defaultLocale = 'zh-CN';
+export { defaultLocale, isLocale, type Locale, locales } from '../model/constants.ts';
 
 /**
  * A locale of the cluster (语言).
@@ -16,20 +10,12 @@ export const defaultLocale = 'zh-CN';
  */
 export const LocaleSchema = z.enum(locales);
 
-/** A locale of the cluster: `'zh-CN' | 'en' | 'ru'`. */
-export type Locale = z.infer<typeof LocaleSchema>;
-
 /** Each locale's own name, as shown in the language switch (语言切换). */
 export const localeNames: Readonly<Record<Locale, string>> = {
   'zh-CN': '简体中文',
   en: 'English',
   ru: 'Русский',
 };
-
-/** Tells whether a string is one of the cluster's locales. */
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
 
 /**
  * A text in several locales (多语言文本); `zh-CN` is required, the others optional.

@@ -3,8 +3,7 @@
  * from a snapshot entry or from a built HTML page. Pure and browser-safe.
  * @module
  */
-import type { ContentTypeKey } from '../schemas/content-types.ts';
-import type { Locale } from '../schemas/locale.ts';
+import type { ContentTypeKey, Locale } from '../model/constants.ts';
 import type { SiteKind } from '../schemas/site.ts';
 
 /** One searchable page of the cluster, in one locale. */
@@ -54,29 +53,6 @@ export interface SearchDocument {
    * @example '3月15日，市发展改革委召开……'
    */
   readonly text: string;
-}
-
-/**
- * The content type keys, repeated here so the browser bundle of the search page does not pull in the
- * zod schemas (a unit test keeps the list equal to `contentTypeKeys`).
- */
-export const searchTypeKeys: readonly ContentTypeKey[] = [
-  'article',
-  'policy',
-  'interpretation',
-  'serviceGuide',
-  'leader',
-  'village',
-  'investmentProject',
-  'letter',
-];
-
-/** The locales, repeated for the same reason (kept equal to `locales` by a unit test). */
-export const searchLocales: readonly Locale[] = ['zh-CN', 'en', 'ru'];
-
-/** Whether a string is a content type key. */
-export function isSearchTypeKey(value: string): value is ContentTypeKey {
-  return (searchTypeKeys as readonly string[]).includes(value);
 }
 
 /** The site facts a search document needs. */

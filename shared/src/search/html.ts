@@ -12,8 +12,10 @@
  * - `<meta name="robots" content="noindex">` or `data-pagefind-ignore="all"` on the body root: not indexed.
  * @module
  */
+
+import { isContentTypeKey, locales } from '../model/constants.ts';
 import type { Locale } from '../schemas/locale.ts';
-import { isSearchTypeKey, type SearchDocument, type SearchSite, searchLocales } from './document.ts';
+import type { SearchDocument, SearchSite } from './document.ts';
 
 const voidElements = new Set([
   'area',
@@ -214,7 +216,7 @@ function clean(text: string): string {
 export function localeOfLang(lang: string | undefined): Locale | undefined {
   if (!lang) return undefined;
   const lower = lang.toLowerCase();
-  return searchLocales.find(
+  return locales.find(
     (locale) =>
       locale.toLowerCase() === lower ||
       lower.startsWith(`${locale.split('-')[0]}-`) ||
@@ -261,7 +263,7 @@ export function searchDocumentFromHtml(
     url,
     site: site.id,
     siteKind: site.kind,
-    type: type && isSearchTypeKey(type) ? type : 'page',
+    type: type && isContentTypeKey(type) ? type : 'page',
     year: /^\d{4}/.test(date) ? date.slice(0, 4) : '',
     date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
     locale,

@@ -4,8 +4,10 @@
  * browser-safe (the page talks to Meilisearch with `fetch`, the push script with the official client).
  * @module
  */
+
+import { locales } from '../model/constants.ts';
 import type { Locale } from '../schemas/locale.ts';
-import { documentId, type SearchDocument, searchLocales } from './document.ts';
+import { documentId, type SearchDocument } from './document.ts';
 import type { ClusterSearch, SearchFilters, SearchHit } from './engine.ts';
 import { excerpt, markPieces } from './engine.ts';
 import type { SearchFilterKey } from './pagefind.ts';
@@ -124,7 +126,7 @@ export function meiliMultiSearchRequest(
 ) {
   const parts = parseQuery(query);
   const han = parts.some((part) => part.kind === 'han');
-  const targets = (options.locales ?? searchLocales).filter((locale) => !han || locale === 'zh-CN');
+  const targets = (options.locales ?? locales).filter((locale) => !han || locale === 'zh-CN');
   const q = han ? engineQuery(parts, { exact: true }) : parts.map((part) => part.text).join(' ');
   return {
     federation: { offset: options.offset ?? 0, limit: options.limit ?? 10 },

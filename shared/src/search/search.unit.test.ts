@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeKeys } from '../schemas/content-types.ts';
-import { locales } from '../schemas/locale.ts';
-import {
-  documentId,
-  entryUrl,
-  markdownToText,
-  searchDocumentFromEntry,
-  searchLocales,
-  searchTypeKeys,
-} from './document.ts';
+import { documentId, entryUrl, markdownToText, searchDocumentFromEntry } from './document.ts';
 import {
   createSearch,
   excerpt,
@@ -109,11 +100,6 @@ describe('tokenize', () => {
 });
 
 describe('search document', () => {
-  it('keeps the lists equal to the schemas', () => {
-    expect([...searchTypeKeys].sort()).toEqual([...contentTypeKeys].sort());
-    expect(searchLocales).toEqual(locales);
-  });
-
   it('builds a document from an entry with its URL, filters and text', () => {
     const entry = {
       id: 'fgw-policy-1',

@@ -1,7 +1,7 @@
+import type { Locale } from '@govcluster/shared/constants';
 import { t as sharedT } from '@govcluster/shared/i18n';
 
-/** A locale of the cluster. */
-export type Locale = 'zh-CN' | 'en' | 'ru';
+export type { Locale };
 
 const missing = new Set<string>();
 

@@ -3,6 +3,7 @@
  * condition that keeps authors and unit reviewers on their own sites.
  */
 
+import { locales } from '@govcluster/shared/constants';
 import type { ReviewRole } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
 import { membershipUid, roleCodes } from './actors';
@@ -143,7 +144,7 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
         subject: uid,
         properties: {
           ...(withFields ? { fields } : {}),
-          ...(localized ? { locales: ['zh-CN', 'en', 'ru'] } : {}),
+          ...(localized ? { locales: [...locales] } : {}),
         },
         conditions,
       });

@@ -2,10 +2,8 @@
  * Input validation at the controller edge: the content type, document id, locale, comment, publish
  * time and override flag of a review request. Every refusal names the field and says what is expected.
  */
+import { locales } from '@govcluster/shared/constants';
 import { invalid } from './refusal';
-
-/** Locales of the cluster. */
-export const reviewLocales = ['zh-CN', 'en', 'ru'] as const;
 
 /** A validated review request. */
 export interface ReviewRequest {
@@ -43,10 +41,10 @@ export function parseReviewRequest(params: Record<string, unknown>, input: unkno
   }
   const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const locale = body.locale === undefined || body.locale === '' ? 'zh-CN' : body.locale;
-  if (typeof locale !== 'string' || !(reviewLocales as readonly string[]).includes(locale)) {
+  if (typeof locale !== 'string' || !(locales as readonly string[]).includes(locale)) {
     throw invalid('invalid-locale', {
-      'zh-CN': `语言“${String(locale)}”不受支持（可用：${reviewLocales.join('、')}）`,
-      en: `Locale “${String(locale)}” is not one of ${reviewLocales.join(', ')}`,
+      'zh-CN': `语言“${String(locale)}”不受支持（可用：${locales.join('、')}）`,
+      en: `Locale “${String(locale)}” is not one of ${locales.join(', ')}`,
     });
   }
   const request: ReviewRequest = { uid, documentId, locale };
