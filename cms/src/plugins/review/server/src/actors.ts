@@ -43,6 +43,42 @@ export interface AdminUser {
   roles?: { code?: string }[];
 }
 
+/** A person's site membership: their review role and the keys of their sites. */
+export interface Membership {
+  reviewRole: string | null;
+  sites: string[];
+}
+
+/** Memberships already read in the current request, by user id (the request object is the key). */
+const memberships = new WeakMap<object, Map<number, Promise<Membership>>>();
+
+/**
+ * The site membership of an admin user, read once per request: Strapi evaluates the own-sites
+ * condition of every conditioned permission when it authorises a request, and the review asks again.
+ */
+export function membershipOf(strapi: Core.Strapi, userId: number): Promise<Membership> {
+  const read = async (): Promise<Membership> => {
+    const row = (await strapi.db.query(membershipUid as never).findOne({
+      where: { user: { id: userId } },
+      populate: { sites: { select: ['key'] } },
+    })) as { reviewRole?: string | null; sites?: { key: string }[] } | null;
+    return { reviewRole: row?.reviewRole ?? null, sites: (row?.sites ?? []).map((site) => site.key) };
+  };
+  const request = strapi.requestContext.get() as object | undefined;
+  if (!request) return read();
+  let byUser = memberships.get(request);
+  if (!byUser) {
+    byUser = new Map();
+    memberships.set(request, byUser);
+  }
+  let found = byUser.get(userId);
+  if (!found) {
+    found = read();
+    byUser.set(userId, found);
+  }
+  return found;
+}
+
 /** The review roles of an admin user and their sites. */
 export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promise<Actor> {
   let roles = user.roles;
@@ -53,16 +89,13 @@ export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promis
     roles = (full?.roles ?? []) as { code?: string }[];
   }
   const codes = new Set((roles ?? []).map((role) => role.code));
-  const membership = await strapi.db.query(membershipUid as never).findOne({
-    where: { user: { id: user.id } },
-    populate: { sites: { select: ['key'] } },
-  });
+  const membership = await membershipOf(strapi, user.id);
   const found = new Set<ReviewRole>();
   for (const [role, code] of Object.entries(roleCodes) as [ReviewRole, string][]) {
     if (codes.has(code)) found.add(role);
   }
   if (codes.has(superAdminCode)) found.add('site_admin');
-  if (membership?.reviewRole && membership.reviewRole in roleCodes)
+  if (membership.reviewRole && membership.reviewRole in roleCodes)
     found.add(membership.reviewRole as ReviewRole);
   const order = Object.keys(roleCodes) as ReviewRole[];
   const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `#${user.id}`;
@@ -71,7 +104,7 @@ export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promis
     name,
     email: user.email ?? '',
     roles: order.filter((role) => found.has(role)),
-    sites: ((membership?.sites ?? []) as { key: string }[]).map((site) => site.key),
+    sites: membership.sites,
   };
 }
 

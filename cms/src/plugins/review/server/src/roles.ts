@@ -6,7 +6,7 @@
 import { locales } from '@govcluster/shared/constants';
 import type { ReviewRole } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
-import { membershipUid, roleCodes } from './actors';
+import { membershipOf, membershipUid, roleCodes } from './actors';
 import { wordUid } from './services/review';
 
 /** The condition id authors' and unit reviewers' permissions carry. */
@@ -58,15 +58,6 @@ const systemFields = new Set([
   'localizations',
 ]);
 
-/** The sites of an admin user, from the site membership. */
-async function sitesOf(strapi: Core.Strapi, userId: number): Promise<string[]> {
-  const membership = await strapi.db.query(membershipUid as never).findOne({
-    where: { user: { id: userId } },
-    populate: { sites: { select: ['key'] } },
-  });
-  return ((membership?.sites ?? []) as { key: string }[]).map((site) => site.key);
-}
-
 /** The ids of the admin users who work for any of `sites`. */
 async function membersOf(strapi: Core.Strapi, sites: readonly string[]): Promise<number[]> {
   if (sites.length === 0) return [];
@@ -102,7 +93,7 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       name: 'own-sites',
       plugin: 'review',
       async handler(user: { id: number }) {
-        const sites = await sitesOf(strapi, user.id);
+        const sites = (await membershipOf(strapi, user.id)).sites;
         // An empty list must match nothing, not everything.
         return { 'site.key': { $in: sites.length > 0 ? sites : ['\u0000none'] } };
       },
@@ -114,7 +105,7 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       name: 'own-sites-media',
       plugin: 'review',
       async handler(user: { id: number }) {
-        const members = await membersOf(strapi, await sitesOf(strapi, user.id));
+        const members = await membersOf(strapi, (await membershipOf(strapi, user.id)).sites);
         return { 'createdBy.id': { $in: members.length > 0 ? members : [-1] } };
       },
     });
