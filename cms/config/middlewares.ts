@@ -1,4 +1,4 @@
-/** Strapi's middleware stack plus `global::published-only` on the content API. */
+/** Strapi's middleware stack (the content API's own guards sit on its router: `src/content-api/`). */
 export default [
   'strapi::logger',
   'strapi::errors',
@@ -10,5 +10,4 @@ export default [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  'global::published-only',
 ];
