@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCluster } from './build-cluster.ts';
 import { distDir } from './lib/paths.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { ensureSnapshot } from './seed-cms.ts';
-import { serveStatic } from './serve-cluster.ts';
 import { describeCms, startCms } from './start-cms.ts';
 
 function log(line: string): void {
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   for (const skipped of build.skipped) {
     log(`skipped invalid entry: site ${skipped.site}, ${skipped.type} ${skipped.id}: ${skipped.problem}`);
   }
-  const server = await serveStatic(distDir, sitePort);
+  const server = await serveStatic(distDir, { port: sitePort });
   const portalUrl = new URL('/', server.url).href;
   const lines = [
     '',
