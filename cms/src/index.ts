@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { answerMalformedReads } from './content-api/malformed-query';
 import { limitContentApiMedia } from './content-api/public-media';
 import { guardContentApiReads } from './content-api/published-only';
 import { ensureAdminLayouts } from './setup/admin-layout';
@@ -7,8 +8,9 @@ import { ensurePublicAccess, publicContentTypes } from './setup/public-access';
 
 /** The GovCluster CMS application: locales and public access are put right on every boot. */
 export default {
-  /** Runs before the app is initialised: the content API's read guard goes on its router. */
+  /** Runs before the app is initialised: the content API's read guards go on its router. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    answerMalformedReads(strapi);
     guardContentApiReads(strapi);
   },
 
