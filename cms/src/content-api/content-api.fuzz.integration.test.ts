@@ -141,6 +141,42 @@ describe('content API fuzz on sqlite', () => {
         .documents('api::letter.letter')
         .create({ data: letter('letter-2', `未回复来信${secrets.draft}`) as any, locale: 'zh-CN' });
       ids.push(replied.documentId, unreplied.documentId);
+      // A published policy with an interpretation that is still a draft: populating the policy's
+      // interpretations must not bring it.
+      const dated = { datePublished: '2026-01-15T09:30:00+08:00', dateModified: '2026-01-15T09:30:00+08:00' };
+      const policy = await strapi.documents('api::policy.policy').create({
+        data: {
+          key: 'policy-1',
+          site: site.documentId,
+          column: column.documentId,
+          title: '河西镇农业补贴办法',
+          indexNumber: '11530100-2026-00001',
+          issuingAuthority: '河西镇人民政府',
+          documentNumber: '河政发〔2026〕1号',
+          writtenDate: '2026-01-10',
+          topic: '综合政务',
+          validity: 'valid',
+          body: '第一条 为规范农业补贴……',
+          ...dated,
+        } as any,
+        locale: 'zh-CN',
+        status: 'published',
+      });
+      const reading = await strapi.documents('api::interpretation.interpretation').create({
+        data: {
+          key: 'reading-1',
+          site: site.documentId,
+          column: column.documentId,
+          policy: policy.documentId,
+          title: `解读草稿${secrets.draft}`,
+          form: 'text',
+          body: `解读正文${secrets.draft}`,
+          source: '河西镇人民政府',
+          ...dated,
+        } as any,
+        locale: 'zh-CN',
+      });
+      ids.push(policy.documentId, reading.documentId);
       await strapi
         .documents('plugin::review.sensitive-word' as any)
         .create({ data: { word: secrets.sensitive } });
