@@ -1,15 +1,25 @@
 import type { Core } from '@strapi/strapi';
+import { answerMalformedReads } from './content-api/malformed-query';
+import { limitContentApiMedia } from './content-api/public-media';
+import { guardContentApiReads } from './content-api/published-only';
 import { ensureAdminLayouts } from './setup/admin-layout';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicAccess, publicContentTypes } from './setup/public-access';
 
 /** The GovCluster CMS application: locales and public access are put right on every boot. */
 export default {
-  /** Runs before the app is initialised. Nothing to extend yet; the review plugin hooks in here. */
-  register(_context: { strapi: Core.Strapi }) {},
+  /** Runs before the app is initialised: the content API's read guards go on its router. */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    answerMalformedReads(strapi);
+    guardContentApiReads(strapi);
+  },
 
-  /** Runs before the server starts: zh-CN default plus en and ru; the public role reads only; Chinese admin labels. */
+  /**
+   * Runs before the server starts: zh-CN default plus en and ru; the public role reads only; the
+   * content API lists only media of published entries; Chinese admin labels.
+   */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    limitContentApiMedia(strapi);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
     await ensureAdminLayouts(strapi, [...publicContentTypes, 'api::site-membership.site-membership']);

@@ -18,14 +18,15 @@
  * cannot index the whole large city within the memory limit, so this compares both on the same pages.
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { escapeHtml, type SearchDocument } from '@govcluster/shared/search';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { defaultShardSize, indexDocuments, snapshotDocuments } from './index-search.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
-import { serveStatic } from './search/static-server.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -121,6 +122,19 @@ function sampleQueries(documents: readonly SearchDocument[], count: number, seed
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** The folder of the shared search modules, which the harness imports as the site ships them. */
+const searchModulesDir = path.join(root, 'shared/src/search');
+
+/** Writes the browser-safe search modules into `dir`, types stripped by Node, names kept (`.ts`). */
+async function writeSearchModules(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(searchModulesDir)) {
+    if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
+    const source = await readFile(path.join(searchModulesDir, name), 'utf8');
+    await writeFile(path.join(dir, name), stripTypeScriptTypes(source));
+  }
 }
 
 /** The harness page: both searches behind `window.benchSearch(engine, query, filters, limit)`. */
@@ -571,8 +585,13 @@ async function benchScale(
   const defaults = indexFigures.default;
 
   await writeFile(path.join(out, 'index.html'), harness);
+  await writeSearchModules(path.join(out, '__search'));
   const samples = sampleQueries(documents, options.queries, 20261122);
-  const server = await serveStatic(out);
+  // Revalidation (ETag, 304) rather than caching, so that a repeated query counts what it transfers.
+  const server = await serveStatic(out, {
+    revalidate: true,
+    types: { '.ts': 'text/javascript; charset=utf-8' },
+  });
   const browser = await chromium.launch(chromiumOptions);
   const figures: Partial<Record<Engine, QueryFigures>> = {};
   try {
@@ -591,7 +610,7 @@ async function benchScale(
       log(`${engine}: ${options.cold} queries, each with a cold cache…`);
       const colds: ColdQuery[] = [];
       for (const sample of samples.slice(0, options.cold))
-        colds.push(await coldQuery(browser, server.origin, engine, sample.query));
+        colds.push(await coldQuery(browser, server.url, engine, sample.query));
       const coldSorted = [...colds].sort((a, b) => a.bytes - b.bytes);
       const cold = coldSorted[Math.floor((coldSorted.length - 1) / 2)]!;
       const coldSummary = coldFigures(
@@ -603,7 +622,7 @@ async function benchScale(
         log(`${engine}: ${options.cold} cold queries planned at ${options.projectShardPages} pages a shard…`);
         const planned: ColdQuery[] = [];
         for (const sample of samples.slice(0, options.cold))
-          planned.push(await coldQuery(browser, server.origin, engine, sample.query, projection));
+          planned.push(await coldQuery(browser, server.url, engine, sample.query, projection));
         coldSummary.projected = coldFigures(planned, {
           pages: options.projectShardPages,
           metaBytesPerPage: perPage,
@@ -615,17 +634,10 @@ async function benchScale(
       const pageIds = await pageIdsOf(
         path.join(out, engine === 'ours' ? 'ours/pagefind/zh-CN' : 'default/pagefind'),
       );
-      const measured = await measureQueries(
-        browser,
-        server.origin,
-        engine,
-        samples,
-        options.latency,
-        pageIds,
-      );
+      const measured = await measureQueries(browser, server.url, engine, samples, options.latency, pageIds);
       // With sharding, the engine's routes as planned at the projected shard size (fewer routed shards fit).
       const projected = projection
-        ? await measureQueries(browser, server.origin, engine, samples, options.latency, pageIds, projection)
+        ? await measureQueries(browser, server.url, engine, samples, options.latency, pageIds, projection)
         : undefined;
       if (projected) log(`${engine}: planned at large scale ${JSON.stringify(projected)}`);
       figures[engine] = {

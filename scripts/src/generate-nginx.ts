@@ -51,8 +51,8 @@ export interface NginxConfigOptions {
 export const nginxConfigFile = 'nginx.conf';
 
 /** Cache policies: hashed file names never change, everything else is revalidated soon. */
-const cacheImmutable = 'public, max-age=31536000, immutable';
-const cacheShort = 'public, max-age=300, must-revalidate';
+export const cacheImmutable = 'public, max-age=31536000, immutable';
+export const cacheShort = 'public, max-age=300, must-revalidate';
 
 /** The Content-Security-Policy of every page. */
 export function contentSecurityPolicy(

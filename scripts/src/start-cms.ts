@@ -53,6 +53,8 @@ export interface StartCmsOptions {
   snapshot?: string;
   /** Extra environment for the CMS (PORT, DATABASE_URL, PUBLIC_DIR, GOVCLUSTER_BUILD_TOKEN_FILE, …). */
   env?: NodeJS.ProcessEnv;
+  /** Run the CMS in a process group of its own, for a supervisor to stop as a whole (`lib/supervisor.ts`). */
+  detached?: boolean;
 }
 
 const readyMarker = 'GOVCLUSTER_CMS_READY';
@@ -178,6 +180,7 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsHandle
     cwd: cmsDir,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   const tail: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {

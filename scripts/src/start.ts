@@ -1,7 +1,11 @@
 /**
  * `npm start`: the demo city, running. Starts the CMS (admin panel built, demo city seeded on first
  * run), builds the whole cluster from it with the read-only token, serves `dist/` on one local port,
- * and prints the portal URL, the admin URL and the demo logins. Stops everything on Ctrl-C.
+ * and prints the portal URL, the admin URL and the demo logins.
+ *
+ * Everything it starts is supervised (`lib/supervisor.ts`): when the CMS or the static server stops
+ * or fails, on Ctrl-C (SIGINT), SIGTERM or SIGHUP, or when the parent of `npm start` dies, every part
+ * is stopped and a line says what happened.
  *
  * Environment: `PORT` (static server, default 4321), `CMS_PORT` (default 1337), `DEMO_PASSWORD`.
  */
@@ -9,23 +13,22 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCluster } from './build-cluster.ts';
 import { distDir } from './lib/paths.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { supervise } from './lib/supervisor.ts';
 import { ensureSnapshot } from './seed-cms.ts';
-import { serveStatic } from './serve-cluster.ts';
+import { portalUrl } from './serve-cluster.ts';
 import { describeCms, startCms } from './start-cms.ts';
 
 function log(line: string): void {
   process.stderr.write(`[start] ${line}\n`);
 }
 
+const supervisor = supervise({ log });
+
 async function main(): Promise<void> {
   const cmsPort = process.env.CMS_PORT ?? '1337';
-  const cms = await startCms({ seedScale: 'demo', log, env: { PORT: cmsPort } });
-  const stopAll = async (code: number) => {
-    await cms.stop().catch(() => undefined);
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  const cms = await startCms({ seedScale: 'demo', log, env: { PORT: cmsPort }, detached: true });
+  supervisor.watch('the CMS', cms.child);
 
   const sitePort = Number(process.env.PORT ?? 4321);
   const origin = `http://127.0.0.1:${sitePort}`;
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
       source = 'the demo snapshot (the build from the CMS failed, see above)';
       if (!build.ok) {
         process.stderr.write(`${build.log.split('\n').slice(-30).join('\n')}\n`);
-        await stopAll(1);
+        await supervisor.stop('no build could be made', 1);
         return;
       }
     }
@@ -55,13 +58,14 @@ async function main(): Promise<void> {
   for (const skipped of build.skipped) {
     log(`skipped invalid entry: site ${skipped.site}, ${skipped.type} ${skipped.id}: ${skipped.problem}`);
   }
-  const server = await serveStatic(distDir, sitePort);
-  const portalUrl = new URL('/', server.url).href;
+  const server = await serveStatic(distDir, { port: sitePort });
+  supervisor.watchServer('the static server', server.server);
+  const portal = portalUrl(distDir, server.url);
   const lines = [
     '',
     'GovCluster demo city is running',
-    `  Portal (public sites): ${portalUrl}`,
-    `  Site manifest:         ${new URL('sites.json', portalUrl).href}`,
+    `  Portal (public sites): ${portal}`,
+    `  Site manifest:         ${server.url}/sites.json`,
     ...describeCms(cms).map((line) => `  ${line}`),
     build.ok
       ? `  Sites built from ${source}: ${build.pages} pages in ${(build.wallMs / 1000).toFixed(1)} s`
@@ -74,6 +78,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log(`error: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  void supervisor.stop(`error: ${error instanceof Error ? error.message : String(error)}`, 1);
 });

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
-import { type StaticServer, serveStatic } from '../../scripts/src/search/static-server.ts';
+import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { fixtureBuild, fixtureSnapshot, htmlPages, readPage, repoRoot } from '../site/fixture.ts';
 
@@ -146,7 +146,7 @@ describe('search pages with Meilisearch configured at build time', { timeout: 60
         body: JSON.stringify({ hits: [hit], totalHits: 1 }),
       });
     });
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('江市')}&scope=all`);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('江市')}&scope=all`);
     const link = page.locator('[data-gc-search-results] a').first();
     await expect(link.getAttribute('href', { timeout: 20_000 })).resolves.toBe(hit.url);
     await expect(link.textContent()).resolves.toBe(hit.title);

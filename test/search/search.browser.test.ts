@@ -20,7 +20,7 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterDocuments, indexCluster } from '../../scripts/src/index-search.ts';
-import { type StaticServer, serveStatic } from '../../scripts/src/search/static-server.ts';
+import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';
 import { type SearchFixture, searchFixture } from './search-fixture.ts';
@@ -54,7 +54,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
   async function open(url: string): Promise<Page> {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('[search] page error:', error.message));
-    await page.goto(`${server.origin}${url}`);
+    await page.goto(`${server.url}${url}`);
     return page;
   }
 
@@ -241,7 +241,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
       const query = `${run.slice(0, 2)} ${run.slice(2)}`;
       const page = await browser.newPage();
       await page.goto(
-        `${shardedServer.origin}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
+        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
       );
       const first = await results(page);
       expect(first).not.toContain(oldest.url);
@@ -295,7 +295,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     try {
       const page = await browser.newPage();
       await page.goto(
-        `${shardedServer.origin}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query!)}&scope=all`,
+        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query!)}&scope=all`,
       );
       const first = await results(page);
       // Without routing the first answer would hold only the newest shard's pages.
@@ -316,7 +316,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
   it('says that search needs JavaScript when it is off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${fixture.searchUrl(portal())}?q=临江`);
+    await page.goto(`${server.url}${fixture.searchUrl(portal())}?q=临江`);
     await expect(page.locator('.gc-search__notice').textContent()).resolves.toMatch(/JavaScript/);
     await context.close();
   });

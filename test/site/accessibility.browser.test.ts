@@ -8,7 +8,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, serveStatic } from '../../scripts/src/serve-cluster.ts';
+import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { chromiumFlags, chromiumPath, fixtureBuild, templatePages } from './fixture.ts';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -54,7 +54,7 @@ describe('accessibility', () => {
   beforeAll(async () => {
     const fixture = await fixtureBuild();
     pages = templatePages(fixture);
-    server = await serveStatic(fixture.dist, 0);
+    server = await serveStatic(fixture.dist);
     profile = mkdtempSync(path.join(tmpdir(), 'gc-chromium-'));
     browser = await chromium.launch({
       executablePath: chromiumPath,

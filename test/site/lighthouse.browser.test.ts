@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, serveStatic } from '../../scripts/src/serve-cluster.ts';
+import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import {
   chromiumFlags,
   chromiumPath,
@@ -41,7 +41,7 @@ let fixture: FixtureBuild;
 describe('Lighthouse', () => {
   beforeAll(async () => {
     fixture = await fixtureBuild();
-    server = await serveStatic(fixture.dist, 0);
+    server = await serveStatic(fixture.dist);
     work = mkdtempSync(path.join(tmpdir(), 'gc-lhci-'));
   }, 300_000);
 

@@ -1,7 +1,9 @@
 /**
  * The access rules of the content API, run against a real Strapi on each database:
- * reads per locale, drafts invisible to the public and to the read-only token, the token and the
- * public role unable to write, the letter writer's contact never in a response.
+ * reads per locale, drafts invisible to the public and to the read-only token however the request is
+ * spelled (path, `status` form, plugin routes, HEAD), no draft through a relation, another locale or
+ * an image, media listed only when a published entry uses it, the token and the public role unable
+ * to write, the letter writer's contact never in a response.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import { createTestSite } from './test-site';
 
 const writerPhone = '13912345678';
 const writerId = '320102199001011234';
+/** In every draft's title or body, never in a published one: an answer holding it shows a draft. */
+const draftMarker = '未审稿';
 
 /** Registers the suite for one database. */
 export function describeApiAccess(database: TestDatabase): void {
@@ -22,6 +26,12 @@ export function describeApiAccess(database: TestDatabase): void {
     let token: string;
     const ids: Record<string, string> = {};
 
+    /** Fails naming the request when its answer holds a draft's text. */
+    const expectNoDraft = (request: string, body: unknown) =>
+      expect({ request, showsDraft: JSON.stringify(body ?? null).includes(draftMarker) }).toEqual({
+        request,
+        showsDraft: false,
+      });
     const get = async (path: string, auth?: string) => {
       const response = await fetch(`${app.url}${path}`, {
         headers: auth ? { Authorization: `Bearer ${auth}` } : {},
@@ -89,15 +99,45 @@ export function describeApiAccess(database: TestDatabase): void {
         } as any,
         status: 'published',
       });
+      // Media rows as the upload plugin writes them (the files themselves are not needed to list them).
+      const file = (name: string) =>
+        strapi.db.query('plugin::upload.file').create({
+          data: {
+            name,
+            hash: name.replace('.', '_'),
+            ext: '.png',
+            mime: 'image/png',
+            size: 1,
+            width: 1,
+            height: 1,
+            url: `/uploads/${name}`,
+            provider: 'local',
+          },
+        });
+      const [draftImage, sharedImage] = [await file('draft-only.png'), await file('shared.png')];
       const draft = await strapi.documents('api::article.article').create({
-        data: article('草稿：尚未审核的通知', 'unreviewed-draft') as any,
+        data: {
+          ...article(`草稿：尚未审核的通知（${draftMarker}）`, 'unreviewed-draft'),
+          images: [draftImage.id, sharedImage.id],
+        } as any,
         locale: 'zh-CN',
+      });
+      // An article online in zh-CN that uses the shared image, with a Russian version still a draft.
+      const withImage = await strapi.documents('api::article.article').create({
+        data: { ...article('河西镇春耕图片新闻', 'spring-photos'), images: [sharedImage.id] } as any,
+        locale: 'zh-CN',
+        status: 'published',
+      });
+      await strapi.documents('api::article.article').update({
+        documentId: withImage.documentId,
+        locale: 'ru',
+        data: { ...article(`Черновик ${draftMarker}`, 'spring-photos'), images: [sharedImage.id] } as any,
       });
       // A published article with a newer draft: the public must keep seeing the published text.
       await strapi.documents('api::article.article').update({
         documentId: published.documentId,
         locale: 'zh-CN',
-        data: { title: '修改中：未经审核的新标题' } as any,
+        data: { title: `修改中：未经审核的新标题（${draftMarker}）` } as any,
       });
       const letter = await strapi.documents('api::letter.letter').create({
         data: {
@@ -123,7 +163,10 @@ export function describeApiAccess(database: TestDatabase): void {
         site: site.documentId,
         published: published.documentId,
         draft: draft.documentId,
+        withImage: withImage.documentId,
         letter: letter.documentId,
+        draftImage: String(draftImage.id),
+        sharedImage: String(sharedImage.id),
       });
     };
 
@@ -132,9 +175,9 @@ export function describeApiAccess(database: TestDatabase): void {
     });
 
     it('reads published content per locale through the public REST API', async () => {
-      const zh = await get('/api/articles?locale=zh-CN&populate[site][fields][0]=key');
+      const zh = await get('/api/articles?locale=zh-CN&populate[site][fields][0]=key&sort=key');
       expect(zh.status).toBe(200);
-      expect(zh.body.data.map((a: any) => a.title)).toEqual(['临江市召开营商环境大会']);
+      expect(zh.body.data.map((a: any) => a.title)).toEqual(['临江市召开营商环境大会', '河西镇春耕图片新闻']);
       expect(zh.body.data[0].site.key).toBe('portal');
       const en = await get('/api/articles?locale=en');
       expect(en.body.data.map((a: any) => [a.title, a.locale])).toEqual([
@@ -142,7 +185,7 @@ export function describeApiAccess(database: TestDatabase): void {
       ]);
       expect((await get('/api/articles?locale=ru')).body.data).toEqual([]);
       // Without a locale the default, zh-CN, is served.
-      expect((await get('/api/articles')).body.data.map((a: any) => a.locale)).toEqual(['zh-CN']);
+      expect((await get('/api/articles')).body.data.map((a: any) => a.locale)).toEqual(['zh-CN', 'zh-CN']);
       const sites = await get('/api/sites?populate=*');
       expect(sites.body.data[0].name.zhCN).toBe('临江市人民政府');
     });
@@ -159,9 +202,180 @@ export function describeApiAccess(database: TestDatabase): void {
         expect(asked.body.error.message).toMatch(/only published content/);
         expect((await get(`/api/articles/${ids.draft}?status=draft`, auth)).status).toBe(403);
       }
-      expect((await get('/api/articles?locale=zh-CN', token)).body.data.map((a: any) => a.title)).toEqual([
-        '临江市召开营商环境大会',
-      ]);
+      expect(
+        (await get('/api/articles?locale=zh-CN&sort=key', token)).body.data.map((a: any) => a.title),
+      ).toEqual(['临江市召开营商环境大会', '河西镇春耕图片新闻']);
+    });
+
+    // Strapi's router matches paths case-insensitively and reads every status but `published` as
+    // drafts: the guard is on the content-API router, so each spelling meets it.
+    const spellings = () => [
+      '/api/articles',
+      '/API/articles',
+      '/Api/Articles',
+      '/api/articles/',
+      '/api//articles',
+      `/api/articles/${ids.draft}`,
+      `/API/ARTICLES/${ids.published}/`,
+      '/api/policies',
+      '/api/letters',
+      '/api/sites',
+    ];
+    const draftQueries = [
+      'status=draft',
+      'status=DRAFT',
+      'status=PUBLISHED',
+      'status=',
+      'status[]=draft',
+      'status[]=published',
+      'status[0]=draft',
+      'status[a]=published',
+      'status=draft&status=published',
+      'status=published&status=draft',
+      '%73tatus=draft',
+      'locale=*&status=draft',
+      'publicationFilter=modified',
+      'publicationFilter=never-published',
+      'hasPublishedVersion=false',
+    ];
+
+    it('refuses a draft whatever the path, the status form, the caller or the method', async () => {
+      for (const auth of [undefined, token]) {
+        for (const path of spellings()) {
+          for (const query of draftQueries) {
+            const url = `${path}?${query}`;
+            const read = await get(url, auth);
+            expect([url, read.status]).toEqual([url, 403]);
+            expect(read.body.error.message).toMatch(/published content/);
+            const head = await fetch(`${app.url}${url}`, {
+              method: 'HEAD',
+              headers: auth ? { Authorization: `Bearer ${auth}` } : {},
+            });
+            expect([url, 'HEAD', head.status]).toEqual([url, 'HEAD', 403]);
+          }
+        }
+      }
+      // The plugins' content-API routes sit behind the same guard.
+      for (const url of ['/api/upload/files', '/API/upload/files/1', '/api/i18n/locales', '/api/users']) {
+        const read = await get(`${url}?status=draft`, token);
+        expect([url, read.status, read.body.error.details]).toEqual([url, 403, { param: 'status' }]);
+      }
+      // Spellings the router does not take to a route are not found (or refused), never answered.
+      for (const url of ['//api/articles?status=draft', '/%61pi/articles?status=draft']) {
+        const read = await get(url, token);
+        expect([url, read.status >= 400 && read.status < 500]).toEqual([url, true]);
+        expectNoDraft(url, read.body);
+      }
+    });
+
+    it('answers published content for status=published, locale=* and a publishedAt filter', async () => {
+      for (const auth of [undefined, token]) {
+        for (const query of [
+          'status=published',
+          'locale=*',
+          'locale=all',
+          'filters[publishedAt][$null]=true',
+          'filters[$or][0][publishedAt][$null]=true&filters[$or][1][title][$contains]=修改中',
+          '_q=草稿',
+          'populate=*',
+          'pagination[pageSize]=100&sort=updatedAt:desc',
+        ]) {
+          const answer = await get(`/api/articles?${query}`, auth);
+          expect([query, answer.status]).toEqual([query, 200]);
+          expectNoDraft(query, answer.body);
+          expect(answer.body.data.every((entry: any) => entry.publishedAt !== null)).toBe(true);
+        }
+      }
+    });
+
+    it('shows no draft through a relation, another locale or an image', async () => {
+      for (const auth of [undefined, token]) {
+        for (const query of [
+          'populate=*',
+          'populate[images][populate]=*',
+          'populate[site][populate]=*',
+          'populate[column][populate][site][populate]=*',
+          `filters[documentId][$eq]=${ids.withImage}&populate[images]=true`,
+        ]) {
+          const answer = await get(`/api/articles?${query}`, auth);
+          expect([query, answer.status]).toEqual([query, 200]);
+          expectNoDraft(query, answer.body);
+        }
+        // A relation that joins versions whatever their state is never readable, filterable or
+        // sortable: `localizations` would tell what the Russian draft says, `related` which drafts
+        // use an image.
+        for (const query of [
+          `filters[localizations][title][$contains]=${encodeURIComponent('Черновик')}`,
+          'filters[localizations][publishedAt][$null]=true',
+          'sort=localizations.title',
+          'populate=localizations',
+          'populate[images][populate][related]=true',
+          'filters[images][related][title][$contains]=x',
+        ]) {
+          const answer = await get(`/api/articles?${query}`, auth);
+          expect([query, answer.status]).toEqual([query, 400]);
+          expect(answer.body.error.message).toMatch(/Invalid key (localizations|related)/);
+        }
+      }
+    });
+
+    it('lists only media that published entries use', async () => {
+      const listed = await get('/api/upload/files', token);
+      expect(listed.status).toBe(200);
+      expect(listed.body.map((file: any) => file.name)).toEqual(['shared.png']);
+      expectNoDraft('/api/upload/files', listed.body);
+      expect((await get(`/api/upload/files/${ids.draftImage}`, token)).status).toBe(404);
+      expect((await get(`/API/Upload/Files/${ids.draftImage}`, token)).status).toBe(404);
+      expect((await get(`/api/upload/files/${ids.sharedImage}`, token)).body.name).toBe('shared.png');
+      const filtered = await get(`/api/upload/files?filters[id][$in][0]=${ids.draftImage}`, token);
+      expect([filtered.status, filtered.body]).toEqual([200, []]);
+      for (const query of ['populate=*', 'populate=related', 'filters[related][id][$notNull]=true']) {
+        const answer = await get(`/api/upload/files?${query}`, token);
+        expect([query, answer.status]).toEqual([query, query === 'populate=*' ? 200 : 400]);
+        expectNoDraft(query, answer.body);
+      }
+      // The public reads no media list at all; the admin's media library still lists every file.
+      expect((await get('/api/upload/files')).status).toBe(403);
+      const all = await app.strapi.plugin('upload').service('upload').findMany({});
+      expect(all.map((file: any) => file.name).sort()).toEqual(['draft-only.png', 'shared.png']);
+    });
+
+    it("answers malformed requests as the client's error, never 5xx", async () => {
+      const ask = async (
+        method: string,
+        path: string,
+        headers: Record<string, string> = {},
+        body?: string,
+      ) => {
+        const response = await fetch(`${app.url}${path}`, { method, headers, body });
+        return { status: response.status, text: await response.text() };
+      };
+      // Query shapes Strapi's validation lets through and its query builder cannot run.
+      for (const query of [
+        '_q[]=x',
+        'sort=createdAt.updatedAt:desc',
+        'filters[title][key][$eq]=x',
+        'filters[datePublished][$between][]=1',
+        'filters[$not][0][site][$notNull]=true',
+        'filters[key][$and]=1',
+      ]) {
+        for (const auth of [undefined, token]) {
+          const answer = await get(`/api/articles?${query}`, auth);
+          expect([query, answer.status]).toEqual([query, 400]);
+          expect(answer.body.error.message).toMatch(/cannot be answered as written/);
+          expect(JSON.stringify(answer.body)).not.toMatch(/select|from `|no such column/i);
+        }
+      }
+      for (const [method, path, headers, body, status] of [
+        ['POST', '/api/articles', { 'content-type': 'multipart/form-data; boundary=x' }, '{"data":{}}', 400],
+        ['PUT', '/no/such/route', { 'content-type': 'multipart/form-data' }, 'x', 400],
+        ['POST', '/api/auth/local', { 'content-type': 'application/json' }, '{"identifier":', 400],
+        ['PROPFIND', '/api/articles', {}, undefined, 405],
+        ['MKCOL', '/admin', {}, undefined, 405],
+      ] as const) {
+        const answer = await ask(method, path, headers, body);
+        expect([method, path, answer.status]).toEqual([method, path, status]);
+      }
     });
 
     it('lets the read-only token and the public role write nothing', async () => {

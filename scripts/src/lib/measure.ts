@@ -9,7 +9,8 @@ export interface MeasuredRun {
   peakRssBytes: number;
 }
 
-function childrenOf(pid: number): number[] {
+/** The ids of the direct children of process `pid` (Linux `/proc`); empty when it is gone. */
+export function childrenOf(pid: number): number[] {
   try {
     const tasks = readdirSync(`/proc/${pid}/task`);
     return tasks.flatMap((task) => {
