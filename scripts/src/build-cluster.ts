@@ -47,6 +47,11 @@ export interface BuildOptions {
   processes?: number;
   /** The path `dist/` will have on the web server, for `root` in `dist/nginx.conf` (default: `outDir`). */
   nginxRoot?: string;
+  /**
+   * The live release: pages whose inputs did not change since it was built are copied from it
+   * instead of rendered again (incremental build). Absent: everything is rendered.
+   */
+  previous?: string;
 }
 
 /** What a cluster build did. */
