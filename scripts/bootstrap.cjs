@@ -37,6 +37,7 @@ const tasks = {
   'bench:build': { module: 'bench-build.ts', browser: false },
   'bench:search': { module: 'bench-search.ts', browser: true },
   'bench:generate': { module: 'bench-generate.ts', browser: false },
+  'bench:review': { module: 'bench-review.ts', browser: false },
   'search:meili': { module: 'push-meilisearch.ts', browser: false },
   setup: { module: null, browser: true },
 };

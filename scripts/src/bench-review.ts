@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cmsDir } from './cms-paths.ts';
 import { adminApi } from './lib/admin-api.ts';
+import { ensureAdminBuild } from './start-cms.ts';
 import { dataDir } from './lib/paths.ts';
 
 /** Secrets the CMS needs in its environment (see cms/src/setup/secrets.ts). */
@@ -298,7 +299,7 @@ function prepareDist(mode: 'on' | 'off', root: string): string {
   const source = path.join(cmsDir, 'dist');
   if (!existsSync(path.join(source, 'config', 'plugins.js'))) {
     throw new Error(
-      'cms/dist is not compiled: run `pnpm exec vitest run cms/src/plugins/review` or `cd cms && strapi build` first',
+      'cms/dist is not compiled: `strapi build` did not write cms/dist/config (see its output above)',
     );
   }
   const target = path.join(root, mode);
@@ -337,6 +338,8 @@ async function main() {
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
     process.exit(0);
   }
+  // `strapi build` compiles the server code into cms/dist as well as the admin panel.
+  await ensureAdminBuild((line) => process.stderr.write(`${line}\n`));
   // Inside the cms folder (git-ignored .data), so the copies resolve the CMS's node_modules.
   mkdirSync(path.join(cmsDir, '.data'), { recursive: true });
   const root = mkdtempSync(path.join(cmsDir, '.data', 'bench-review-dist-'));
