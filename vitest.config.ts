@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['shared', 'scripts', 'themes', 'sites', 'cms', 'test'],
+    projects: ['shared', 'scripts/demo', 'scripts', 'themes', 'sites', 'cms', 'test'],
     passWithNoTests: true,
     fileParallelism: false,
     maxWorkers: 1,

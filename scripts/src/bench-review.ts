@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cmsDir } from './cms-paths.ts';
 import { adminApi } from './lib/admin-api.ts';
-import { ensureAdminBuild } from './start-cms.ts';
 import { dataDir } from './lib/paths.ts';
+import { ensureAdminBuild } from './start-cms.ts';
 
 /** Secrets the CMS needs in its environment (see cms/src/setup/secrets.ts). */
 const secretNames = [

@@ -17,7 +17,7 @@ import {
   type GenerateProgress,
   generateDemoCity,
   scaleConfigs,
-} from '@govcluster/shared/demo';
+} from '@govcluster/demo';
 import { dataDir } from './lib/paths.ts';
 
 /** Today's date in Asia/Shanghai as `YYYY-MM-DD`. */

@@ -1,6 +1,6 @@
 /**
  * @govcluster/shared: the domain model of GovCluster — content and registry schemas, the snapshot format,
- * review stages and screening, and the public UI strings. The demo-city generator is at `@govcluster/shared/demo`.
+ * review stages and screening, and the public UI strings.
  * @module
  */
 export * from './i18n/index.ts';

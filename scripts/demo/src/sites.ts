@@ -2,7 +2,7 @@
  * The demo city's registry: the portal, the departments and the townships as `Site` records, and
  * the publishing bodies (`Org`) and place names the text templates use.
  */
-import type { Column, LocalizedText, Site } from '../schemas/index.ts';
+import type { Column, LocalizedText, Site } from '@govcluster/shared/schemas';
 import { type DepartmentEntry, departmentCatalog, foreignNames, investmentBureauId } from './catalog.ts';
 import { areaCode, type CityContext, type Org } from './context.ts';
 import { createRng, hashString, type Rng } from './prng.ts';

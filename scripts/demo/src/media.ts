@@ -5,8 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Media } from '@govcluster/shared/schemas';
 import sharp from 'sharp';
-import type { Media } from '../schemas/index.ts';
 import { createRng, type Rng } from './prng.ts';
 
 interface Palette {

@@ -2,7 +2,7 @@
  * How big each scale is: sites, and how many items each kind of site carries per column.
  * Counts are ranges; each site draws its own number, so sites differ as real ones do.
  */
-import type { snapshotScales } from '../snapshot/index.ts';
+import type { snapshotScales } from '@govcluster/shared/snapshot';
 
 /** A scale of the demo city: `fixture` (tests), `demo`, `large` (benchmarks). */
 export type DemoScale = (typeof snapshotScales)[number];

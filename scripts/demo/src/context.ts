@@ -2,7 +2,7 @@
  * What text templates know about the body that publishes: its names, prefixes, fields of work,
  * leaders, and the city around it.
  */
-import type { PolicyTopic } from '../schemas/index.ts';
+import type { PolicyTopic } from '@govcluster/shared/schemas';
 import type { Rng } from './prng.ts';
 import { givenChars, type PersonName, personName, surnames } from './words.ts';
 

@@ -2,7 +2,7 @@
  * Leaders (领导信息): titles by body type, curricula vitae (简历) and division of work (分工),
  * with English and Russian versions for the sites that publish in those locales.
  */
-import type { Locale } from '../schemas/index.ts';
+import type { Locale } from '@govcluster/shared/schemas';
 import { drawName } from './context.ts';
 import type { Rng } from './prng.ts';
 import type { PersonName } from './words.ts';

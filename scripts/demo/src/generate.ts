@@ -21,8 +21,8 @@ import type {
   ServiceGuide,
   Site,
   Village,
-} from '../schemas/index.ts';
-import { policyTopics } from '../schemas/index.ts';
+} from '@govcluster/shared/schemas';
+import { policyTopics } from '@govcluster/shared/schemas';
 import {
   type ContentRecord,
   SnapshotError,
@@ -31,7 +31,7 @@ import {
   snapshotFileName,
   snapshotFormat,
   validateSnapshot,
-} from '../snapshot/index.ts';
+} from '@govcluster/shared/snapshot';
 import { departmentCatalog, investmentBureauId } from './catalog.ts';
 import { drawMobile, drawName, type Org, officePhone } from './context.ts';
 import { dateTime, dayOf, formatDay, officeMinute, partsOf, spreadDays, workday } from './dates.ts';

@@ -2,7 +2,7 @@
  * Templates of policy documents (政策文件) and their interpretations (政策解读): 印发 notices with
  * an implementation plan, normative documents with articles (规范性文件), work notices.
  */
-import type { PolicyTopic } from '../schemas/index.ts';
+import type { PolicyTopic } from '@govcluster/shared/schemas';
 import type { Org } from './context.ts';
 import { officePhone, zhOrdinal } from './context.ts';
 import { zhDate } from './dates.ts';

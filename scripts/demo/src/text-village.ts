@@ -2,7 +2,7 @@
  * Village pages (一村一页): overview, committee, contact, featured industry and 村务公开 entries
  * (党务、村务、财务).
  */
-import type { VillageAffairCategory } from '../schemas/index.ts';
+import type { VillageAffairCategory } from '@govcluster/shared/schemas';
 import { areaCode, drawName } from './context.ts';
 import { formatDay, partsOf, zhDate } from './dates.ts';
 import type { Rng } from './prng.ts';

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { columnFreshnessDays, type Site } from '@govcluster/shared/schemas';
+import { readSnapshot, validateSnapshot } from '@govcluster/shared/snapshot';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnFreshnessDays, type Site } from '../schemas/index.ts';
-import { readSnapshot, validateSnapshot } from '../snapshot/index.ts';
 import { type GenerateDemoResult, generateDemoCity, scaleConfigs } from './index.ts';
 
 const today = '2026-11-21';

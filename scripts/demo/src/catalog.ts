@@ -2,7 +2,7 @@
  * The catalogue of the demo city's departments: names, document-number prefixes, topics and
  * the work they report on. Scales take the first N rows, so the list is ordered by importance.
  */
-import type { PolicyTopic } from '../schemas/index.ts';
+import type { PolicyTopic } from '@govcluster/shared/schemas';
 
 /** One department (部门) of the city. */
 export interface DepartmentEntry {
