@@ -1,0 +1,66 @@
+/** Letters (领导信箱) with their published replies. */
+import type { Letter, Site } from '@govcluster/shared/schemas';
+import { departmentCatalog } from './catalog.ts';
+import { drawMobile, drawName, type Org, officePhone } from './context.ts';
+import { dateTime, workday } from './dates.ts';
+import { createRng } from './prng.ts';
+import { at, columnDays, draw, emit, pad, type Run } from './run.ts';
+import type { Range } from './scales.ts';
+import { letterForUnit, letterText } from './text-letters.ts';
+
+export async function letters(run: Run, site: Site, org: Org, volume: Range): Promise<void> {
+  const rng = createRng(run.seed, `${site.id}/letters`);
+  const n = draw(rng, volume);
+  const days = columnDays(run, rng, n, 6, 0);
+  for (const [i, day] of days.entries()) {
+    const irng = rng.fork(String(i));
+    const submittedAt = dateTime(day, irng.int(7 * 60, 23 * 60));
+    let handlingUnit: string;
+    let text: ReturnType<typeof letterText>;
+    if (org.kind === 'department') {
+      text = letterForUnit(irng, org.siteId, org.short, org.focus, officePhone(org, irng));
+      handlingUnit = org.sourceName;
+    } else {
+      text = letterText(irng);
+      const dept = departmentCatalog.find((d) => d.id === text.unit);
+      handlingUnit =
+        org.kind === 'township' ? org.sourceName : dept ? `市${dept.name}` : '市政务服务和数据管理局';
+    }
+    const age = run.today - day;
+    const newest = i === days.length - 1;
+    let status: Letter['status'] = 'replied';
+    if (newest || age < 4) status = irng.chance(0.5) ? 'received' : 'processing';
+    else if (age < 15 && irng.chance(0.6)) status = 'processing';
+    else if (irng.chance(0.03)) status = 'processing';
+    const writerName = drawName(irng);
+    const writer: Letter['writer'] = { name: writerName.zh, phone: drawMobile(irng) };
+    if (irng.chance(0.3))
+      writer.email = `${writerName.en.toLowerCase().replace(' ', '.')}${irng.int(1, 99)}@mail.example`;
+    let reply: string | undefined;
+    let repliedAt: string | undefined;
+    if (status === 'replied') {
+      const rday = Math.max(day, Math.min(run.today, workday(day + irng.int(2, 14))));
+      reply = text.reply;
+      repliedAt = at(irng, rday);
+      if (repliedAt < submittedAt) repliedAt = submittedAt;
+    }
+    const letter: Letter = {
+      id: `${site.id}-letter-${pad(i + 1)}`,
+      locale: 'zh-CN',
+      site: site.id,
+      column: 'letters',
+      title: text.title,
+      question: text.question,
+      category: text.category,
+      submittedAt,
+      status,
+      handlingUnit,
+      ...(reply !== undefined ? { reply } : {}),
+      ...(repliedAt !== undefined ? { repliedAt } : {}),
+      writer,
+      publishedAt: repliedAt ?? submittedAt,
+      updatedAt: repliedAt ?? submittedAt,
+    };
+    await emit(run, { type: 'letter', ...letter });
+  }
+}

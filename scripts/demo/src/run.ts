@@ -1,0 +1,113 @@
+/** The state of one generator run and the small helpers every per-type generator shares. */
+import type { Attachment, Locale, MediaRef, Site } from '@govcluster/shared/schemas';
+import type { ContentRecord, SnapshotWriter } from '@govcluster/shared/snapshot';
+import type { Org } from './context.ts';
+import { dateTime, officeMinute, spreadDays } from './dates.ts';
+import type { AttachmentFile } from './media.ts';
+import type { Rng } from './prng.ts';
+import type { Range, ScaleConfig } from './scales.ts';
+import type { CityPlan } from './sites.ts';
+
+/** A column whose newest item was made deliberately old, for freshness checks to find. */
+export interface StaleColumn {
+  /** Site id. */
+  site: string;
+  /** Column slug. */
+  column: string;
+  /** Day of its newest item. */
+  newest: string;
+}
+
+export const hours = '周一至周五上午9:00—12:00，下午13:30—17:30（法定节假日除外）';
+
+/** The state of one run, shared by the per-site generators. */
+export interface Run {
+  seed: number;
+  today: number;
+  scale: ScaleConfig;
+  plan: CityPlan;
+  writer: SnapshotWriter;
+  counts: Record<string, Partial<Record<Locale, number>>>;
+  entries: Record<string, number>;
+  landscapes: Map<string, string[]>;
+  portraits: { male: string[]; female: string[] };
+  attachments: AttachmentFile[];
+  stale: StaleColumn[];
+  staleNews: Set<string>;
+  staleNotices: Set<string>;
+  progress: (site?: string) => void;
+  site?: string;
+  sitesDone: number;
+}
+
+export function count(run: Run, type: string, locale: Locale): void {
+  const byLocale = run.counts[type] ?? {};
+  byLocale[locale] = (byLocale[locale] ?? 0) + 1;
+  run.counts[type] = byLocale;
+  if (locale === 'zh-CN') run.entries[type] = (run.entries[type] ?? 0) + 1;
+}
+
+export async function emit(run: Run, record: ContentRecord): Promise<void> {
+  await run.writer.write(record);
+  count(run, record.type, record.locale);
+  if (run.writer.count % 1000 === 0) run.progress(run.site);
+}
+
+export function draw(rng: Rng, range: Range): number {
+  return rng.int(range[0], range[1]);
+}
+
+export function pad(n: number, width = 4): string {
+  return String(n).padStart(width, '0');
+}
+
+/** A publication time on `day` (office hours). */
+export function at(rng: Rng, day: number): string {
+  return dateTime(day, officeMinute(rng));
+}
+
+/** An update a little after publication, never after today. */
+export function laterUpdate(rng: Rng, run: Run, day: number, published: string): string {
+  if (!rng.chance(0.15)) return published;
+  const later = Math.min(run.today, day + rng.int(1, 20));
+  return later === day ? published : at(rng, later);
+}
+
+export function pictures(run: Run, rng: Rng, scenes: readonly string[], howMany: number): MediaRef[] {
+  const pool = scenes.flatMap((scene) => run.landscapes.get(scene) ?? []);
+  return rng.sample(pool, howMany).map((id) => ({ id }));
+}
+
+export const allScenes = ['river', 'mountains', 'fields', 'skyline', 'tea', 'lake', 'bridge', 'park'];
+
+export function attachment(run: Run, rng: Rng, name: string): Attachment {
+  const file = rng.pick(run.attachments);
+  return { name, file: file.file, mime: 'application/pdf', size: file.size };
+}
+
+/** Days of a column's items, oldest first. */
+export function columnDays(
+  run: Run,
+  rng: Rng,
+  countOf: number,
+  freshWithin: number,
+  offsetDays: number,
+): number[] {
+  return spreadDays(rng, {
+    today: run.today,
+    count: countOf,
+    spanDays: run.scale.spanDays,
+    freshWithin,
+    offsetDays,
+  }).reverse();
+}
+
+export function staleOffset(run: Run, rng: Rng, org: Org, column: 'news' | 'notices'): number {
+  const stale = column === 'news' ? run.staleNews.has(org.siteId) : run.staleNotices.has(org.siteId);
+  if (!stale) return 0;
+  return column === 'news' ? rng.int(75, 240) : rng.int(200, 320);
+}
+
+export function localesOf(site: Site): Locale[] {
+  return site.locales;
+}
