@@ -14,11 +14,11 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort } from '@govcluster/shared/ports';
 import { cmsDir } from './cms-paths.ts';
 import { adminApi } from './lib/admin-api.ts';
 import { dataDir } from './lib/paths.ts';
@@ -64,19 +64,6 @@ function summarize(values: number[]): Summary {
     p95: round1(at(0.95)),
     mean: round1(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Boots Strapi from a compiled app folder on a fresh database and measures. */

@@ -8,9 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@govcluster/shared/ports';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretNames } from '../../cms/src/setup/secrets.ts';
@@ -35,19 +35,6 @@ async function builtAppCopy(into: string): Promise<string> {
 
 const password = `E2e-${randomBytes(6).toString('hex')}-1a`;
 const articleUid = 'api::article.article';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('review in the admin UI (Chromium)', () => {
   let strapi: any;

@@ -7,23 +7,14 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type CmsHandle, startCms } from '../../scripts/src/start-cms.ts';
 import { type FixtureBuild, fixtureBuild, htmlPages, readPage, readRecords } from './fixture.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A proxy to `target` that records the path and query of every request. */
 async function recordingProxy(target: string): Promise<{ url: string; requests: string[]; server: Server }> {

@@ -5,8 +5,8 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNginxConfig } from '../../scripts/src/generate-nginx.ts';
 import { type FixtureBuild, fixtureBuild, repoRoot } from './fixture.ts';
@@ -44,14 +44,6 @@ function mainConfig(serverFile: string): string {
     '}',
     '',
   ].join('\n');
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 describe('nginx configuration of the fixture cluster', () => {

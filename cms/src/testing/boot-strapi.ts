@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '@govcluster/shared/ports';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 import { secretNames } from '../setup/secrets';
@@ -45,20 +45,6 @@ export function postgresAdminUrl(database = 'postgres'): string {
   const base =
     process.env.GOVCLUSTER_TEST_PG ?? `postgres://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432`;
   return `${base.replace(/\/$/, '')}/${database}`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Creates an empty PostgreSQL database with a unique name; returns its name. */

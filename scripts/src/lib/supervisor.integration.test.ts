@@ -6,21 +6,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { freePort } from '@govcluster/shared/ports';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const fixture = path.join(import.meta.dirname, 'supervisor-fixture.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** Whether something accepts connections on the port. */
 function listening(port: number): Promise<boolean> {
