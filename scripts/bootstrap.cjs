@@ -152,7 +152,9 @@ const installInputs = [
   'pnpm-lock.yaml',
   'pnpm-workspace.yaml',
   '.npmrc',
-  ...['cms', 'sites', 'themes', 'shared', 'scripts', 'scripts/demo', 'test'].map((dir) => `${dir}/package.json`),
+  ...['cms', 'sites', 'themes', 'shared', 'scripts', 'scripts/demo', 'test'].map(
+    (dir) => `${dir}/package.json`,
+  ),
 ];
 
 function installFingerprint() {

@@ -10,14 +10,14 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { entryName, readSnapshot, snapshotFile } from '@govcluster/shared/snapshot';
-import type { Core } from '@strapi/strapi';
 import {
   localizedTextKeys,
   mappingFor,
   type TypeMapping,
   typeMappings,
-} from '../src/content-model/model-map';
+} from '@govcluster/shared/cms-mapping';
+import { entryName, readSnapshot, snapshotFile } from '@govcluster/shared/snapshot';
+import type { Core } from '@strapi/strapi';
 import { runTrusted } from '../src/plugins/review/server/src/trust';
 
 /** Bump when the mapping from snapshot to CMS changes: every record is then written again. */

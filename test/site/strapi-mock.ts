@@ -1,5 +1,5 @@
 /**
- * A stand-in for the CMS's REST API (Strapi 5 shapes, as in cms/src/content-model/model-map.ts),
+ * A stand-in for the CMS's REST API (Strapi 5 shapes, as in shared/src/model/cms-mapping.ts),
  * serving a snapshot: enough to test the build's CMS loader without booting Strapi.
  */
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { columnMapping, mappingFor, typeMappings } from '@govcluster/shared/cms-mapping';
 import {
   AttachmentSchema,
   ColumnSchema,
@@ -9,7 +10,6 @@ import {
 } from '@govcluster/shared/schemas';
 import { describe, expect, it } from 'vitest';
 import { compareTypeToZod, readStrapiSchemas } from './contract';
-import { columnMapping, mappingFor, typeMappings } from './model-map';
 
 const appDir = join(__dirname, '..', '..');
 const schemas = readStrapiSchemas(appDir);

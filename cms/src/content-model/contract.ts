@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localizedTextComponent, localizedTextKeys, type TypeMapping } from './model-map';
+import { localizedTextComponent, localizedTextKeys, type TypeMapping } from '@govcluster/shared/cms-mapping';
 
 /** A Strapi attribute as written in schema.json. */
 export interface StrapiAttribute {

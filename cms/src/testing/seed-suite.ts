@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mappingFor } from '@govcluster/shared/cms-mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeed } from '../../tools/seed';
 import { seedSnapshot } from '../../tools/seed-snapshot';
-import { mappingFor } from '../content-model/model-map';
 import { bootStrapi, type TestDatabase, type TestStrapi } from './boot-strapi';
 import { fixtureRecords, writeFixtureSnapshot } from './fixture-snapshot';
 

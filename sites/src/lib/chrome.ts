@@ -66,7 +66,9 @@ export function chromeFor(cluster: Cluster, page: Page, trail: { label: Text; ur
       current: other === locale,
     };
   });
-  const alternates = [...versions.entries()].map(([hreflang, url]) => ({ hreflang, url }));
+  const alternates: { hreflang: Locale | 'x-default'; url: string }[] = [...versions.entries()].map(
+    ([hreflang, url]) => ({ hreflang, url }),
+  );
   const defaultVersion = versions.get(defaultLocale);
   if (alternates.length > 1 && defaultVersion)
     alternates.push({ hreflang: 'x-default', url: defaultVersion });

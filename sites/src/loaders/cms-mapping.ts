@@ -1,7 +1,7 @@
 /**
  * How the CMS (Strapi 5 REST) names and shapes things, in one module; everything else in the build
- * speaks the shared model. Mirrors cms/src/content-model/model-map.ts (the CMS's own statement of the
- * mapping; sites never imports cms, so the facts are repeated here and checked by the CMS loader test).
+ * speaks the shared model. The type keys, REST plurals, localization and renames come from the one
+ * statement of the mapping, `@govcluster/shared/cms-mapping`; the answer shapes below are Strapi's.
  *
  * Strapi 5 REST: `GET /api/<plural>?locale=<locale>&status=published&pagination[page]=…`, answer
  * `{ data: [{ id, documentId, locale, …attributes }], meta: { pagination: { page, pageCount } } }`.
@@ -17,25 +17,20 @@
  *   extension; `caption` holds the alt text of every locale as JSON) or to an `Attachment`
  *   (`{ name, file, mime, size }`).
  */
+import { reservedRenames, typeMappings } from '@govcluster/shared/cms-mapping';
 
 /** REST plural of every type the build reads. */
-export const cmsPlural: Record<string, string> = {
-  site: 'sites',
-  article: 'articles',
-  policy: 'policies',
-  interpretation: 'interpretations',
-  serviceGuide: 'service-guides',
-  leader: 'leaders',
-  village: 'villages',
-  investmentProject: 'investment-projects',
-  letter: 'letters',
-};
+export const cmsPlural: Record<string, string> = Object.fromEntries(
+  typeMappings.map((mapping) => [mapping.typeKey, mapping.pluralName]),
+);
 
 /** Types stored once, not per locale (no `locale` query). */
-export const cmsUnlocalized = new Set(['site']);
+export const cmsUnlocalized = new Set(
+  typeMappings.filter((mapping) => !mapping.localized).map((mapping) => mapping.typeKey),
+);
 
 /** The attribute that holds our stable id (Strapi keeps `id` and `documentId` for itself). */
-export const cmsIdField = 'key';
+export const cmsIdField = reservedRenames.id as string;
 
 /** Extra query parameters per type: what to populate, and which records are public at all. */
 export const cmsQuery: Record<string, Record<string, string>> = {
@@ -59,12 +54,10 @@ export const cmsQuery: Record<string, Record<string, string>> = {
 /** Populate everything but private components for the other types. */
 export const cmsDefaultQuery: Record<string, string> = { populate: '*' };
 
-const renames: Record<string, string> = {
-  key: 'id',
-  datePublished: 'publishedAt',
-  dateModified: 'updatedAt',
-  handlingStatus: 'status',
-};
+/** Strapi attribute → shared field: the inverse of every type's renames. */
+const renames: Record<string, string> = Object.fromEntries(
+  typeMappings.flatMap((mapping) => Object.entries(mapping.rename).map(([shared, cms]) => [cms, shared])),
+);
 const strapiOwn = new Set([
   'id',
   'documentId',
@@ -76,6 +69,8 @@ const strapiOwn = new Set([
   'localizations',
   'locale',
 ]);
+/** Attributes hidden from every content-API answer, per type: never mapped even if a CMS sent them. */
+const privateFields = new Map(typeMappings.map((mapping) => [mapping.typeKey, new Set(mapping.private)]));
 const mediaFields = new Set(['images', 'photos', 'portrait']);
 const attachmentFields = new Set(['attachments']);
 
@@ -157,7 +152,7 @@ export function fromCms(type: string, document: Doc): Doc {
   for (const [key, value] of Object.entries(document)) {
     if (value === null || value === undefined) continue;
     if (key !== cmsIdField && strapiOwn.has(key)) continue;
-    if (type === 'letter' && key === 'writer') continue;
+    if (privateFields.get(type)?.has(key)) continue;
     const name = renames[key] ?? key;
     if (mediaFields.has(key)) {
       out[name] = Array.isArray(value) ? value.map((f) => mediaRef(f as Doc)) : mediaRef(value as Doc);

@@ -1,6 +1,7 @@
 /**
  * How the shared model (zod schemas in `@govcluster/shared`, snapshot type keys) maps onto Strapi.
- * Pure data: the seeder, the contract test and the ADR on localized fields (docs/adr/0004) use it.
+ * Pure data, the one statement of the mapping: the CMS's seeder and contract test, the build's CMS
+ * loader (`sites/src/loaders/cms-mapping.ts`) and the ADR on localized fields (docs/adr/0004) use it.
  */
 
 /** A relation from a Strapi attribute to the entry of another type, found by its stable id. */
