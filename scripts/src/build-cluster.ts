@@ -23,7 +23,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type MeiliPageConfig, meiliPageConfig, probeSearchKey } from '@govcluster/shared/search';
-import { writeNginxConfig } from './generate-nginx.ts';
 import {
   PreviousIncomplete,
   readFingerprints,
@@ -40,6 +39,7 @@ import {
   readManifest,
   redirectsFile,
 } from './build/release-manifest.ts';
+import { writeNginxConfig } from './generate-nginx.ts';
 import { indexCluster } from './index-search.ts';
 import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
 import { buildProcesses, runAstroBuild } from './lib/partitioned-build.ts';
@@ -73,6 +73,8 @@ export interface BuildOptions {
    * carries `previous`'s redirects forward (the equivalence test's full rebuild).
    */
   incremental?: boolean;
+  /** Pages per search shard (default: the indexer's, 2,500; tests use small shards). */
+  searchShardSize?: number;
 }
 
 /** What a cluster build did. */
@@ -285,7 +287,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   let fullBuildReason: string | undefined;
   if (!options.previous) fullBuildReason = 'no previous release was given';
   else if (!previousDir) fullBuildReason = `the previous release ${options.previous} does not exist`;
-  else if (!previousManifest) fullBuildReason = `the previous release has no usable manifest: ${read?.problem}`;
+  else if (!previousManifest)
+    fullBuildReason = `the previous release has no usable manifest: ${read?.problem}`;
   else if (previousManifest.version !== version)
     fullBuildReason = `the previous release was built from other templates, sources or settings (version ${previousManifest.version}, now ${version})`;
   else if (options.incremental === false) fullBuildReason = 'asked to render everything';
@@ -336,7 +339,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       result.rendered = taken.rendered;
       result.copied = taken.copied;
       const assets = await takeAssets(tmpDir, previousDir);
-      note(`rendered ${taken.rendered} files, took ${taken.copied} files and ${assets} assets from the previous release`);
+      note(
+        `rendered ${taken.rendered} files, took ${taken.copied} files and ${assets} assets from the previous release`,
+      );
     } else result.rendered = Object.keys(printed.files).length;
     checkNotFoundPages(tmpDir);
     const redirects = carryRedirects({
@@ -382,6 +387,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     try {
       const indexed = await indexCluster(tmpDir, {
         ...(incremental ? { previous: { dir: previousDir, shards: previousManifest?.search ?? {} } } : {}),
+        ...(options.searchShardSize ? { shardSize: options.searchShardSize } : {}),
         log: (line) => {
           if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
           if (log.length < 2_000_000) log += `[index-search] ${line}\n`;

@@ -150,7 +150,8 @@ export function nginxConfig(options: NginxConfigOptions): string {
   if (redirects.length > 0) {
     lines.push('    # Entries that moved: their old URLs (docs/adr/0016-incremental-build.md).');
     for (const [from, to] of redirects) {
-      if (/[\s;{}"'\\]/.test(from + to)) throw new Error(`A redirect holds a character nginx cannot take: ${from} → ${to}`);
+      if (/[\s;{}"'\\]/.test(from + to))
+        throw new Error(`A redirect holds a character nginx cannot take: ${from} → ${to}`);
       lines.push(`    location = ${from} {`, `        return 301 ${to};`, '    }');
     }
     lines.push('');

@@ -55,7 +55,9 @@ export interface LocaleIndexStats {
  * (docs/adr/0016-incremental-build.md).
  */
 export function shardByRecency(documents: readonly SearchDocument[], shardSize: number): SearchDocument[][] {
-  const oldestFirst = [...documents].sort((a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url));
+  const oldestFirst = [...documents].sort(
+    (a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url),
+  );
   const parts: SearchDocument[][] = [];
   for (let start = 0; start < oldestFirst.length; start += shardSize)
     parts.push(oldestFirst.slice(start, start + shardSize));
@@ -79,7 +81,8 @@ export interface PreviousIndex {
 /** What identifies a shard's index: its pages as Pagefind gets them. */
 function shardKey(members: readonly SearchDocument[]): string {
   const hash = createHash('sha256');
-  for (const document of members) hash.update(`${document.url}\n`).update(pagefindHtml(document)).update('\n');
+  for (const document of members)
+    hash.update(`${document.url}\n`).update(pagefindHtml(document)).update('\n');
   return hash.digest('base64url').slice(0, 22);
 }
 
@@ -136,7 +139,11 @@ export async function indexDocuments(
       records[locale].push({ key, dir });
       const before = options.previous?.shards[locale]?.find((record) => record.key === key);
       const label = `${locale}${parts.length > 1 ? ` shard ${shard + 1}/${parts.length}` : ''}`;
-      if (before && options.previous && existsSync(path.join(options.previous.dir, before.dir, 'pagefind.js'))) {
+      if (
+        before &&
+        options.previous &&
+        existsSync(path.join(options.previous.dir, before.dir, 'pagefind.js'))
+      ) {
         await takeBundle(path.join(options.previous.dir, before.dir), target);
         options.log?.(`${label}: ${members.length} pages unchanged, taken from the previous release`);
         continue;

@@ -92,12 +92,23 @@ describe('index-search', () => {
 
   it('shards newest first, cut from the oldest page, a small newest part joining the one before', () => {
     const documents = (count: number) =>
-      Array.from({ length: count }, (_, index) => ({ url: `/${index}/`, date: `20${10 + index}-01-01` }) as SearchDocument);
+      Array.from(
+        { length: count },
+        (_, index) => ({ url: `/${index}/`, date: `20${10 + index}-01-01` }) as SearchDocument,
+      );
     const years = (count: number, size: number) =>
-      shardByRecency(documents(count), size).map((shard) => shard.map((document) => document.date.slice(2, 4)));
+      shardByRecency(documents(count), size).map((shard) =>
+        shard.map((document) => document.date.slice(2, 4)),
+      );
     expect(years(5, 2)).toEqual([['14'], ['13', '12'], ['11', '10']]);
-    expect(years(7, 4)).toEqual([['16', '15', '14'], ['13', '12', '11', '10']]);
+    expect(years(7, 4)).toEqual([
+      ['16', '15', '14'],
+      ['13', '12', '11', '10'],
+    ]);
     // One page more than a whole shard: it joins the newest whole shard; older shards stay as they were.
-    expect(years(9, 4)).toEqual([['18', '17', '16', '15', '14'], ['13', '12', '11', '10']]);
+    expect(years(9, 4)).toEqual([
+      ['18', '17', '16', '15', '14'],
+      ['13', '12', '11', '10'],
+    ]);
   });
 });

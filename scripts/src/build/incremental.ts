@@ -61,7 +61,9 @@ export async function takeUnchanged(
     }
     const source = path.join(previous, file);
     if (!existsSync(source))
-      throw new PreviousIncomplete(`the previous release ${previous} lacks ${file}, which this build did not render`);
+      throw new PreviousIncomplete(
+        `the previous release ${previous} lacks ${file}, which this build did not render`,
+      );
     await place(source, target);
     copied += 1;
   }
@@ -73,7 +75,8 @@ function linkedAssets(outDir: string): Set<string> {
   const linked = new Set<string>();
   const walk = (dir: string, top: boolean): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (top && (entry.name === '_astro' || entry.name === 'pagefind' || entry.name.startsWith('.'))) continue;
+      if (top && (entry.name === '_astro' || entry.name === 'pagefind' || entry.name.startsWith('.')))
+        continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, false);
       else if (entry.name.endsWith('.html')) {

@@ -135,7 +135,8 @@ function releaseRedirects(release: string): Promise<Map<string, string>> {
       .then((text) => new Map(Object.entries(JSON.parse(text) as Record<string, string>)))
       .catch(() => new Map<string, string>());
     // A handful of releases are live in a process's lifetime; keep the newest few.
-    if (redirectsByRelease.size >= 16) redirectsByRelease.delete(redirectsByRelease.keys().next().value as string);
+    if (redirectsByRelease.size >= 16)
+      redirectsByRelease.delete(redirectsByRelease.keys().next().value as string);
     redirectsByRelease.set(release, redirects);
   }
   return redirects;

@@ -126,7 +126,9 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
       return {
         entry: entryData(entry),
         media: mediaOf(cluster, [entry]),
-        related: related.map((other) => (other ? { id: other.id, title: other.title, url: other.url } : null)),
+        related: related.map((other) =>
+          other ? { id: other.id, title: other.title, url: other.url } : null,
+        ),
       };
     }
     case 'leaders':
@@ -191,7 +193,11 @@ function previousFingerprints(): Record<string, string> | undefined {
  * The items of a route whose output changed since the previous release (all of them for a full build),
  * after writing the route's fingerprints for the cluster build.
  */
-export function changedOnly<T>(route: string, items: readonly T[], fingerprint: (item: T) => [string, string]) {
+export function changedOnly<T>(
+  route: string,
+  items: readonly T[],
+  fingerprint: (item: T) => [string, string],
+) {
   const prints = items.map(fingerprint);
   const out = process.env.GOVCLUSTER_FINGERPRINTS_OUT;
   // Every partition computes the same fingerprints; the first one writes them.
