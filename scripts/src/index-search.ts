@@ -45,28 +45,49 @@ export interface LocaleIndexStats {
   readonly routes?: WrittenRoutes;
 }
 
+/** FNV-1a of a string, unsigned 32 bits. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
 /**
  * Splits a locale's documents into shards, newest first (by date, then URL): shard 0 holds the newest
  * pages, which most searches are after, so a first query downloads one shard's metadata instead of the
- * whole locale's. Shards are cut from the oldest page in parts of `shardSize`, and the newest part,
- * when it has fewer than half of `shardSize`, joins the one before it: a page published today changes
- * the newest shard only, and an older shard changes only when one of its pages, or an older page,
- * changes, so an incremental build re-indexes the newest shard and copies the others
- * (docs/adr/0016-incremental-build.md).
+ * whole locale's.
+ *
+ * Where one shard ends is decided by the pages themselves (content-defined chunking, as in rsync): in
+ * order from the oldest page, a shard ends after a page whose URL hashes to 0 modulo `shardSize`, so
+ * shards hold `shardSize` pages on average; a run of more than twice that is cut evenly. A page
+ * published, edited or withdrawn changes its own shard only (and its neighbour when the page ended a
+ * shard), wherever it sits in time, and the same pages always give the same shards: an incremental build
+ * re-indexes the shards that changed and takes the others from the previous release, and equals a full
+ * rebuild (docs/adr/0016-incremental-build.md). The newest shard, when it holds fewer than half of
+ * `shardSize`, joins the one before it, so a first query never searches a sliver.
  */
 export function shardByRecency(documents: readonly SearchDocument[], shardSize: number): SearchDocument[][] {
-  const oldestFirst = [...documents].sort(
-    (a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url),
-  );
+  const oldestFirst = [...documents].sort((a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url));
+  const runs: SearchDocument[][] = [[]];
+  for (const document of oldestFirst) {
+    (runs.at(-1) as SearchDocument[]).push(document);
+    if (fnv1a(document.url) % shardSize === 0) runs.push([]);
+  }
+  if (runs.length > 1 && runs.at(-1)?.length === 0) runs.pop();
+  if (oldestFirst.length === 0) return [[]];
   const parts: SearchDocument[][] = [];
-  for (let start = 0; start < oldestFirst.length; start += shardSize)
-    parts.push(oldestFirst.slice(start, start + shardSize));
+  for (const run of runs) {
+    const size = Math.ceil(run.length / Math.ceil(run.length / (2 * shardSize)));
+    for (let start = 0; start < run.length; start += size) parts.push(run.slice(start, start + size));
+  }
   const newest = parts.at(-1);
   if (parts.length > 1 && newest && newest.length < shardSize / 2) {
     parts.pop();
     parts[parts.length - 1] = [...(parts.at(-1) ?? []), ...newest];
   }
-  if (parts.length === 0) parts.push([]);
   return parts.reverse().map((part) => part.reverse());
 }
 

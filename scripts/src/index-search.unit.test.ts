@@ -90,25 +90,33 @@ describe('index-search', () => {
     expect(existsSync(path.join(dist, 'pagefind/en/pagefind.js'))).toBe(true);
   }, 60_000);
 
-  it('shards newest first, cut from the oldest page, a small newest part joining the one before', () => {
-    const documents = (count: number) =>
-      Array.from(
-        { length: count },
-        (_, index) => ({ url: `/${index}/`, date: `20${10 + index}-01-01` }) as SearchDocument,
-      );
-    const years = (count: number, size: number) =>
-      shardByRecency(documents(count), size).map((shard) =>
-        shard.map((document) => document.date.slice(2, 4)),
-      );
-    expect(years(5, 2)).toEqual([['14'], ['13', '12'], ['11', '10']]);
-    expect(years(7, 4)).toEqual([
-      ['16', '15', '14'],
-      ['13', '12', '11', '10'],
-    ]);
-    // One page more than a whole shard: it joins the newest whole shard; older shards stay as they were.
-    expect(years(9, 4)).toEqual([
-      ['18', '17', '16', '15', '14'],
-      ['13', '12', '11', '10'],
-    ]);
+  it('shards newest first, ends shards where the pages say, so a change stays in its shard', () => {
+    const documents = Array.from(
+      { length: 400 },
+      (_, index) =>
+        ({ url: `/p${index}/`, date: `2020-01-01T00:00:${String(index).padStart(5, '0')}` }) as SearchDocument,
+    );
+    const shards = shardByRecency(documents, 20);
+    const dates = (list: SearchDocument[][]) => list.map((shard) => shard.map((document) => document.date));
+    // Newest first, every page once, about 20 a shard, none over 40, the newest not a sliver.
+    expect(shards.flat().map((document) => document.url)).toEqual(
+      [...documents].reverse().map((document) => document.url),
+    );
+    expect(shards.length).toBeGreaterThan(8);
+    expect(Math.max(...shards.map((shard) => shard.length))).toBeLessThanOrEqual(40);
+    expect(shards[0]?.length).toBeGreaterThanOrEqual(10);
+    // Withdrawing a page in the middle changes its shard only (or two, when it ended a shard).
+    const middle = documents[200] as SearchDocument;
+    const after = shardByRecency(
+      documents.filter((document) => document !== middle),
+      20,
+    );
+    const before = new Set(dates(shards).map((shard) => shard.join()));
+    const changed = dates(after).filter((shard) => !before.has(shard.join()));
+    expect(changed.length).toBeGreaterThanOrEqual(1);
+    expect(changed.length).toBeLessThanOrEqual(2);
+    // A new newest page changes the newest shard only.
+    const newer = shardByRecency([...documents, { url: '/new/', date: '2030-01-01' } as SearchDocument], 20);
+    expect(dates(newer).slice(1)).toEqual(dates(shards).slice(1));
   });
 });
