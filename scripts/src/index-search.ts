@@ -70,7 +70,9 @@ function fnv1a(text: string): number {
  * `shardSize`, joins the one before it, so a first query never searches a sliver.
  */
 export function shardByRecency(documents: readonly SearchDocument[], shardSize: number): SearchDocument[][] {
-  const oldestFirst = [...documents].sort((a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url));
+  const oldestFirst = [...documents].sort(
+    (a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url),
+  );
   const runs: SearchDocument[][] = [[]];
   for (const document of oldestFirst) {
     (runs.at(-1) as SearchDocument[]).push(document);

@@ -94,7 +94,10 @@ describe('index-search', () => {
     const documents = Array.from(
       { length: 400 },
       (_, index) =>
-        ({ url: `/p${index}/`, date: `2020-01-01T00:00:${String(index).padStart(5, '0')}` }) as SearchDocument,
+        ({
+          url: `/p${index}/`,
+          date: `2020-01-01T00:00:${String(index).padStart(5, '0')}`,
+        }) as SearchDocument,
     );
     const shards = shardByRecency(documents, 20);
     const dates = (list: SearchDocument[][]) => list.map((shard) => shard.map((document) => document.date));
