@@ -423,10 +423,12 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
 /** What `--help` prints. */
 export const usage = `Builds every site of the cluster into dist/ (kept as it was when the build fails).
 
-  pnpm build [--snapshot <dir>] [--out <dir>] [--site-url <url>] [--nginx-root <path>] [--quiet]
+  pnpm build [--snapshot <dir>] [--out <dir>] [--previous <dir>] [--site-url <url>] [--nginx-root <path>] [--quiet]
 
   --snapshot <dir>     build from a snapshot folder instead of the CMS (or GOVCLUSTER_SNAPSHOT)
   --out <dir>          output folder (default dist/)
+  --previous <dir>     an earlier output (the live release): only files whose inputs changed are
+                       rendered, the rest is taken from it; redirects of moved entries carry over
   --site-url <url>     public origin for canonical links, sitemaps and feeds (or GOVCLUSTER_SITE_URL)
   --nginx-root <path>  where dist/ will be on the web server, for root in dist/nginx.conf (or NGINX_ROOT)
 
@@ -446,6 +448,7 @@ async function main(): Promise<void> {
     options: {
       snapshot: { type: 'string' },
       out: { type: 'string' },
+      previous: { type: 'string' },
       'site-url': { type: 'string' },
       'nginx-root': { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -459,6 +462,7 @@ async function main(): Promise<void> {
   const result = await buildCluster({
     snapshot: values.snapshot ?? process.env.GOVCLUSTER_SNAPSHOT,
     outDir: values.out,
+    previous: values.previous,
     siteUrl: values['site-url'],
     nginxRoot: values['nginx-root'] ?? process.env.NGINX_ROOT,
     quiet: values.quiet,
@@ -479,6 +483,7 @@ async function main(): Promise<void> {
     `\nbuilt ${result.pages} pages into ${path.relative(process.cwd(), result.outDir) || '.'} in ${(result.wallMs / 1000).toFixed(1)} s` +
       ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped; ` +
       `${result.searchDocuments} pages in the search index\n` +
+      `${result.fullBuildReason ? `full build (${result.fullBuildReason})` : `incremental build: ${result.rendered} files rendered, ${result.copied} taken from ${values.previous}`}; ${result.redirects} redirects\n` +
       `search pages use ${result.meiliHost ? `Meilisearch at ${result.meiliHost} (Pagefind as fallback)` : 'Pagefind'}\n` +
       `manifest: ${path.join(result.outDir, 'sites.json')}\n` +
       `nginx configuration: ${path.join(result.outDir, 'nginx.conf')}\n`,

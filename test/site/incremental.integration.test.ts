@@ -110,8 +110,9 @@ describe('incremental build', () => {
     cpSync(path.join(work, 'full-0'), path.join(work, 'inc-0'), { recursive: true });
     let applied = 0;
     const started = Date.now();
+    const sizes = schedule();
     for (let step = 1; step <= steps; step += 1) {
-      const count = 1 + Math.floor(((((seed + step) * 2654435761) >>> 0) / 2 ** 32) * mutationsPerStep);
+      const count = sizes[step - 1] ?? 1;
       const done: Mutation[] = [];
       for (let n = 0; n < count; n += 1) done.push(mutator.mutate());
       mutator.save();
