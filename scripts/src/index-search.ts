@@ -62,12 +62,13 @@ function fnv1a(text: string): number {
  *
  * Where one shard ends is decided by the pages themselves (content-defined chunking, as in rsync): in
  * order from the oldest page, a shard ends after a page whose URL hashes to 0 modulo `shardSize`, so
- * shards hold `shardSize` pages on average; a run of more than twice that is cut evenly. A page
- * published, edited or withdrawn changes its own shard only (and its neighbour when the page ended a
- * shard), wherever it sits in time, and the same pages always give the same shards: an incremental build
+ * shards hold at most `shardSize` pages; a longer run is cut in parts of `shardSize` from its
+ * oldest page, so the newest shard is what is left of the newest run. A page
+ * published, edited or withdrawn changes its own shard and at most the later parts of its run (and the
+ * next run when the page ended one), wherever it sits in time, and the same pages always give the same shards: an incremental build
  * re-indexes the shards that changed and takes the others from the previous release, and equals a full
- * rebuild (docs/adr/0016-incremental-build.md). The newest shard, when it holds fewer than half of
- * `shardSize`, joins the one before it, so a first query never searches a sliver.
+ * rebuild (docs/adr/0016-incremental-build.md). The newest shard, when it holds fewer than a quarter
+ * of `shardSize`, joins the one before it, so a first query never searches a sliver.
  */
 export function shardByRecency(documents: readonly SearchDocument[], shardSize: number): SearchDocument[][] {
   const oldestFirst = [...documents].sort(
@@ -82,11 +83,11 @@ export function shardByRecency(documents: readonly SearchDocument[], shardSize: 
   if (oldestFirst.length === 0) return [[]];
   const parts: SearchDocument[][] = [];
   for (const run of runs) {
-    const size = Math.ceil(run.length / Math.ceil(run.length / (2 * shardSize)));
-    for (let start = 0; start < run.length; start += size) parts.push(run.slice(start, start + size));
+    for (let start = 0; start < run.length; start += shardSize)
+      parts.push(run.slice(start, start + shardSize));
   }
   const newest = parts.at(-1);
-  if (parts.length > 1 && newest && newest.length < shardSize / 2) {
+  if (parts.length > 1 && newest && newest.length < shardSize / 4) {
     parts.pop();
     parts[parts.length - 1] = [...(parts.at(-1) ?? []), ...newest];
   }
