@@ -18,14 +18,30 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type MeiliPageConfig, meiliPageConfig, probeSearchKey } from '@govcluster/shared/search';
+import {
+  PreviousIncomplete,
+  readFingerprints,
+  removeFingerprints,
+  takeAssets,
+  takeUnchanged,
+} from './build/incremental.ts';
+import { carryRedirects, writeRedirectPages } from './build/redirects.ts';
+import {
+  buildVersion,
+  manifestDir,
+  manifestFile,
+  type ReleaseManifest,
+  readManifest,
+  redirectsFile,
+} from './build/release-manifest.ts';
 import { writeNginxConfig } from './generate-nginx.ts';
 import { indexCluster } from './index-search.ts';
-import { placeNotFoundPages } from './lib/not-found-pages.ts';
+import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
 import { buildProcesses, runAstroBuild } from './lib/partitioned-build.ts';
 import { distDir, sitesDir } from './lib/paths.ts';
 
@@ -52,6 +68,13 @@ export interface BuildOptions {
    * instead of rendered again (incremental build). Absent: everything is rendered.
    */
   previous?: string;
+  /**
+   * With `previous`: take unchanged files from it (default true). False renders everything and still
+   * carries `previous`'s redirects forward (the equivalence test's full rebuild).
+   */
+  incremental?: boolean;
+  /** Pages per search shard (default: the indexer's, 2,500; tests use small shards). */
+  searchShardSize?: number;
 }
 
 /** What a cluster build did. */
@@ -68,6 +91,14 @@ export interface BuildResult {
   searchDocuments: number;
   /** The Meilisearch host the search pages use, when configured (Pagefind otherwise). */
   meiliHost?: string;
+  /** Files the routes rendered in this build (pages, sitemaps, feeds). */
+  rendered: number;
+  /** Files taken unchanged from `previous`. */
+  copied: number;
+  /** Why everything was rendered, when it was (no previous release, another build version, …). */
+  fullBuildReason?: string;
+  /** Old URLs that redirect to the new URL of a moved entry. */
+  redirects: number;
   log: string;
 }
 
@@ -119,6 +150,7 @@ async function copyCmsAttachments(
   cmsUrl: string,
   token: string | undefined,
   outDir: string,
+  previous: string | undefined,
 ): Promise<number> {
   const origin = cmsUrl.replace(/\/+$/, '').replace(/\/api$/, '');
   const files = new Set<string>();
@@ -129,6 +161,12 @@ async function copyCmsAttachments(
     }
   }
   for (const file of files) {
+    // Strapi names an upload by its hash: a file the previous release has is the same file.
+    if (previous && existsSync(path.join(previous, file))) {
+      await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
+      await copyFile(path.join(previous, file), path.join(outDir, file));
+      continue;
+    }
     const response = await fetch(`${origin}/${file}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal: AbortSignal.timeout(30_000),
@@ -225,15 +263,40 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   await mkdir(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
   const tmpDir = path.join(parent, `.${path.basename(outDir)}-building-${stamp}`);
+  const fingerprints = `${tmpDir}-fingerprints`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=7168'].filter(Boolean).join(' '),
+    GOVCLUSTER_FINGERPRINTS_OUT: fingerprints,
+    GOVCLUSTER_PREVIOUS_FINGERPRINTS: '',
   };
   if (options.snapshot) env.GOVCLUSTER_SNAPSHOT = path.resolve(options.snapshot);
   if (options.siteUrl) env.GOVCLUSTER_SITE_URL = options.siteUrl;
   let log = '';
+  const note = (line: string) => {
+    if (!options.quiet) process.stdout.write(`[build] ${line}\n`);
+    log += `[build] ${line}\n`;
+  };
+  // The previous release: its redirects always carry over; its files only when it was built the same way.
+  const version = buildVersion(env);
+  const previousDir = options.previous ? await realpath(options.previous).catch(() => undefined) : undefined;
+  const read = previousDir ? readManifest(previousDir) : undefined;
+  const previousManifest = read?.manifest;
+  let fullBuildReason: string | undefined;
+  if (!options.previous) fullBuildReason = 'no previous release was given';
+  else if (!previousDir) fullBuildReason = `the previous release ${options.previous} does not exist`;
+  else if (!previousManifest)
+    fullBuildReason = `the previous release has no usable manifest: ${read?.problem}`;
+  else if (previousManifest.version !== version)
+    fullBuildReason = `the previous release was built from other templates, sources or settings (version ${previousManifest.version}, now ${version})`;
+  else if (options.incremental === false) fullBuildReason = 'asked to render everything';
+  const incremental = fullBuildReason === undefined && previousDir !== undefined;
+  if (incremental) {
+    env.GOVCLUSTER_PREVIOUS_FINGERPRINTS = path.join(previousDir, manifestFile);
+    note(`incremental build: unchanged files are taken from ${previousDir}`);
+  } else note(`full build: ${fullBuildReason}`);
   const run = await runAstroBuild({
     outDir: tmpDir,
     env,
@@ -253,47 +316,87 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     skipped,
     processes: run.processes,
     searchDocuments: 0,
+    rendered: 0,
+    copied: 0,
+    redirects: 0,
+    ...(fullBuildReason ? { fullBuildReason } : {}),
     log,
   };
-  if (!run.ok || !existsSync(path.join(tmpDir, 'sites.json'))) {
+  const fail = async (why: string) => {
+    log += `\n${why}\n`;
+    result.log = log;
     await rm(tmpDir, { recursive: true, force: true });
+    await removeFingerprints(fingerprints);
     return result;
-  }
+  };
+  if (!run.ok || !existsSync(path.join(tmpDir, 'sites.json'))) return fail('the Astro build failed');
+  let manifest: ReleaseManifest;
   try {
-    await placeNotFoundPages(tmpDir);
+    await placeNotFoundPages(tmpDir, incremental);
+    const printed = readFingerprints(fingerprints);
+    if (incremental) {
+      const taken = await takeUnchanged(tmpDir, previousDir, printed.files);
+      result.rendered = taken.rendered;
+      result.copied = taken.copied;
+      const assets = await takeAssets(tmpDir, previousDir);
+      note(
+        `rendered ${taken.rendered} files, took ${taken.copied} files and ${assets} assets from the previous release`,
+      );
+    } else result.rendered = Object.keys(printed.files).length;
+    checkNotFoundPages(tmpDir);
+    const redirects = carryRedirects({
+      previousEntries: previousManifest?.entries ?? {},
+      previousRedirects: previousManifest?.redirects ?? {},
+      entries: printed.entries,
+      isPage: (url) => url.endsWith('/') && printed.files[`${url.slice(1)}index.html`] !== undefined,
+    });
+    await writeRedirectPages(tmpDir, redirects, env.GOVCLUSTER_SITE_URL);
+    result.redirects = Object.keys(redirects).length;
+    manifest = {
+      format: 'govcluster-release@1',
+      version,
+      files: printed.files,
+      entries: printed.entries,
+      redirects,
+      search: {},
+    };
   } catch (error) {
-    result.log = `${log}\n${(error as Error).message}\n`;
-    await rm(tmpDir, { recursive: true, force: true });
-    return result;
+    if (error instanceof PreviousIncomplete) {
+      await rm(tmpDir, { recursive: true, force: true });
+      await removeFingerprints(fingerprints);
+      note(`${error.message}: building again, rendering everything`);
+      const again = await buildUnlocked({ ...options, incremental: false });
+      again.log = log + again.log;
+      return again;
+    }
+    return fail((error as Error).message);
   }
+  await removeFingerprints(fingerprints);
   if (env.GOVCLUSTER_SNAPSHOT) await copyAttachments(env.GOVCLUSTER_SNAPSHOT, tmpDir);
   else if (env.CMS_URL) {
     try {
-      await copyCmsAttachments(env.CMS_URL, env.CMS_TOKEN, tmpDir);
+      await copyCmsAttachments(env.CMS_URL, env.CMS_TOKEN, tmpDir, previousDir);
     } catch (error) {
-      await rm(tmpDir, { recursive: true, force: true });
-      log += `\nattachments: ${(error as Error).message}\n`;
-      result.log = log;
-      return result;
+      return fail(`attachments: ${(error as Error).message}`);
     }
   }
-  result.pages = countPages(tmpDir);
+  result.pages = countPages(tmpDir) - result.redirects;
   // The search index (dist/pagefind/, docs/adr/0007-chinese-search.md) is part of the build: when
   // indexing fails, the build fails and the live output stays.
   if (options.searchIndex !== false) {
     try {
       const indexed = await indexCluster(tmpDir, {
+        ...(incremental ? { previous: { dir: previousDir, shards: previousManifest?.search ?? {} } } : {}),
+        ...(options.searchShardSize ? { shardSize: options.searchShardSize } : {}),
         log: (line) => {
           if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
           if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
         },
       });
       result.searchDocuments = indexed.documents;
+      manifest = { ...manifest, search: indexed.shards };
     } catch (error) {
-      log += `\nsearch indexing failed: ${(error as Error).stack ?? error}\n`;
-      result.log = log;
-      await rm(tmpDir, { recursive: true, force: true });
-      return result;
+      return fail(`search indexing failed: ${(error as Error).stack ?? error}`);
     }
   }
   await writeNginxConfig(tmpDir, {
@@ -301,7 +404,11 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     siteUrl: env.GOVCLUSTER_SITE_URL,
     listen: env.NGINX_LISTEN,
     env,
+    redirects: manifest.redirects,
   });
+  await mkdir(path.join(tmpDir, manifestDir), { recursive: true });
+  await writeFile(path.join(tmpDir, manifestFile), `${JSON.stringify(manifest)}\n`);
+  await writeFile(path.join(tmpDir, redirectsFile), `${JSON.stringify(manifest.redirects)}\n`);
   // Swap: the old output goes aside, the new one takes its name, the old one is removed.
   const oldDir = path.join(parent, `.${path.basename(outDir)}-old-${stamp}`);
   if (existsSync(outDir)) await rename(outDir, oldDir);
@@ -316,10 +423,12 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
 /** What `--help` prints. */
 export const usage = `Builds every site of the cluster into dist/ (kept as it was when the build fails).
 
-  pnpm build [--snapshot <dir>] [--out <dir>] [--site-url <url>] [--nginx-root <path>] [--quiet]
+  pnpm build [--snapshot <dir>] [--out <dir>] [--previous <dir>] [--site-url <url>] [--nginx-root <path>] [--quiet]
 
   --snapshot <dir>     build from a snapshot folder instead of the CMS (or GOVCLUSTER_SNAPSHOT)
   --out <dir>          output folder (default dist/)
+  --previous <dir>     an earlier output (the live release): only files whose inputs changed are
+                       rendered, the rest is taken from it; redirects of moved entries carry over
   --site-url <url>     public origin for canonical links, sitemaps and feeds (or GOVCLUSTER_SITE_URL)
   --nginx-root <path>  where dist/ will be on the web server, for root in dist/nginx.conf (or NGINX_ROOT)
 
@@ -339,6 +448,7 @@ async function main(): Promise<void> {
     options: {
       snapshot: { type: 'string' },
       out: { type: 'string' },
+      previous: { type: 'string' },
       'site-url': { type: 'string' },
       'nginx-root': { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -352,6 +462,7 @@ async function main(): Promise<void> {
   const result = await buildCluster({
     snapshot: values.snapshot ?? process.env.GOVCLUSTER_SNAPSHOT,
     outDir: values.out,
+    previous: values.previous,
     siteUrl: values['site-url'],
     nginxRoot: values['nginx-root'] ?? process.env.NGINX_ROOT,
     quiet: values.quiet,
@@ -372,6 +483,7 @@ async function main(): Promise<void> {
     `\nbuilt ${result.pages} pages into ${path.relative(process.cwd(), result.outDir) || '.'} in ${(result.wallMs / 1000).toFixed(1)} s` +
       ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped; ` +
       `${result.searchDocuments} pages in the search index\n` +
+      `${result.fullBuildReason ? `full build (${result.fullBuildReason})` : `incremental build: ${result.rendered} files rendered, ${result.copied} taken from ${values.previous}`}; ${result.redirects} redirects\n` +
       `search pages use ${result.meiliHost ? `Meilisearch at ${result.meiliHost} (Pagefind as fallback)` : 'Pagefind'}\n` +
       `manifest: ${path.join(result.outDir, 'sites.json')}\n` +
       `nginx configuration: ${path.join(result.outDir, 'nginx.conf')}\n`,

@@ -12,7 +12,7 @@
  * a Content-Security-Policy that allows exactly the inline scripts the pages have, by hash.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +45,8 @@ export interface NginxConfigOptions {
   readonly inlineScriptHashes: readonly string[];
   /** Origins the pages may fetch from besides their own (the Meilisearch host). */
   readonly connectSources?: readonly string[];
+  /** Old URL → new URL of moved entries (scripts/src/build/redirects.ts). */
+  readonly redirects?: Readonly<Record<string, string>>;
 }
 
 /** The file every build writes into its output. */
@@ -144,6 +146,16 @@ export function nginxConfig(options: NginxConfigOptions): string {
     '    }',
     '',
   );
+  const redirects = Object.entries(options.redirects ?? {});
+  if (redirects.length > 0) {
+    lines.push('    # Entries that moved: their old URLs (docs/adr/0016-incremental-build.md).');
+    for (const [from, to] of redirects) {
+      if (/[\s;{}"'\\]/.test(from + to))
+        throw new Error(`A redirect holds a character nginx cannot take: ${from} → ${to}`);
+      lines.push(`    location = ${from} {`, `        return 301 ${to};`, '    }');
+    }
+    lines.push('');
+  }
   for (const site of sites) {
     const notFound = options.notFoundPages.get(site.basePath) ?? '/404.html';
     lines.push(`    # ${site.id}`, `    location ${site.basePath} {`);
@@ -207,6 +219,14 @@ export interface WriteNginxOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where to write (default `<distDir>/nginx.conf`). */
   readonly out?: string;
+  /** Redirects of moved entries (default: the build's `.govcluster/redirects.json`). */
+  readonly redirects?: Readonly<Record<string, string>>;
+}
+
+/** The redirects a build left in its output, none when it left no file. */
+function readRedirects(distDir: string): Record<string, string> {
+  const file = path.join(distDir, '.govcluster', 'redirects.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
 }
 
 /** Writes the nginx configuration of a built cluster; returns the file written. */
@@ -232,6 +252,7 @@ export async function writeNginxConfig(distDir: string, options: WriteNginxOptio
     notFoundPages,
     inlineScriptHashes: await inlineScriptHashes(distDir),
     connectSources: meili ? [new URL(meili.host).origin] : [],
+    redirects: options.redirects ?? readRedirects(distDir),
   });
   const out = options.out ?? path.join(distDir, nginxConfigFile);
   await writeFile(out, text);

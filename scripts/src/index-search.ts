@@ -6,7 +6,9 @@
  *
  * Usage: node --import tsx scripts/src/index-search.ts [distDir] [--shard-size N]
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isContentTypeKey } from '@govcluster/shared/constants';
@@ -22,6 +24,7 @@ import {
   searchManifestPath,
 } from '@govcluster/shared/search';
 import { readSnapshot } from '@govcluster/shared/snapshot';
+import type { ShardRecord } from './build/release-manifest.ts';
 import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
 import { shardSizes, type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
 
@@ -42,23 +45,89 @@ export interface LocaleIndexStats {
   readonly routes?: WrittenRoutes;
 }
 
+/** FNV-1a of a string, unsigned 32 bits. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
 /**
- * Splits a locale's documents into shards of at most `shardSize`, newest first (by date, then URL):
- * shard 0 holds the newest pages, which most searches are after, so a first query downloads one
- * shard's metadata instead of the whole locale's.
+ * Splits a locale's documents into shards, newest first (by date, then URL): shard 0 holds the newest
+ * pages, which most searches are after, so a first query downloads one shard's metadata instead of the
+ * whole locale's.
+ *
+ * Where one shard ends is decided by the pages themselves (content-defined chunking, as in rsync): in
+ * order from the oldest page, a shard ends after a page whose URL hashes to 0 modulo `shardSize`, so
+ * shards hold at most `shardSize` pages; a longer run is cut in parts of `shardSize` from its
+ * oldest page, so the newest shard is what is left of the newest run. A page
+ * published, edited or withdrawn changes its own shard and at most the later parts of its run (and the
+ * next run when the page ended one), wherever it sits in time, and the same pages always give the same shards: an incremental build
+ * re-indexes the shards that changed and takes the others from the previous release, and equals a full
+ * rebuild (docs/adr/0016-incremental-build.md). The newest shard, when it holds fewer than a quarter
+ * of `shardSize`, joins the one before it, so a first query never searches a sliver.
  */
 export function shardByRecency(documents: readonly SearchDocument[], shardSize: number): SearchDocument[][] {
-  const sorted = [...documents].sort((a, b) => b.date.localeCompare(a.date) || a.url.localeCompare(b.url));
-  const count = Math.max(1, Math.ceil(sorted.length / shardSize));
-  // Even shards: the last one is not a sliver.
-  const size = Math.ceil(sorted.length / count);
-  return Array.from({ length: count }, (_, shard) => sorted.slice(shard * size, (shard + 1) * size));
+  const oldestFirst = [...documents].sort(
+    (a, b) => a.date.localeCompare(b.date) || b.url.localeCompare(a.url),
+  );
+  const runs: SearchDocument[][] = [[]];
+  for (const document of oldestFirst) {
+    (runs.at(-1) as SearchDocument[]).push(document);
+    if (fnv1a(document.url) % shardSize === 0) runs.push([]);
+  }
+  if (runs.length > 1 && runs.at(-1)?.length === 0) runs.pop();
+  if (oldestFirst.length === 0) return [[]];
+  const parts: SearchDocument[][] = [];
+  for (const run of runs) {
+    for (let start = 0; start < run.length; start += shardSize)
+      parts.push(run.slice(start, start + shardSize));
+  }
+  const newest = parts.at(-1);
+  if (parts.length > 1 && newest && newest.length < shardSize / 4) {
+    parts.pop();
+    parts[parts.length - 1] = [...(parts.at(-1) ?? []), ...newest];
+  }
+  return parts.reverse().map((part) => part.reverse());
+}
+
+/** The previous release's search shards, for an incremental build. */
+export interface PreviousIndex {
+  /** The previous output folder. */
+  readonly dir: string;
+  /** Locale → its shards (key of their pages, folder). */
+  readonly shards: Readonly<Record<string, readonly ShardRecord[]>>;
+}
+
+/** What identifies a shard's index: its pages as Pagefind gets them. */
+function shardKey(members: readonly SearchDocument[]): string {
+  const hash = createHash('sha256');
+  for (const document of members)
+    hash.update(`${document.url}\n`).update(pagefindHtml(document)).update('\n');
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** Links (or copies) a Pagefind bundle's own files, not the shards or routes beneath a locale folder. */
+async function takeBundle(from: string, to: string, top = true): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (top && entry.isDirectory() && (/^\d+$/.test(entry.name) || entry.name === 'routes')) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await takeBundle(source, target, false);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
 }
 
 /**
  * Indexes search documents into per-locale Pagefind bundles under `outDir` (`pagefind/<locale>/` or,
  * sharded, `pagefind/<locale>/<n>/`) and writes `pagefind/search.json`. Shards are built one after
- * the other, each in a fresh Pagefind process, so peak memory is that of the largest shard.
+ * the other, each in a fresh Pagefind process, so peak memory is that of the largest shard. A shard
+ * whose pages are those of a shard of `previous` is taken from there instead: Pagefind cannot change
+ * an index, but the same pages give the same index.
  */
 export async function indexDocuments(
   documents: readonly SearchDocument[],
@@ -67,6 +136,9 @@ export async function indexDocuments(
     readonly shardSize?: number;
     readonly memoryLimitBytes?: number;
     readonly log?: (line: string) => void;
+    readonly previous?: PreviousIndex;
+    /** Filled with each locale's shards (for the release manifest). */
+    readonly records?: Record<string, ShardRecord[]>;
   } = {},
 ): Promise<LocaleIndexStats[]> {
   const shardSize = options.shardSize ?? defaultShardSize;
@@ -78,12 +150,28 @@ export async function indexDocuments(
   }
   await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
   const stats: LocaleIndexStats[] = [];
+  const records = options.records ?? {};
   const locales: Record<string, SearchManifest['locales'][Locale]> = {};
   for (const [locale, list] of byLocale) {
     const parts = shardByRecency(list, shardSize);
     const shards: PagefindRunStats[] = [];
+    records[locale] = [];
     for (const [shard, members] of parts.entries()) {
-      const target = path.join(outDir, pagefindBundlePath(locale, parts.length === 1 ? undefined : shard));
+      const dir = pagefindBundlePath(locale, parts.length === 1 ? undefined : shard);
+      const target = path.join(outDir, dir);
+      const key = shardKey(members);
+      records[locale].push({ key, dir });
+      const before = options.previous?.shards[locale]?.find((record) => record.key === key);
+      const label = `${locale}${parts.length > 1 ? ` shard ${shard + 1}/${parts.length}` : ''}`;
+      if (
+        before &&
+        options.previous &&
+        existsSync(path.join(options.previous.dir, before.dir, 'pagefind.js'))
+      ) {
+        await takeBundle(path.join(options.previous.dir, before.dir), target);
+        options.log?.(`${label}: ${members.length} pages unchanged, taken from the previous release`);
+        continue;
+      }
       const run = await runPagefind(
         (function* () {
           for (const document of members) yield { url: document.url, html: pagefindHtml(document) };
@@ -93,7 +181,7 @@ export async function indexDocuments(
       );
       if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
       options.log?.(
-        `${locale}${parts.length > 1 ? ` shard ${shard + 1}/${parts.length}` : ''}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
+        `${label}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
           `${(run.pagefindPeakBytes / 2 ** 30).toFixed(2)} GB peak, ${(run.indexBytes / 2 ** 20).toFixed(1)} MB`,
       );
       shards.push(run);
@@ -201,11 +289,16 @@ export async function clusterDocuments(distDir: string): Promise<SearchDocument[
  */
 export async function indexCluster(
   distDir: string,
-  options: { readonly shardSize?: number; readonly log?: (line: string) => void } = {},
-): Promise<{ documents: number; locales: LocaleIndexStats[] }> {
+  options: {
+    readonly shardSize?: number;
+    readonly log?: (line: string) => void;
+    readonly previous?: PreviousIndex;
+  } = {},
+): Promise<{ documents: number; locales: LocaleIndexStats[]; shards: Record<string, ShardRecord[]> }> {
   const documents = await clusterDocuments(distDir);
-  const locales = await indexDocuments(documents, distDir, options);
-  return { documents: documents.length, locales };
+  const shards: Record<string, ShardRecord[]> = {};
+  const stats = await indexDocuments(documents, distDir, { ...options, records: shards });
+  return { documents: documents.length, locales: stats, shards };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -90,16 +90,37 @@ describe('index-search', () => {
     expect(existsSync(path.join(dist, 'pagefind/en/pagefind.js'))).toBe(true);
   }, 60_000);
 
-  it('shards newest first, in even parts', () => {
+  it('shards newest first, ends shards where the pages say, so a change stays in its shard', () => {
     const documents = Array.from(
-      { length: 5 },
-      (_, index) => ({ url: `/${index}/`, date: `202${index}-01-01` }) as SearchDocument,
+      { length: 400 },
+      (_, index) =>
+        ({
+          url: `/p${index}/`,
+          date: `2020-01-01T00:00:${String(index).padStart(5, '0')}`,
+        }) as SearchDocument,
     );
-    const shards = shardByRecency(documents, 2);
-    expect(shards.map((shard) => shard.map((document) => document.date.slice(0, 4)))).toEqual([
-      ['2024', '2023'],
-      ['2022', '2021'],
-      ['2020'],
-    ]);
+    const shards = shardByRecency(documents, 20);
+    const dates = (list: SearchDocument[][]) => list.map((shard) => shard.map((document) => document.date));
+    // Newest first, every page once, at most 20 a shard (25 for the newest), the newest not a sliver.
+    expect(shards.flat().map((document) => document.url)).toEqual(
+      [...documents].reverse().map((document) => document.url),
+    );
+    expect(shards.length).toBeGreaterThan(8);
+    expect(Math.max(...shards.slice(1).map((shard) => shard.length))).toBeLessThanOrEqual(20);
+    expect(shards[0]?.length).toBeLessThanOrEqual(25);
+    expect(shards[0]?.length).toBeGreaterThanOrEqual(5);
+    // Withdrawing a page in the middle changes its shard and, at most, the next shards of its run.
+    const middle = documents[200] as SearchDocument;
+    const after = shardByRecency(
+      documents.filter((document) => document !== middle),
+      20,
+    );
+    const before = new Set(dates(shards).map((shard) => shard.join()));
+    const changed = dates(after).filter((shard) => !before.has(shard.join()));
+    expect(changed.length).toBeGreaterThanOrEqual(1);
+    expect(changed.length).toBeLessThanOrEqual(3);
+    // A new newest page changes the newest shard only.
+    const newer = shardByRecency([...documents, { url: '/new/', date: '2030-01-01' } as SearchDocument], 20);
+    expect(dates(newer).slice(1)).toEqual(dates(shards).slice(1));
   });
 });

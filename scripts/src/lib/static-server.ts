@@ -9,7 +9,9 @@
  * - a year of caching for hashed files (`/_astro/`, Pagefind's `.pf_*`), five minutes for the rest;
  * - Pagefind's index files (`.pf_*`, `*.pagefind`) sent as they are, as octet-stream: Pagefind
  *   gzips them itself and its script unpacks them;
- * - `/nginx.conf` and dot files are not served; query strings never change the file.
+ * - `/nginx.conf` and dot files are not served; query strings never change the file;
+ * - the old URL of a moved entry answers 301 to its new URL (the release's
+ *   `.govcluster/redirects.json`, docs/adr/0016-incremental-build.md).
  *
  * The root may be a symbolic link that is swapped for another release while the server runs: its
  * real path is resolved once per request, and the whole answer (file or 404 page) comes from that
@@ -123,6 +125,23 @@ async function notFoundPage(root: string, decoded: string): Promise<Buffer | nul
   return null;
 }
 
+/** Each release's redirects, read once per release (a release never changes once complete). */
+const redirectsByRelease = new Map<string, Promise<Map<string, string>>>();
+
+function releaseRedirects(release: string): Promise<Map<string, string>> {
+  let redirects = redirectsByRelease.get(release);
+  if (!redirects) {
+    redirects = readFile(path.join(release, '.govcluster', 'redirects.json'), 'utf8')
+      .then((text) => new Map(Object.entries(JSON.parse(text) as Record<string, string>)))
+      .catch(() => new Map<string, string>());
+    // A handful of releases are live in a process's lifetime; keep the newest few.
+    if (redirectsByRelease.size >= 16)
+      redirectsByRelease.delete(redirectsByRelease.keys().next().value as string);
+    redirectsByRelease.set(release, redirects);
+  }
+  return redirects;
+}
+
 /** The request handler, for a server of the caller's own (`serveStatic` wraps it). */
 export function staticHandler(
   root: string,
@@ -156,6 +175,13 @@ export function staticHandler(
     // The server's own configuration is not part of the site, however its name is spelled.
     if (path.posix.normalize(decoded) === `/${nginxConfigFile}`) {
       await sendNotFound(response, release, decoded, options);
+      return;
+    }
+    const moved = (await releaseRedirects(release)).get(decoded);
+    if (moved) {
+      const query = request.url?.slice(urlPath.length) ?? '';
+      response.writeHead(301, { location: `${moved}${query}`, 'cache-control': cacheShort });
+      response.end();
       return;
     }
     const stream = send(request, urlPath, { root: release, index: ['index.html'], dotfiles: 'ignore' });

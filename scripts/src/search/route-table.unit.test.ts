@@ -116,14 +116,16 @@ describe('shard routing table', () => {
     const { indexDocuments } = await import('../index-search.ts');
     const out = await mkdtemp(path.join(tmpdir(), 'gc-routes-'));
     try {
+      // Shards end after a page whose URL hashes to 0 modulo the shard size, 4 here (index-search.ts):
+      // of these URLs only /old/ does, so the old page is a shard of its own and the new ones the newest.
       const documents = [
-        ...Array.from({ length: 3 }, (_, at) => ({
-          ...page(`/new${at}/`, '临江新闻'),
+        ...['/b/', '/n0/', '/n2/'].map((url, at) => ({
+          ...page(url, '临江新闻'),
           date: `2025-01-0${at + 1}`,
         })),
         { ...page('/old/', '滨江旧事'), date: '2020-01-01' },
       ];
-      await indexDocuments(documents, out, { shardSize: 2 });
+      await indexDocuments(documents, out, { shardSize: 4 });
       const manifest = JSON.parse(await readFile(path.join(out, 'pagefind/search.json'), 'utf8'));
       const zh = manifest.locales['zh-CN'];
       expect(zh.shards).toHaveLength(2);

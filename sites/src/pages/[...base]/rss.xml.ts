@@ -3,22 +3,25 @@ import { t } from '@govcluster/themes/lib/i18n.ts';
 import { markdownToText } from '@govcluster/themes/lib/markdown.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
+import { changedOnly, feedFile, feedFingerprint } from '../../lib/fingerprint.ts';
 import { ownShare } from '../../lib/partition.ts';
 import { sitePrefix } from '../../lib/urls.ts';
 
 /** One RSS 2.0 feed per site and locale (`<prefix>rss.xml`): the 30 newest entries. */
 export const getStaticPaths: GetStaticPaths = async () => {
   const cluster = await loadCluster();
-  const feeds = cluster.sites.flatMap((site) =>
-    site.locales.map((locale) => {
-      const prefix = sitePrefix(site, locale);
-      return {
-        params: { base: prefix === '/' ? undefined : prefix.slice(1, -1) },
-        props: { siteId: site.id, locale },
-      };
-    }),
+  const feeds = changedOnly(
+    'feeds',
+    cluster.sites.flatMap((site) => site.locales.map((locale) => ({ site, locale }))),
+    ({ site, locale }) => [feedFile(site, locale), feedFingerprint(cluster, site, locale)],
   );
-  return ownShare(feeds);
+  return ownShare(feeds).map(({ site, locale }) => {
+    const prefix = sitePrefix(site, locale);
+    return {
+      params: { base: prefix === '/' ? undefined : prefix.slice(1, -1) },
+      props: { siteId: site.id, locale },
+    };
+  });
 };
 
 const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,11 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
+import { changedOnly, sitemapFile, sitemapFingerprint } from '../../lib/fingerprint.ts';
 import { ownShare } from '../../lib/partition.ts';
 
 /** One sitemap.xml per site at its basePath, listing every page of the site in every locale with its alternates. */
 export const getStaticPaths: GetStaticPaths = async () => {
   const cluster = await loadCluster();
-  return ownShare(cluster.sites).map((site) => ({
+  const sites = changedOnly('sitemaps', cluster.sites, (site) => [
+    sitemapFile(site),
+    sitemapFingerprint(cluster, site),
+  ]);
+  return ownShare(sites).map((site) => ({
     params: { base: site.basePath === '/' ? undefined : site.basePath.slice(1, -1) },
     props: { siteId: site.id },
   }));

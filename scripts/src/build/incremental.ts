@@ -1,0 +1,114 @@
+/**
+ * The incremental half of a cluster build (docs/adr/0016-incremental-build.md): after Astro rendered
+ * the files whose fingerprint changed, the files whose fingerprint did not are taken from the previous
+ * release, with the hashed assets they link to.
+ *
+ * Unchanged files are hard links into the previous release (a copy where the file system refuses):
+ * nothing writes into a release once it is complete, and the build writes only files it created
+ * itself, so a link is as good as a copy and costs no data.
+ * @module
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The fingerprints the routes wrote (sites/src/lib/fingerprint.ts): file → fingerprint, and entry URLs. */
+export function readFingerprints(dir: string): {
+  files: Record<string, string>;
+  entries: Record<string, string>;
+} {
+  const files: Record<string, string> = {};
+  for (const route of ['pages', 'sitemaps', 'feeds']) {
+    const file = path.join(dir, `${route}.json`);
+    if (!existsSync(file)) throw new Error(`The build wrote no fingerprints for its ${route} (${file})`);
+    Object.assign(files, JSON.parse(readFileSync(file, 'utf8')));
+  }
+  const entries = JSON.parse(readFileSync(path.join(dir, 'entries.json'), 'utf8')) as Record<string, string>;
+  return { files, entries };
+}
+
+/** Links (or copies) `from` to `to`, making `to`'s folder. */
+async function place(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+    await copyFile(from, to);
+  }
+}
+
+/** A file the previous release should have and does not: the build must render everything. */
+export class PreviousIncomplete extends Error {}
+
+/**
+ * Takes every file of `files` that Astro did not render from `previous`. Returns how many were
+ * rendered and how many taken over.
+ */
+export async function takeUnchanged(
+  outDir: string,
+  previous: string,
+  files: Readonly<Record<string, string>>,
+): Promise<{ rendered: number; copied: number }> {
+  let rendered = 0;
+  let copied = 0;
+  for (const file of Object.keys(files)) {
+    const target = path.join(outDir, file);
+    if (existsSync(target)) {
+      rendered += 1;
+      continue;
+    }
+    const source = path.join(previous, file);
+    if (!existsSync(source))
+      throw new PreviousIncomplete(
+        `the previous release ${previous} lacks ${file}, which this build did not render`,
+      );
+    await place(source, target);
+    copied += 1;
+  }
+  return { rendered, copied };
+}
+
+/** Every `/_astro/…` file an HTML file of `outDir` links to. */
+function linkedAssets(outDir: string): Set<string> {
+  const linked = new Set<string>();
+  const walk = (dir: string, top: boolean): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (top && (entry.name === '_astro' || entry.name === 'pagefind' || entry.name.startsWith('.')))
+        continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, false);
+      else if (entry.name.endsWith('.html')) {
+        for (const match of readFileSync(full, 'utf8').matchAll(/\/_astro\/([^"'\s),]+)/g))
+          linked.add(match[1] as string);
+      }
+    }
+  };
+  walk(outDir, true);
+  return linked;
+}
+
+/**
+ * Gives `outDir/_astro/` the assets that pages taken from `previous` link to: Astro emits the images
+ * of the pages it renders only. Scripts and stylesheets are emitted by every build; an image of the
+ * previous release that no page links to any more is left behind.
+ */
+export async function takeAssets(outDir: string, previous: string): Promise<number> {
+  const from = path.join(previous, '_astro');
+  if (!existsSync(from)) return 0;
+  const linked = linkedAssets(outDir);
+  let taken = 0;
+  for (const name of await readdir(from)) {
+    const target = path.join(outDir, '_astro', name);
+    if (existsSync(target) || !linked.has(name)) continue;
+    await place(path.join(from, name), target);
+    taken += 1;
+  }
+  return taken;
+}
+
+/** Removes the fingerprint files the routes wrote. */
+export async function removeFingerprints(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
