@@ -22,6 +22,7 @@ export const secretFile = path.join(cmsDir, '.data', 'publisher-secret');
 /** The shared secret: PUBLISHER_SECRET, else the file, created (mode 600) when missing. */
 export function loadSecret(env: NodeJS.ProcessEnv = process.env, file = secretFile): string {
   if (env.PUBLISHER_SECRET) return env.PUBLISHER_SECRET;
+  if (env.PUBLISHER_SECRET_FILE) file = env.PUBLISHER_SECRET_FILE;
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
