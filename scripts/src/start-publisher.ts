@@ -112,10 +112,11 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
 
 const usage = `The publisher: builds a release whenever public content changes and switches dist to it.
 
-  pnpm publisher [--snapshot <dir>] [--once] [--port <n>] [--keep <n>]
+  pnpm publisher [--snapshot <dir>] [--once [--force]] [--port <n>] [--keep <n>]
 
   --snapshot <dir>   read a snapshot folder instead of the CMS (or GOVCLUSTER_SNAPSHOT)
   --once             build a release if the live one is behind, then exit (status 1 when that failed)
+  --force            with --once: build even when the live release is up to date (npm run build)
   --port <n>         HTTP port for POST /webhook and GET /status (PUBLISHER_PORT, default ${defaultPublisherPort})
   --keep <n>         releases kept besides the live one (PUBLISHER_KEEP, default 5)
 
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     options: {
       snapshot: { type: 'string' },
       once: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       port: { type: 'string' },
       keep: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
       catchUpMs: 0,
       allowNewSkips: env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
     });
-    await publisher.start();
+    await publisher.start({ force: values.force });
     await publisher.idle();
     const status = publisher.status();
     await publisher.stop();

@@ -151,10 +151,16 @@ export function describeSkip(entry: SkippedEntry): string {
 
 /** A running publisher. */
 export interface Publisher {
-  /** Cleans up after a crash, migrates a real `dist/`, and starts the catch-up loop. */
-  start(): Promise<void>;
-  /** Queues a build for these changes (coalesced with whatever is queued or running). */
-  request(change: string): void;
+  /**
+   * Cleans up after a crash, migrates a real `dist/`, queues the first check (a build, with `force`)
+   * and starts the catch-up loop.
+   */
+  start(options?: { force?: boolean }): Promise<void>;
+  /**
+   * Queues a build for these changes (coalesced with whatever is queued or running). With `force`, the
+   * build runs even when the live release has the source's sync token.
+   */
+  request(change: string, force?: boolean): void;
   /** Checks the source's sync token now and queues a build when the live release is behind. */
   checkNow(reason?: string): Promise<void>;
   status(): PublisherStatus;
@@ -185,6 +191,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   let stopped = false;
   let builds = 0;
   let idleWaiters: (() => void)[] = [];
+  let force = false;
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -225,7 +232,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
     lastCheckAt = new Date().toISOString();
     const liveId = liveReleaseId(layout);
     const live = liveId ? readRelease(layout, liveId) : null;
-    if (live && live.syncToken === token) {
+    const forced = force;
+    force = false;
+    if (live && live.syncToken === token && !forced) {
       if (changes.some((change) => !change.startsWith('catch-up'))) {
         log(`nothing to publish: the live release ${live.id} is up to date (${changes.length} notices)`);
       }
@@ -332,7 +341,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   }
 
   return {
-    async start() {
+    async start(startOptions = {}) {
       mkdirSync(layout.dir, { recursive: true });
       if (tryLock(layout.dir)) {
         try {
@@ -344,14 +353,15 @@ export function createPublisher(options: PublisherOptions): Publisher {
           unlock(layout.dir);
         }
       }
-      this.request('start');
+      this.request('start', startOptions.force);
       if (catchUpMs > 0) {
         timer = setInterval(() => this.request('catch-up'), catchUpMs);
         timer.unref();
       }
     },
-    request(change: string) {
+    request(change: string, forceBuild = false) {
       if (stopped) return;
+      if (forceBuild) force = true;
       if (!(change.startsWith('catch-up') && pending.length > 0)) pending.push(change);
       if (pending.length > maxChanges) pending = pending.slice(-maxChanges);
       kick();
