@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { liveReleaseId, listReleases, type ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
+import { listReleases, liveReleaseId, type ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
 import { rollback } from '../../scripts/src/rollback.ts';
 import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
 import { createReviewWorld, type ReviewWorld } from '../review/review-world.ts';
@@ -50,11 +50,15 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 12
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const status = publisher.publisher.status();
-  throw new Error(`${what}: not after ${timeoutMs / 1000} s; publisher: ${JSON.stringify(status.failures[0] ?? status.building)}`);
+  throw new Error(
+    `${what}: not after ${timeoutMs / 1000} s; publisher: ${JSON.stringify(status.failures[0] ?? status.building)}`,
+  );
 }
 
 async function keyOf(documentId: string): Promise<string> {
-  const entry = await world.app.strapi.documents(articleUid).findOne({ documentId, locale: 'zh-CN' } as never);
+  const entry = await world.app.strapi
+    .documents(articleUid)
+    .findOne({ documentId, locale: 'zh-CN' } as never);
   return (entry as unknown as { key: string }).key;
 }
 
@@ -64,6 +68,13 @@ beforeAll(async () => {
   process.env.PUBLISHER_URL = `http://127.0.0.1:${port}`;
   process.env.PUBLISHER_SECRET = `e2e-${Math.random().toString(36).slice(2)}`;
   world = await createReviewWorld('sqlite');
+  // The review world's township and department stand alone; the registry wants the portal above them.
+  for (const key of ['hexi-town', 'fgw']) {
+    await world.app.strapi.documents('api::site.site').update({
+      documentId: world.sites[key] as string,
+      data: { parent: world.sites.portal } as never,
+    });
+  }
   const token = await ensureBuildToken(world.app.strapi, path.join(world.app.tmpDir, 'build-token'));
   layout = { dir: path.join(work, 'releases'), live: path.join(work, 'dist') };
   publisher = await startPublisher({
@@ -100,7 +111,9 @@ describe('publishing: from the last approval to the live site', () => {
       'the article and its listing entry',
       async () => (await page(url)).text.includes(title) && (await page(listing)).text.includes(title),
     );
-    process.stderr.write(`[publishing e2e] final approval → page and listing live in ${seconds.toFixed(1)} s\n`);
+    process.stderr.write(
+      `[publishing e2e] final approval → page and listing live in ${seconds.toFixed(1)} s\n`,
+    );
     published = { id, url, title };
   });
 
@@ -112,7 +125,8 @@ describe('publishing: from the last approval to the live site', () => {
     expect(withdrawn.status).toBe(200);
     await until(
       'the withdrawal',
-      async () => (await page(published.url)).status === 404 && !(await page(listing)).text.includes(published.title),
+      async () =>
+        (await page(published.url)).status === 404 && !(await page(listing)).text.includes(published.title),
     );
   });
 
@@ -126,7 +140,9 @@ describe('publishing: from the last approval to the live site', () => {
     await world.app.restart(async () => {
       await new Promise((resolve) => setTimeout(resolve, 6_000));
     });
-    await until('the scheduled article after the restart', async () => (await page(url)).text.includes(title));
+    await until('the scheduled article after the restart', async () =>
+      (await page(url)).text.includes(title),
+    );
     published = { id, url, title };
   });
 

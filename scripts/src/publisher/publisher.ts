@@ -192,6 +192,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   let builds = 0;
   let idleWaiters: (() => void)[] = [];
   let force = false;
+  let failedToken: string | null = null;
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -234,6 +235,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const live = liveId ? readRelease(layout, liveId) : null;
     const forced = force;
     force = false;
+    // A build that failed stays failed until the content changes: catch-up does not repeat it.
+    const catchUpOnly = changes.every((change) => change.startsWith('catch-up'));
+    if (!forced && catchUpOnly && token === failedToken) return;
     if (live && live.syncToken === token && !forced) {
       if (changes.some((change) => !change.startsWith('catch-up'))) {
         log(`nothing to publish: the live release ${live.id} is up to date (${changes.length} notices)`);
@@ -270,8 +274,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
         outcome = { ok: false, pages: 0, skipped: [], log: (error as Error).stack ?? String(error) };
       }
       const durationMs = Date.now() - startedAt.getTime();
-      const failed = (reason: string) =>
+      const failed = (reason: string) => {
+        failedToken = token;
         recordFailure({ at: startedAt.toISOString(), durationMs, reason, skipped: outcome.skipped, changes });
+      };
       if (!outcome.ok || !existsSync(path.join(layout.dir, id))) {
         const tail = outcome.log.trim().split('\n').slice(-6).join(' | ');
         failed(`the build failed; the live release stays ${liveId ?? '(none)'}: ${tail || 'no output'}`);
@@ -300,6 +306,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       };
       await markComplete(layout, info);
       await switchLive(layout, id);
+      failedToken = null;
       log(`release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s`);
       const removed = await pruneReleases(layout, keep);
       if (removed.length > 0) log(`removed old releases ${removed.join(', ')}`);
