@@ -69,10 +69,23 @@ beforeAll(async () => {
   process.env.PUBLISHER_SECRET = `e2e-${Math.random().toString(36).slice(2)}`;
   world = await createReviewWorld('sqlite');
   // The review world's township and department stand alone; the registry wants the portal above them.
-  for (const key of ['hexi-town', 'fgw']) {
+  // Each site also needs its own 网站标识码.
+  for (const [key, name, siteCode] of [
+    ['hexi-town', '河西镇', '5301000002'],
+    ['fgw', '临江市发展和改革委员会', '5301000003'],
+  ] as const) {
     await world.app.strapi.documents('api::site.site').update({
       documentId: world.sites[key] as string,
-      data: { parent: world.sites.portal } as never,
+      data: {
+        parent: world.sites.portal,
+        footer: {
+          sponsor: { zhCN: name },
+          siteCode,
+          icp: '云ICP备12345678号',
+          publicSecurity: '云公网安备 53010202000123号',
+          contact: { phone: '0871-12345678', address: { zhCN: '临江市政务大道1号' } },
+        },
+      } as never,
     });
   }
   const token = await ensureBuildToken(world.app.strapi, path.join(world.app.tmpDir, 'build-token'));
