@@ -37,7 +37,7 @@ const tasks = {
   rollback: { module: 'rollback.ts', browser: false },
   serve: { module: 'serve-cluster.ts', browser: false },
   'bench:build': { module: 'bench-build.ts', browser: false },
-  'bench:publish': { module: 'bench-publish.ts', browser: true },
+  'bench:publish': { module: 'bench-publish.ts', browser: false },
   'bench:search': { module: 'bench-search.ts', browser: true },
   'bench:generate': { module: 'bench-generate.ts', browser: false },
   'search:meili': { module: 'push-meilisearch.ts', browser: false },

@@ -88,6 +88,8 @@ beforeAll(async () => {
       } as never,
     });
   }
+  // One published article, so that the first release has content to list and index.
+  await world.approveAll(await world.draft('河西镇政府工作动态'));
   const token = await ensureBuildToken(world.app.strapi, path.join(world.app.tmpDir, 'build-token'));
   layout = { dir: path.join(work, 'releases'), live: path.join(work, 'dist') };
   publisher = await startPublisher({

@@ -279,7 +279,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
         recordFailure({ at: startedAt.toISOString(), durationMs, reason, skipped: outcome.skipped, changes });
       };
       if (!outcome.ok || !existsSync(path.join(layout.dir, id))) {
-        const tail = outcome.log.trim().split('\n').slice(-6).join(' | ');
+        // The line that says what failed, then the last lines of the build's output.
+        const lines = outcome.log.trim().split('\n');
+        const cause = lines.findLast((line) => /failed|error/i.test(line) && !/^\s+at /.test(line));
+        const tail = [...(cause ? [cause.trim()] : []), ...lines.slice(-4)].join(' | ');
         failed(`the build failed; the live release stays ${liveId ?? '(none)'}: ${tail || 'no output'}`);
         rmSync(path.join(layout.dir, id), { recursive: true, force: true });
         return;
