@@ -91,15 +91,18 @@ async function main(): Promise<void> {
       if (response.status !== 202) throw new Error(`the publisher answered ${response.status}`);
       return { url: `/news/${id}/`, title };
     };
-    const live = async (entry: { url: string; title: string }) => {
+    const live = async (entry: { url: string; title: string }, listed: boolean) => {
       const page = await fetch(`${site.url}${entry.url}`);
       if (!(await page.text()).includes(entry.title)) return false;
-      return (await (await fetch(`${site.url}/news/`)).text()).includes(entry.title);
+      return !listed || (await (await fetch(`${site.url}/news/`)).text()).includes(entry.title);
     };
+    // Every page must be served; the listing's first page shows the newest entries, so the newest
+    // one must be on it (older ones of a burst move on to later pages).
     const waitLive = async (entries: { url: string; title: string }[], started: number) => {
       const pending = new Set(entries);
+      const newest = entries.at(-1);
       while (pending.size > 0) {
-        for (const entry of [...pending]) if (await live(entry)) pending.delete(entry);
+        for (const entry of [...pending]) if (await live(entry, entry === newest)) pending.delete(entry);
         if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
         if (performance.now() - started > 600_000) throw new Error('not live after 10 minutes');
       }
