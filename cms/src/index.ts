@@ -2,16 +2,21 @@ import type { Core } from '@strapi/strapi';
 import { answerMalformedReads } from './content-api/malformed-query';
 import { limitContentApiMedia } from './content-api/public-media';
 import { guardContentApiReads } from './content-api/published-only';
+import { notifyPublisher } from './publishing/notify';
 import { ensureAdminLayouts } from './setup/admin-layout';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicAccess, publicContentTypes } from './setup/public-access';
 
 /** The GovCluster CMS application: locales and public access are put right on every boot. */
 export default {
-  /** Runs before the app is initialised: the content API's read guards go on its router. */
+  /**
+   * Runs before the app is initialised: the content API's read guards go on its router; every public
+   * change is signalled to the publisher.
+   */
   register({ strapi }: { strapi: Core.Strapi }) {
     answerMalformedReads(strapi);
     guardContentApiReads(strapi);
+    notifyPublisher(strapi);
   },
 
   /**

@@ -1,23 +1,26 @@
 /**
  * `npm start`: the demo city, running. Starts the CMS (admin panel built, demo city seeded on first
- * run), builds the whole cluster from it with the read-only token, serves `dist/` on one local port,
- * and prints the portal URL, the admin URL and the demo logins.
+ * run), the publisher (which builds a release from the CMS with the read-only token at start and
+ * again whenever public content changes, and switches `dist` to it) and the static server on `dist`,
+ * and prints the portal URL, the admin URL, the publisher's status URL and the demo logins.
  *
- * Everything it starts is supervised (`lib/supervisor.ts`): when the CMS or the static server stops
- * or fails, on Ctrl-C (SIGINT), SIGTERM or SIGHUP, or when the parent of `npm start` dies, every part
- * is stopped and a line says what happened.
+ * Everything it starts is supervised (`lib/supervisor.ts`): when the CMS, the publisher or the static
+ * server stops or fails, on Ctrl-C (SIGINT), SIGTERM or SIGHUP, or when the parent of `npm start`
+ * dies, every part is stopped and a line says what happened.
  *
- * Environment: `PORT` (static server, default 4321), `CMS_PORT` (default 1337), `DEMO_PASSWORD`.
+ * Environment: `PORT` (static server, default 4321), `CMS_PORT` (default 1337), `PUBLISHER_PORT`
+ * (default 4330), `DEMO_PASSWORD`.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildCluster } from './build-cluster.ts';
 import { distDir } from './lib/paths.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { supervise } from './lib/supervisor.ts';
+import { describeSkip } from './publisher/publisher.ts';
+import { defaultLayout, readRelease } from './publisher/releases.ts';
 import { ensureSnapshot } from './seed-cms.ts';
 import { portalUrl } from './serve-cluster.ts';
 import { describeCms, startCms } from './start-cms.ts';
+import { defaultPublisherPort, startPublisher } from './start-publisher.ts';
 
 function log(line: string): void {
   process.stderr.write(`[start] ${line}\n`);
@@ -27,37 +30,58 @@ const supervisor = supervise({ log });
 
 async function main(): Promise<void> {
   const cmsPort = process.env.CMS_PORT ?? '1337';
-  const cms = await startCms({ seedScale: 'demo', log, env: { PORT: cmsPort }, detached: true });
+  const publisherPort = Number(process.env.PUBLISHER_PORT ?? defaultPublisherPort);
+  const cms = await startCms({
+    seedScale: 'demo',
+    log,
+    env: { PORT: cmsPort, PUBLISHER_URL: `http://127.0.0.1:${publisherPort}` },
+    detached: true,
+  });
   supervisor.watch('the CMS', cms.child);
 
   const sitePort = Number(process.env.PORT ?? 4321);
   const origin = `http://127.0.0.1:${sitePort}`;
-  log(`building the cluster from the CMS at ${cms.apiUrl}…`);
-  let build = await buildCluster({
+  const layout = defaultLayout();
+  log(`the publisher builds the first release from the CMS at ${cms.apiUrl}…`);
+  const publisherLog = (line: string) => process.stderr.write(`[publisher] ${line}\n`);
+  const publisher = await startPublisher({
+    source: { kind: 'cms', url: cms.apiUrl, token: cms.token },
+    layout,
     siteUrl: origin,
-    env: { CMS_URL: cms.apiUrl, CMS_TOKEN: cms.token },
+    port: publisherPort,
+    log: publisherLog,
   });
+  supervisor.watchServer('the publisher', publisher.server.server);
+  await publisher.publisher.idle();
+  let status = publisher.publisher.status();
   let source = 'the CMS';
-  if (!build.ok) {
-    log('the build from the CMS failed; the CMS keeps running. The build said:');
-    process.stderr.write(`${build.log.split('\n').slice(-15).join('\n')}\n`);
-    if (existsSync(path.join(distDir, 'sites.json'))) {
-      source = 'an earlier build (the build from the CMS failed, see above)';
-      log('serving the previous build, which stays as it was');
+  if (status.failures.length > 0) {
+    log(`the first build from the CMS did not go live: ${status.failures[0]?.reason}`);
+    if (status.live) {
+      source = 'an earlier release (the build from the CMS failed, see above)';
+      log(`serving the live release ${status.live}, which stays as it was`);
     } else {
       log('building from the demo snapshot instead, so that the sites can be looked at');
-      build = await buildCluster({ siteUrl: origin, snapshot: await ensureSnapshot('demo', log) });
+      const fallback = await startPublisher({
+        source: { kind: 'snapshot', dir: await ensureSnapshot('demo', log) },
+        layout,
+        siteUrl: origin,
+        port: 0,
+        catchUpMs: 0,
+        log: publisherLog,
+      });
+      await fallback.publisher.idle();
+      await fallback.stop();
       source = 'the demo snapshot (the build from the CMS failed, see above)';
-      if (!build.ok) {
-        process.stderr.write(`${build.log.split('\n').slice(-30).join('\n')}\n`);
-        await supervisor.stop('no build could be made', 1);
+      status = publisher.publisher.status();
+      if (!status.live) {
+        await supervisor.stop('no release could be built', 1);
         return;
       }
     }
   }
-  for (const skipped of build.skipped) {
-    log(`skipped invalid entry: site ${skipped.site}, ${skipped.type} ${skipped.id}: ${skipped.problem}`);
-  }
+  const live = status.live ? readRelease(layout, status.live) : null;
+  for (const skipped of live?.skipped ?? []) log(`skipped invalid entry: ${describeSkip(skipped)}`);
   const server = await serveStatic(distDir, { port: sitePort });
   supervisor.watchServer('the static server', server.server);
   const portal = portalUrl(distDir, server.url);
@@ -67,8 +91,9 @@ async function main(): Promise<void> {
     `  Portal (public sites): ${portal}`,
     `  Site manifest:         ${server.url}/sites.json`,
     ...describeCms(cms).map((line) => `  ${line}`),
-    build.ok
-      ? `  Sites built from ${source}: ${build.pages} pages in ${(build.wallMs / 1000).toFixed(1)} s`
+    `  Publisher status:      ${publisher.server.url}/status  (releases in ${path.relative(process.cwd(), layout.dir) || layout.dir}/)`,
+    live
+      ? `  Live release ${live.id} from ${source}: ${live.pages} pages in ${(live.durationMs / 1000).toFixed(1)} s`
       : `  Sites served from ${source}`,
     '',
     'Press Ctrl-C to stop.',

@@ -89,6 +89,41 @@ export interface Queue {
   items: QueueItem[];
 }
 
+/** Where an entry stands on the public site (`GET /review/publishing/:uid/:documentId`). */
+export interface Publication {
+  publishedAt: string | null;
+  url: string | null;
+  liveAt: string | null;
+  reason: string | null;
+}
+
+/** One release as the publisher reports it. */
+export interface Release {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  pages: number;
+  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  changes: string[];
+}
+
+/** What `GET /review/publishing` returns: the publisher's status, or why it could not be read. */
+export interface PublishingStatus {
+  problem: string | null;
+  status: {
+    live: string | null;
+    source: string;
+    sourceReachable: boolean;
+    sourceProblem: string | null;
+    queue: string[];
+    building: { id: string; startedAt: string; changes: string[] } | null;
+    releases: Release[];
+    failures: { at: string; durationMs: number; reason: string; skipped: Release['skipped'] }[];
+    lastCheckAt: string | null;
+  } | null;
+}
+
 /** The error message of a failed call: the server's reason when there is one. */
 export function errorMessage(error: unknown): string {
   const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
@@ -114,5 +149,18 @@ export function useReviewApi() {
       [post],
     ),
     queue: useCallback(async () => (await get<{ data: Queue }>('/review/queue')).data.data, [get]),
+    publication: useCallback(
+      async (uid: string, documentId: string, locale: string) =>
+        (
+          await get<{ data: Publication }>(
+            `/review/publishing/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}?locale=${encodeURIComponent(locale)}`,
+          )
+        ).data.data,
+      [get],
+    ),
+    publishing: useCallback(
+      async () => (await get<{ data: PublishingStatus }>('/review/publishing')).data.data,
+      [get],
+    ),
   };
 }

@@ -79,6 +79,13 @@ export default {
       Component: () => import('./pages/queue-page'),
       permissions: [],
     });
+    app.addMenuLink({
+      to: `plugins/${pluginId}/publishing`,
+      icon: ReviewIcon,
+      intlLabel: { id: `${pluginId}.publishing.title`, defaultMessage: t('publishing.title') },
+      Component: () => import('./pages/publishing-page'),
+      permissions: [],
+    });
   },
 
   bootstrap(app: AdminApp) {

@@ -8,6 +8,7 @@ import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { type EntryReview, errorMessage, useRefreshDocument, useReviewApi } from '../api';
 import { t } from '../i18n';
+import { PublicationLine } from './publication-line';
 
 /** Actions that need a comment (as in the shared model). */
 const commentRequired = new Set(['reject', 'emergency_publish', 'withdraw']);
@@ -97,6 +98,9 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
       </Flex>
       {entry.hasPublishedVersion && entry.stage !== 'published' ? (
         <Typography variant="pi">{t('panel.online')}</Typography>
+      ) : null}
+      {entry.hasPublishedVersion ? (
+        <PublicationLine uid={model} documentId={documentId} locale={locale} />
       ) : null}
       {entry.flagged ? (
         <Typography variant="pi" textColor="danger600" data-testid="review-flagged">

@@ -1,6 +1,7 @@
 /** The admin controller of the review: validates input, calls the service, maps refusals to statuses. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { entryPublication, publisherStatus } from '../../../../../publishing/status';
 import type { AdminUser } from '../actors';
 import type { ReviewService, UserAction } from '../services/review';
 import { parseExportQuery, parseReviewRequest } from '../validation';
@@ -66,6 +67,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /review/queue */
     async queue(ctx: Context) {
       await respond(ctx, async () => service().queue(user(ctx)));
+    },
+    /** GET /review/publishing: the publisher's status (发布状态; web office, secrecy, site admins). */
+    async publishing(ctx: Context) {
+      await respond(ctx, async () => publisherStatus());
+    },
+    /** GET /review/publishing/:uid/:documentId?locale=: whether the entry is live, and where. */
+    async publication(ctx: Context) {
+      await respond(ctx, async () => {
+        const request = parseReviewRequest(ctx.params, ctx.query);
+        // Only someone who may see the entry's review may ask (the same check as GET /review/…).
+        await service().describe(request.uid, request.documentId, request.locale, user(ctx));
+        const { status, problem } = await publisherStatus();
+        return entryPublication(strapi, status, problem, request.uid, request.documentId, request.locale);
+      });
     },
     /** GET /review/log.csv?site=&from=&to= */
     async exportLog(ctx: Context) {

@@ -20,6 +20,18 @@ export default {
       { method: 'GET', path: '/queue', handler: 'review.queue', config: { policies: auth } },
       {
         method: 'GET',
+        path: '/publishing',
+        handler: 'review.publishing',
+        config: { policies: [...auth, 'plugin::review.can-export-log'] },
+      },
+      {
+        method: 'GET',
+        path: '/publishing/:uid/:documentId',
+        handler: 'review.publication',
+        config: { policies: auth },
+      },
+      {
+        method: 'GET',
         path: '/log.csv',
         handler: 'review.exportLog',
         config: { policies: [...auth, 'plugin::review.can-export-log'] },

@@ -1,0 +1,120 @@
+/**
+ * Tells the publisher (scripts/src/publisher, ADR 15) that something the public sees changed: after
+ * every publish, unpublish, discarded draft or delete of content, and every write to the site registry
+ * (sites, columns), once the database transaction it belongs to has committed. The notice is signed
+ * with HMAC-SHA256 (secret generated on first run, `cms/.data/publisher-secret`). A notice that does not
+ * arrive costs only speed: the publisher's catch-up by sync token finds the change anyway.
+ * @module
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+/** The header the publisher reads the signature from. */
+export const signatureHeader = 'x-govcluster-signature';
+
+/** Actions that change what is published, for every content type. */
+const publicActions = new Set(['publish', 'unpublish', 'discardDraft', 'delete']);
+
+/** Types without draft and publish whose every write changes the public sites. */
+const registryTypes = new Set(['api::site.site', 'api::column.column']);
+
+/** Where the shared secret lives: PUBLISHER_SECRET_FILE, else `.data/publisher-secret` in the app. */
+export function secretFile(strapi: Core.Strapi): string {
+  return process.env.PUBLISHER_SECRET_FILE ?? join(strapi.dirs.app.root, '.data', 'publisher-secret');
+}
+
+/** The shared secret (PUBLISHER_SECRET, else the file, created mode 600 when missing). */
+export function loadSecret(file: string): string {
+  if (process.env.PUBLISHER_SECRET) return process.env.PUBLISHER_SECRET;
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+/** The signature header's value for `body` at time `t` (the publisher checks the same). */
+export function sign(secret: string, body: string, t = Date.now()): string {
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+interface Notice {
+  event: string;
+  uid: string;
+  documentId?: string;
+  locale?: string;
+}
+
+/** Whether a document-service call changes what the public sites show. */
+export function isPublicChange(uid: string, action: string, params: Record<string, unknown>): boolean {
+  if (!uid.startsWith('api::') || uid === 'api::site-membership.site-membership') return false;
+  if (publicActions.has(action)) return true;
+  if (registryTypes.has(uid)) return action === 'create' || action === 'update';
+  // REST create/update without ?status=draft publishes at once (the review gate refuses it for
+  // reviewed types; should it ever pass, the publisher hears of it).
+  return (action === 'create' || action === 'update') && params.status === 'published';
+}
+
+/**
+ * Registers the document-service middleware that notifies the publisher. `PUBLISHER_URL` names the
+ * publisher (default http://127.0.0.1:4330); `off` sends nothing.
+ */
+export function notifyPublisher(strapi: Core.Strapi): void {
+  const base = process.env.PUBLISHER_URL ?? `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4330}`;
+  if (base === 'off') return;
+  const url = `${base.replace(/\/+$/, '')}/webhook`;
+  let secret: string | undefined;
+  let failing = false;
+
+  async function send(notice: Notice): Promise<void> {
+    secret ??= loadSecret(secretFile(strapi));
+    const body = JSON.stringify({ id: randomUUID(), at: new Date().toISOString(), ...notice });
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [signatureHeader]: sign(secret, body) },
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!response.ok) throw new Error(`it answered ${response.status}: ${await response.text()}`);
+      if (failing) strapi.log.info(`[publishing] the publisher at ${url} takes notices again`);
+      failing = false;
+    } catch (error) {
+      if (!failing) {
+        strapi.log.warn(
+          `[publishing] could not notify the publisher at ${url} (${(error as Error).message}); it will catch up by sync token`,
+        );
+      }
+      failing = true;
+    }
+  }
+
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    const { uid, action } = context as unknown as { uid: string; action: string };
+    const params = (context.params ?? {}) as Record<string, unknown>;
+    if (!isPublicChange(uid, action, params)) return result;
+    const notice: Notice = {
+      event: registryTypes.has(uid) ? `registry-${action}` : action,
+      uid,
+      ...(typeof params.documentId === 'string' ? { documentId: params.documentId } : {}),
+      ...(typeof params.locale === 'string' ? { locale: params.locale } : {}),
+    };
+    // Sent once the surrounding transaction (a review action's) has committed, so that the publisher
+    // reads the change; outside a transaction the callback runs at once.
+    await strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(() => {
+        void send(notice);
+      });
+    });
+    return result;
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * What the admin shows about publishing (ADR 15): the publisher's own status (read over HTTP from its
+ * `GET /status`, so the admin never shows a stale copy) and, for one entry, whether the live release
+ * contains its published version and at which public URL.
+ * @module
+ */
+import { entryPath, sitePrefix } from '@govcluster/shared/search';
+import type { Core } from '@strapi/strapi';
+import { typeMappings } from '../content-model/model-map';
+
+/** The parts of the publisher's status the admin reads. */
+export interface PublisherStatus {
+  live: string | null;
+  sourceReachable: boolean;
+  sourceProblem: string | null;
+  queue: string[];
+  building: { id: string; startedAt: string; changes: string[] } | null;
+  releases: {
+    id: string;
+    startedAt: string;
+    finishedAt: string;
+    durationMs: number;
+    pages: number;
+    skipped: unknown[];
+  }[];
+  failures: { at: string; reason: string }[];
+}
+
+/** The publisher's status, or why it could not be read. */
+export async function publisherStatus(): Promise<{ status: PublisherStatus | null; problem: string | null }> {
+  const base = process.env.PUBLISHER_URL ?? `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4330}`;
+  if (base === 'off')
+    return { status: null, problem: 'PUBLISHER_URL is off: no publisher runs for this CMS' };
+  try {
+    const response = await fetch(`${base.replace(/\/+$/, '')}/status`, {
+      signal: AbortSignal.timeout(3_000),
+    });
+    if (!response.ok) return { status: null, problem: `the publisher answered ${response.status}` };
+    return { status: (await response.json()) as PublisherStatus, problem: null };
+  } catch (error) {
+    return {
+      status: null,
+      problem: `the publisher at ${base} does not answer (${(error as Error).message})`,
+    };
+  }
+}
+
+/** Where one entry stands on the public site. */
+export interface EntryPublication {
+  /** When its published version was published, or null when it has none. */
+  publishedAt: string | null;
+  /** Its public URL (origin GOVCLUSTER_SITE_URL, default the local static server). */
+  url: string | null;
+  /** When the release that contains it went live, or null. */
+  liveAt: string | null;
+  /** Why it is not live, when it is not. */
+  reason: string | null;
+}
+
+/** Whether the live release contains the entry's published version, and where. */
+export async function entryPublication(
+  strapi: Core.Strapi,
+  status: PublisherStatus | null,
+  problem: string | null,
+  uid: string,
+  documentId: string,
+  locale: string,
+): Promise<EntryPublication> {
+  const mapping = typeMappings.find((type) => type.uid === uid);
+  const entry = (await strapi.documents(uid as never).findOne({
+    documentId,
+    status: 'published',
+    ...(mapping?.localized ? { locale } : {}),
+    populate: { site: { fields: ['basePath'] }, column: { fields: ['slug'] } },
+  } as never)) as unknown as {
+    publishedAt: string;
+    key?: string;
+    slug?: string;
+    site?: { basePath?: string };
+    column?: { slug?: string };
+  } | null;
+  if (!entry) return { publishedAt: null, url: null, liveAt: null, reason: null };
+  const origin = (
+    process.env.GOVCLUSTER_SITE_URL ?? `http://127.0.0.1:${process.env.PORT_SITES ?? 4321}`
+  ).replace(/\/+$/, '');
+  const url =
+    mapping && entry.site?.basePath && entry.key
+      ? origin +
+        sitePrefix({ basePath: entry.site.basePath }, locale as never) +
+        entryPath(mapping.typeKey as never, { id: entry.key, column: entry.column?.slug, slug: entry.slug })
+      : null;
+  const publishedAt = new Date(entry.publishedAt).toISOString();
+  if (!status) return { publishedAt, url, liveAt: null, reason: problem };
+  const live = status.releases.find((release) => release.id === status.live);
+  // A release contains every change committed before its build started (notices are sent on commit).
+  if (live && live.startedAt >= publishedAt)
+    return { publishedAt, url, liveAt: live.finishedAt, reason: null };
+  const failure = status.failures.find((failed) => failed.at >= publishedAt);
+  const reason = failure
+    ? failure.reason
+    : status.building
+      ? `正在构建发布版本 ${status.building.id} / building release ${status.building.id}`
+      : !status.sourceReachable
+        ? (status.sourceProblem ?? 'the publisher cannot read the CMS')
+        : '在发布队列中 / queued for the next release';
+  return { publishedAt, url, liveAt: null, reason };
+}

@@ -1,0 +1,40 @@
+/**
+ * The sync token (ADR 15): one short string that changes whenever anything the public sites show
+ * changes — a publish (new `updatedAt`), a withdrawal or delete (fewer published rows), a change to a
+ * site or column. The publisher compares it with the live release's to catch up on missed notices.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { publicContentTypes } from '../setup/public-access';
+
+/** Per type: published rows, and the newest `updated_at` and `published_at` among them. */
+export async function syncState(strapi: Core.Strapi): Promise<Record<string, [number, string, string]>> {
+  const state: Record<string, [number, string, string]> = {};
+  for (const uid of publicContentTypes) {
+    const meta = strapi.db.metadata.get(uid);
+    const columns = meta.attributes as Record<string, { columnName?: string }>;
+    const published = columns.publishedAt?.columnName ?? 'published_at';
+    const updated = columns.updatedAt?.columnName ?? 'updated_at';
+    const row = (await strapi.db
+      .getConnection(meta.tableName)
+      .whereNotNull(published)
+      .count({ count: '*' })
+      .max({ updated, published })
+      .first()) as { count: number | string; updated: unknown; published: unknown } | undefined;
+    const time = (value: unknown) =>
+      value instanceof Date
+        ? value.toISOString()
+        : value === null || value === undefined
+          ? ''
+          : String(value);
+    state[uid] = [Number(row?.count ?? 0), time(row?.updated), time(row?.published)];
+  }
+  return state;
+}
+
+/** The sync token: a hash of {@link syncState}. */
+export async function syncToken(strapi: Core.Strapi): Promise<string> {
+  const state = await syncState(strapi);
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,412 @@
+/**
+ * The publisher (ADR 15): turns change notices and catch-up checks into releases. One build at a time;
+ * what arrives while a build runs is gathered into the next one (coalescing). A build goes into a new
+ * release folder and is switched live only when complete; a failed build leaves the live release as
+ * it was and is recorded with its reason.
+ * @module
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  listReleases,
+  liveFolder,
+  liveReleaseId,
+  markComplete,
+  migrateDist,
+  newReleaseId,
+  pruneReleases,
+  type ReleaseInfo,
+  type ReleaseLayout,
+  readRelease,
+  removeIncomplete,
+  type SkippedEntry,
+  switchLive,
+} from './releases.ts';
+import { describeSource, type Source, syncToken } from './source.ts';
+
+/** What a build function is given. */
+export interface BuildRequest {
+  /** The new release folder (must not exist; created only when the build succeeds). */
+  outDir: string;
+  /** The live release folder, for copying unchanged pages. */
+  previous: string | null;
+  source: Source;
+}
+
+/** What a build function reports (the fields of `BuildResult` the publisher reads). */
+export interface BuildOutcome {
+  ok: boolean;
+  pages: number;
+  skipped: SkippedEntry[];
+  log: string;
+}
+
+/** A build that did not go live, and why. */
+export interface FailedBuild {
+  at: string;
+  durationMs: number;
+  reason: string;
+  skipped: SkippedEntry[];
+  changes: string[];
+}
+
+/** What `GET /status` answers. */
+export interface PublisherStatus {
+  source: string;
+  sourceReachable: boolean;
+  sourceProblem: string | null;
+  live: string | null;
+  queue: string[];
+  building: { id: string; startedAt: string; changes: string[] } | null;
+  releases: ReleaseInfo[];
+  failures: FailedBuild[];
+  lastCheckAt: string | null;
+}
+
+/** Options of {@link createPublisher}. */
+export interface PublisherOptions {
+  source: Source;
+  layout: ReleaseLayout;
+  /** Builds one release (default: `buildCluster`). */
+  build: (request: BuildRequest) => Promise<BuildOutcome>;
+  /** Complete releases kept besides the live one (default 5). */
+  keep?: number;
+  /** How often the sync token is compared with the live release's (default 30 s; 0: only at start). */
+  catchUpMs?: number;
+  /** How long changes are gathered before a build starts (default 200 ms). */
+  gatherMs?: number;
+  /** Let a release go live although it skips entries the live release did not (default false). */
+  allowNewSkips?: boolean;
+  log?: (line: string) => void;
+}
+
+const lockName = '.publisher.lock';
+const maxChanges = 300;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the machine-wide publisher lock (a folder with the holder's pid) or returns false when a live
+ * process holds it. A lock left by a dead process is taken over.
+ */
+function tryLock(dir: string): boolean {
+  const lock = path.join(dir, lockName);
+  mkdirSync(dir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Being written, or its writer died between the two steps: judge by the folder's age below.
+      }
+      if (holder === process.pid) return true;
+      if (holder && alive(holder)) return false;
+      if (!holder && existsSync(lock) && Date.now() - statAge(lock) < 5_000) return false;
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return false;
+}
+
+function statAge(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function unlock(dir: string): void {
+  try {
+    rmSync(path.join(dir, lockName), { recursive: true, force: true });
+  } catch {
+    // An unwritable folder keeps the lock; the next taker sees this process is gone.
+  }
+}
+
+/** Entries the new build skipped that the live release did not. */
+function newSkips(now: SkippedEntry[], before: SkippedEntry[]): SkippedEntry[] {
+  const key = (entry: SkippedEntry) => `${entry.type}\u0000${entry.id}\u0000${entry.locale ?? ''}`;
+  const old = new Set(before.map(key));
+  return now.filter((entry) => !old.has(key(entry)));
+}
+
+/** Describes a skipped entry in one line. */
+export function describeSkip(entry: SkippedEntry): string {
+  return `${entry.type} ${entry.id}${entry.locale ? ` (${entry.locale})` : ''} of site ${entry.site}: ${entry.problem}`;
+}
+
+/** A running publisher. */
+export interface Publisher {
+  /**
+   * Cleans up after a crash, migrates a real `dist/`, queues the first check (a build, with `force`)
+   * and starts the catch-up loop.
+   */
+  start(options?: { force?: boolean }): Promise<void>;
+  /**
+   * Queues a build for these changes (coalesced with whatever is queued or running). With `force`, the
+   * build runs even when the live release has the source's sync token.
+   */
+  request(change: string, force?: boolean): void;
+  /** Checks the source's sync token now and queues a build when the live release is behind. */
+  checkNow(reason?: string): Promise<void>;
+  status(): PublisherStatus;
+  /** Resolves when nothing is queued or building. */
+  idle(): Promise<void>;
+  /** Number of builds started. */
+  readonly builds: number;
+  stop(): Promise<void>;
+}
+
+/** Creates a publisher. */
+export function createPublisher(options: PublisherOptions): Publisher {
+  const { layout, source } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`[publisher] ${line}\n`));
+  const keep = options.keep ?? 5;
+  const gatherMs = options.gatherMs ?? 200;
+  const catchUpMs = options.catchUpMs ?? 30_000;
+  let pending: string[] = [];
+  let running: Promise<void> | null = null;
+  let building: PublisherStatus['building'] = null;
+  let failures: FailedBuild[] = [];
+  let reachable = true;
+  let problem: string | null = null;
+  let lastCheckAt: string | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retryMs = 1_000;
+  let stopped = false;
+  let builds = 0;
+  let idleWaiters: (() => void)[] = [];
+  let force = false;
+  let failedToken: string | null = null;
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  function noteReachable(ok: boolean, why: string | null): void {
+    if (ok !== reachable)
+      log(ok ? `${describeSource(source)} answers again` : `cannot read ${describeSource(source)}: ${why}`);
+    reachable = ok;
+    problem = why;
+  }
+
+  function recordFailure(failure: FailedBuild): void {
+    failures = [failure, ...failures].slice(0, 20);
+    log(`build not published: ${failure.reason}`);
+  }
+
+  function scheduleRetry(): void {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      kick();
+    }, retryMs);
+    retryTimer.unref();
+    retryMs = Math.min(retryMs * 2, 60_000);
+  }
+
+  async function buildOnce(changes: string[]): Promise<void> {
+    let token: string;
+    try {
+      token = await syncToken(source);
+      noteReachable(true, null);
+      retryMs = 1_000;
+    } catch (error) {
+      noteReachable(false, (error as Error).message);
+      pending = [...changes, ...pending].slice(-maxChanges);
+      scheduleRetry();
+      return;
+    }
+    lastCheckAt = new Date().toISOString();
+    const liveId = liveReleaseId(layout);
+    const live = liveId ? readRelease(layout, liveId) : null;
+    const forced = force;
+    force = false;
+    // A build that failed stays failed until the content changes: catch-up does not repeat it.
+    const catchUpOnly = changes.every((change) => change.startsWith('catch-up'));
+    if (!forced && catchUpOnly && token === failedToken) return;
+    if (live && live.syncToken === token && !forced) {
+      if (changes.some((change) => !change.startsWith('catch-up'))) {
+        log(`nothing to publish: the live release ${live.id} is up to date (${changes.length} notices)`);
+      }
+      return;
+    }
+    try {
+      while (!tryLock(layout.dir)) {
+        if (stopped) return;
+        await sleep(500);
+      }
+    } catch (error) {
+      recordFailure({
+        at: new Date().toISOString(),
+        durationMs: 0,
+        reason: `cannot write to the releases folder ${layout.dir}; the live release stays ${liveId ?? '(none)'}: ${(error as Error).message}`,
+        skipped: [],
+        changes,
+      });
+      return;
+    }
+    const id = newReleaseId();
+    const startedAt = new Date();
+    building = { id, startedAt: startedAt.toISOString(), changes };
+    builds += 1;
+    try {
+      await removeIncomplete(layout);
+      const previous = liveFolder(layout);
+      log(`building release ${id} (${changes.length} change${changes.length === 1 ? '' : 's'})`);
+      let outcome: BuildOutcome;
+      try {
+        outcome = await options.build({ outDir: path.join(layout.dir, id), previous, source });
+      } catch (error) {
+        outcome = { ok: false, pages: 0, skipped: [], log: (error as Error).stack ?? String(error) };
+      }
+      const durationMs = Date.now() - startedAt.getTime();
+      const failed = (reason: string) => {
+        failedToken = token;
+        recordFailure({ at: startedAt.toISOString(), durationMs, reason, skipped: outcome.skipped, changes });
+      };
+      if (!outcome.ok || !existsSync(path.join(layout.dir, id))) {
+        // The line that says what failed, then the last lines of the build's output.
+        const lines = outcome.log.trim().split('\n');
+        const cause = lines.findLast((line) => /failed|error/i.test(line) && !/^\s+at /.test(line));
+        const tail = [...(cause ? [cause.trim()] : []), ...lines.slice(-4)].join(' | ');
+        failed(`the build failed; the live release stays ${liveId ?? '(none)'}: ${tail || 'no output'}`);
+        rmSync(path.join(layout.dir, id), { recursive: true, force: true });
+        return;
+      }
+      const added = live ? newSkips(outcome.skipped, live.skipped) : [];
+      if (added.length > 0 && !options.allowNewSkips) {
+        failed(
+          `the build found ${added.length} invalid entr${added.length === 1 ? 'y' : 'ies'} it must render; the live release stays ${liveId}: ${added.map(describeSkip).join('; ')}`,
+        );
+        rmSync(path.join(layout.dir, id), { recursive: true, force: true });
+        return;
+      }
+      const info: ReleaseInfo = {
+        id,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        durationMs,
+        pages: outcome.pages,
+        skipped: outcome.skipped,
+        changes: changes.slice(0, maxChanges),
+        syncToken: token,
+        source: describeSource(source),
+        previous: liveId,
+      };
+      await markComplete(layout, info);
+      await switchLive(layout, id);
+      failedToken = null;
+      log(`release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s`);
+      const removed = await pruneReleases(layout, keep);
+      if (removed.length > 0) log(`removed old releases ${removed.join(', ')}`);
+    } catch (error) {
+      recordFailure({
+        at: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        reason: `the release could not be written; the live release stays ${liveId ?? '(none)'}: ${(error as Error).message}`,
+        skipped: [],
+        changes,
+      });
+      rmSync(path.join(layout.dir, id), { recursive: true, force: true });
+    } finally {
+      building = null;
+      unlock(layout.dir);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (pending.length > 0 && !stopped) {
+      await sleep(gatherMs);
+      const changes = pending;
+      pending = [];
+      await buildOnce(changes);
+      if (retryTimer) break;
+    }
+  }
+
+  function kick(): void {
+    if (running || stopped) return;
+    running = loop().finally(() => {
+      running = null;
+      if (pending.length > 0 && !retryTimer) kick();
+      else if (!retryTimer) {
+        for (const wake of idleWaiters) wake();
+        idleWaiters = [];
+      }
+    });
+  }
+
+  return {
+    async start(startOptions = {}) {
+      mkdirSync(layout.dir, { recursive: true });
+      if (tryLock(layout.dir)) {
+        try {
+          const migrated = await migrateDist(layout);
+          if (migrated) log(`moved the existing dist/ folder into ${path.join(layout.dir, migrated)}`);
+          const removed = await removeIncomplete(layout);
+          if (removed.length > 0) log(`removed incomplete releases left by a crash: ${removed.join(', ')}`);
+        } finally {
+          unlock(layout.dir);
+        }
+      }
+      this.request('start', startOptions.force);
+      if (catchUpMs > 0) {
+        timer = setInterval(() => this.request('catch-up'), catchUpMs);
+        timer.unref();
+      }
+    },
+    request(change: string, forceBuild = false) {
+      if (stopped) return;
+      if (forceBuild) force = true;
+      if (!(change.startsWith('catch-up') && pending.length > 0)) pending.push(change);
+      if (pending.length > maxChanges) pending = pending.slice(-maxChanges);
+      kick();
+    },
+    async checkNow(reason = 'catch-up') {
+      this.request(reason);
+      await this.idle();
+    },
+    status() {
+      return {
+        source: describeSource(source),
+        sourceReachable: reachable,
+        sourceProblem: problem,
+        live: liveReleaseId(layout),
+        queue: [...pending],
+        building,
+        releases: listReleases(layout).slice(0, keep + 1),
+        failures,
+        lastCheckAt,
+      };
+    },
+    idle() {
+      if (!running && pending.length === 0 && !retryTimer) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    get builds() {
+      return builds;
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      if (retryTimer) clearTimeout(retryTimer);
+      await running;
+      for (const wake of idleWaiters) wake();
+      idleWaiters = [];
+    },
+  };
+}

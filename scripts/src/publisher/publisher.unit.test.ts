@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rollback } from '../rollback.ts';
+import { type BuildRequest, createPublisher } from './publisher.ts';
+import { listReleases, liveReleaseId, type ReleaseLayout, releaseFile } from './releases.ts';
+
+let root: string;
+let layout: ReleaseLayout;
+let snapshot: string;
+
+/** A stand-in for the cluster build: writes one page holding the snapshot's text. */
+function fakeBuild(options: { ms?: number; fail?: () => boolean; skipped?: () => string[] } = {}) {
+  const calls: BuildRequest[] = [];
+  const build = async (request: BuildRequest) => {
+    calls.push(request);
+    await new Promise((resolve) => setTimeout(resolve, options.ms ?? 20));
+    const skipped = (options.skipped?.() ?? []).map((id) => ({
+      site: 'portal',
+      type: 'article',
+      id,
+      problem: 'title missing',
+    }));
+    if (options.fail?.()) return { ok: false, pages: 0, skipped, log: 'astro: something broke' };
+    mkdirSync(request.outDir);
+    writeFileSync(
+      path.join(request.outDir, 'index.html'),
+      readFileSync(path.join(snapshot, 'snapshot.jsonl')),
+    );
+    return { ok: true, pages: 1, skipped, log: '' };
+  };
+  return { build, calls };
+}
+
+function changeContent(text: string): void {
+  const file = path.join(snapshot, 'snapshot.jsonl');
+  writeFileSync(file, text);
+  // The snapshot's token is its size and mtime: make sure the mtime moves.
+  const stamp = new Date(Date.now() + Math.random() * 1000);
+  utimesSync(file, stamp, stamp);
+}
+
+/** Makes a folder unwritable, for root too (an immutable folder; chmod does not stop root). */
+function setWritable(dir: string, writable: boolean): void {
+  if (process.getuid?.() === 0) execFileSync('chattr', [writable ? '-i' : '+i', dir]);
+  else chmodSync(dir, writable ? 0o755 : 0o555);
+}
+
+const liveText = () => readFileSync(path.join(layout.live, 'index.html'), 'utf8');
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'publisher-'));
+  layout = { dir: path.join(root, 'releases'), live: path.join(root, 'dist') };
+  snapshot = path.join(root, 'snapshot');
+  mkdirSync(snapshot);
+  changeContent('v1');
+});
+
+afterEach(() => {
+  try {
+    setWritable(layout.dir, true);
+  } catch {}
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('publisher', () => {
+  it('builds at start, switches dist to the release, and does nothing while the content is unchanged', async () => {
+    const { build, calls } = fakeBuild();
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    expect(liveText()).toBe('v1');
+    expect(readlinkSync(layout.live)).toMatch(/^releases\//);
+    await publisher.checkNow();
+    expect(calls).toHaveLength(1);
+    changeContent('v2');
+    await publisher.checkNow();
+    expect(liveText()).toBe('v2');
+    expect(calls[1]?.previous).toBe(
+      path.join(layout.dir, calls[0]?.outDir ? path.basename(calls[0].outDir) : ''),
+    );
+    await publisher.stop();
+  });
+
+  it('gathers a burst of 50 notices that arrive during a build into a handful of builds, never two at once', async () => {
+    let running = 0;
+    let most = 0;
+    const inner = fakeBuild({ ms: 150 });
+    const build = async (request: BuildRequest) => {
+      running += 1;
+      most = Math.max(most, running);
+      try {
+        return await inner.build(request);
+      } finally {
+        running -= 1;
+      }
+    };
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    for (let i = 0; i < 50; i += 1) {
+      changeContent(`v${i + 2}`);
+      publisher.request(`publish article doc${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await publisher.idle();
+    expect(liveText()).toBe('v51');
+    expect(most).toBe(1);
+    expect(publisher.builds).toBeLessThanOrEqual(6);
+    await publisher.stop();
+  });
+
+  it('keeps the live release byte-identical when a build fails, and says why', async () => {
+    let fail = false;
+    const { build } = fakeBuild({ fail: () => fail });
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    const live = liveReleaseId(layout);
+    fail = true;
+    changeContent('v2');
+    await publisher.checkNow();
+    expect(liveReleaseId(layout)).toBe(live);
+    expect(liveText()).toBe('v1');
+    expect(publisher.status().failures[0]?.reason).toContain('astro: something broke');
+    await publisher.stop();
+  });
+
+  it('refuses a release that skips an entry the live one rendered, naming the entry and the problem', async () => {
+    let skipped: string[] = [];
+    const { build } = fakeBuild({ skipped: () => skipped });
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    skipped = ['doc-broken'];
+    changeContent('v2');
+    await publisher.checkNow();
+    expect(liveText()).toBe('v1');
+    expect(publisher.status().failures[0]?.reason).toMatch(
+      /invalid entry.*article doc-broken of site portal: title missing/,
+    );
+    await publisher.stop();
+  });
+
+  it('says clearly when the releases folder is not writable, and leaves the live release alone', async () => {
+    const { build } = fakeBuild();
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    const live = liveReleaseId(layout);
+    setWritable(layout.dir, false);
+    changeContent('v2');
+    await publisher.checkNow();
+    setWritable(layout.dir, true);
+    expect(liveReleaseId(layout)).toBe(live);
+    expect(liveText()).toBe('v1');
+    expect(publisher.status().failures[0]?.reason).toMatch(
+      /^cannot write to the releases folder .*(EACCES|EPERM)/,
+    );
+    await publisher.stop();
+  });
+
+  it('keeps the newest releases, and rolls back to the previous one', async () => {
+    const { build } = fakeBuild({ ms: 5 });
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      keep: 3,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    for (let i = 2; i <= 6; i += 1) {
+      changeContent(`v${i}`);
+      await publisher.checkNow();
+    }
+    await publisher.stop();
+    expect(listReleases(layout).map((release) => release.pages)).toHaveLength(3);
+    expect(liveText()).toBe('v6');
+    const started = performance.now();
+    await rollback(layout);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(liveText()).toBe('v5');
+    const newest = listReleases(layout)[0]?.id as string;
+    await rollback(layout, newest);
+    expect(liveText()).toBe('v6');
+    await expect(rollback(layout, 'nope')).rejects.toThrow(/no complete release nope/);
+  });
+
+  it('moves a real dist/ folder into the releases once, and removes incomplete releases at start', async () => {
+    mkdirSync(layout.live);
+    writeFileSync(path.join(layout.live, 'index.html'), 'old build');
+    mkdirSync(path.join(layout.dir, '20261205T000000000Z-1'), { recursive: true });
+    const { build } = fakeBuild();
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    await publisher.stop();
+    const releases = listReleases(layout);
+    expect(releases).toHaveLength(2);
+    expect(releases[1]?.changes[0]).toMatch(/migrated/);
+    expect(readFileSync(path.join(layout.dir, releases[1]?.id as string, 'index.html'), 'utf8')).toBe(
+      'old build',
+    );
+    expect(liveText()).toBe('v1');
+    expect(() => readFileSync(path.join(layout.dir, '20261205T000000000Z-1', releaseFile))).toThrow();
+  });
+});
