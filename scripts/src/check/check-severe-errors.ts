@@ -13,18 +13,32 @@ import { secrecyMarkings, wrongWords } from './wordlist.ts';
 interface LeaderName {
   readonly name: string;
   readonly position: string;
+  /** Position then name, and name then position or 同志, each capturing a name of the same length. */
+  readonly patterns: readonly RegExp[];
 }
 
-function leaderNames(records: readonly CheckedRecord[]): LeaderName[] {
-  const seen = new Map<string, LeaderName>();
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The zh-CN leader records by site. */
+function leadersBySite(records: readonly CheckedRecord[]): Map<string, LeaderName[]> {
+  const bySite = new Map<string, LeaderName[]>();
   for (const record of records) {
     if (record.type !== 'leader' || record.raw.locale !== 'zh-CN') continue;
     const { name, position } = record.raw;
     if (typeof name !== 'string' || typeof position !== 'string') continue;
     if (!/^\p{Script=Han}{2,4}$/u.test(name)) continue;
-    seen.set(`${position}/${name}`, { name, position });
+    const n = name.length;
+    const title = escapeRegExp(position);
+    const patterns = [
+      new RegExp(`${title}(\\p{Script=Han}{${n}})`, 'gu'),
+      new RegExp(`(\\p{Script=Han}{${n}})(?:${title}|同志)`, 'gu'),
+    ];
+    const site = String(record.raw.site);
+    bySite.set(site, [...(bySite.get(site) ?? []), { name, position, patterns }]);
   }
-  return [...seen.values()];
+  return bySite;
 }
 
 function differsByOne(a: string, b: string): boolean {
@@ -34,27 +48,28 @@ function differsByOne(a: string, b: string): boolean {
   return differences === 1;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A name written next to a leader's position that is one character off the leader's name. */
-function misspeltLeaders(text: string, leaders: readonly LeaderName[], known: ReadonlySet<string>) {
+/**
+ * A name written next to a leader's position that is one character off the leader's name. A
+ * match that is the start (or, before the position, the end) of any leader's name is no error:
+ * "副局长王强英" names 王强英, not a mis-written 王强.
+ */
+function misspeltLeaders(text: string, leaders: readonly LeaderName[], known: readonly string[]) {
   const found: { wrong: string; leader: LeaderName; index: number }[] = [];
   for (const leader of leaders) {
-    const n = leader.name.length;
-    const position = escapeRegExp(leader.position);
-    const patterns = [
-      new RegExp(`${position}(\\p{Script=Han}{${n}})`, 'gu'),
-      new RegExp(`(\\p{Script=Han}{${n}})(?:${position}|同志)`, 'gu'),
-    ];
-    for (const pattern of patterns) {
-      for (const match of text.matchAll(pattern)) {
-        const candidate = match[1] ?? '';
-        if (!known.has(candidate) && differsByOne(candidate, leader.name)) {
-          found.push({ wrong: candidate, leader, index: match.index ?? 0 });
-        }
-      }
+    const [after, before] = leader.patterns;
+    for (const match of text.matchAll(after as RegExp)) {
+      const candidate = match[1] ?? '';
+      const start = (match.index ?? 0) + leader.position.length;
+      if (!differsByOne(candidate, leader.name)) continue;
+      if (known.some((name) => text.startsWith(name, start))) continue;
+      found.push({ wrong: candidate, leader, index: match.index ?? 0 });
+    }
+    for (const match of text.matchAll(before as RegExp)) {
+      const candidate = match[1] ?? '';
+      const end = (match.index ?? 0) + candidate.length;
+      if (!differsByOne(candidate, leader.name)) continue;
+      if (known.some((name) => text.startsWith(name, end - name.length))) continue;
+      found.push({ wrong: candidate, leader, index: match.index ?? 0 });
     }
   }
   return found;
@@ -63,8 +78,14 @@ function misspeltLeaders(text: string, leaders: readonly LeaderName[], known: Re
 /** The severe-error findings of every published record. */
 export function checkSevereErrors(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  const leaders = leaderNames(context.data.records);
-  const known = new Set(leaders.map((leader) => leader.name));
+  const leaders = leadersBySite(context.data.records);
+  const known = [...new Set([...leaders.values()].flat().map((leader) => leader.name))];
+  // A page names the leaders of its own body and of the city government (the portal's).
+  const portal = context.data.sites.find((site) => site.kind === 'portal')?.id;
+  const leadersOf = (site: string) => [
+    ...(leaders.get(site) ?? []),
+    ...(site === portal || portal === undefined ? [] : (leaders.get(portal) ?? [])),
+  ];
   for (const record of context.data.records) {
     if (!isPublished(record)) continue;
     const site = String(record.raw.site);
@@ -103,7 +124,7 @@ export function checkSevereErrors(context: CheckContext): Finding[] {
         });
       }
     }
-    for (const { wrong, leader, index } of misspeltLeaders(text, leaders, known)) {
+    for (const { wrong, leader, index } of misspeltLeaders(text, leadersOf(site), known)) {
       findings.push({
         site,
         rule: 'leader-name',
