@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { distDir, repoRoot } from '../lib/paths.ts';
+import { dataDir, distDir, repoRoot } from '../lib/paths.ts';
 import { renderReport } from './report.ts';
 import { runCheck } from './run-check.ts';
 
@@ -21,7 +21,7 @@ export const usage = `Inspects a built cluster (国办秘函〔2019〕19号: sin
 
   --snapshot <dir>   the snapshot the cluster was built from (or GOVCLUSTER_SNAPSHOT)
   --dist <dir>       the built cluster, with sites.json (default dist/)
-  --report <file>    HTML report (default <dist>/../check-report.html, i.e. next to dist/)
+  --report <file>    HTML report (default .data/check-report.html)
   --json <file>      write the findings as JSON
   --stdout           print the JSON to stdout instead of the summary
   --today <day>      the day of the check (default today in Asia/Shanghai)
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     cmsUrl: values['cms-url'] ?? process.env.CMS_URL,
     external: values.external,
   });
-  const report = path.resolve(values.report ?? path.join(path.dirname(dist), 'check-report.html'));
+  const report = path.resolve(values.report ?? path.join(dataDir, 'check-report.html'));
   mkdirSync(path.dirname(report), { recursive: true });
   writeFileSync(report, renderReport(result));
   const json = `${JSON.stringify(result, null, 2)}\n`;
