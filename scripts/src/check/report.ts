@@ -54,6 +54,7 @@ table{border-collapse:collapse;width:100%;margin-block-end:1.5rem}
 th,td{border:1px solid #999;padding:.4rem .6rem;text-align:start;vertical-align:top}
 .veto{color:#a40000}
 td{overflow-wrap:anywhere}
+td:first-child{white-space:nowrap}
 </style>
 </head>
 <body>
