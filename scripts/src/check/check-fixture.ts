@@ -192,6 +192,11 @@ export function plantDefects(clean: CleanFixture): Planted {
   );
   writeFileSync(pageFile, html);
 
+  // The 网站标识码 left out of the township's homepage.
+  const homeFile = path.join(dist, String(township.basePath), 'index.html');
+  const footer = township.footer as { siteCode: string };
+  writeFileSync(homeFile, readFileSync(homeFile, 'utf8').replaceAll(footer.siteCode, ''));
+
   return {
     snapshot,
     dist,

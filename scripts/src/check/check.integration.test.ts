@@ -106,6 +106,12 @@ describe('the inspection checker on a fixture with planted defects', () => {
     ]);
   });
 
+  it('finds the 网站标识码 missing from the township homepage', () => {
+    expect(found('footer-fact-missing').map((f) => [f.site, f.message])).toEqual([
+      [planted.staleSite, expect.stringContaining('网站标识码')],
+    ]);
+  });
+
   it('reports nothing it was not given', () => {
     const rules = new Set(result.findings.map((finding) => finding.rule));
     expect([...rules].sort()).toEqual(
@@ -114,6 +120,7 @@ describe('the inspection checker on a fixture with planted defects', () => {
         'column-stale',
         'dead-link',
         'empty-columns',
+        'footer-fact-missing',
         'future-date',
         'guide-element-missing',
         'homepage-stale',

@@ -25,6 +25,7 @@ export const ruleLabels = {
   'guide-element-missing': '办事指南要素缺失',
   'interpretation-one-way': '政策文件与解读未相互关联',
   'image-alt-missing': '图片缺少替代文字',
+  'footer-fact-missing': '网站底部信息缺失',
   'invalid-entry': '数据不合规，构建时被跳过',
 } as const;
 

@@ -3,6 +3,7 @@
  * returns the findings per site.
  * @module
  */
+import { checkFooter } from './check-footer.ts';
 import { checkFreshness } from './check-freshness.ts';
 import { checkInterpretations } from './check-interpretations.ts';
 import { checkInvalidEntries } from './check-invalid-entries.ts';
@@ -78,6 +79,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ...links.findings,
     ...checkServiceGuides(context),
     ...checkInterpretations(context),
+    ...(await checkFooter(context, cluster)),
     ...checkInvalidEntries(context).filter((finding) => !finding.entry?.startsWith('serviceGuide ')),
   ];
   const order = new Map(data.sites.map((site, index) => [site.id, index]));
