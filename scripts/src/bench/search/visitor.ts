@@ -119,13 +119,12 @@ async function ourAnswer(page: Page): Promise<string[]> {
 
 /** The result links of Pagefind's UI once every shown result has loaded its data. */
 async function defaultAnswer(page: Page, query: string): Promise<string[]> {
+  // Pagefind's "searching" message ends in an ellipsis in every locale; its answer names the term.
   await page.waitForFunction((term) => {
     const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
     const results = document.querySelectorAll('.pagefind-ui__result').length;
     const loaded = document.querySelectorAll('.pagefind-ui__result-link').length;
-    return message.includes(term) && /\d/.test(message)
-      ? results === loaded
-      : /no results|没有|нет/i.test(message);
+    return message.includes(term) && !/\.\.\.|…/.test(message) && results === loaded;
   }, query);
   return linkPaths(page, '.pagefind-ui__result-link');
 }
