@@ -23,7 +23,7 @@ import { clusterDocuments, indexCluster } from '../../scripts/src/index-search.t
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';
-import { type SearchFixture, searchFixture } from './search-fixture.ts';
+import { missingSearchPages, type SearchFixture, searchFixture } from './search-fixture.ts';
 
 const work = path.join(repoRoot, '.data', 'test-search', String(process.pid));
 
@@ -90,14 +90,28 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
         document.site === site && document.locale === 'zh-CN' && /\/[a-z]+-[a-z0-9-]+\/$/.test(document.url),
     );
 
+  it('serves the build’s own search page for every site and locale of the manifest', async () => {
+    expect(fixture.sites.length).toBeGreaterThan(2);
+    expect(missingSearchPages(fixture.dist, fixture.sites)).toEqual([]);
+    // The page is the site's own: its furniture (the site's name) around the search form.
+    const page = await open(fixture.searchUrl(department()));
+    await expect(page.getByRole('searchbox').count()).resolves.toBe(1);
+    await expect(page.locator('body').textContent()).resolves.toContain(department().name['zh-CN']);
+    await page.close();
+  });
+
   it('finds a page of another site from a department search page (全站)', async () => {
     const target = entryOf(portal().id);
     expect(target, 'a portal entry page in the fixture').toBeDefined();
     const page = await open(fixture.searchUrl(department()));
     const links = await searchFor(page, target!.title, 'all');
     expect(links).toContain(target!.url);
-    // Scope 本站 keeps to the department.
-    const own = await searchFor(page, target!.title, 'site');
+    // Scope 本站 keeps to the department: the portal page is gone, the department's own page is found.
+    expect(await searchFor(page, target!.title, 'site')).not.toContain(target!.url);
+    const ownTarget = entryOf(department().id);
+    expect(ownTarget, 'a department entry page in the fixture').toBeDefined();
+    const own = await searchFor(page, ownTarget!.title, 'site');
+    expect(own).toContain(ownTarget!.url);
     expect(own.every((link) => link.startsWith(department().basePath))).toBe(true);
     await page.close();
   });
