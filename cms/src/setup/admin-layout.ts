@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
 /** Bump to apply changed layouts again (over what administrators may have arranged since). */
-const layoutVersion = 1;
+const layoutVersion = 2;
 
 /** Chinese field labels for the admin's edit and list views, by attribute name. */
 export const fieldLabels: Readonly<Record<string, string>> = {
   key: '标识（ID）',
+  label: '显示名称',
   site: '所属站点',
   column: '栏目',
   title: '标题',
@@ -84,6 +85,7 @@ const typeLabels: Readonly<Record<string, Record<string, string>>> = {
 
 /**
  * Makes the content manager usable for Chinese editors: entries listed by title (not by their key),
+ * sites and columns by their Chinese label (site › column), so pickers and lists show names,
  * newest first, with site, column and 发布日期 as columns, and Chinese field labels. Applied once per
  * {@link layoutVersion}, so that what administrators arrange afterwards stays.
  */
@@ -98,8 +100,9 @@ export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly str
     const attributes = strapi.getModel(uid as any).attributes as Record<string, { type: string }>;
     const has = (name: string) => name in attributes;
     const mainField =
-      ['title', 'name', 'key', 'slug'].find((name) => has(name) && attributes[name].type === 'string') ??
-      'id';
+      ['label', 'title', 'name', 'key', 'slug'].find(
+        (name) => has(name) && attributes[name].type === 'string',
+      ) ?? 'id';
     const dated = has('datePublished');
     const settings = {
       ...configuration.settings,
@@ -116,7 +119,8 @@ export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly str
       if (!label) continue;
       metadatas[name] = {
         ...metadata,
-        edit: { ...metadata.edit, label },
+        // The label of sites and columns is derived from their names (registry-labels.ts).
+        edit: { ...metadata.edit, label, ...(name === 'label' ? { editable: false } : {}) },
         list: { ...metadata.list, label },
       };
     }
