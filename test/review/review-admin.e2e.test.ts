@@ -62,6 +62,8 @@ describe('review in the admin UI (Chromium)', () => {
     secrecy: 'secrecy.e2e@review.test',
   };
   let documentId = '';
+  let generatedKey = '';
+  let pickerOptions: Record<string, string[]> = {};
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -94,6 +96,22 @@ describe('review in the admin UI (Chromium)', () => {
       siteCode: '5301000002',
       address: '河西镇政府路1号',
     });
+    // Another site with a column of the same slug: the pickers must tell them apart and offer the
+    // author only their own.
+    const other = await createTestSite(strapi, {
+      key: 'fgw',
+      kind: 'department',
+      name: { zhCN: '市发展改革委' },
+      siteCode: '5301000003',
+    });
+    for (const [owner, name] of [
+      [site, '工作动态'],
+      [other, '通知公告'],
+    ] as const) {
+      await strapi.documents('api::column.column').create({
+        data: { slug: 'news', type: 'news', name: { zhCN: name }, order: 1, site: owner.documentId },
+      });
+    }
     const codes = {
       author: 'govcluster-author',
       unit: 'govcluster-unit-reviewer',
@@ -146,6 +164,30 @@ describe('review in the admin UI (Chromium)', () => {
       },
     );
     documentId = created.data.documentId;
+    // A second entry the way the create form sends it: no key (the author's form has no key field).
+    const keyless = await api.send(
+      'POST',
+      `/content-manager/collection-types/${articleUid}?locale=zh-CN`,
+      token,
+      {
+        title: '标题全是中文：河西镇防汛演练',
+        body: '正文',
+        source: '河西镇人民政府',
+        datePublished: '2026-03-02T09:30:00+08:00',
+        dateModified: '2026-03-02T09:30:00+08:00',
+        site: { connect: [{ documentId: site.documentId }] },
+      },
+    );
+    generatedKey = keyless.data.key;
+    const picker = async (field: string) =>
+      (
+        await api.send(
+          'GET',
+          `/content-manager/relations/${articleUid}/${field}?locale=zh-CN&page=1&pageSize=20`,
+          token,
+        )
+      ).results.map((option: { label?: string }) => option.label);
+    pickerOptions = { site: await picker('site'), column: await picker('column') };
     browser = await launchChromium();
   }, 240_000);
 
@@ -184,6 +226,14 @@ describe('review in the admin UI (Chromium)', () => {
       `${url}/admin/content-manager/collection-types/${articleUid}/${documentId}?plugins[i18n][locale]=zh-CN`,
     );
 
+  it('makes the key for the author, whatever the title is written in', () => {
+    expect(generatedKey).toMatch(/^\d{8}-[a-z0-9]{6}$/);
+  });
+
+  it('offers the author only their own site and its columns, by name', () => {
+    expect(pickerOptions).toEqual({ site: ['河西镇'], column: ['河西镇 › 工作动态'] });
+  });
+
   it('lets the author edit and submit, with no publish button', async () => {
     const page = await loginAs(accounts.author);
     await editView(page);
@@ -200,7 +250,14 @@ describe('review in the admin UI (Chromium)', () => {
     await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, '1-author-edit-view.png'), fullPage: true });
+    // The site picker, opened as the author opens it: their own site, by name.
+    await page.getByRole('combobox', { name: '所属站点' }).click();
+    await page.getByRole('option', { name: '河西镇' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('option', { name: '市发展改革委' }).count()).toBe(0);
+    await page.screenshot({ path: join(shots, '1a-author-site-picker.png'), fullPage: true });
+    await page.keyboard.press('Escape');
     await page.getByTestId('review-action-submit').click();
+    await page.getByText('已提交，等待本单位审核。').first().waitFor({ timeout: 15_000 });
     await page.waitForFunction(
       () => document.querySelector('[data-testid="review-stage"]')?.textContent === '本单位审核',
       null,
@@ -211,10 +268,10 @@ describe('review in the admin UI (Chromium)', () => {
     await page.context().close();
   }, 120_000);
 
-  for (const [step, who, nextStage] of [
-    [3, 'unit', '网站管理部门审核'],
-    [4, 'web', '保密审查'],
-    [5, 'secrecy', '已发布'],
+  for (const [step, who, nextStage, toast] of [
+    [3, 'unit', '网站管理部门审核', '已通过本单位审核，等待网站管理部门审核。'],
+    [4, 'web', '保密审查', '已通过网站管理部门审核，等待保密审查。'],
+    [5, 'secrecy', '已发布', '已通过保密审查，内容已上线。'],
   ] as const) {
     it(`lets the ${who} reviewer find it on 待我审核 and approve it`, async () => {
       const page = await loginAs(accounts[who]);
@@ -239,6 +296,7 @@ describe('review in the admin UI (Chromium)', () => {
           timeout: 15_000,
         },
       );
+      await page.getByText(toast).first().waitFor({ timeout: 15_000 });
       // The final approval publishes: the header follows without a reload.
       const online = who === 'secrecy';
       await page.waitForFunction(

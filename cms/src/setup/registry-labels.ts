@@ -60,8 +60,10 @@ export function maintainRegistryLabels(strapi: Core.Strapi): void {
     if ((ctx.uid !== siteUid && ctx.uid !== columnUid) || !['create', 'update'].includes(ctx.action)) {
       return next();
     }
-    const result = (await next()) as { documentId?: string } | null;
-    const documentId = (ctx.params as { documentId?: string }).documentId ?? result?.documentId;
+    const result = await next();
+    const documentId =
+      (ctx.params as { documentId?: string }).documentId ??
+      (result as { documentId?: string } | null)?.documentId;
     if (!documentId) return result;
     if (ctx.uid === siteUid) await refreshSites(strapi, [documentId]);
     else await refreshColumns(strapi, { documentId });
