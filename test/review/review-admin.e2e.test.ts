@@ -198,6 +198,18 @@ describe('review in the admin UI (Chromium)', () => {
     console.info(`[review e2e] screenshots in ${shots}`);
   });
 
+  /** English words on the pages of the walk, by page: should stay empty (proper names aside). */
+  const english: Record<string, string[]> = {};
+  /** Proper names on these pages: the accounts' names, the locale codes' names. */
+  const properNames = new Set(['E2E', 'author', 'unit', 'web', 'secrecy', 'English', 'Русский']);
+  const collectEnglish = async (page: Page, name: string) => {
+    const text = await page.evaluate(() => document.body.innerText);
+    const words = [...new Set(text.match(/[A-Za-z][A-Za-z'’]+(?: [A-Za-z][A-Za-z'’]+)*/g) ?? [])].filter(
+      (phrase) => !phrase.split(' ').every((word) => properNames.has(word)),
+    );
+    if (words.length > 0) english[name] = words;
+  };
+
   /** A fresh browser context logged in as one account, the admin in Chinese. */
   const loginAs = async (email: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
@@ -236,6 +248,11 @@ describe('review in the admin UI (Chromium)', () => {
 
   it('lets the author edit and submit, with no publish button', async () => {
     const page = await loginAs(accounts.author);
+    // The home page opens with what to do next.
+    await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+    await page.getByText('最近退回（0）').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(shots, '0-author-home.png'), fullPage: true });
+    await collectEnglish(page, 'author home');
     await editView(page);
     await page.waitForTimeout(8000);
     await page.screenshot({ path: join(shots, '0-author-edit-view-loading.png'), fullPage: true });
@@ -250,6 +267,7 @@ describe('review in the admin UI (Chromium)', () => {
     await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, '1-author-edit-view.png'), fullPage: true });
+    await collectEnglish(page, 'author edit view');
     // The site picker, opened as the author opens it: their own site, by name.
     await page.getByRole('combobox', { name: '所属站点' }).click();
     await page.getByRole('option', { name: '河西镇' }).waitFor({ timeout: 10_000 });
@@ -279,6 +297,7 @@ describe('review in the admin UI (Chromium)', () => {
       const item = page.getByTestId('review-queue-item').filter({ hasText: '河西镇召开春耕动员会' });
       await item.waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(shots, `${step}a-${who}-queue.png`), fullPage: true });
+      await collectEnglish(page, `${who} queue`);
       await item.click();
       await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
       expect(await page.getByRole('button', { name: /发布|publish/i }).count()).toBe(0);
@@ -307,9 +326,14 @@ describe('review in the admin UI (Chromium)', () => {
       );
       expect(await headerStatus.textContent()).toBe(online ? '已发布' : '草稿');
       await page.screenshot({ path: join(shots, `${step}b-${who}-approved.png`), fullPage: true });
+      await collectEnglish(page, `${who} edit view`);
       await page.context().close();
     }, 120_000);
   }
+
+  it('shows no English on the pages of the walk (zh-CN)', () => {
+    expect(english).toEqual({});
+  });
 
   it('shows the approved entry in the public API', async () => {
     const body = (await (await fetch(`${url}/api/articles?locale=zh-CN`)).json()) as any;
