@@ -272,6 +272,7 @@ describe('review in the admin UI (Chromium)', () => {
     await page.getByRole('combobox', { name: '所属站点' }).click();
     await page.getByRole('option', { name: '河西镇' }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('option', { name: '市发展改革委' }).count()).toBe(0);
+    expect(await page.getByRole('option', { name: /新建|Create/ }).count()).toBe(0);
     await page.screenshot({ path: join(shots, '1a-author-site-picker.png'), fullPage: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('review-action-submit').click();
@@ -334,6 +335,47 @@ describe('review in the admin UI (Chromium)', () => {
   it('shows no English on the pages of the walk (zh-CN)', () => {
     expect(english).toEqual({});
   });
+
+  // Issue 14's speed figure: p50 of 10 runs, login → list view and list → edit view (opt-in, ~1 min).
+  it.runIf(process.env.GOVCLUSTER_ADMIN_SPEED === '1')(
+    'opens the list and edit views in 2 s (p50)',
+    async () => {
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const toList: number[] = [];
+      const toEdit: number[] = [];
+      for (let run = 0; run < 10; run += 1) {
+        const context = await browser.newContext({
+          viewport: { width: 1440, height: 1000 },
+          locale: 'zh-CN',
+        });
+        await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+        const page = await context.newPage();
+        await page.goto(`${url}/admin/auth/login`);
+        await page.locator('input[name="email"]').fill(accounts.web);
+        await page.locator('input[name="password"]').fill(password);
+        const start = Date.now();
+        await page.locator('button[type="submit"]').click();
+        await page.waitForURL((target) => !target.pathname.includes('/auth/login'));
+        await page.goto(
+          `${url}/admin/content-manager/collection-types/${articleUid}?plugins[i18n][locale]=zh-CN`,
+        );
+        const row = page.getByText('河西镇召开春耕动员会', { exact: true }).first();
+        await row.waitFor({ timeout: 30_000 });
+        toList.push(Date.now() - start);
+        const opened = Date.now();
+        await row.click();
+        await page.getByText('当前环节').first().waitFor({ timeout: 30_000 });
+        await page.locator('input[name="title"]').waitFor({ timeout: 30_000 });
+        toEdit.push(Date.now() - opened);
+        await context.close();
+      }
+      console.info(`[admin speed] login → list p50 ${median(toList)} ms ${JSON.stringify(toList)}`);
+      console.info(`[admin speed] list → edit p50 ${median(toEdit)} ms ${JSON.stringify(toEdit)}`);
+      expect(median(toList)).toBeLessThanOrEqual(2000);
+      expect(median(toEdit)).toBeLessThanOrEqual(2000);
+    },
+    600_000,
+  );
 
   it('shows the approved entry in the public API', async () => {
     const body = (await (await fetch(`${url}/api/articles?locale=zh-CN`)).json()) as any;
