@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
+/** Types whose entries are shown by their stored label (cms/src/setup/registry-labels.ts). */
+const registryTargets = new Set(['api::site.site', 'api::column.column']);
+
 /** Bump to apply changed layouts again (over what administrators may have arranged since). */
-const layoutVersion = 2;
+const layoutVersion = 3;
 
 /** Chinese field labels for the admin's edit and list views, by attribute name. */
 export const fieldLabels: Readonly<Record<string, string>> = {
@@ -114,6 +117,12 @@ export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly str
       (name, index, all) => (name === mainField || has(name)) && all.indexOf(name) === index,
     );
     const metadatas = { ...configuration.metadatas };
+    // Relations to sites and columns show their label (name), in the edit view's picker and the list.
+    for (const [name, attribute] of Object.entries(attributes) as [string, { target?: string }][]) {
+      if (!registryTargets.has(attribute.target ?? '') || !metadatas[name]) continue;
+      const metadata = metadatas[name] as any;
+      metadatas[name] = { ...metadata, edit: { ...metadata.edit, mainField: 'label' } };
+    }
     for (const [name, metadata] of Object.entries(metadatas) as [string, any][]) {
       const label = typeLabels[uid]?.[name] ?? fieldLabels[name];
       if (!label) continue;

@@ -58,6 +58,13 @@ export const zhHans: Readonly<Record<string, string>> = {
   'global.sessions.active-devices': '已登录的设备',
   'global.fullname': '{lastname}{firstname}',
   'global.learn-more': '了解更多',
+  'global.search': '查找',
+  'app.components.MediaLibraryBanner.intro': '媒体库已更新',
+  'app.components.MediaLibraryBanner.text.enabled': '您正在使用新版媒体库。',
+  'app.components.MediaLibraryBanner.text': '媒体库有新版本。',
+  'app.components.MediaLibraryBanner.button': '说明',
+  'app.components.MediaLibraryBanner.button.enabled': '了解新版',
+  'app.components.MediaLibraryBanner.close': '关闭提示',
   // Validation messages
   'components.Input.error.validation.combobox.invalid': '所选的值无效',
   'components.Input.error.validation.string': '请输入文字。',
