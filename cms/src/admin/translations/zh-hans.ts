@@ -59,6 +59,7 @@ export const zhHans: Readonly<Record<string, string>> = {
   'global.fullname': '{lastname}{firstname}',
   'global.learn-more': '了解更多',
   'global.search': '查找',
+  'search.placeholder': '查找',
   'app.components.MediaLibraryBanner.intro': '媒体库已更新',
   'app.components.MediaLibraryBanner.text.enabled': '您正在使用新版媒体库。',
   'app.components.MediaLibraryBanner.text': '媒体库有新版本。',

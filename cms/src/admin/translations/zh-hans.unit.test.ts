@@ -31,7 +31,10 @@ const english = {
 
 describe('the admin in Chinese', () => {
   it('translates only keys that Strapi 5.54 has', () => {
-    expect(Object.keys(zhHans).filter((key) => !(key in english))).toEqual([]);
+    // Ids Strapi's code uses with only a default message, in no English table (the content manager's
+    // menu search box).
+    const defaultOnly = new Set(['search.placeholder']);
+    expect(Object.keys(zhHans).filter((key) => !(key in english) && !defaultOnly.has(key))).toEqual([]);
   });
 
   it('says everything in Chinese and never names Strapi', () => {
