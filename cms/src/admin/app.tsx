@@ -10,15 +10,11 @@ if (typeof localStorage !== 'undefined' && !localStorage.getItem(languageKey)) {
 
 /**
  * Links to Strapi's marketing (marketplace, plans and pricing, cloud, blog and docs promotions), removed
- * for every role: the people using this admin run a government website, not a Strapi project. And the
- * relation pickers' "create a relation" option (the only option drawn with an icon): Strapi offers it to
- * whoever may create the entry being edited, but sites and columns are made by site administrators in
- * their own lists, and an author's attempt would only be refused.
+ * for every role: the people using this admin run a government website, not a Strapi project.
  */
 const hiddenCss = `
 a[href*="/marketplace"], a[href*="strapi.io"], a[href*="strapi.cloud"],
-[aria-label*="Marketplace"], [aria-label*="市场"],
-[role="listbox"] [role="option"]:has(svg) { display: none !important; }
+[aria-label*="Marketplace"], [aria-label*="市场"] { display: none !important; }
 `;
 
 /** The admin panel: Chinese (Simplified) first, Russian besides English. */
