@@ -4,8 +4,10 @@ import { limitContentApiMedia } from './content-api/public-media';
 import { guardContentApiReads } from './content-api/published-only';
 import { notifyPublisher } from './publishing/notify';
 import { ensureAdminLayouts } from './setup/admin-layout';
+import { generateEntryKeys } from './setup/entry-keys';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicAccess, publicContentTypes } from './setup/public-access';
+import { labelRegistry, maintainRegistryLabels } from './setup/registry-labels';
 
 /** The GovCluster CMS application: locales and public access are put right on every boot. */
 export default {
@@ -17,16 +19,20 @@ export default {
     answerMalformedReads(strapi);
     guardContentApiReads(strapi);
     notifyPublisher(strapi);
+    generateEntryKeys(strapi);
+    maintainRegistryLabels(strapi);
   },
 
   /**
    * Runs before the server starts: zh-CN default plus en and ru; the public role reads only; the
-   * content API lists only media of published entries; Chinese admin labels.
+   * content API lists only media of published entries; sites and columns labelled by name; Chinese
+   * admin labels.
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     limitContentApiMedia(strapi);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
+    await labelRegistry(strapi);
     await ensureAdminLayouts(strapi, [...publicContentTypes, 'api::site-membership.site-membership']);
   },
 };

@@ -49,6 +49,8 @@ describe('review in the admin UI (Chromium)', () => {
     secrecy: 'secrecy.e2e@review.test',
   };
   let documentId = '';
+  let generatedKey = '';
+  let pickerOptions: Record<string, string[]> = {};
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -81,6 +83,22 @@ describe('review in the admin UI (Chromium)', () => {
       siteCode: '5301000002',
       address: '河西镇政府路1号',
     });
+    // Another site with a column of the same slug: the pickers must tell them apart and offer the
+    // author only their own.
+    const other = await createTestSite(strapi, {
+      key: 'fgw',
+      kind: 'department',
+      name: { zhCN: '市发展改革委' },
+      siteCode: '5301000003',
+    });
+    for (const [owner, name] of [
+      [site, '工作动态'],
+      [other, '通知公告'],
+    ] as const) {
+      await strapi.documents('api::column.column').create({
+        data: { slug: 'news', type: 'news', name: { zhCN: name }, order: 1, site: owner.documentId },
+      });
+    }
     const codes = {
       author: 'govcluster-author',
       unit: 'govcluster-unit-reviewer',
@@ -133,6 +151,36 @@ describe('review in the admin UI (Chromium)', () => {
       },
     );
     documentId = created.data.documentId;
+    // A second entry the way the create form sends it: no key (the author's form has no key field).
+    const keyless = await api.send(
+      'POST',
+      `/content-manager/collection-types/${articleUid}?locale=zh-CN`,
+      token,
+      {
+        title: '标题全是中文：河西镇防汛演练',
+        body: '正文',
+        source: '河西镇人民政府',
+        datePublished: '2026-03-02T09:30:00+08:00',
+        dateModified: '2026-03-02T09:30:00+08:00',
+        site: { connect: [{ documentId: site.documentId }] },
+      },
+    );
+    generatedKey = (
+      await api.send(
+        'GET',
+        `/content-manager/collection-types/${articleUid}/${keyless.data.documentId}?locale=zh-CN`,
+        token,
+      )
+    ).data.key;
+    const picker = async (field: string) =>
+      (
+        await api.send(
+          'GET',
+          `/content-manager/relations/${articleUid}/${field}?locale=zh-CN&page=1&pageSize=20`,
+          token,
+        )
+      ).results.map((option: { label?: string }) => option.label);
+    pickerOptions = { site: await picker('site'), column: await picker('column') };
     browser = await launchChromium();
   }, 240_000);
 
@@ -142,6 +190,33 @@ describe('review in the admin UI (Chromium)', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     console.info(`[review e2e] screenshots in ${shots}`);
   });
+
+  /** English words on the pages of the walk, by page: should stay empty (proper names aside). */
+  const english: Record<string, string[]> = {};
+  /** Proper names on these pages: the accounts' names, e-mails and initials, the locales' own names. */
+  const properNames = new Set([
+    ...['E2E', 'author', 'unit', 'web', 'secrecy', 'review', 'test', 'AE', 'UE', 'WE', 'SE', 'ID'],
+    ...['English', 'Русский', 'zh', 'CN', 'system'],
+  ]);
+  /**
+   * English still on these pages (issue 14 not finished): Strapi's screen-reader texts, the rich-text
+   * toolbar, role names' English halves. Anything not listed here fails the test; remove entries as
+   * they are translated.
+   */
+  const knownEnglish = new Set([
+    ...['Strapi', 'Content Manager', 'Press spacebar to grab and re', 'order', 'date', 'time'],
+    ...['Bold', 'Italic', 'Underline', 'Strikethrough', 'Bulleted list', 'Numbered list', 'Code', 'Image'],
+    ...['Link', 'Quote', 'The schemas have been successfully loaded', 'AUTHOR', 'entries'],
+    // The queue's site column shows the site's key; the sensitive-word type's English name.
+    ...['hexi', 'town', 'Sensitive word'],
+  ]);
+  const collectEnglish = async (page: Page, name: string) => {
+    const text = await page.evaluate(() => document.body.innerText);
+    const words = [...new Set(text.match(/[A-Za-z][A-Za-z'’]+(?: [A-Za-z][A-Za-z'’]+)*/g) ?? [])].filter(
+      (phrase) => !knownEnglish.has(phrase) && !phrase.split(' ').every((word) => properNames.has(word)),
+    );
+    if (words.length > 0) english[name] = words;
+  };
 
   /** A fresh browser context logged in as one account, the admin in Chinese. */
   const loginAs = async (email: string): Promise<Page> => {
@@ -171,8 +246,21 @@ describe('review in the admin UI (Chromium)', () => {
       `${url}/admin/content-manager/collection-types/${articleUid}/${documentId}?plugins[i18n][locale]=zh-CN`,
     );
 
+  it('makes the key for the author, whatever the title is written in', () => {
+    expect(generatedKey).toMatch(/^\d{8}-[a-z0-9]{6}$/);
+  });
+
+  it('offers the author only their own site and its columns, by name', () => {
+    expect(pickerOptions).toEqual({ site: ['河西镇'], column: ['河西镇 › 工作动态'] });
+  });
+
   it('lets the author edit and submit, with no publish button', async () => {
     const page = await loginAs(accounts.author);
+    // The home page opens with what to do next.
+    await page.getByText('我的待办').first().waitFor({ timeout: 30_000 });
+    await page.getByText('最近退回（0）').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(shots, '0-author-home.png'), fullPage: true });
+    await collectEnglish(page, 'author home');
     await editView(page);
     await page.waitForTimeout(8000);
     await page.screenshot({ path: join(shots, '0-author-edit-view-loading.png'), fullPage: true });
@@ -187,7 +275,18 @@ describe('review in the admin UI (Chromium)', () => {
     await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, '1-author-edit-view.png'), fullPage: true });
+    await collectEnglish(page, 'author edit view');
+    // The column picker, opened as the author opens it: their own site's columns, by name. (The site
+    // picker leaves out the site already chosen.)
+    await page.getByRole('combobox', { name: '栏目', exact: true }).click({ timeout: 10_000 });
+    await page.keyboard.press('ArrowDown');
+    await page.screenshot({ path: join(shots, '1a-author-column-picker.png'), fullPage: true });
+    await page.getByRole('option', { name: '河西镇 › 工作动态' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('option', { name: /市发展改革委/ }).count()).toBe(0);
+    await page.screenshot({ path: join(shots, '1a-author-column-picker.png'), fullPage: true });
+    await page.keyboard.press('Escape');
     await page.getByTestId('review-action-submit').click();
+    await page.getByText('已提交，等待本单位审核。').first().waitFor({ timeout: 15_000 });
     await page.waitForFunction(
       () => document.querySelector('[data-testid="review-stage"]')?.textContent === '本单位审核',
       null,
@@ -198,10 +297,10 @@ describe('review in the admin UI (Chromium)', () => {
     await page.context().close();
   }, 120_000);
 
-  for (const [step, who, nextStage] of [
-    [3, 'unit', '网站管理部门审核'],
-    [4, 'web', '保密审查'],
-    [5, 'secrecy', '已发布'],
+  for (const [step, who, nextStage, toast] of [
+    [3, 'unit', '网站管理部门审核', '已通过本单位审核，等待网站管理部门审核。'],
+    [4, 'web', '保密审查', '已通过网站管理部门审核，等待保密审查。'],
+    [5, 'secrecy', '已发布', '已通过保密审查，内容已上线。'],
   ] as const) {
     it(`lets the ${who} reviewer find it on 待我审核 and approve it`, async () => {
       const page = await loginAs(accounts[who]);
@@ -209,6 +308,7 @@ describe('review in the admin UI (Chromium)', () => {
       const item = page.getByTestId('review-queue-item').filter({ hasText: '河西镇召开春耕动员会' });
       await item.waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(shots, `${step}a-${who}-queue.png`), fullPage: true });
+      await collectEnglish(page, `${who} queue`);
       await item.click();
       await page.getByTestId('review-panel').waitFor({ timeout: 30_000 });
       expect(await page.getByRole('button', { name: /发布|publish/i }).count()).toBe(0);
@@ -226,6 +326,7 @@ describe('review in the admin UI (Chromium)', () => {
           timeout: 15_000,
         },
       );
+      await page.getByText(toast).first().waitFor({ timeout: 15_000 });
       // The final approval publishes: the header follows without a reload.
       const online = who === 'secrecy';
       await page.waitForFunction(
@@ -236,9 +337,55 @@ describe('review in the admin UI (Chromium)', () => {
       );
       expect(await headerStatus.textContent()).toBe(online ? '已发布' : '草稿');
       await page.screenshot({ path: join(shots, `${step}b-${who}-approved.png`), fullPage: true });
+      await collectEnglish(page, `${who} edit view`);
       await page.context().close();
     }, 120_000);
   }
+
+  it('shows no English on the pages of the walk (zh-CN)', () => {
+    expect(english).toEqual({});
+  });
+
+  // Issue 14's speed figure: p50 of 10 runs, login → list view and list → edit view (opt-in, ~1 min).
+  it.runIf(process.env.GOVCLUSTER_ADMIN_SPEED === '1')(
+    'opens the list and edit views in 2 s (p50)',
+    async () => {
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const toList: number[] = [];
+      const toEdit: number[] = [];
+      for (let run = 0; run < 10; run += 1) {
+        const context = await browser.newContext({
+          viewport: { width: 1440, height: 1000 },
+          locale: 'zh-CN',
+        });
+        await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+        const page = await context.newPage();
+        await page.goto(`${url}/admin/auth/login`);
+        await page.locator('input[name="email"]').fill(accounts.web);
+        await page.locator('input[name="password"]').fill(password);
+        const start = Date.now();
+        await page.locator('button[type="submit"]').click();
+        await page.waitForURL((target) => !target.pathname.includes('/auth/login'));
+        await page.goto(
+          `${url}/admin/content-manager/collection-types/${articleUid}?plugins[i18n][locale]=zh-CN`,
+        );
+        const row = page.getByText('河西镇召开春耕动员会', { exact: true }).first();
+        await row.waitFor({ timeout: 30_000 });
+        toList.push(Date.now() - start);
+        const opened = Date.now();
+        await row.click();
+        await page.getByText('当前环节').first().waitFor({ timeout: 30_000 });
+        await page.locator('input[name="title"]').waitFor({ timeout: 30_000 });
+        toEdit.push(Date.now() - opened);
+        await context.close();
+      }
+      console.info(`[admin speed] login → list p50 ${median(toList)} ms ${JSON.stringify(toList)}`);
+      console.info(`[admin speed] list → edit p50 ${median(toEdit)} ms ${JSON.stringify(toEdit)}`);
+      expect(median(toList)).toBeLessThanOrEqual(2000);
+      expect(median(toEdit)).toBeLessThanOrEqual(2000);
+    },
+    600_000,
+  );
 
   it('shows the approved entry in the public API', async () => {
     const body = (await (await fetch(`${url}/api/articles?locale=zh-CN`)).json()) as any;

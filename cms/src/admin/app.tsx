@@ -1,24 +1,23 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { zhHans } from './translations/zh-hans';
+
+// Strapi's key for the interface language; the login page reads it before anyone has logged in, so a
+// first visit would otherwise greet a civil servant in English.
+const languageKey = 'strapi-admin-language';
+if (typeof localStorage !== 'undefined' && !localStorage.getItem(languageKey)) {
+  localStorage.setItem(languageKey, 'zh-Hans');
+}
 
 /**
- * Strings of the content manager that Strapi 5.54 leaves in English for zh-Hans, the language the
- * cluster's editors work in. Keys are Strapi's translation ids.
+ * Links to Strapi's marketing (marketplace, plans and pricing, cloud, blog and docs promotions), removed
+ * for every role: the people using this admin run a government website, not a Strapi project.
  */
-const zhHans: Record<string, string> = {
-  'content-manager.plugin.name': '内容管理',
-  'content-manager.header.name': '内容管理',
-  'content-manager.components.LeftMenu.collection-types': '内容类型',
-  'content-manager.components.LeftMenu.single-types': '单页类型',
-  'content-manager.HeaderLayout.button.label-add-entry': '新建条目',
-  'content-manager.pages.ListView.header-subtitle': '共 {number} 条',
-  'content-manager.containers.list.filters.status': '状态',
-  'content-manager.containers.List.draft': '草稿',
-  'content-manager.containers.List.modified': '已修改',
-  'content-manager.containers.List.published': '已发布',
-  'i18n.list-view.table.header.label': '语言版本',
-};
+const hiddenCss = `
+a[href*="/marketplace"], a[href*="strapi.io"], a[href*="strapi.cloud"],
+[aria-label*="Marketplace"], [aria-label*="市场"] { display: none !important; }
+`;
 
-/** The admin panel: Chinese (Simplified) and Russian besides English; editors default to Chinese. */
+/** The admin panel: Chinese (Simplified) first, Russian besides English. */
 export default {
   config: {
     locales: ['zh-Hans', 'ru'],
@@ -26,5 +25,10 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(_app: StrapiApp) {
+    const style = document.createElement('style');
+    style.dataset.govcluster = 'hidden-surfaces';
+    style.textContent = hiddenCss;
+    document.head.append(style);
+  },
 };

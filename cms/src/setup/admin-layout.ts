@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 
+/** Types whose entries are shown by their stored label (cms/src/setup/registry-labels.ts). */
+const registryTargets = new Set(['api::site.site', 'api::column.column']);
+
 /** Bump to apply changed layouts again (over what administrators may have arranged since). */
-const layoutVersion = 1;
+const layoutVersion = 3;
 
 /** Chinese field labels for the admin's edit and list views, by attribute name. */
 export const fieldLabels: Readonly<Record<string, string>> = {
   key: '标识（ID）',
+  label: '显示名称',
   site: '所属站点',
   column: '栏目',
   title: '标题',
@@ -84,6 +88,7 @@ const typeLabels: Readonly<Record<string, Record<string, string>>> = {
 
 /**
  * Makes the content manager usable for Chinese editors: entries listed by title (not by their key),
+ * sites and columns by their Chinese label (site › column), so pickers and lists show names,
  * newest first, with site, column and 发布日期 as columns, and Chinese field labels. Applied once per
  * {@link layoutVersion}, so that what administrators arrange afterwards stays.
  */
@@ -98,8 +103,9 @@ export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly str
     const attributes = strapi.getModel(uid as any).attributes as Record<string, { type: string }>;
     const has = (name: string) => name in attributes;
     const mainField =
-      ['title', 'name', 'key', 'slug'].find((name) => has(name) && attributes[name].type === 'string') ??
-      'id';
+      ['label', 'title', 'name', 'key', 'slug'].find(
+        (name) => has(name) && attributes[name].type === 'string',
+      ) ?? 'id';
     const dated = has('datePublished');
     const settings = {
       ...configuration.settings,
@@ -111,12 +117,19 @@ export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly str
       (name, index, all) => (name === mainField || has(name)) && all.indexOf(name) === index,
     );
     const metadatas = { ...configuration.metadatas };
+    // Relations to sites and columns show their label (name), in the edit view's picker and the list.
+    for (const [name, attribute] of Object.entries(attributes) as [string, { target?: string }][]) {
+      if (!registryTargets.has(attribute.target ?? '') || !metadatas[name]) continue;
+      const metadata = metadatas[name] as any;
+      metadatas[name] = { ...metadata, edit: { ...metadata.edit, mainField: 'label' } };
+    }
     for (const [name, metadata] of Object.entries(metadatas) as [string, any][]) {
       const label = typeLabels[uid]?.[name] ?? fieldLabels[name];
       if (!label) continue;
       metadatas[name] = {
         ...metadata,
-        edit: { ...metadata.edit, label },
+        // The label of sites and columns is derived from their names (registry-labels.ts).
+        edit: { ...metadata.edit, label, ...(name === 'label' ? { editable: false } : {}) },
         list: { ...metadata.list, label },
       };
     }

@@ -80,6 +80,8 @@ export interface QueueItem {
   flagged: boolean;
   findings: number;
   since: string;
+  /** When the version waiting was submitted (absent for entries that never were). */
+  submittedAt?: string | null;
 }
 
 /** What `GET /review/queue` returns. */

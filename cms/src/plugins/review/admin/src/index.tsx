@@ -1,5 +1,6 @@
 /**
  * The `review` plugin, admin side: the 待我审核 page in the menu, the review panel on every edit view,
+ * a home-page widget with what to do next,
  * and no publish or unpublish buttons in the content manager (publishing is the review's own step; the
  * server refuses it anyway, this only spares users a button that can never work).
  */
@@ -49,6 +50,7 @@ interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   addMenuLink(link: Record<string, unknown>): void;
   getPlugin(id: string): { apis: ContentManagerApis };
+  widgets: { register(widgets: (existing: { id?: string }[]) => unknown[]): void };
 }
 
 /** The icon of the menu link: a check mark in a document. */
@@ -86,6 +88,18 @@ export default {
       Component: () => import('./pages/publishing-page'),
       permissions: [],
     });
+    // The home page starts with what to do next; Strapi's project statistics and its cloud promotion
+    // ("deploy now") are not an editor's concern.
+    app.widgets.register((existing) => [
+      {
+        id: 'work',
+        pluginId,
+        icon: ReviewIcon,
+        title: { id: `${pluginId}.home.title`, defaultMessage: t('home.title') },
+        component: async () => (await import('./components/work-widget')).default,
+      },
+      ...existing.filter((widget) => widget.id !== 'key-statistics' && widget.id !== 'deploy-now'),
+    ]);
   },
 
   bootstrap(app: AdminApp) {

@@ -12,6 +12,9 @@ import { wordUid } from './services/review';
 /** The condition id authors' and unit reviewers' permissions carry. */
 export const ownSitesCondition = 'plugin::review.own-sites';
 
+/** The condition on their reading of the registry's sites: only the sites they work for. */
+export const ownSiteRecordsCondition = 'plugin::review.own-site-records';
+
 /** The condition on their media library permissions: files uploaded by people of their own sites. */
 export const ownSitesMediaCondition = 'plugin::review.own-sites-media';
 
@@ -47,6 +50,9 @@ const rolePermissions: Readonly<
     words: ['read', 'create', 'update', 'delete'],
   },
 };
+
+/** Made by the CMS on create (cms/src/setup/entry-keys.ts); only a site administrator changes them. */
+const generatedFields = new Set(['key', 'slug']);
 
 const systemFields = new Set([
   'createdAt',
@@ -99,6 +105,17 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       },
     });
   }
+  if (!provider.has?.(ownSiteRecordsCondition)) {
+    await provider.register({
+      displayName: 'Own site records (本单位站点本身)',
+      name: 'own-site-records',
+      plugin: 'review',
+      async handler(user: { id: number }) {
+        const sites = (await membershipOf(strapi, user.id)).sites;
+        return { key: { $in: sites.length > 0 ? sites : ['\u0000none'] } };
+      },
+    });
+  }
   if (!provider.has?.(ownSitesMediaCondition)) {
     await provider.register({
       displayName: 'Media of own sites (本单位站点的文件)',
@@ -126,10 +143,14 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
       | { attributes: Record<string, unknown>; pluginOptions?: { i18n?: { localized?: boolean } } }
       | undefined;
     if (!model) return;
-    const fields = Object.keys(model.attributes).filter((name) => !systemFields.has(name));
+    const all = Object.keys(model.attributes).filter((name) => !systemFields.has(name));
     const localized = model.pluginOptions?.i18n?.localized === true;
     for (const action of actions) {
       const withFields = action !== 'delete';
+      const fields =
+        role !== 'site_admin' && (action === 'create' || action === 'update')
+          ? all.filter((name) => !generatedFields.has(name))
+          : all;
       permissions.push({
         action: `plugin::content-manager.explorer.${action}`,
         subject: uid,
@@ -142,7 +163,9 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
     }
   };
   for (const uid of governed) add(uid, rules.content, rules.own ? [ownSitesCondition] : []);
-  for (const uid of ['api::site.site', 'api::column.column']) add(uid, rules.registry, []);
+  // Pickers and lists offer site-scoped people only their own sites and those sites' columns.
+  add('api::site.site', rules.registry, rules.own ? [ownSiteRecordsCondition] : []);
+  add('api::column.column', rules.registry, rules.own ? [ownSitesCondition] : []);
   if (role === 'site_admin') add(membershipUid, ['read', 'create', 'update', 'delete'], []);
   add(wordUid, rules.words, []);
   // Media: everyone may upload; site-scoped people see and change only their own sites' files. A file

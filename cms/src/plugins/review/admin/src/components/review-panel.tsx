@@ -3,7 +3,17 @@
  * published in an emergency, the screening findings, only the actions the current user may take (the
  * server decides which), a comment box, and the history of the entry.
  */
-import { Badge, Box, Button, Checkbox, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { type EntryReview, errorMessage, useRefreshDocument, useReviewApi } from '../api';
@@ -21,9 +31,27 @@ export interface PanelProps {
   document?: { updatedAt?: string; locale?: string } | null;
 }
 
-/** Date-time in the admin's locale, China Standard Time. */
+/** Date-time as Chinese offices write it, China Standard Time, 24-hour: 2026-12-05 09:30. */
 function when(value: string): string {
-  return new Date(value).toLocaleString(undefined, { timeZone: 'Asia/Shanghai', hour12: false });
+  return new Date(value).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
+}
+
+/** `2026-12-05 09:30` read as China Standard Time, as an ISO instant; null when it is not such a time. */
+export function parsePublishAt(text: string): string | null {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:：](\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number) as number[];
+  const instant = new Date(Date.UTC(year!, month! - 1, day!, hour! - 8, minute!));
+  // Date.UTC rolls 2026-02-30 over to March: such a date was not a real one.
+  if (new Date(instant.getTime() + 8 * 3_600_000).getUTCDate() !== day || minute! > 59) return null;
+  return instant.toISOString();
+}
+
+/** What the toast says after an action: what just happened and what comes next. */
+function doneMessage(action: string, stage: string): string {
+  const key = action === 'approve' ? `toast.approve.${stage}` : `toast.${action}`;
+  const message = t(key);
+  return message === key ? t('toast.other', { stage: t(`stage.${stage}`) }) : message;
 }
 
 /** The panel body. */
@@ -59,12 +87,24 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
   if (!entry) return null;
 
   const act = async (action: string) => {
+    if (commentRequired.has(action) && comment.trim() === '') {
+      toggleNotification({
+        type: 'warning',
+        message: t('panel.commentMissing', { action: t(`action.${action}`) }),
+      });
+      return;
+    }
+    const scheduled = publishAt.trim() === '' ? null : parsePublishAt(publishAt);
+    if (publishAt.trim() !== '' && !scheduled) {
+      toggleNotification({ type: 'warning', message: t('panel.publishAt.invalid') });
+      return;
+    }
     setBusy(true);
     try {
       // The version this person is looking at: acting on a version changed since is refused.
       const body: Record<string, unknown> = { locale, comment, versionHash: entry.versionHash ?? undefined };
-      if (publishAt && (action === 'submit' || (action === 'approve' && entry.stage === 'secrecy_review'))) {
-        body.publishAt = new Date(publishAt).toISOString();
+      if (scheduled && (action === 'submit' || (action === 'approve' && entry.stage === 'secrecy_review'))) {
+        body.publishAt = scheduled;
       }
       if (override) body.override = true;
       const next = await api.act(model, documentId, action, body);
@@ -72,7 +112,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
       await refreshDocument(model, documentId);
       setComment('');
       setOverride(false);
-      toggleNotification({ type: 'success', message: t('panel.done', { stage: t(`stage.${next.stage}`) }) });
+      toggleNotification({ type: 'success', message: doneMessage(action, next.stage) });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     } finally {
@@ -81,6 +121,15 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
   };
 
   const needsComment = entry.actions.some((action) => commentRequired.has(action));
+  // The reviewer's reason for the latest return, shown to the author until the entry is submitted again.
+  const lastReturn = entry.history.findLastIndex((item) => item.action === 'reject');
+  const returned =
+    entry.stage === 'draft' &&
+    lastReturn >= 0 &&
+    !entry.history.slice(lastReturn + 1).some((item) => item.action === 'submit')
+      ? entry.history[lastReturn]
+      : undefined;
+  const publishAtInvalid = publishAt.trim() !== '' && parsePublishAt(publishAt) === null;
   const hasMarking = entry.findings.some((finding) => finding.kind === 'secrecy-marking');
   const showPublishAt =
     entry.actions.includes('submit') ||
@@ -101,6 +150,15 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
       ) : null}
       {entry.hasPublishedVersion ? (
         <PublicationLine uid={model} documentId={documentId} locale={locale} />
+      ) : null}
+      {returned ? (
+        <Typography variant="pi" textColor="danger600" data-testid="review-returned">
+          {t('panel.returned', {
+            name: returned.actorName,
+            time: when(returned.at),
+            comment: returned.comment ?? '',
+          })}
+        </Typography>
       ) : null}
       {entry.flagged ? (
         <Typography variant="pi" textColor="danger600" data-testid="review-flagged">
@@ -149,14 +207,20 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
             onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)}
           />
           {showPublishAt ? (
-            <TextInput
-              type="datetime-local"
+            <Field.Root
               name="review-publish-at"
-              aria-label={t('panel.publishAt')}
-              placeholder={t('panel.publishAt')}
-              value={publishAt}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublishAt(event.target.value)}
-            />
+              hint={t('panel.publishAt.hint')}
+              error={publishAtInvalid ? t('panel.publishAt.invalid') : undefined}
+            >
+              <Field.Label>{t('panel.publishAt')}</Field.Label>
+              <TextInput
+                placeholder="2026-12-05 09:30"
+                value={publishAt}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setPublishAt(event.target.value)}
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
           ) : null}
           {hasMarking && entry.stage === 'secrecy_review' && entry.actions.includes('approve') ? (
             <Checkbox checked={override} onCheckedChange={(value: boolean) => setOverride(value === true)}>
