@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { mulberry32 } from '@govcluster/shared/demo';
+import { mulberry32 } from '@govcluster/demo';
 import { decodeIndexedText } from '@govcluster/shared/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildResult, buildCluster } from '../../scripts/src/build-cluster.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mulberry32 } from '@govcluster/shared/demo';
+import { mulberry32 } from '@govcluster/demo';
 
 type SnapshotRecord = Record<string, unknown> & { type: string };
 type SiteRecord = SnapshotRecord & {

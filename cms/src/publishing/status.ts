@@ -4,9 +4,10 @@
  * contains its published version and at which public URL.
  * @module
  */
+
+import { typeMappings } from '@govcluster/shared/cms-mapping';
 import { entryPath, sitePrefix } from '@govcluster/shared/search';
 import type { Core } from '@strapi/strapi';
-import { typeMappings } from '../content-model/model-map';
 
 /** The parts of the publisher's status the admin reads. */
 export interface PublisherStatus {
