@@ -208,6 +208,8 @@ export async function indexDocuments(
     stats.push({ locale, shards, ...(routes ? { routes } : {}) });
   }
   const manifest: SearchManifest = { format: 'govcluster-search@1', locales };
+  // A cluster with nothing published yet has no bundle, and still a manifest that says so.
+  await mkdir(path.dirname(path.join(outDir, searchManifestPath)), { recursive: true });
   await writeFile(path.join(outDir, searchManifestPath), `${JSON.stringify(manifest)}\n`);
   return stats;
 }

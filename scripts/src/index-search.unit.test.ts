@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SearchDocument, SearchManifest } from '@govcluster/shared/search';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterDocuments, indexCluster, shardByRecency } from './index-search.ts';
+import { clusterDocuments, indexCluster, indexDocuments, shardByRecency } from './index-search.ts';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'gc-index-search-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -122,5 +122,18 @@ describe('index-search', () => {
     // A new newest page changes the newest shard only.
     const newer = shardByRecency([...documents, { url: '/new/', date: '2030-01-01' } as SearchDocument], 20);
     expect(dates(newer).slice(1)).toEqual(dates(shards).slice(1));
+  });
+});
+
+describe('indexing a cluster with nothing published', () => {
+  it('writes a search manifest with no locales instead of failing the first release', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'gc-index-empty-'));
+    try {
+      await indexDocuments([], empty);
+      const manifest = JSON.parse(readFileSync(path.join(empty, 'pagefind', 'search.json'), 'utf8'));
+      expect(manifest).toEqual({ format: 'govcluster-search@1', locales: {} });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

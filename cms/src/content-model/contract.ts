@@ -3,7 +3,7 @@
  * the shared model and lists every disagreement: a field missing on either side, a type, required,
  * localized. Used by the contract test; kept apart from it so the rules read as one piece.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localizedTextComponent, localizedTextKeys, type TypeMapping } from '@govcluster/shared/cms-mapping';
 
@@ -39,6 +39,8 @@ export function readStrapiSchemas(appDir: string): {
   const apiDir = join(appDir, 'src', 'api');
   for (const api of readdirSync(apiDir)) {
     const typesDir = join(apiDir, api, 'content-types');
+    // An API may be routes and controllers only (the publisher's notices), with no content type of its own.
+    if (!existsSync(typesDir)) continue;
     for (const name of readdirSync(typesDir)) {
       contentTypes.set(
         `api::${api}.${name}`,
