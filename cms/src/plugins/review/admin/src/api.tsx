@@ -1,6 +1,6 @@
 /** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -132,37 +132,31 @@ export function errorMessage(error: unknown): string {
   return response?.data?.error?.message ?? (error as Error).message ?? String(error);
 }
 
-/** The review API bound to the admin's fetch client. */
+/**
+ * The review API bound to the admin's fetch client. The object is the same from render to render, so
+ * that effects that depend on it run once, not after every render (which restarted the panel's polling
+ * before any answer could arrive).
+ */
 export function useReviewApi() {
   const { get, post } = useFetchClient();
-  const path = (uid: string, documentId: string) =>
-    `/review/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
-  return {
-    entry: useCallback(
-      async (uid: string, documentId: string, locale: string) =>
+  return useMemo(() => {
+    const path = (uid: string, documentId: string) =>
+      `/review/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}`;
+    return {
+      entry: async (uid: string, documentId: string, locale: string) =>
         (await get<{ data: EntryReview }>(`${path(uid, documentId)}?locale=${encodeURIComponent(locale)}`))
           .data.data,
-      [get],
-    ),
-    act: useCallback(
-      async (uid: string, documentId: string, action: string, body: Record<string, unknown>) =>
+      act: async (uid: string, documentId: string, action: string, body: Record<string, unknown>) =>
         (await post<{ data: EntryReview }>(`${path(uid, documentId)}/${action.replace('_', '-')}`, body)).data
           .data,
-      [post],
-    ),
-    queue: useCallback(async () => (await get<{ data: Queue }>('/review/queue')).data.data, [get]),
-    publication: useCallback(
-      async (uid: string, documentId: string, locale: string) =>
+      queue: async () => (await get<{ data: Queue }>('/review/queue')).data.data,
+      publication: async (uid: string, documentId: string, locale: string) =>
         (
           await get<{ data: Publication }>(
             `/review/publishing/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}?locale=${encodeURIComponent(locale)}`,
           )
         ).data.data,
-      [get],
-    ),
-    publishing: useCallback(
-      async () => (await get<{ data: PublishingStatus }>('/review/publishing')).data.data,
-      [get],
-    ),
-  };
+      publishing: async () => (await get<{ data: PublishingStatus }>('/review/publishing')).data.data,
+    };
+  }, [get, post]);
 }
