@@ -624,6 +624,14 @@ export function describeReview(database: TestDatabase): void {
       expect(unit.items.map((item: any) => item.title)).toContain('排队一');
       expect(unit.items.map((item: any) => item.title)).not.toContain('排队二');
       expect(unit.counts.unit_review).toBeGreaterThan(0);
+      // Reviewers see the site by its name, not its key.
+      const queued = unit.items.find((item: any) => item.title === '排队一');
+      const names: Record<string, string> = {
+        portal: '临江市人民政府',
+        'hexi-town': '河西镇',
+        fgw: '临江市发展和改革委员会',
+      };
+      expect([queued.site, queued.siteName]).toEqual([queued.site, names[queued.site]]);
       const web = (await call('GET', '/review/queue', people.web)).body.data;
       expect(web.items.map((item: any) => item.title)).toContain('排队二');
       expect(web.items.map((item: any) => item.title)).not.toContain('排队一');

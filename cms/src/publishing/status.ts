@@ -62,7 +62,6 @@ export interface EntryPublication {
 export async function entryPublication(
   strapi: Core.Strapi,
   status: PublisherStatus | null,
-  problem: string | null,
   uid: string,
   documentId: string,
   locale: string,
@@ -91,7 +90,15 @@ export async function entryPublication(
         entryPath(mapping.typeKey as never, { id: entry.key, column: entry.column?.slug, slug: entry.slug })
       : null;
   const publishedAt = new Date(entry.publishedAt).toISOString();
-  if (!status) return { publishedAt, url, liveAt: null, reason: problem };
+  // The editor reads these in the review panel: what it means for the public site, in the admin's
+  // language; the technical detail is on the 发布状态 page and in the publisher's log.
+  if (!status)
+    return {
+      publishedAt,
+      url,
+      liveAt: null,
+      reason: '发布服务暂无响应，公开网站将在其恢复后更新（详见“发布状态”）',
+    };
   const live = status.releases.find((release) => release.id === status.live);
   // A release contains every change committed before its build started (notices are sent on commit).
   if (live && live.startedAt >= publishedAt)
@@ -100,9 +107,9 @@ export async function entryPublication(
   const reason = failure
     ? failure.reason
     : status.building
-      ? `正在构建发布版本 ${status.building.id} / building release ${status.building.id}`
+      ? `正在构建发布版本 ${status.building.id}，完成后上线`
       : !status.sourceReachable
-        ? (status.sourceProblem ?? 'the publisher cannot read the CMS')
-        : '在发布队列中 / queued for the next release';
+        ? '发布服务暂时读不到内容管理系统，恢复后自动补发（详见“发布状态”）'
+        : '在发布队列中，将随下一个发布版本上线';
   return { publishedAt, url, liveAt: null, reason };
 }

@@ -75,6 +75,8 @@ export interface QueueItem {
   documentId: string;
   locale: string;
   site: string | null;
+  /** The site's name as editors know it (its key where it has none). */
+  siteName: string | null;
   title: string | null;
   stage: string;
   flagged: boolean;

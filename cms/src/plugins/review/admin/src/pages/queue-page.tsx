@@ -138,7 +138,7 @@ export default function QueuePage() {
                           </Link>
                         </Td>
                         <Td>
-                          <Typography>{item.site ?? '—'}</Typography>
+                          <Typography>{item.siteName ?? '—'}</Typography>
                         </Td>
                         <Td>
                           <Typography>{item.locale}</Typography>

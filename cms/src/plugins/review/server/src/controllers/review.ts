@@ -78,8 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const request = parseReviewRequest(ctx.params, ctx.query);
         // Only someone who may see the entry's review may ask (the same check as GET /review/…).
         await service().describe(request.uid, request.documentId, request.locale, user(ctx));
-        const { status, problem } = await publisherStatus();
-        return entryPublication(strapi, status, problem, request.uid, request.documentId, request.locale);
+        const { status } = await publisherStatus();
+        return entryPublication(strapi, status, request.uid, request.documentId, request.locale);
       });
     },
     /** GET /review/log.csv?site=&from=&to= */

@@ -238,7 +238,23 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
 
     /** What waits for the current user, with counts per stage. */
     async queue(user: AdminUser, limit = 200) {
-      return queueFor(store, await resolveActor(strapi, user), limit);
+      const queue = await queueFor(store, await resolveActor(strapi, user), limit);
+      // Reviewers know sites by name, not by key: the stored label (河西镇), the key where none is stored.
+      const keys = [...new Set(queue.items.map((item) => item.site).filter((key) => key !== null))];
+      const rows: { key: string; label: string | null }[] =
+        keys.length === 0
+          ? []
+          : await strapi.db
+              .query('api::site.site')
+              .findMany({ where: { key: { $in: keys } }, select: ['key', 'label'] });
+      const names = new Map(rows.filter((row) => row.label).map((row) => [row.key, row.label as string]));
+      return {
+        ...queue,
+        items: queue.items.map((item) => ({
+          ...item,
+          siteName: (item.site && names.get(item.site)) ?? item.site,
+        })),
+      };
     },
 
     touched: changes.touched,
