@@ -3,6 +3,7 @@
  * review stages and screening, and the public UI strings.
  * @module
  */
+export * from './dates/index.ts';
 export * from './i18n/index.ts';
 export * from './registry/index.ts';
 export * from './review/index.ts';

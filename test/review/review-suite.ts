@@ -5,6 +5,7 @@
  * one person, another site's content, change after approval, editing or deleting log entries. Each is
  * refused with a message that says why, and the public API shows nothing it should not.
  */
+import { calendarDay } from '@govcluster/shared/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { createReviewWorld, type ReviewWorld } from './review-world.ts';
@@ -590,7 +591,7 @@ export function describeReview(database: TestDatabase): void {
     });
 
     it('exports the log as CSV by site and date range, to cluster-wide roles only', async () => {
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = calendarDay(Date.now());
       const csv = await call('GET', `/review/log.csv?site=hexi-town&from=${today}&to=${today}`, people.web);
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

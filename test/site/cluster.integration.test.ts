@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { calendarDay } from '@govcluster/shared/dates';
 import { t as typedT } from '@govcluster/shared/i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryPath, sitePrefix } from '../../sites/src/lib/urls.ts';
@@ -147,7 +148,7 @@ describe('the fixture cluster', () => {
         expect(html, url).toContain(`<meta name="gc:site" content="${record.site}">`);
         expect(html, url).toContain(`<meta name="gc:type" content="${type}">`);
         expect(html, url).toContain(
-          `<meta name="gc:date" content="${String(record.publishedAt).slice(0, 10)}">`,
+          `<meta name="gc:date" content="${calendarDay(String(record.publishedAt))}">`,
         );
         expect(html, url).not.toContain('data-pagefind-ignore="all"');
         checked += 1;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { calendarDay } from '@govcluster/shared/dates';
 import type { Core } from '@strapi/strapi';
 
 /** Attributes that hold an entry's stable id or URL segment, made by the CMS when a new entry lacks them. */
@@ -12,7 +13,7 @@ const registryUids = new Set(['api::site.site', 'api::column.column']);
  * `20261205-k3x9q2`. Matches every schema's `^[a-z0-9][a-z0-9-]*$`, whatever the title is written in.
  */
 export function newEntryKey(now: Date = new Date(), random: () => Buffer = () => randomBytes(6)): string {
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = calendarDay(now).replaceAll('-', '');
   const suffix = [...random()].map((byte) => (byte % 36).toString(36)).join('');
   return `${day}-${suffix}`;
 }

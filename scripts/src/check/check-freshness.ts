@@ -4,8 +4,9 @@
  * columns, and the two single-veto counts (5 or more stale, 5 or more empty columns on a site).
  * @module
  */
+import { calendarDay } from '@govcluster/shared/dates';
 import { type Column, columnFreshnessDays, type Site } from '@govcluster/shared/schemas';
-import { type CheckContext, dayMs, publishedAt, shanghaiDay, sitePageUrl } from './context.ts';
+import { type CheckContext, dayMs, publishedAt, sitePageUrl } from './context.ts';
 import { isPublished } from './data.ts';
 import type { Finding } from './finding.ts';
 
@@ -68,7 +69,7 @@ export function checkFreshness(context: CheckContext): Finding[] {
           site: site.id,
           rule: 'column-stale',
           severity: 'warning',
-          message: `栏目“${name}”（${column.slug}）最近一条信息发布于 ${shanghaiDay(last)}，已 ${age} 天未更新（要求 ${days} 天内）`,
+          message: `栏目“${name}”（${column.slug}）最近一条信息发布于 ${calendarDay(last)}，已 ${age} 天未更新（要求 ${days} 天内）`,
           ...where,
         });
       }
@@ -99,7 +100,7 @@ export function checkFreshness(context: CheckContext): Finding[] {
         rule: 'homepage-stale',
         severity: 'veto',
         message: Number.isFinite(newest)
-          ? `首页信息最近一次更新于 ${shanghaiDay(newest)}，已 ${homeAge} 天没有新信息（要求 ${homepageFreshnessDays} 天内）`
+          ? `首页信息最近一次更新于 ${calendarDay(newest)}，已 ${homeAge} 天没有新信息（要求 ${homepageFreshnessDays} 天内）`
           : '首页栏目没有任何已发布的信息',
         url: home,
       });

@@ -3,7 +3,8 @@
  * without a reply (留言办理: 超过3个月未回复), a single-veto item.
  * @module
  */
-import { type CheckContext, editUrl, shanghaiDay } from './context.ts';
+import { calendarDay } from '@govcluster/shared/dates';
+import { type CheckContext, editUrl } from './context.ts';
 import { recordName } from './data.ts';
 import type { Finding } from './finding.ts';
 
@@ -29,7 +30,7 @@ export function checkLetters(context: CheckContext): Finding[] {
       site: String(record.raw.site),
       rule: 'letter-unanswered',
       severity: 'veto',
-      message: `信件“${String(record.raw.title)}”于 ${shanghaiDay(submitted)} 提交，超过 ${replyMonths} 个月仍未答复（${String(record.raw.handlingUnit)}）`,
+      message: `信件“${String(record.raw.title)}”于 ${calendarDay(submitted)} 提交，超过 ${replyMonths} 个月仍未答复（${String(record.raw.handlingUnit)}）`,
       // An unanswered letter has no public page: its place is the mailbox column.
       url: site ? `${context.siteUrl ?? ''}${site.basePath}${String(record.raw.column)}/` : undefined,
       editUrl: editUrl(context, record),

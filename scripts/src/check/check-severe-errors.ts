@@ -4,7 +4,8 @@
  * dates in the future.
  * @module
  */
-import { type CheckContext, placeOf, publishedAt, shanghaiDay } from './context.ts';
+import { calendarDay } from '@govcluster/shared/dates';
+import { type CheckContext, placeOf, publishedAt } from './context.ts';
 import { type CheckedRecord, isPublished } from './data.ts';
 import type { Finding } from './finding.ts';
 import { excerpt, publishedText } from './published-text.ts';
@@ -96,7 +97,7 @@ export function checkSevereErrors(context: CheckContext): Finding[] {
         site,
         rule: 'future-date',
         severity: 'veto',
-        message: `发布日期 ${shanghaiDay(time)} 晚于检查日 ${shanghaiDay(context.now)}`,
+        message: `发布日期 ${calendarDay(time)} 晚于检查日 ${calendarDay(context.now)}`,
         ...place,
       });
     }
@@ -106,7 +107,7 @@ export function checkSevereErrors(context: CheckContext): Finding[] {
         site,
         rule: 'future-date',
         severity: 'veto',
-        message: `成文日期 ${written} 晚于检查日 ${shanghaiDay(context.now)}`,
+        message: `成文日期 ${written} 晚于检查日 ${calendarDay(context.now)}`,
         ...place,
       });
     }

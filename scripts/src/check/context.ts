@@ -81,8 +81,3 @@ export function publishedAt(record: CheckedRecord): number | undefined {
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;
 }
-
-/** `YYYY-MM-DD` of an instant in Asia/Shanghai. */
-export function shanghaiDay(time: number): string {
-  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -3,6 +3,7 @@
  * returns the findings per site.
  * @module
  */
+import { calendarDay } from '@govcluster/shared/dates';
 import { checkFooter } from './check-footer.ts';
 import { checkFreshness } from './check-freshness.ts';
 import { checkInterpretations } from './check-interpretations.ts';
@@ -11,7 +12,7 @@ import { checkLetters } from './check-letters.ts';
 import { checkLinks } from './check-links.ts';
 import { checkServiceGuides } from './check-service-guides.ts';
 import { checkSevereErrors } from './check-severe-errors.ts';
-import { checkContext, endOfDay, shanghaiDay } from './context.ts';
+import { checkContext, endOfDay } from './context.ts';
 import { readClusterData } from './data.ts';
 import { readBuiltCluster } from './dist.ts';
 import type { Finding } from './finding.ts';
@@ -65,7 +66,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const cluster = readBuiltCluster(options.dist);
   const data = await readClusterData(options.snapshot);
-  const today = options.today ?? shanghaiDay(Date.now());
+  const today = options.today ?? calendarDay(Date.now());
   const context = checkContext(data, {
     now: endOfDay(today),
     siteUrl: options.siteUrl,

@@ -4,7 +4,6 @@ import { formatProblem } from '../registry/problems.ts';
 import { locales } from '../schemas/locale.ts';
 import {
   availableUiLocales,
-  formatDate,
   placeholdersOf,
   t,
   translator,
@@ -119,15 +118,5 @@ describe('t()', () => {
 
   it('is available in every locale the cluster has', () => {
     expect(availableUiLocales).toEqual(['zh-CN', 'en', 'ru']);
-  });
-});
-
-describe('formatDate()', () => {
-  it('writes dates the way each locale reads them, in China Standard Time', () => {
-    expect(formatDate('zh-CN', '2024-03-15')).toBe('2024年3月15日');
-    expect(formatDate('en', '2024-03-15')).toBe('15 March 2024');
-    expect(formatDate('ru', '2024-03-15')).toBe('15 марта 2024 г.');
-    // 23:30 on 31 December in Beijing is still 31 December, whatever the machine's zone.
-    expect(formatDate('en', '2024-12-31T23:30:00+08:00')).toBe('31 December 2024');
   });
 });

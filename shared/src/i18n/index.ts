@@ -77,22 +77,6 @@ export function translator(
 }
 
 /**
- * Formats a calendar date (`YYYY-MM-DD`) or a date-time for readers of a locale, in China Standard Time.
- * @example formatDate('zh-CN', '2024-03-15') // '2024年3月15日'
- * @example formatDate('en', '2024-03-15T09:30:00+08:00') // '15 March 2024'
- */
-export function formatDate(locale: Locale, iso: string): string {
-  const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(calendarDate ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: calendarDate ? 'UTC' : 'Asia/Shanghai',
-  }).format(date);
-}
-
-/**
  * Checks a translations file against the key schema and the placeholders of `uiKeyParams`.
  * Rules: `ui-strings-object`, `ui-key-missing`, `ui-key-unknown`, `ui-string-empty`, `ui-placeholders`.
  * The entry of each problem is the key, e.g. `key "search.label"`.

@@ -3,6 +3,7 @@
  * from a snapshot entry or from a built HTML page. Pure and browser-safe.
  * @module
  */
+import { calendarDay, calendarYear, isDateValue } from '../dates/index.ts';
 import type { ContentTypeKey, Locale } from '../model/constants.ts';
 import type { SiteKind } from '../schemas/site.ts';
 
@@ -196,15 +197,15 @@ export function searchDocumentFromEntry(
     .map((name) => fieldText(name, entry[name]))
     .filter((part) => part.trim() !== '')
     .join('\n');
-  const published = typeof entry.publishedAt === 'string' ? entry.publishedAt : '';
-  const date = published.slice(0, 10);
+  // A snapshot entry is loosely typed: one without a valid publication date is indexed without one.
+  const published = isDateValue(entry.publishedAt) ? entry.publishedAt : undefined;
   return {
     url,
     site: site.id,
     siteKind: site.kind,
     type,
-    year: date.slice(0, 4),
-    date,
+    year: published === undefined ? '' : calendarYear(published),
+    date: published === undefined ? '' : calendarDay(published),
     locale: entry.locale,
     title,
     text,

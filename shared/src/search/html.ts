@@ -13,6 +13,7 @@
  * @module
  */
 
+import { calendarDay, calendarYear, isDateValue } from '../dates/index.ts';
 import { isContentTypeKey, locales } from '../model/constants.ts';
 import type { Locale } from '../schemas/locale.ts';
 import type { SearchDocument, SearchSite } from './document.ts';
@@ -258,14 +259,16 @@ export function searchDocumentFromHtml(
   // The title is searched (and weighted) on its own: drop its first occurrence from the body.
   const text = title && body.startsWith(title) ? body.slice(title.length).trim() : body;
   const type = page.metas.get('gc:type');
-  const date = (page.metas.get('gc:date') ?? page.firstTime ?? '').slice(0, 10);
+  // A page's date is what it says: one that is not an ISO 8601 date leaves the document undated.
+  const written = page.metas.get('gc:date') ?? page.firstTime;
+  const dated = isDateValue(written) ? written : undefined;
   return {
     url,
     site: site.id,
     siteKind: site.kind,
     type: type && isContentTypeKey(type) ? type : 'page',
-    year: /^\d{4}/.test(date) ? date.slice(0, 4) : '',
-    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+    year: dated === undefined ? '' : calendarYear(dated),
+    date: dated === undefined ? '' : calendarDay(dated),
     locale,
     title,
     text,

@@ -127,6 +127,33 @@ describe('search document', () => {
     expect(document.text).not.toContain('**');
   });
 
+  it('dates a document by the day and year in China time, and leaves one without a valid date undated', () => {
+    const entry = { id: 'n-1', locale: 'zh-CN' as const, site: 'fgw', column: 'news', title: '新年致辞' };
+    // 01:30 on New Year's Day in Beijing, as the CMS answers it (UTC).
+    const late = searchDocumentFromEntry(
+      'article',
+      { ...entry, publishedAt: '2024-12-31T17:30:00.000Z' },
+      sites[1]!,
+    );
+    expect(late).toMatchObject({ date: '2025-01-01', year: '2025' });
+    for (const publishedAt of [undefined, '', 'soon']) {
+      expect(searchDocumentFromEntry('article', { ...entry, publishedAt }, sites[1]!)).toMatchObject({
+        date: '',
+        year: '',
+      });
+    }
+    const page = (time: string) =>
+      `<html lang="zh-CN"><body><main><h1>新年致辞</h1><p>正文<time datetime="${time}">发布</time></p></main></body></html>`;
+    expect(searchDocumentFromHtml(page('2024-12-31T17:30:00Z'), '/bm/fgw/news/n-1/', sites)).toMatchObject({
+      date: '2025-01-01',
+      year: '2025',
+    });
+    expect(searchDocumentFromHtml(page('next week'), '/bm/fgw/news/n-1/', sites)).toMatchObject({
+      date: '',
+      year: '',
+    });
+  });
+
   it('never puts a letter writer into the text', () => {
     const letter = {
       id: 'l-1',

@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { calendarYear } from '@govcluster/shared/dates';
 import {
   type Column,
   type ContentType,
@@ -115,7 +116,7 @@ async function build(): Promise<Cluster> {
   }
   for (const list of bySiteLocale.values()) list.sort(newestFirst);
   for (const list of byLocale.values()) list.sort(newestFirst);
-  const years = [...new Set([...entries.values()].map((entry) => entry.publishedAt.slice(0, 4)))].sort(
+  const years = [...new Set([...entries.values()].map((entry) => calendarYear(entry.publishedAt)))].sort(
     (a, b) => b.localeCompare(a),
   );
 

@@ -1,8 +1,3 @@
-/** The calendar date of an ISO 8601 date or date-time as written (China time): `2024-03-15`. */
-export function formatDate(iso: string): string {
-  return iso.slice(0, 10);
-}
-
 /** Picks a localized registry text; `fallback` is true when zh-CN stood in for the locale. */
 export function pickText(
   text: { 'zh-CN': string; en?: string; ru?: string },

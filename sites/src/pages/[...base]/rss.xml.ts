@@ -1,3 +1,4 @@
+import { rfc822DateTime } from '@govcluster/shared/dates';
 import { pickText } from '@govcluster/themes/lib/format.ts';
 import { t } from '@govcluster/themes/lib/i18n.ts';
 import { markdownToText } from '@govcluster/themes/lib/markdown.ts';
@@ -40,7 +41,7 @@ export const GET: APIRoute = async ({ props, site: origin }) => {
       const description = escapeXml(
         markdownToText(String(entry.summary ?? entry.body ?? entry.question ?? ''), 200),
       );
-      return `<item><title>${escapeXml(String(entry.title))}</title><link>${link}</link><guid>${link}</guid><pubDate>${new Date(entry.publishedAt).toUTCString()}</pubDate><description>${description}</description></item>`;
+      return `<item><title>${escapeXml(String(entry.title))}</title><link>${link}</link><guid>${link}</guid><pubDate>${rfc822DateTime(entry.publishedAt)}</pubDate><description>${description}</description></item>`;
     });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>${escapeXml(`${name} - ${t(props.locale, 'feed.rss')}`)}</title><link>${escapeXml(base + sitePrefix(site, props.locale))}</link><description>${escapeXml(name)}</description><language>${props.locale}</language>

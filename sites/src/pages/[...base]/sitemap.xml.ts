@@ -1,3 +1,4 @@
+import { calendarDay } from '@govcluster/shared/dates';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
 import { changedOnly, sitemapFile, sitemapFingerprint } from '../../lib/fingerprint.ts';
@@ -30,7 +31,7 @@ export const GET: APIRoute = async ({ props, site: origin }) => {
     if (page.view.type === 'column' && page.view.page > 1) continue;
     if (page.view.type === 'search' || page.view.type === 'notFound') continue;
     const lastmod =
-      page.view.type === 'entry' ? `<lastmod>${page.view.entry.updatedAt.slice(0, 10)}</lastmod>` : '';
+      page.view.type === 'entry' ? `<lastmod>${calendarDay(page.view.entry.updatedAt)}</lastmod>` : '';
     const versions = cluster.alternates.get(page.key);
     const links =
       versions && versions.size > 1

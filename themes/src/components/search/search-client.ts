@@ -3,6 +3,7 @@
  * (Pagefind bundles, or Meilisearch when configured), renders results with the matches marked, keeps
  * the URL shareable and announces the outcome in a live region.
  */
+import { formatDate, isDateValue } from '@govcluster/shared/dates';
 import {
   bundleLoader,
   type ClusterSearch,
@@ -80,18 +81,6 @@ function appendPieces(parent: HTMLElement, pieces: readonly ExcerptPiece[]): voi
   }
 }
 
-/** Formats a `YYYY-MM-DD` date for the page's locale. */
-function formatDate(date: string, locale: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
-}
-
 /** One result as a list item: linked title, site · date · type, excerpt. */
 function renderHit(hit: SearchHit, strings: SearchStrings, locale: string): HTMLLIElement {
   const item = document.createElement('li');
@@ -107,7 +96,7 @@ function renderHit(hit: SearchHit, strings: SearchStrings, locale: string): HTML
   meta.className = 'gc-search__hit-meta';
   for (const text of [
     strings.sites[hit.site] ?? hit.site,
-    formatDate(hit.date, locale),
+    isDateValue(hit.date) ? formatDate(locale, hit.date) : '',
     strings.types[hit.type] ?? '',
   ]) {
     if (!text) continue;
@@ -262,10 +251,10 @@ export function mountSearch(root: HTMLElement): void {
         page.total === 0
           ? strings.noResults.replace('{query}', state.q)
           : strings.resultCount.replace('{count}', `${page.total}${page.complete ? '' : '+'}`);
-      if (!page.complete && page.since) {
+      if (!page.complete && isDateValue(page.since)) {
         const since = document.createElement('span');
         since.className = 'gc-search__since';
-        since.textContent = strings.searchedSince.replace('{date}', formatDate(page.since, locale));
+        since.textContent = strings.searchedSince.replace('{date}', formatDate(locale, page.since));
         status.append(since);
       }
       if (append) items[0]?.querySelector('a')?.focus();
