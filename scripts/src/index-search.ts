@@ -19,10 +19,10 @@ import {
   type SearchDocument,
   type SearchManifest,
   type SearchSite,
-  searchDocumentFromEntry,
   searchDocumentFromHtml,
   searchManifestPath,
 } from '@govcluster/shared/search';
+import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
 import type { ShardRecord } from './build/release-manifest.ts';
 import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';

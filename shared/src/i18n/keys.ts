@@ -84,6 +84,7 @@ export const uiKeys = [
   'common.backToTop',
   'common.readMore',
   'common.all',
+  'common.table',
   // Lists of entries
   'list.empty',
   'list.count',
@@ -263,6 +264,7 @@ export const uiKeyParams = {
   'list.count': ['count'],
   'serviceGuide.step': ['step'],
   'leader.portraitAlt': ['name'],
+  'common.table': ['name'],
   'search.resultCount': ['count'],
   'search.searchedSince': ['date'],
   'search.noResults': ['query'],

@@ -3,7 +3,6 @@
  * from a snapshot entry or from a built HTML page. Pure and browser-safe.
  * @module
  */
-import { calendarDay, calendarYear, isDateValue } from '../dates/index.ts';
 import type { ContentTypeKey, Locale } from '../model/constants.ts';
 import type { SiteKind } from '../schemas/site.ts';
 
@@ -72,76 +71,6 @@ export type SearchableEntry = { readonly id: string; readonly locale: Locale } &
 >;
 
 /**
- * Markdown to plain text: drops images, keeps link texts, removes emphasis, heading and list marks.
- * @example markdownToText('## 一、总则\n\n**第一条** 见[附件](a.pdf)') // '一、总则\n第一条 见附件'
- */
-export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, '')
-    .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-}
-
-/** The strings of a value (strings, arrays and objects, depth first), for the text of structured fields. */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
-
-/**
- * The fields that make up the searchable body text of each content type, in reading order.
- * Markdown fields are converted to text. Private fields (a letter's writer) are never listed.
- */
-export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]>> = {
-  article: ['summary', 'body', 'source'],
-  policy: ['documentNumber', 'issuingAuthority', 'indexNumber', 'topic', 'body'],
-  interpretation: ['body', 'source'],
-  serviceGuide: [
-    'legalBasis',
-    'conditions',
-    'materials',
-    'location',
-    'hours',
-    'inquiryPhone',
-    'process',
-    'timeLimit',
-    'fee',
-  ],
-  leader: ['position', 'bio', 'responsibilities'],
-  village: ['overview', 'committee', 'industry', 'affairs'],
-  investmentProject: ['sector', 'location', 'summary', 'body', 'cooperation'],
-  letter: ['question', 'category', 'handlingUnit', 'reply'],
-};
-
-/** Fields that hold Markdown. */
-const markdownFields = new Set(['body', 'bio', 'responsibilities', 'overview', 'reply', 'question']);
-
-/** Keys inside structured fields that are not text a reader searches for (dates, enums, ids). */
-const skippedKeys = new Set(['date', 'category', 'form', 'copies', 'phone', 'id']);
-
-/** Plain text of one field of an entry. */
-function fieldText(name: string, value: unknown): string {
-  if (typeof value === 'string') return markdownFields.has(name) ? markdownToText(value) : value;
-  if (Array.isArray(value)) return value.map((item) => fieldText(name, item)).join('\n');
-  if (value && typeof value === 'object') {
-    return Object.entries(value)
-      .filter(([key]) => !skippedKeys.has(key))
-      .map(([key, item]) =>
-        key === 'body' || key === 'description'
-          ? markdownToText(strings(item).join('\n'))
-          : strings(item).join(' '),
-      )
-      .join(' ');
-  }
-  return '';
-}
-
-/**
  * The URL prefix of a site in a locale: zh-CN at the site's base path, other locales under
  * `<basePath><locale>/` (docs/adr/0005-locale-urls.md).
  * @example sitePrefix({ basePath: '/bm/fgw/' }, 'en') // '/bm/fgw/en/'
@@ -180,36 +109,6 @@ export function entryUrl(
   site: Pick<SearchSite, 'basePath'>,
 ): string {
   return sitePrefix(site, entry.locale) + entryPath(type, entry);
-}
-
-/**
- * The search document of a snapshot entry.
- * @example searchDocumentFromEntry('article', entry, site).title
- */
-export function searchDocumentFromEntry(
-  type: ContentTypeKey,
-  entry: SearchableEntry,
-  site: SearchSite,
-  url: string = entryUrl(type, entry, site),
-): SearchDocument {
-  const title = String(entry.title ?? entry.name ?? entry.id);
-  const text = searchTextFields[type]
-    .map((name) => fieldText(name, entry[name]))
-    .filter((part) => part.trim() !== '')
-    .join('\n');
-  // A snapshot entry is loosely typed: one without a valid publication date is indexed without one.
-  const published = isDateValue(entry.publishedAt) ? entry.publishedAt : undefined;
-  return {
-    url,
-    site: site.id,
-    siteKind: site.kind,
-    type,
-    year: published === undefined ? '' : calendarYear(published),
-    date: published === undefined ? '' : calendarDay(published),
-    locale: entry.locale,
-    title,
-    text,
-  };
 }
 
 /** A stable id for a document (Meilisearch primary key, Pagefind de-duplication): url-safe, ≤ 511 bytes. */

@@ -1,7 +1,8 @@
 /**
  * Search shared by the indexer, Meilisearch and the browser: Han bigram tokenization, the search
  * document (from snapshot entries or built pages), the Pagefind page format and the cluster search engine.
- * Everything here is pure and browser-safe (no Node APIs, no zod).
+ * Everything here is pure and browser-safe (no Node APIs, no zod). The search document of a snapshot
+ * entry is in `./entry.ts` (`@govcluster/shared/search/entry`), apart, for it needs the Markdown parser.
  * @module
  */
 export * from './document.ts';

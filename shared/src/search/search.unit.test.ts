@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentId, entryUrl, markdownToText, searchDocumentFromEntry } from './document.ts';
+import { documentId, entryUrl } from './document.ts';
 import {
   createSearch,
   excerpt,
@@ -11,6 +11,7 @@ import {
   type RoutePlan,
   routedShards,
 } from './engine.ts';
+import { searchDocumentFromEntry } from './entry.ts';
 import { searchDocumentFromHtml } from './html.ts';
 import {
   meiliDocument,
@@ -176,10 +177,6 @@ describe('search document', () => {
   it('puts other locales under the site path', () => {
     expect(entryUrl('investmentProject', { id: 'p-1', locale: 'en' }, sites[0]!)).toBe('/en/investment/p-1/');
     expect(documentId({ url: '/bm/fgw/leaders/#leader-1' })).toBe('bm_fgw_leaders_--leader-1');
-  });
-
-  it('strips Markdown', () => {
-    expect(markdownToText('# 标题\n\n- 一项\n- ![图](x.png)二项 [链接](/a)')).toBe('标题\n一项\n二项 链接');
   });
 
   it('reads a built page: locale, site by path, title, text without navigation and footer', () => {

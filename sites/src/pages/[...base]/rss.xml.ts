@@ -1,7 +1,7 @@
 import { rfc822DateTime } from '@govcluster/shared/dates';
 import { pickText } from '@govcluster/themes/lib/format.ts';
 import { t } from '@govcluster/themes/lib/i18n.ts';
-import { markdownToText } from '@govcluster/themes/lib/markdown.ts';
+import { markdownSummary } from '@govcluster/themes/lib/markdown.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
 import { changedOnly, feedFile, feedFingerprint } from '../../lib/fingerprint.ts';
@@ -39,7 +39,7 @@ export const GET: APIRoute = async ({ props, site: origin }) => {
     .map((entry) => {
       const link = escapeXml(base + entry.url);
       const description = escapeXml(
-        markdownToText(String(entry.summary ?? entry.body ?? entry.question ?? ''), 200),
+        markdownSummary(String(entry.summary ?? entry.body ?? entry.question ?? ''), 200),
       );
       return `<item><title>${escapeXml(String(entry.title))}</title><link>${link}</link><guid>${link}</guid><pubDate>${rfc822DateTime(entry.publishedAt)}</pubDate><description>${description}</description></item>`;
     });
