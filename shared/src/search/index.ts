@@ -4,10 +4,15 @@
  * Everything here is pure and browser-safe (no Node APIs, no zod).
  * @module
  */
+
+export * from './bundle-loader.ts';
+export * from './cluster-search.ts';
 export * from './document.ts';
-export * from './engine.ts';
+export * from './engine-types.ts';
+export * from './excerpt.ts';
 export * from './html.ts';
 export * from './meilisearch.ts';
 export * from './pagefind.ts';
+export * from './routed-shards.ts';
 export * from './routes.ts';
 export * from './tokenize.ts';
