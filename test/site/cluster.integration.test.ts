@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { t as typedT } from '@govcluster/shared/i18n';
+import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryPath, sitePrefix } from '../../sites/src/lib/urls.ts';
 import {
   type FixtureBuild,
   fixtureBuild,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentId, entryUrl, markdownToText, searchDocumentFromEntry } from './document.ts';
+import { entryUrl } from '../urls/url-plan.ts';
+import { documentId, markdownToText, searchDocumentFromEntry } from './document.ts';
 import { searchDocumentFromHtml } from './html.ts';
 import { pagefindHtml } from './pagefind.ts';
 import { encodeHan } from './tokenize.ts';

@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { columnPath, entryPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import {
   type Column,
   type ContentType,
@@ -10,7 +11,6 @@ import {
   type Site,
 } from './model.ts';
 import { type StoredTextField, storedText } from './text-store.ts';
-import { columnPath, entryPath, fixedPaths, sitePrefix } from './urls.ts';
 
 /** Entries per page of a column listing. */
 export const pageSize = 20;
