@@ -2,12 +2,13 @@
  * Loads a snapshot (the demo generator's `snapshot.jsonl` + `media/`) into Strapi through the document
  * service, one record per (id, locale), published as the snapshot says (letters only once replied).
  *
- * Idempotent and resumable: every record's hash is kept in a ledger table written in the same database
- * transaction as the record itself, batch by batch. A second run skips what is unchanged; a run killed
- * half-way leaves whole batches only, and the next run carries on (an entry written without its ledger
- * row is found by its key and updated, never duplicated).
+ * Idempotent and resumable: every record's hash is kept in a ledger table (seed-ledger.ts) written in
+ * the same database transaction as the record itself, batch by batch. A second run skips what is
+ * unchanged; a run killed half-way leaves whole batches only, and the next run carries on (an entry
+ * written without its ledger row is found by its key and updated, never duplicated).
+ * Long on purpose: one run's steps (sites, columns, media, content, deferred links) share its
+ * transaction, caches and counters as closures.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
@@ -19,10 +20,7 @@ import {
 import { entryName, readSnapshot, snapshotFile } from '@govcluster/shared/snapshot';
 import type { Core } from '@strapi/strapi';
 import { runTrusted } from '../src/plugins/review/server/src/trust';
-
-/** Bump when the mapping from snapshot to CMS changes: every record is then written again. */
-const seedVersion = '1';
-const ledgerTable = 'govcluster_seed_ledger';
+import { ensureKeyIndexes, ensureLedger, hashOf, type Ledger, ledgerTable } from './seed-ledger';
 
 /** Counts per record type. */
 export interface SeedCounts {
@@ -48,7 +46,6 @@ export interface SeedOptions {
   onProgress?: (done: number, type: string) => void;
 }
 
-type Ledger = { hash: string; document_id: string | null; file_id: number | null };
 type Raw = Record<string, any>;
 
 /** An error about one record of the snapshot: names the file, line and entry. */
@@ -64,10 +61,6 @@ export class SeedError extends Error {
   }
 }
 
-function hashOf(text: string): string {
-  return createHash('sha256').update(seedVersion).update('\n').update(text).digest('hex').slice(0, 40);
-}
-
 /** `{ 'zh-CN', en?, ru? }` → the `shared.localized-text` component. */
 function localizedText(value: Raw | undefined): Raw | undefined {
   if (!value) return undefined;
@@ -75,33 +68,6 @@ function localizedText(value: Raw | undefined): Raw | undefined {
   for (const [locale, key] of Object.entries(localizedTextKeys))
     if (value[locale] !== undefined) out[key] = value[locale];
   return out;
-}
-
-/** Creates the ledger table once. */
-async function ensureLedger(strapi: Core.Strapi): Promise<void> {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(ledgerTable)) return;
-  await knex.schema.createTable(ledgerTable, (table) => {
-    table.string('record_type', 32).notNullable();
-    table.string('record_key', 255).notNullable();
-    table.string('locale', 16).notNullable();
-    table.string('hash', 64).notNullable();
-    table.string('document_id', 64);
-    table.integer('file_id');
-    table.primary(['record_type', 'record_key', 'locale']);
-  });
-}
-
-/** Indexes the `key` column of every content table, so that looking entries up by key stays fast. */
-async function ensureKeyIndexes(strapi: Core.Strapi): Promise<void> {
-  for (const mapping of typeMappings) {
-    const table = strapi.getModel(mapping.uid as any).collectionName as string;
-    await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??)`, [
-      `${table}_govcluster_key_idx`,
-      table,
-      'key',
-    ]);
-  }
 }
 
 /**
@@ -301,7 +267,7 @@ async function seedTrusted(strapi: Core.Strapi, dir: string, options: SeedOption
     options.onProgress?.(done, type);
   };
 
-  const seedSite = async (line: number, record: Raw, hash: string) => {
+  const seedSite = async (_line: number, record: Raw, hash: string) => {
     const row = await readLedger('site', record.id, '');
     const columnsChanged = row?.hash !== hash;
     if (!columnsChanged) {

@@ -9,20 +9,13 @@
  * Content comes from `--snapshot` / `GOVCLUSTER_SNAPSHOT`, or from the CMS (`CMS_URL` + `CMS_TOKEN`).
  * With `MEILI_HOST` and `MEILI_SEARCH_KEY` the search pages use Meilisearch (see `usage`).
  */
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { copyFile, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type MeiliPageConfig, meiliPageConfig, probeSearchKey } from '@govcluster/shared/search';
+import { copyAttachments, copyCmsAttachments } from './build/attachments.ts';
+import { withBuildLock } from './build/build-lock.ts';
 import {
   PreviousIncomplete,
   readFingerprints,
@@ -43,7 +36,7 @@ import { writeNginxConfig } from './generate-nginx.ts';
 import { indexCluster } from './index-search.ts';
 import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
 import { buildProcesses, runAstroBuild } from './lib/partitioned-build.ts';
-import { distDir, sitesDir } from './lib/paths.ts';
+import { distDir } from './lib/paths.ts';
 
 /** Options of one cluster build. */
 export interface BuildOptions {
@@ -111,109 +104,6 @@ function countPages(dir: string): number {
     } else if (entry.name.endsWith('.html')) count += 1;
   }
   return count;
-}
-
-/** Copies the attachments the snapshot's entries name into the output, at the same relative path. */
-async function copyAttachments(snapshot: string, outDir: string): Promise<number> {
-  const files = new Set<string>();
-  const lines = createInterface({ input: createReadStream(path.join(snapshot, 'snapshot.jsonl'), 'utf8') });
-  for await (const line of lines) {
-    if (!line.includes('"attachments"')) continue;
-    const record = JSON.parse(line) as { attachments?: { file: string }[] };
-    for (const attachment of record.attachments ?? []) files.add(attachment.file);
-  }
-  for (const file of files) {
-    const from = path.join(snapshot, file);
-    if (file.includes('..') || !existsSync(from)) continue;
-    await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
-    await copyFile(from, path.join(outDir, file));
-  }
-  return files.size;
-}
-
-/** Every HTML file under `dir` (not `_astro/` or `pagefind/`). */
-function htmlFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '_astro' && entry.name !== 'pagefind') htmlFiles(full, out);
-    } else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out;
-}
-
-/**
- * A build from the CMS links attachments at the CMS's upload path (`/uploads/<file>`); the files the
- * pages link to (so only those of published entries) are downloaded from the CMS into the output.
- */
-async function copyCmsAttachments(
-  cmsUrl: string,
-  token: string | undefined,
-  outDir: string,
-  previous: string | undefined,
-): Promise<number> {
-  const origin = cmsUrl.replace(/\/+$/, '').replace(/\/api$/, '');
-  const files = new Set<string>();
-  for (const file of htmlFiles(outDir)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/href="\/(uploads\/[^"?#]+)"/g)) {
-      const link = match[1] as string;
-      if (!link.includes('..')) files.add(link);
-    }
-  }
-  for (const file of files) {
-    // Strapi names an upload by its hash: a file the previous release has is the same file.
-    if (previous && existsSync(path.join(previous, file))) {
-      await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
-      await copyFile(path.join(previous, file), path.join(outDir, file));
-      continue;
-    }
-    const response = await fetch(`${origin}/${file}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      signal: AbortSignal.timeout(30_000),
-    });
-    if (!response.ok) throw new Error(`The CMS answered ${response.status} for /${file}`);
-    await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
-    await writeFile(path.join(outDir, file), Buffer.from(await response.arrayBuffer()));
-  }
-  return files.size;
-}
-
-const lockDir = path.join(sitesDir, 'node_modules', '.govcluster-build.lock');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * One Astro build of the sites project at a time: builds share its `.astro/` folder (content
- * asset imports, types), so concurrent builds (parallel test files, a build during a test run)
- * would read each other's files. A lock held by a dead process is taken over.
- */
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(
-        existsSync(path.join(lockDir, 'pid')) ? readFileSync(path.join(lockDir, 'pid'), 'utf8') : 0,
-      );
-      if (holder && !alive(holder)) rmSync(lockDir, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
 }
 
 /**

@@ -26,7 +26,8 @@ import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
 import type { ShardRecord } from './build/release-manifest.ts';
 import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
-import { shardSizes, type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
+import { type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
+import { shardSizes } from './search/shard-files.ts';
 
 /**
  * Pages per shard by default: small enough that a shard's metadata (about 10.7 bytes a page, loaded

@@ -6,6 +6,8 @@
  * `%c0%ae`), backslashes, NUL bytes, invalid escapes, very long paths and queries, every collection,
  * and `status` / `locale` / `filters` / `populate` / `fields` / `sort` / `pagination` parameters in
  * bracket and array forms, with random methods and headers (the build token, garbage, none).
+ * Long on purpose: most of it is the list of hostile shapes, one arbitrary each; the runner is a few lines
+ * that must send them exactly as generated.
  * @module
  */
 import { request } from 'node:http';

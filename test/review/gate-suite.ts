@@ -5,6 +5,8 @@
  * entry, another site's reviews and clones, invisible reasons, raw query-engine writes, locale deletion,
  * registry changes. Each is refused, or voids the approvals, and the public answer never shows what was
  * not approved by three different people.
+ * Long on purpose: one list of attack cases sharing one booted Strapi and one review world; split,
+ * every part would boot its own Strapi and repeat the setup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';

@@ -4,6 +4,8 @@
  * API-token writes with status published, document-service calls from code, self-approval, two levels by
  * one person, another site's content, change after approval, editing or deleting log entries. Each is
  * refused with a message that says why, and the public API shows nothing it should not.
+ * Long on purpose: one list of cases against one booted Strapi, each case a few lines; split, every
+ * part would boot its own Strapi (one per file) and repeat the world setup.
  */
 import { calendarDay } from '@govcluster/shared/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { calendarDay } from '@govcluster/shared/dates';
 import { t as typedT } from '@govcluster/shared/i18n';
+import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryPath, sitePrefix } from '../../sites/src/lib/urls.ts';
 import {
   type FixtureBuild,
   fixtureBuild,

@@ -6,7 +6,7 @@
  */
 
 import { typeMappings } from '@govcluster/shared/cms-mapping';
-import { entryPath, sitePrefix } from '@govcluster/shared/search';
+import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import type { Core } from '@strapi/strapi';
 
 /** The parts of the publisher's status the admin reads. */

@@ -4,6 +4,7 @@
  * spelled (path, `status` form, plugin routes, HEAD), no draft through a relation, another locale or
  * an image, media listed only when a published entry uses it, the token and the public role unable
  * to write, the letter writer's contact never in a response.
+ * Long on purpose: one list of access cases run as a whole on each database against one booted Strapi.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -16,11 +16,12 @@ import {
   snapshotFormat,
   validateSnapshot,
 } from '@govcluster/shared/snapshot';
+import { planAttachments } from './attachments.ts';
 import { investmentBureauId } from './catalog.ts';
 import { dayOf } from './dates.ts';
 import { projects } from './investment.ts';
 import { letters } from './letters.ts';
-import { planAttachments, planMedia, writeMediaFiles } from './media.ts';
+import { planMedia, writeMediaFiles } from './media.ts';
 import { news, notices } from './news.ts';
 import { pages } from './pages.ts';
 import { leaders } from './people.ts';

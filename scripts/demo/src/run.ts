@@ -1,9 +1,9 @@
 /** The state of one generator run and the small helpers every per-type generator shares. */
 import type { Attachment, Locale, MediaRef, Site } from '@govcluster/shared/schemas';
 import type { ContentRecord, SnapshotWriter } from '@govcluster/shared/snapshot';
+import type { AttachmentFile } from './attachments.ts';
 import type { Org } from './context.ts';
 import { dateTime, officeMinute, spreadDays } from './dates.ts';
-import type { AttachmentFile } from './media.ts';
 import type { Rng } from './prng.ts';
 import type { Range, ScaleConfig } from './scales.ts';
 import type { CityPlan } from './sites.ts';

@@ -5,7 +5,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { sitePrefix } from '@govcluster/shared/search';
+import { sitePrefix } from '@govcluster/shared/urls';
 import type { CheckContext } from './context.ts';
 import { type BuiltCluster, pageFile } from './dist.ts';
 import type { Finding } from './finding.ts';

@@ -5,7 +5,7 @@
  */
 
 import type { Site } from '@govcluster/shared/schemas';
-import { entryUrl } from '@govcluster/shared/search';
+import { entryUrl } from '@govcluster/shared/urls';
 import { type CheckedRecord, type ClusterData, recordName } from './data.ts';
 
 /** The inputs of the rules. */

@@ -12,7 +12,8 @@ import {
   type SearchDocument,
 } from '@govcluster/shared/search';
 import { describe, expect, it } from 'vitest';
-import { buildRouteTable, chunkBytesOf, routeBuckets, routeValues } from './route-table.ts';
+import { buildRouteTable, routeBuckets, routeValues } from './route-table.ts';
+import { chunkBytesOf } from './shard-files.ts';
 
 /** A zh-CN document with a title and text. */
 function page(url: string, text: string, title = '通知'): SearchDocument {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { availableUiLocales } from '../i18n/index.ts';
 import { locales } from '../schemas/locale.ts';
 import { type Site, SiteSchema } from '../schemas/site.ts';
+import { fixedPaths } from '../urls/url-plan.ts';
 import {
   dottedPath,
   formatProblem,
@@ -25,19 +26,13 @@ export type Registry = z.infer<typeof RegistrySchema>;
 
 /**
  * Column slugs no site may use, because the site's own pages sit at these paths (ADR 0005):
- * the locale prefixes and `villages/`, `investment/`, `leaders/`, `sitemap/`, `accessibility/`, `search/`,
- * and `404` (the site's 404 page, `<basePath>404.html`).
+ * the locale prefixes, the first segments of the fixed pages (`fixedPaths`: `villages/`, `search/`, …,
+ * and `404/`, whose page becomes `<basePath>404.html`).
  * The portal's slugs must also differ from the first segment of the other sites' paths (`bm`, `xz`).
  */
 export const reservedColumnSlugs: readonly string[] = [
   ...locales.map((locale) => locale.toLowerCase()),
-  'villages',
-  'investment',
-  'leaders',
-  'sitemap',
-  'accessibility',
-  'search',
-  '404',
+  ...new Set(Object.values(fixedPaths).map((path) => path.split('/')[0]!)),
 ];
 
 /** Options of `validateRegistry()`. */

@@ -5,6 +5,7 @@
  */
 import type { ContentTypeKey, Locale } from '../model/constants.ts';
 import type { SiteKind } from '../schemas/site.ts';
+import { entryUrl } from '../urls/url-plan.ts';
 
 /** One searchable page of the cluster, in one locale. */
 export interface SearchDocument {
@@ -69,47 +70,6 @@ export interface SearchSite {
 export type SearchableEntry = { readonly id: string; readonly locale: Locale } & Readonly<
   Record<string, unknown>
 >;
-
-/**
- * The URL prefix of a site in a locale: zh-CN at the site's base path, other locales under
- * `<basePath><locale>/` (docs/adr/0005-locale-urls.md).
- * @example sitePrefix({ basePath: '/bm/fgw/' }, 'en') // '/bm/fgw/en/'
- */
-export function sitePrefix(site: Pick<SearchSite, 'basePath'>, locale: Locale): string {
-  return locale === 'zh-CN' ? site.basePath : `${site.basePath}${locale}/`;
-}
-
-/**
- * The path of an entry inside its site-locale prefix.
- * @example entryPath('article', { id: 'fgw-news-1', column: 'news' }) // 'news/fgw-news-1/'
- */
-export function entryPath(
-  type: ContentTypeKey,
-  entry: { readonly id: string; readonly column?: unknown; readonly slug?: unknown },
-): string {
-  switch (type) {
-    case 'village':
-      return `villages/${String(entry.slug)}/`;
-    case 'investmentProject':
-      return `investment/${entry.id}/`;
-    case 'leader':
-      return `leaders/${entry.id}/`;
-    default:
-      return `${String(entry.column)}/${entry.id}/`;
-  }
-}
-
-/**
- * The URL of an entry, as the sites build it.
- * @example entryUrl('article', { id: 'a-1', locale: 'en', column: 'news' }, { basePath: '/' }) // '/en/news/a-1/'
- */
-export function entryUrl(
-  type: ContentTypeKey,
-  entry: SearchableEntry,
-  site: Pick<SearchSite, 'basePath'>,
-): string {
-  return sitePrefix(site, entry.locale) + entryPath(type, entry);
-}
 
 /** A stable id for a document (Meilisearch primary key, Pagefind de-duplication): url-safe, ≤ 511 bytes. */
 export function documentId(document: Pick<SearchDocument, 'url'>): string {

@@ -8,7 +8,8 @@
 import { calendarDay, calendarYear, isDateValue } from '../dates/index.ts';
 import { markdownToText } from '../markdown/text.ts';
 import type { ContentTypeKey } from '../model/constants.ts';
-import { entryUrl, type SearchableEntry, type SearchDocument, type SearchSite } from './document.ts';
+import { entryUrl } from '../urls/url-plan.ts';
+import type { SearchableEntry, SearchDocument, SearchSite } from './document.ts';
 
 /** The strings of a value (strings, arrays and objects, depth first), for the text of structured fields. */
 function strings(value: unknown): string[] {

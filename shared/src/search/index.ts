@@ -5,10 +5,15 @@
  * entry is in `./entry.ts` (`@govcluster/shared/search/entry`), apart, for it needs the Markdown parser.
  * @module
  */
+
+export * from './bundle-loader.ts';
+export * from './cluster-search.ts';
 export * from './document.ts';
-export * from './engine.ts';
+export * from './engine-types.ts';
+export * from './excerpt.ts';
 export * from './html.ts';
 export * from './meilisearch.ts';
 export * from './pagefind.ts';
+export * from './routed-shards.ts';
 export * from './routes.ts';
 export * from './tokenize.ts';

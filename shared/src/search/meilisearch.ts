@@ -8,8 +8,8 @@
 import { locales } from '../model/constants.ts';
 import type { Locale } from '../schemas/locale.ts';
 import { documentId, type SearchDocument } from './document.ts';
-import type { ClusterSearch, SearchFilters, SearchHit } from './engine.ts';
-import { excerpt, markPieces } from './engine.ts';
+import type { ClusterSearch, SearchFilters, SearchHit } from './engine-types.ts';
+import { excerpt, markPieces } from './excerpt.ts';
 import type { SearchFilterKey } from './pagefind.ts';
 import { containsQuery, encodeForIndex, engineQuery, hasHan, parseQuery } from './tokenize.ts';
 

@@ -21,6 +21,23 @@ export interface SnapshotProblem extends Problem {
   readonly locale?: string;
 }
 
+/** Where an entry is, for problems found after its line was read. */
+export interface EntryAt {
+  readonly line: number;
+  readonly locale: string | undefined;
+}
+
+/** The location part of a problem of the record at `line`. */
+export type LocateProblem = (
+  line: number,
+  type: unknown,
+  id: unknown,
+  locale: unknown,
+) => Pick<SnapshotProblem, 'file' | 'line' | 'entry' | 'type' | 'id' | 'locale'>;
+
+/** Counts a problem and keeps it while under the limit. */
+export type ReportProblem = (problem: SnapshotProblem) => void;
+
 /** Thrown when a snapshot cannot be written or read; the message lists every problem, one per line. */
 export class SnapshotError extends Error {
   /** Every problem found. */

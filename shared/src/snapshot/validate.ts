@@ -1,12 +1,10 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { z } from 'zod';
 import { valueAt } from '../registry/problems.ts';
 import { validateRegistry } from '../registry/registry.ts';
 import { type ContentTypeKey, contentTypes } from '../schemas/content-types.ts';
 import { defaultLocale } from '../schemas/locale.ts';
-import { AttachmentSchema, MediaRefSchema } from '../schemas/media.ts';
-import { entryName, issueRule, type SnapshotProblem } from './errors.ts';
+import { type EntryAt, entryName, issueRule, type LocateProblem, type SnapshotProblem } from './errors.ts';
+import { type AttachmentFileRef, checkFiles, type MediaFileRef } from './file-checks.ts';
 import {
   phaseOf,
   type RawSnapshotRecord,
@@ -15,7 +13,9 @@ import {
   type SnapshotRecordType,
   schemaOfRecordType,
 } from './format.ts';
+import { checkPolicyLinks } from './policy-links.ts';
 import { readLines, snapshotFile } from './reader.ts';
+import { collectRefs } from './schema-refs.ts';
 
 /** Options of `validateSnapshot()`. */
 export interface ValidateSnapshotOptions {
@@ -45,61 +45,11 @@ function str(record: unknown, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Calls back for every media reference and attachment inside a value, by walking its schema. */
-function collectRefs(
-  schema: z.core.$ZodType,
-  value: unknown,
-  onMedia: (id: unknown, path: string) => void,
-  onAttachment: (file: unknown, path: string) => void,
-  path = '',
-): void {
-  if (value === undefined || value === null) return;
-  if (schema === MediaRefSchema) {
-    onMedia(valueAt(value, ['id']), path);
-    return;
-  }
-  if (schema === AttachmentSchema) {
-    onAttachment(valueAt(value, ['file']), path);
-    return;
-  }
-  const def = schema._zod.def as z.core.$ZodTypeDef & {
-    shape?: Record<string, z.core.$ZodType>;
-    element?: z.core.$ZodType;
-    innerType?: z.core.$ZodType;
-    in?: z.core.$ZodType;
-  };
-  if (def.type === 'object' && def.shape !== undefined && typeof value === 'object') {
-    for (const [key, field] of Object.entries(def.shape)) {
-      collectRefs(
-        field,
-        (value as Record<string, unknown>)[key],
-        onMedia,
-        onAttachment,
-        path ? `${path}.${key}` : key,
-      );
-    }
-  } else if (def.type === 'array' && def.element !== undefined && Array.isArray(value)) {
-    value.forEach((item, index) => {
-      collectRefs(def.element as z.core.$ZodType, item, onMedia, onAttachment, `${path}.${index}`);
-    });
-  } else if (def.innerType !== undefined) {
-    collectRefs(def.innerType, value, onMedia, onAttachment, path);
-  } else if (def.type === 'pipe' && def.in !== undefined) {
-    collectRefs(def.in, value, onMedia, onAttachment, path);
-  }
-}
-
 /** What the cross checks keep of a site. */
 interface SiteFacts {
   readonly kind: string | undefined;
   readonly locales: ReadonlySet<string>;
   readonly columns: ReadonlyMap<string, string>;
-}
-
-/** Where an entry is, for problems found after its line was read. */
-interface EntryAt {
-  readonly line: number;
-  readonly locale: string | undefined;
 }
 
 /**
@@ -123,7 +73,7 @@ export async function validateSnapshot(
     problemCount += 1;
     if (problems.length < maxProblems) problems.push(problem);
   };
-  const at = (line: number, type: unknown, id: unknown, locale: unknown) => ({
+  const at: LocateProblem = (line, type, id, locale) => ({
     file: line > 0 ? `${file}:${line}` : file,
     line,
     entry: entryName(type, id, locale),
@@ -140,11 +90,8 @@ export async function validateSnapshot(
   const rawSites: { line: number; fields: Record<string, unknown> }[] = [];
   let sites: Map<string, SiteFacts> | undefined;
   const media = new Set<string>();
-  const mediaFiles: { line: number; id: unknown; file: string }[] = [];
-  const attachmentFiles = new Map<
-    string,
-    { line: number; type: string; id: unknown; locale: unknown; path: string }
-  >();
+  const mediaFiles: MediaFileRef[] = [];
+  const attachmentFiles = new Map<string, AttachmentFileRef>();
   const entries = new Set<string>();
   const idLocales = new Map<string, EntryAt & { hasDefault: boolean; type: string; id: string }>();
   const villageSlugs = new Set<string>();
@@ -439,65 +386,7 @@ export async function validateSnapshot(
     });
   }
 
-  // Policy documents and their interpretations must name each other.
-  const sameLocaleOrAll = <T extends EntryAt>(
-    records: readonly T[],
-    locale: string | undefined,
-  ): readonly T[] => {
-    const same = records.filter((record) => record.locale === locale);
-    return same.length > 0 ? same : records;
-  };
-  for (const [policyId, records] of policies) {
-    for (const record of records) {
-      for (const interpretationId of record.interpretations) {
-        const targets = interpretations.get(interpretationId);
-        if (targets === undefined) {
-          report({
-            ...at(record.line, 'policy', policyId, record.locale),
-            rule: 'interpretation-exists',
-            message: `lists interpretation "${interpretationId}", which is not in the snapshot`,
-            path: 'interpretations',
-          });
-          continue;
-        }
-        for (const target of sameLocaleOrAll(targets, record.locale)) {
-          if (target.policy !== policyId) {
-            report({
-              ...at(record.line, 'policy', policyId, record.locale),
-              rule: 'policy-interpretation-backlink',
-              message: `lists interpretation "${interpretationId}", but that interpretation (line ${target.line}) names policy "${target.policy ?? ''}" instead of "${policyId}"`,
-              path: 'interpretations',
-            });
-          }
-        }
-      }
-    }
-  }
-  for (const [interpretationId, records] of interpretations) {
-    for (const record of records) {
-      if (record.policy === undefined) continue;
-      const targets = policies.get(record.policy);
-      if (targets === undefined) {
-        report({
-          ...at(record.line, 'interpretation', interpretationId, record.locale),
-          rule: 'policy-exists',
-          message: `interprets policy "${record.policy}", which is not in the snapshot`,
-          path: 'policy',
-        });
-        continue;
-      }
-      for (const target of sameLocaleOrAll(targets, record.locale)) {
-        if (!target.interpretations.includes(interpretationId)) {
-          report({
-            ...at(record.line, 'interpretation', interpretationId, record.locale),
-            rule: 'policy-interpretation-backlink',
-            message: `interprets policy "${record.policy}", but that policy (line ${target.line}) does not list it in its interpretations`,
-            path: 'policy',
-          });
-        }
-      }
-    }
-  }
+  checkPolicyLinks(policies, interpretations, at, report);
 
   for (const entry of idLocales.values()) {
     if (!entry.hasDefault) {
@@ -509,49 +398,7 @@ export async function validateSnapshot(
     }
   }
 
-  if (options.checkFiles ?? true) {
-    const checks: (() => Promise<SnapshotProblem | undefined>)[] = [
-      ...mediaFiles.map(
-        ({ line, id, file: path }) =>
-          async () =>
-            (await exists(join(dir, path)))
-              ? undefined
-              : {
-                  ...at(line, 'media', id, undefined),
-                  rule: 'media-file-exists',
-                  message: `file "${path}" is missing from the snapshot folder`,
-                  path: 'file',
-                },
-      ),
-      ...[...attachmentFiles].map(
-        ([path, ref]) =>
-          async () =>
-            (await exists(join(dir, path)))
-              ? undefined
-              : {
-                  ...at(ref.line, ref.type, ref.id, ref.locale),
-                  rule: 'attachment-file-exists',
-                  message: `${ref.path} refers to file "${path}", which is missing from the snapshot folder`,
-                  path: ref.path,
-                },
-      ),
-    ];
-    // A few checks at a time; problems are reported in file order.
-    for (let start = 0; start < checks.length; start += 64) {
-      const found = await Promise.all(checks.slice(start, start + 64).map((check) => check()));
-      for (const problem of found) if (problem !== undefined) report(problem);
-    }
-  }
+  if (options.checkFiles ?? true) await checkFiles(dir, mediaFiles, attachmentFiles, at, report);
 
   return { header, counts, problems, problemCount };
-}
-
-/** Whether a file exists. */
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

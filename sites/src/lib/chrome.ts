@@ -1,10 +1,10 @@
 import { localeNames } from '@govcluster/shared/schemas';
+import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import type { Chrome, Text } from '@govcluster/themes/lib/chrome.ts';
 import { pickText } from '@govcluster/themes/lib/format.ts';
 import { t } from '@govcluster/themes/lib/i18n.ts';
 import { type Cluster, type Page, portalOf } from './cluster.ts';
 import { defaultLocale, type Locale, type LocalizedText, type Site } from './model.ts';
-import { columnPath, fixedPaths, sitePrefix } from './urls.ts';
 
 /** A registry text in a locale, with its language. */
 export function text(value: LocalizedText, locale: Locale): Text {

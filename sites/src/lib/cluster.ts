@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { calendarYear } from '@govcluster/shared/dates';
+import { columnPath, entryPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import {
   type Column,
   type ContentType,
@@ -11,7 +12,6 @@ import {
   type Site,
 } from './model.ts';
 import { type StoredTextField, storedText } from './text-store.ts';
-import { columnPath, entryPath, fixedPaths, sitePrefix } from './urls.ts';
 
 /** Entries per page of a column listing. */
 export const pageSize = 20;

@@ -17,11 +17,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import type { Cluster, Entry, Page } from './cluster.ts';
 import type { Locale, Site } from './model.ts';
 import { inPartition } from './partition.ts';
 import { storedTextFields } from './text-store.ts';
-import { columnPath, fixedPaths, sitePrefix } from './urls.ts';
 
 /** The output file (relative to the output folder) of a page. */
 export function pageFile(page: Page): string {

@@ -1,4 +1,5 @@
 import { rfc822DateTime } from '@govcluster/shared/dates';
+import { sitePrefix } from '@govcluster/shared/urls';
 import { pickText } from '@govcluster/themes/lib/format.ts';
 import { t } from '@govcluster/themes/lib/i18n.ts';
 import { markdownSummary } from '@govcluster/themes/lib/markdown.ts';
@@ -6,7 +7,6 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
 import { changedOnly, feedFile, feedFingerprint } from '../../lib/fingerprint.ts';
 import { ownShare } from '../../lib/partition.ts';
-import { sitePrefix } from '../../lib/urls.ts';
 
 /** One RSS 2.0 feed per site and locale (`<prefix>rss.xml`): the 30 newest entries. */
 export const getStaticPaths: GetStaticPaths = async () => {

@@ -1,0 +1,132 @@
+/**
+ * Opens a locale's Pagefind bundle for the cluster search: the newest shard's module, a second
+ * instance into which older shards are merged, and the routing table's buckets. Browser-safe; the
+ * caller injects how a module is imported and JSON is fetched.
+ * @module
+ */
+import type { Locale } from '../schemas/locale.ts';
+import type { LocaleBundle, PagefindModuleLike } from './engine-types.ts';
+import type { SearchManifest } from './pagefind.ts';
+import { routedShards } from './routed-shards.ts';
+import {
+  lookupRoute,
+  type RouteBucketFile,
+  type RouteEntry,
+  routeBucket,
+  routeBucketPath,
+  routeGramsOf,
+  routeRun,
+} from './routes.ts';
+
+/** Whether a shard may hold pages of a year. */
+function shardHasYear(
+  shard: { readonly newest: string; readonly oldest: string },
+  year: string | undefined,
+): boolean {
+  if (!year || !shard.newest) return true;
+  return shard.oldest.slice(0, 4) <= year && year <= shard.newest.slice(0, 4);
+}
+
+/**
+ * Opens each locale's bundle once: `pagefind/<locale>/pagefind.js`, or for a sharded locale shard 0's.
+ * A query asked to search older pages searches a second instance of the same module (imported with
+ * `?wide`, so it keeps its own state but shares the cached WebAssembly) into which older shards are
+ * merged with `mergeIndex`; the first instance stays on the newest shard, so later queries stay fast. Result URLs are taken as absolute paths. `root` is where
+ * `pagefind/` is served, e.g. `/`.
+ */
+export function bundleLoader(options: {
+  readonly root: string;
+  readonly manifest: SearchManifest;
+  readonly importModule: (url: string) => Promise<PagefindModuleLike>;
+  /** Loads a JSON file (a routing bucket); `fetch` by default. */
+  readonly fetchJson?: (url: string) => Promise<unknown>;
+}): (locale: Locale) => Promise<LocaleBundle> {
+  const fetchJson =
+    options.fetchJson ??
+    (async (url: string) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json() as Promise<unknown>;
+    });
+  const opened = new Map<Locale, Promise<LocaleBundle>>();
+  const settings = { baseUrl: '/', excerptLength: 0 };
+  return (locale) => {
+    let bundle = opened.get(locale);
+    if (!bundle) {
+      bundle = (async () => {
+        const entry = options.manifest.locales[locale];
+        if (!entry || entry.shards.length === 0) throw new Error(`No search bundle for ${locale}`);
+        const base = `${options.root}pagefind/${locale}/`;
+        const sharded = entry.shards.length > 1;
+        const first = `${sharded ? `${base}0/` : base}pagefind.js`;
+        const eligibleShards = (year?: string) =>
+          entry.shards.flatMap((shard, index) => (shardHasYear(shard, year) ? [index] : []));
+        let newest: Promise<PagefindModuleLike> | undefined;
+        let wide: Promise<PagefindModuleLike> | undefined;
+        const merged = new Set<number>([0]);
+        let merging: Promise<unknown> = Promise.resolve();
+        const load = async (url: string) => {
+          const module = await options.importModule(url);
+          await module.options(settings);
+          return module;
+        };
+        const buckets = new Map<number, Promise<RouteBucketFile>>();
+        const table = entry.routes;
+        const lookup = async (gram: string): Promise<RouteEntry | undefined> => {
+          if (!table) return undefined;
+          const bucket = routeBucket(gram, table.buckets);
+          let file = buckets.get(bucket);
+          if (!file) {
+            file = fetchJson(`${options.root}${routeBucketPath(locale, bucket)}`) as Promise<RouteBucketFile>;
+            buckets.set(bucket, file);
+            file.catch(() => buckets.delete(bucket));
+          }
+          return lookupRoute(await file, gram);
+        };
+        return {
+          eligible: (year) => eligibleShards(year).length,
+          since: (count, year, routed = []) => {
+            const searched = [...eligibleShards(year).slice(0, count), ...routed];
+            return entry.shards[Math.max(0, ...searched)]?.oldest ?? '';
+          },
+          route: async (run) => {
+            if (!table || !sharded) return undefined;
+            // The bucket loads while the newest shard's module does; a failed bucket routes nothing.
+            newest ??= load(first);
+            const [found] = await Promise.all([routeRun(run, lookup).catch(() => undefined), newest]);
+            if (!found) return undefined;
+            // The fixed cost counts one bucket; a longer run fetched one per looked-up 4-character run.
+            const lookups = routeGramsOf(run).length;
+            return routedShards(found, entry.shards, {
+              tokens: [...run].length - 1,
+              fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes,
+              pageSize: table.pageSize,
+            });
+          },
+          searchable: async (count, year, routed = []) => {
+            const wanted = [...new Set([...eligibleShards(year).slice(0, count), ...routed])];
+            if (wanted.length === 1 && wanted[0] === 0) {
+              newest ??= load(first);
+              return newest;
+            }
+            wide ??= load(`${first}?wide`);
+            const module = await wide;
+            // The shards of one widening are merged in parallel (each loads its own metadata); widenings
+            // follow one another, so a search never runs on a half-registered set.
+            const previous = merging;
+            merging = (async () => {
+              await previous;
+              const missing = wanted.filter((index) => !merged.has(index));
+              for (const index of missing) merged.add(index);
+              await Promise.all(missing.map((index) => module.mergeIndex(`${base}${index}/`, settings)));
+            })();
+            await merging;
+            return module;
+          },
+        };
+      })();
+      opened.set(locale, bundle);
+    }
+    return bundle;
+  };
+}

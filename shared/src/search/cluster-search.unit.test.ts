@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { createSearch, localesForQuery } from './cluster-search.ts';
+import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
+import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
+import type { SearchShard } from './pagefind.ts';
+import { routedShards } from './routed-shards.ts';
+import { routeGramsOf, routeRun } from './routes.ts';
+import { encodeForIndex, parseQuery } from './tokenize.ts';
+
+describe('engine', () => {
+  /** A fake Pagefind bundle that matches encoded tokens against pages, like Pagefind would. */
+  function fakeBundle(pages: { url: string; title: string; text: string; site: string }[]): PagefindLike {
+    return {
+      async search(term, options) {
+        const exact = term.startsWith('"');
+        const tokens = term.replace(/"/g, '').split(' ');
+        const site = options?.filters?.site;
+        const results: PagefindResultLike[] = [];
+        for (const [index, page] of pages.entries()) {
+          if (site && page.site !== site) continue;
+          const words = encodeForIndex(`${page.title} ${page.text}`).split(' ');
+          const ok = exact
+            ? words.some((_, at) => tokens.every((token, offset) => words[at + offset] === token))
+            : tokens.every((token) => words.some((word) => word.startsWith(token)));
+          if (!ok) continue;
+          const titleHit = tokens.some((token) => encodeForIndex(page.title).includes(token));
+          results.push({
+            id: String(index),
+            score: (titleHit ? 5 : 1) - index / 100,
+            data: async () => ({
+              url: page.url,
+              content: encodeForIndex(`${page.title}\n${page.text}`),
+              meta: {
+                title: page.title,
+                site: page.site,
+                type: 'article',
+                date: '2024-01-01',
+                locale: 'zh-CN',
+                kind: 'portal',
+              },
+            }),
+          });
+        }
+        return { results: results.sort((a, b) => b.score - a.score) };
+      },
+    };
+  }
+
+  const pages = [
+    { url: '/a/', title: '通知', text: '临江和市区的工作', site: 'portal' },
+    { url: '/b/', title: '临江市场监管', text: '监管工作', site: 'fgw' },
+    { url: '/c/', title: '报告', text: '我们在临江市场调研', site: 'portal' },
+  ];
+  const single = { eligible: () => 1, searchable: async () => fakeBundle(pages) };
+  const search = createSearch({ open: async () => single, locales: ['zh-CN'] });
+
+  it('puts exact phrase matches first, title matches before body matches, scattered last', async () => {
+    const page = await search.search('江市');
+    expect(page.total).toBe(2);
+    expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
+      ['/b/', 0],
+      ['/c/', 1],
+    ]);
+    const wide = await search.search('临江市场');
+    expect(wide.hits.map((hit) => hit.url)).toEqual(['/b/', '/c/']);
+  });
+
+  it('marks the match in title and excerpt', async () => {
+    const page = await search.search('江市');
+    expect(page.hits[0]!.titlePieces).toEqual([
+      { text: '临', mark: false },
+      { text: '江市', mark: true },
+      { text: '场监管', mark: false },
+    ]);
+    expect(page.hits[1]!.excerpt.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['江市']);
+  });
+
+  it('passes filters on and pages without repeating', async () => {
+    expect((await search.search('临江', { filters: { site: 'fgw' } })).hits.map((hit) => hit.url)).toEqual([
+      '/b/',
+    ]);
+    const first = await search.search('临江', { limit: 2 });
+    const second = await search.search('临江', { offset: 2, limit: 2 });
+    expect(new Set([...first.hits, ...second.hits].map((hit) => hit.url)).size).toBe(3);
+  });
+
+  it('searches the newest shard, and older shards only when asked', async () => {
+    const newest = [{ url: '/new/', title: '临江新闻', text: '', site: 'portal' }];
+    const older = [
+      { url: '/old-1/', title: '旧闻', text: '临江旧事', site: 'portal' },
+      { url: '/old-2/', title: '旧闻二', text: '又是临江', site: 'portal' },
+    ];
+    let opened = 0;
+    const sharded = {
+      eligible: () => 2,
+      since: (count: number) => (count > 1 ? '2020-01-01' : '2025-06-01'),
+      searchable: async (count: number) => {
+        opened = Math.max(opened, count - 1);
+        return fakeBundle(count > 1 ? [...newest, ...older] : newest);
+      },
+    };
+    const engine = createSearch({ open: async () => sharded, locales: ['zh-CN'] });
+    const first = await engine.search('临江', { limit: 10 });
+    expect(first).toMatchObject({ total: 1, complete: false, more: false, since: '2025-06-01' });
+    expect(first.hits.map((hit) => hit.url)).toEqual(['/new/']);
+    expect(opened).toBe(0);
+    const all = await engine.search('临江', { limit: 10, older: true });
+    expect(opened).toBe(1);
+    expect(all).toMatchObject({ total: 3, complete: true, since: '' });
+    expect(all.hits.map((hit) => hit.url)).toEqual(['/new/', '/old-1/', '/old-2/']);
+    // Paging on stays on every shard.
+    const page = await engine.search('临江', { offset: 1, limit: 1 });
+    expect(page).toMatchObject({ complete: true, more: true });
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/old-1/']);
+  });
+
+  it('searches the shards the routing table sends a rare run to, and says when that is all of them', async () => {
+    const newest = [{ url: '/new/', title: '码头', text: '', site: 'portal' }];
+    const shards = [
+      newest,
+      [{ url: '/s1/', title: '旧闻', text: '', site: 'portal' }],
+      [{ url: '/s2/', title: '旧闻', text: '滨江码头', site: 'portal' }],
+      [{ url: '/s3/', title: '滨江码头', text: '', site: 'portal' }],
+    ];
+    const plans: Record<string, RoutePlan> = {
+      滨江码头: { shards: [2, 3], complete: true },
+      码头: { shards: [2], complete: false },
+    };
+    const searched: number[][] = [];
+    const sharded = {
+      eligible: () => 4,
+      since: (count: number, _year?: string, routed: readonly number[] = []) =>
+        ['2025-06-01', '2024-01-01', '2023-01-01', '2022-01-01'][Math.max(count - 1, ...routed)]!,
+      searchable: async (count: number, _year?: string, routed: readonly number[] = []) => {
+        const wanted = [...Array.from({ length: count }, (_, at) => at), ...routed];
+        searched.push(wanted);
+        return fakeBundle(wanted.flatMap((index) => shards[index]!));
+      },
+      route: async (run: string) => plans[run],
+    };
+    const engine = createSearch({ open: async () => sharded, locales: ['zh-CN'] });
+    // Listed with a complete list: shard 0 and the routed shards hold every match.
+    const rare = await engine.search('滨江码头');
+    expect(searched.at(-1)).toEqual([0, 2, 3]);
+    expect(rare).toMatchObject({ total: 2, complete: true, since: '' });
+    expect(rare.hits.map((hit) => hit.url)).toEqual(['/s3/', '/s2/']);
+    // Listed, but older shards hold more: the status says since when, the button stays.
+    const partial = await engine.search('码头');
+    expect(searched.at(-1)).toEqual([0, 2]);
+    expect(partial).toMatchObject({ total: 2, complete: false, since: '2023-01-01' });
+    // Not listed: the newest shard only. A year filter picks shards itself: no routing.
+    await engine.search('旧闻');
+    expect(searched.at(-1)).toEqual([0]);
+    await engine.search('滨江码头', { filters: { year: '2023' } });
+    expect(searched.at(-1)).toEqual([0]);
+    // Asking for older pages searches every shard.
+    const all = await engine.search('码头', { older: true });
+    expect(searched.at(-1)).toEqual([0, 1, 2, 3]);
+    expect(all).toMatchObject({ total: 3, complete: true });
+  });
+
+  it('routes within the byte budget: a prefix of the listed shards, newest first', () => {
+    const shard = (metaBytes: number): SearchShard => ({
+      pages: 2500,
+      newest: '',
+      oldest: '',
+      metaBytes,
+      chunkBytes: 20_000,
+    });
+    const shards = [shard(27_000), shard(27_000), shard(27_000), shard(27_000), shard(27_000)];
+    const entry = {
+      newest: 1,
+      shards: [
+        { shard: 1, pages: 2 },
+        { shard: 3, pages: 1 },
+        { shard: 4, pages: 1 },
+      ],
+      complete: true,
+    };
+    // Fixed 120 KB + shard 0 (47 KB) leave room for two shards of 47 KB under 300 KB, not three.
+    expect(routedShards(entry, shards, { tokens: 1, fixedBytes: 120_000 })).toEqual({
+      shards: [1, 3],
+      complete: false,
+    });
+    expect(routedShards(entry, shards, { tokens: 1, fixedBytes: 60_000 })).toEqual({
+      shards: [1, 3, 4],
+      complete: true,
+    });
+    // Three tokens: a shard costs 87 KB; beside 140 KB fixed and shard 0, none fits.
+    expect(routedShards(entry, shards, { tokens: 3, fixedBytes: 140_000 }).shards).toEqual([]);
+    // A full page stops the list even within budget.
+    expect(routedShards({ ...entry, newest: 9 }, shards, { tokens: 1, fixedBytes: 0 })).toEqual({
+      shards: [1],
+      complete: false,
+    });
+    // Chunk bytes measured by the table replace the estimate: 3 tokens, but 10 KB of chunks a shard.
+    const measured = {
+      ...entry,
+      newestBytes: 10_000,
+      shards: entry.shards.map((routed) => ({ ...routed, bytes: 10_000 })),
+    };
+    expect(routedShards(measured, shards, { tokens: 3, fixedBytes: 140_000 })).toEqual({
+      shards: [1, 3, 4],
+      complete: true,
+    });
+    // Shards without sizes (an older manifest) are never routed to.
+    expect(
+      routedShards(entry, [{ pages: 1, newest: '', oldest: '' }, ...shards], { tokens: 1, fixedBytes: 0 })
+        .shards,
+    ).toEqual([]);
+  });
+
+  it('routes a longer run by the shards every listed 4-character run has in common', async () => {
+    expect(routeGramsOf('临江市人民政府')).toEqual(['临江市人', '市人民政', '人民政府']);
+    const table: Record<
+      string,
+      { newest: number; shards: { shard: number; pages: number }[]; complete: boolean }
+    > = {
+      临江市人: {
+        newest: 0,
+        shards: [
+          { shard: 2, pages: 3 },
+          { shard: 5, pages: 1 },
+        ],
+        complete: true,
+      },
+      人民政府: {
+        newest: 1,
+        shards: [
+          { shard: 2, pages: 1 },
+          { shard: 4, pages: 2 },
+        ],
+        complete: true,
+      },
+      // Incomplete lists say nothing about older shards: left out of the intersection.
+      市人民政: { newest: 0, shards: [{ shard: 1, pages: 9 }], complete: false },
+    };
+    const lookup = async (gram: string) => table[gram];
+    await expect(routeRun('临江市人民政府', lookup)).resolves.toEqual({
+      newest: 0,
+      shards: [{ shard: 2, pages: 1 }],
+      complete: true,
+    });
+    // No 4-character run listed: no routing.
+    await expect(routeRun('完全不同的文字', lookup)).resolves.toBeUndefined();
+    await expect(routeRun('人民政府', lookup)).resolves.toEqual(table.人民政府);
+  });
+
+  it('routes queries to locales by script', () => {
+    expect(localesForQuery(parseQuery('招商'), ['zh-CN', 'en', 'ru'])).toEqual(['zh-CN']);
+    expect(localesForQuery(parseQuery('инвестиции'), ['zh-CN', 'en', 'ru'])).toEqual(['ru']);
+    expect(localesForQuery(parseQuery('investment'), ['zh-CN', 'en'])).toEqual(['en', 'zh-CN']);
+  });
+
+  it('cuts an excerpt around the first match', () => {
+    const text = `${'前'.repeat(200)}临江市${'后'.repeat(200)}`;
+    const pieces = excerpt(text, parseQuery('临江'), 40);
+    expect(pieces.find((piece) => piece.mark)?.text).toBe('临江');
+    expect(pieces.map((piece) => piece.text).join('').length).toBeLessThanOrEqual(42);
+    expect(markPieces('Invest in Linjiang', parseQuery('linjiang'))[1]).toEqual({
+      text: 'Linjiang',
+      mark: true,
+    });
+  });
+});
+
+describe('joinBlocks', () => {
+  it('turns the full stop Pagefind puts between Chinese blocks into a space', () => {
+    expect(joinBlocks('.来源.临江市人民政府.雨后的滨江公园.临江市位于')).toBe(
+      ' 来源 临江市人民政府 雨后的滨江公园 临江市位于',
+    );
+  });
+
+  it('keeps full stops in Latin text and decimal points', () => {
+    expect(joinBlocks('The port reopened. Trade grew 3.5% in 2025.')).toBe(
+      'The port reopened. Trade grew 3.5% in 2025.',
+    );
+    expect(joinBlocks('GDP增长3.5%')).toBe('GDP增长3.5%');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Result text as a visitor sees it: a passage around the first match, the matches marked, Pagefind's
+ * block separators tidied. Pure and browser-safe.
+ * @module
+ */
+import type { ExcerptPiece } from './engine-types.ts';
+import { decodeIndexedText, type QueryPart } from './tokenize.ts';
+
+/**
+ * Splits text into marked and unmarked pieces, marking every occurrence of the query's parts.
+ * @example markPieces('临江市政府', parseQuery('江市')) // [{text:'临',mark:false},{text:'江市',mark:true},{text:'政府',mark:false}]
+ */
+export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPiece[] {
+  const needles = parts.map((part) => part.text).filter((needle) => needle.length > 0);
+  if (needles.length === 0) return [{ text, mark: false }];
+  const escaped = needles
+    .sort((a, b) => b.length - a.length)
+    .map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('|'), 'giu');
+  const pieces: ExcerptPiece[] = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) pieces.push({ text: text.slice(last, match.index), mark: false });
+    pieces.push({ text: match[0], mark: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), mark: false });
+  return pieces;
+}
+
+/**
+ * A passage of about `length` characters around the first match in the text, with the matches marked.
+ * Starts at the beginning when nothing matches.
+ */
+export function excerpt(text: string, parts: readonly QueryPart[], length = 90): ExcerptPiece[] {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const lower = flat.toLowerCase();
+  const positions = parts
+    .map((part) => (part.kind === 'han' ? flat.indexOf(part.text) : lower.indexOf(part.text)))
+    .filter((at) => at >= 0);
+  const first = positions.length > 0 ? Math.min(...positions) : 0;
+  const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
+  const end = Math.min(flat.length, start + length);
+  const passage = `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+  return markPieces(passage, parts);
+}
+
+/** The text of a fragment without its leading title. */
+export function bodyOf(content: string, title: string): string {
+  const text = joinBlocks(decodeIndexedText(content)).trim();
+  return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
+}
+
+/**
+ * Pagefind joins the blocks of a page with a full stop; between Chinese blocks that reads as a stray
+ * "." (".来源.临江市人民政府"), so there it becomes a space. Latin text and decimal numbers keep theirs.
+ * @example joinBlocks('.来源.临江市人民政府.GDP增长3.5%') // ' 来源 临江市人民政府 GDP增长3.5%'
+ */
+export function joinBlocks(text: string): string {
+  return text.replace(/^\.|(?<=\p{Script=Han})\.|\.(?=\p{Script=Han})/gu, ' ');
+}

@@ -1,0 +1,69 @@
+/**
+ * The URL plan of the cluster (docs/adr/0005-locale-urls.md): where each site, locale, entry and fixed
+ * page lives. The sites build their pages at these paths, the search index links to them and the
+ * registry keeps column slugs off them. Pure and browser-safe.
+ * @module
+ */
+import type { ContentTypeKey, Locale } from '../model/constants.ts';
+
+/**
+ * Fixed page paths inside a site-locale prefix; column slugs must not take their first segments
+ * (`reservedColumnSlugs`).
+ */
+export const fixedPaths = {
+  villages: 'villages/',
+  investment: 'investment/',
+  investorGuide: 'investment/guide/',
+  leaders: 'leaders/',
+  siteMap: 'sitemap/',
+  accessibility: 'accessibility/',
+  search: 'search/',
+  /** Rendered here, moved to `<basePath>404.html` by the build (scripts/src/build-cluster.ts). */
+  notFound: '404/',
+} as const;
+
+/**
+ * The URL prefix of a site in a locale: zh-CN at the site's base path, other locales under
+ * `<basePath><locale>/`.
+ * @example sitePrefix({ basePath: '/bm/fgw/' }, 'en') // '/bm/fgw/en/'
+ */
+export function sitePrefix(site: { readonly basePath: string }, locale: Locale): string {
+  return locale === 'zh-CN' ? site.basePath : `${site.basePath}${locale}/`;
+}
+
+/**
+ * The path of an entry inside its site-locale prefix.
+ * @example entryPath('article', { id: 'fgw-news-1', column: 'news' }) // 'news/fgw-news-1/'
+ */
+export function entryPath(
+  type: ContentTypeKey,
+  entry: { readonly id: string; readonly column?: unknown; readonly slug?: unknown },
+): string {
+  switch (type) {
+    case 'village':
+      return `${fixedPaths.villages}${String(entry.slug)}/`;
+    case 'investmentProject':
+      return `${fixedPaths.investment}${entry.id}/`;
+    case 'leader':
+      return `${fixedPaths.leaders}${entry.id}/`;
+    default:
+      return `${String(entry.column)}/${entry.id}/`;
+  }
+}
+
+/**
+ * The URL of an entry, as the sites build it.
+ * @example entryUrl('article', { id: 'a-1', locale: 'en', column: 'news' }, { basePath: '/' }) // '/en/news/a-1/'
+ */
+export function entryUrl(
+  type: ContentTypeKey,
+  entry: { readonly id: string; readonly locale: Locale; readonly column?: unknown; readonly slug?: unknown },
+  site: { readonly basePath: string },
+): string {
+  return sitePrefix(site, entry.locale) + entryPath(type, entry);
+}
+
+/** The path of page `page` (1-based) of a column listing inside a site-locale prefix. */
+export function columnPath(slug: string, page = 1): string {
+  return page <= 1 ? `${slug}/` : `${slug}/page/${page}/`;
+}
