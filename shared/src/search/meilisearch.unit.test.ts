@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchDocumentFromEntry } from './document.ts';
+import { searchDocumentFromEntry } from './entry.ts';
 import {
   meiliDocument,
   meiliFilter,
