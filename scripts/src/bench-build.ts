@@ -1,22 +1,11 @@
-/**
- * `pnpm bench:build`: a full (cold) build of the cluster at demo and large scale from the
- * snapshot, against a bare Astro build of the same number of trivial pages measured in the same
- * run. Prints pages, pages/s, wall time and peak memory; writes `.data/bench/build.json`.
- * The search index is not part of the build measured here.
- *
- *   node --import tsx scripts/src/bench-build.ts [--scales demo,large] [--snapshots <dir>] [--keep]
- *
- * Snapshots are read from `<snapshots>/<scale>` (default `.data/bench/snapshots`) and generated there
- * with scripts/src/generate-demo.ts when missing.
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCluster } from './build-cluster.ts';
 import { runMeasured } from './lib/measure.ts';
 import { astroBin, dataDir, repoRoot, sitesDir } from './lib/paths.ts';
+import { ensureGeneratedSnapshot } from './lib/snapshots.ts';
 
 /** Targets of issue 5 on a 2-core machine. */
 const targets: Record<string, { wallSeconds: number; peakMemoryMB?: number }> = {
@@ -36,19 +25,6 @@ interface Measurement {
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function ensureSnapshot(dir: string, scale: string): void {
-  if (existsSync(path.join(dir, 'snapshot.jsonl'))) return;
-  process.stderr.write(`generating the ${scale} snapshot into ${dir}…\n`);
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'scripts/src/generate-demo.ts'), '--scale', scale, '--out', dir],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-}
 
 /** The build caches of every Astro process of a build (sites/src/lib/partition.ts). */
 function removeCaches(cacheDir: string): void {
@@ -110,7 +86,7 @@ async function main(): Promise<void> {
     .map((s) => s.trim())
     .filter(Boolean)) {
     const snapshot = path.join(path.resolve(values.snapshots), scale);
-    ensureSnapshot(snapshot, scale);
+    await ensureGeneratedSnapshot(snapshot, ['--scale', scale]);
     const outDir = path.join(work, `dist-${scale}`);
     const cacheDir = path.join(work, `cache-${scale}`);
     removeCaches(cacheDir);

@@ -12,8 +12,8 @@
  *        [--engines ours,default] [--shard-size N] [--default-limit-gb 8] [--reuse]
  *        [--snapshots .data/bench/snapshots]
  * A missing snapshot is generated (demo: with the seed and date the judged set was judged against).
- * `--reuse` keeps the build and the default index of the last run. `--shard-size N` re-indexes our
- * side in shards of N pages (the build's default is 2,500).
+ * `--reuse` keeps the build and the default index of the last run (unless the snapshot was generated
+ * again). `--shard-size N` re-indexes our side in shards of N pages (the build's default is 2,500).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +30,7 @@ import {
 import { type ScaleResult, setFigures, table } from './bench/search/report.ts';
 import { type Engine, launchBrowser, type Visit, visit } from './bench/search/visitor.ts';
 import { clusterDocuments, indexCluster } from './index-search.ts';
+import { ensureGeneratedSnapshot } from './lib/snapshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,39 +45,24 @@ interface Options {
   reuse: boolean;
 }
 
-/** The snapshot of a scale, generated when missing. */
-function ensureSnapshot(dir: string, scale: string): void {
-  if (existsSync(path.join(dir, 'snapshot.jsonl'))) return;
+/** The snapshot of a scale, generated when missing or made from other sources; whether it was generated. */
+function ensureSnapshot(dir: string, scale: string): Promise<boolean> {
   const { seed, today } = judgedGenerator();
-  log(scale, `generating the snapshot into ${path.relative(root, dir)}…`);
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/src/generate-demo.ts',
-      '--scale',
-      scale,
-      '--seed',
-      String(seed),
-      '--today',
-      today,
-      '--out',
-      dir,
-    ],
-    { cwd: root, stdio: 'inherit' },
+  return ensureGeneratedSnapshot(dir, ['--scale', scale, '--seed', String(seed), '--today', today], (line) =>
+    log(scale, line),
   );
 }
 
 /** Benchmarks one scale. */
 async function benchScale(scale: string, snapshotDir: string, options: Options): Promise<ScaleResult> {
-  ensureSnapshot(snapshotDir, scale);
+  const generated = await ensureSnapshot(snapshotDir, scale);
   const out = path.join(root, '.data/bench/search', scale);
   const site = path.join(out, 'site');
   const defaults = path.join(out, 'default');
   const statsFile = path.join(out, 'index-stats.json');
   let index: ScaleResult['index'] = {};
-  const reuse = options.reuse && existsSync(path.join(site, 'search/index.html')) && existsSync(statsFile);
+  const reuse =
+    options.reuse && !generated && existsSync(path.join(site, 'search/index.html')) && existsSync(statsFile);
   if (reuse) {
     index = JSON.parse(await readFile(statsFile, 'utf8')) as ScaleResult['index'];
     log(scale, 'reusing the build and indexes of the last run (--reuse)');

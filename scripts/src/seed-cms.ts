@@ -2,16 +2,15 @@
  * `pnpm seed [--scale demo|large|fixture] [--snapshot <dir>] [--demo-accounts | --no-demo-accounts]`
  *
  * Loads the demo city into the CMS: generates the snapshot of the scale into `.data/snapshots/<scale>/`
- * when it is missing, then runs the CMS seeder (`cms/tools/seed.ts`), which validates it, writes it
+ * when it is missing or its generator changed, then runs the CMS seeder (`cms/tools/seed.ts`), which validates it, writes it
  * through Strapi's document service with a progress line, and prints the final count. Idempotent and
  * resumable. Demo accounts are created for the demo and fixture scales unless `--no-demo-accounts`.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cmsDir, cmsTools, snapshotDir } from './cms-paths.ts';
 import { type MeasuredRun, runMeasured } from './lib/measure.ts';
-import { repoRoot } from './lib/paths.ts';
+import { ensureGeneratedSnapshot } from './lib/snapshots.ts';
 
 /** The scales of the demo generator. */
 export const seedScales = ['fixture', 'demo', 'large'] as const;
@@ -19,25 +18,13 @@ export const seedScales = ['fixture', 'demo', 'large'] as const;
 /** A scale of the demo city. */
 export type SeedScale = (typeof seedScales)[number];
 
-/** Makes sure the snapshot of a scale exists, generating it with `scripts/src/generate-demo.ts`. */
+/** Makes sure the snapshot of a scale exists and was generated from the current sources. */
 export async function ensureSnapshot(
   scale: SeedScale,
   log: (line: string) => void = console.error,
 ): Promise<string> {
   const dir = snapshotDir(scale);
-  if (existsSync(path.join(dir, 'snapshot.jsonl'))) return dir;
-  const generator = path.join(repoRoot, 'scripts', 'src', 'generate-demo.ts');
-  if (!existsSync(generator)) throw new Error(`no snapshot in ${dir} and no generator at ${generator}`);
-  log(`[seed] generating the ${scale} snapshot into ${path.relative(repoRoot, dir)}/`);
-  const run = await runMeasured(
-    process.execPath,
-    ['--import', 'tsx', generator, '--scale', scale, '--out', dir],
-    {
-      cwd: repoRoot,
-      env: process.env,
-    },
-  );
-  if (run.code !== 0) throw new Error(`generating the ${scale} snapshot failed (exit code ${run.code})`);
+  await ensureGeneratedSnapshot(dir, ['--scale', scale], (line) => log(`[seed] ${line}`));
   return dir;
 }
 

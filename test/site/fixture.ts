@@ -1,22 +1,21 @@
 /**
- * The fixture cluster for the site tests: generated once (`--scale fixture`) and built once, then
- * shared by every test file through a cache folder keyed by the snapshot and the sources, guarded
- * by a lock so that parallel test files wait for one build instead of racing.
+ * The fixture cluster for the site tests: generated (`--scale fixture`) and built once per change of
+ * the sources, then shared by every test file through cache folders keyed by the content of
+ * everything that can change them (scripts/src/lib/source-key.ts), guarded by locks so that parallel
+ * test files wait for one build instead of racing.
  *
  * `GOVCLUSTER_TEST_SNAPSHOT=<dir>` uses an existing snapshot instead of generating one.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureGeneratedSnapshot } from '../../scripts/src/lib/snapshots.ts';
+import { buildSources, generatorSources, sourceKey } from '../../scripts/src/lib/source-key.ts';
 
 /** The repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheRoot = path.join(repoRoot, '.data', 'test-site');
-const generator = path.join(repoRoot, 'scripts', 'src', 'generate-demo.ts');
-
-/** Why the fixture cannot be had, or null when it can. */
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,43 +50,35 @@ async function once(
   }
 }
 
-/** The fixture snapshot folder (generated on first use). */
+const generatorArgs = ['--scale', 'fixture'];
+
+/** Removes the other cached folders of a kind (`snapshot-…`, `build-…`), keeping `keep`. */
+function keepOnly(prefix: string, keep: string): void {
+  for (const other of readdirSync(cacheRoot)) {
+    if (other.startsWith(prefix) && other !== keep)
+      rmSync(path.join(cacheRoot, other), { recursive: true, force: true });
+  }
+}
+
+/** The fixture snapshot folder, generated on first use and again whenever the generator's sources change. */
 export async function fixtureSnapshot(): Promise<string> {
   const given = process.env.GOVCLUSTER_TEST_SNAPSHOT;
   if (given) return path.resolve(given);
-  const dir = path.join(cacheRoot, 'snapshot');
+  const name = `snapshot-${sourceKey(generatorSources, generatorArgs)}`;
+  const dir = path.join(cacheRoot, name);
   mkdirSync(cacheRoot, { recursive: true });
-  await once(path.join(cacheRoot, 'snapshot.lock'), path.join(dir, 'snapshot.jsonl'), async () => {
-    execFileSync(process.execPath, ['--import', 'tsx', generator, '--scale', 'fixture', '--out', dir], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    });
+  await once(path.join(cacheRoot, 'snapshot.lock'), path.join(dir, 'source.key'), async () => {
+    await ensureGeneratedSnapshot(dir, generatorArgs);
+    keepOnly('snapshot-', name);
   });
   return dir;
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(hash, full);
-    else hash.update(`${full}:${statSync(full).mtimeMs}:${statSync(full).size}\n`);
-  }
-}
-
-/** A key that changes with the snapshot and with every source the build depends on. */
-function buildKey(snapshot: string): string {
+/** The key of a fixture build: the snapshot's content and every source the build's output depends on. */
+export function fixtureBuildKey(snapshot: string): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(path.join(snapshot, 'snapshot.jsonl')));
-  for (const dir of ['sites/src', 'themes/src', 'shared/src', 'shared/translations'])
-    hashTree(hash, path.join(repoRoot, dir));
-  for (const file of [
-    'sites/astro.config.mjs',
-    'scripts/src/build-cluster.ts',
-    'scripts/src/generate-nginx.ts',
-  ])
-    hash.update(readFileSync(path.join(repoRoot, file)));
+  hash.update(sourceKey(buildSources));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -110,7 +101,7 @@ export function fixtureBuild(): Promise<FixtureBuild> {
 
 async function buildFixture(): Promise<FixtureBuild> {
   const snapshot = await fixtureSnapshot();
-  const key = buildKey(snapshot);
+  const key = fixtureBuildKey(snapshot);
   const dir = path.join(cacheRoot, `build-${key}`);
   const dist = path.join(dir, 'dist');
   await once(path.join(cacheRoot, 'build.lock'), path.join(dir, 'done'), async () => {
@@ -124,11 +115,7 @@ async function buildFixture(): Promise<FixtureBuild> {
     });
     if (!result.ok) throw new Error(`the fixture build failed:\n${result.log.slice(-4000)}`);
     writeFileSync(path.join(dir, 'done'), JSON.stringify({ pages: result.pages, wallMs: result.wallMs }));
-    // Keep only this build.
-    for (const other of readdirSync(cacheRoot)) {
-      if (other.startsWith('build-') && other !== `build-${key}`)
-        rmSync(path.join(cacheRoot, other), { recursive: true, force: true });
-    }
+    keepOnly('build-', `build-${key}`);
   });
   return { dist, snapshot };
 }
