@@ -9,6 +9,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { escapeHtml } from '@govcluster/shared/escape';
 
 /** The redirects of this build: old URL → new URL, sorted by old URL. */
 export function carryRedirects(options: {
@@ -38,8 +39,6 @@ export function carryRedirects(options: {
   }
   return out;
 }
-
-const escapeHtml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page left at an old URL. */
 export function redirectPage(to: string, siteUrl: string | undefined): string {

@@ -3,12 +3,10 @@
  * findings with links to the page and to the CMS edit view. Self-contained, no script.
  * @module
  */
+
+import { escapeHtml } from '@govcluster/shared/escape';
 import { type Finding, ruleLabels } from './finding.ts';
 import type { CheckResult } from './run-check.ts';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function findingRow(finding: Finding): string {
   const links = [

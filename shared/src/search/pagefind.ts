@@ -5,6 +5,7 @@
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
+import { escapeHtml } from '../text/escape.ts';
 import type { SearchDocument } from './document.ts';
 import type { RouteManifest } from './routes.ts';
 import { encodeForIndex } from './tokenize.ts';
@@ -31,13 +32,6 @@ export function pagefindBundlePath(locale: Locale, shard?: number): string {
 /** The Pagefind language of a locale (lowercase BCP 47; `zh-cn` has no stemmer, `en` and `ru` have). */
 export function pagefindLanguage(locale: Locale): string {
   return locale.toLowerCase();
-}
-
-const escapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text escaped for HTML content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => escapes[char]!);
 }
 
 /**

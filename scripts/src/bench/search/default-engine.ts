@@ -5,7 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { escapeHtml, type SearchDocument } from '@govcluster/shared/search';
+import { escapeHtml } from '@govcluster/shared/escape';
+import type { SearchDocument } from '@govcluster/shared/search';
 import { type PagefindRunStats, runPagefind } from '../../search/pagefind-run.ts';
 
 /** The page Pagefind's default setup indexes. */

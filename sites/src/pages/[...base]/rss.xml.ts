@@ -1,4 +1,5 @@
 import { rfc822DateTime } from '@govcluster/shared/dates';
+import { escapeXml } from '@govcluster/shared/escape';
 import { sitePrefix } from '@govcluster/shared/urls';
 import { pickText } from '@govcluster/themes/lib/format.ts';
 import { t } from '@govcluster/themes/lib/i18n.ts';
@@ -24,8 +25,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
     };
   });
 };
-
-const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export const GET: APIRoute = async ({ props, site: origin }) => {
   const cluster = await loadCluster();

@@ -1,4 +1,5 @@
 import { calendarDay } from '@govcluster/shared/dates';
+import { escapeXml } from '@govcluster/shared/escape';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCluster } from '../../lib/cluster.ts';
 import { changedOnly, sitemapFile, sitemapFingerprint } from '../../lib/fingerprint.ts';
@@ -16,8 +17,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
     props: { siteId: site.id },
   }));
 };
-
-const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export const GET: APIRoute = async ({ props, site: origin }) => {
   const cluster = await loadCluster();
