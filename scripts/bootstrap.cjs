@@ -7,7 +7,8 @@
  *     when the running Node is older than the minimum, and re-runs itself with it;
  *  2. provisions the pnpm pinned in `packageManager` unless that exact version is on PATH;
  *  3. installs the workspace from the lockfile, skipped when nothing that affects it changed;
- *  4. for tasks that need a browser, installs Debian's Chromium when it is missing;
+ *  4. for tasks that need a browser, installs Debian's Chromium when it is missing, and for the tests
+ *     Debian's nginx (the shipped nginx.conf is checked by a real nginx);
  *  5. runs the task (a TypeScript module under `scripts/src/`).
  */
 'use strict';
@@ -26,10 +27,10 @@ const pinnedPnpm = String(rootPackage.packageManager)
   .replace(/^pnpm@/, '')
   .split('+')[0];
 
-/** Task name → module under scripts/src, and whether it needs Chromium. */
+/** Task name → module under scripts/src, whether it needs Chromium, and whether nginx. */
 const tasks = {
   start: { module: 'start.ts', browser: false },
-  test: { module: 'run-tests.ts', browser: true },
+  test: { module: 'run-tests.ts', browser: true, nginx: true },
   generate: { module: 'generate-demo.ts', browser: false },
   seed: { module: 'seed-cms.ts', browser: false },
   build: { module: 'build-release.ts', browser: false },
@@ -188,20 +189,35 @@ function ensureInstall(pnpm, env) {
   log(`dependencies installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Step 4: Debian's Chromium and CJK fonts for the browser tests. */
-function ensureChromium() {
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Step 4: Debian's Chromium and CJK fonts for the browser tests, nginx for the nginx test. */
+function ensureDebianPackages(task) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const fonts = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-  if (fs.existsSync(chromium) && fs.existsSync(fonts)) return;
+  const wantsBrowser = task.browser && process.env.GOVCLUSTER_NO_BROWSER !== '1';
+  const browserMissing = wantsBrowser && !(fs.existsSync(chromium) && fs.existsSync(fonts));
+  const nginxMissing = Boolean(task.nginx) && !hasCommand('nginx');
+  if (!browserMissing && !nginxMissing) return;
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    fail(
-      `Chromium is missing at ${chromium}: install Debian's packages chromium and fonts-noto-cjk, or set CHROMIUM_PATH`,
-    );
+    if (browserMissing) {
+      fail(
+        `Chromium is missing at ${chromium}: install Debian's packages chromium and fonts-noto-cjk, or set CHROMIUM_PATH`,
+      );
+    }
+    log("nginx is missing: the live nginx test will be skipped (install Debian's package nginx to run it)");
+    return;
   }
-  log('installing Debian packages chromium and fonts-noto-cjk…');
+  const packages = [
+    ...(browserMissing ? ['chromium', 'fonts-noto-cjk'] : []),
+    ...(nginxMissing ? ['nginx'] : []),
+  ];
+  log(`installing Debian packages ${packages.join(', ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
 }
 
 function main() {
@@ -220,7 +236,7 @@ function main() {
     path.dirname(pnpm === 'pnpm' ? process.execPath : pnpm),
   ]);
   ensureInstall(pnpm, env);
-  if (task.browser && process.env.GOVCLUSTER_NO_BROWSER !== '1') ensureChromium();
+  ensureDebianPackages(task);
   if (!task.module) return;
 
   env = withPath(env, [path.join(root, 'node_modules', '.bin')]);
