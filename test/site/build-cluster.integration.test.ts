@@ -17,7 +17,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
 import { fixtureBuild, readRecords } from './fixture.ts';
-import { startStrapiMock } from './strapi-mock.ts';
 
 let work: string;
 let snapshot: string;
@@ -155,58 +154,4 @@ describe('build-cluster', () => {
     expect(result.log).toContain('The CMS at http://127.0.0.1:9 cannot be reached');
     expect(readFileSync(path.join(out, 'sites.json'), 'utf8')).toBe(before);
   }, 120_000);
-
-  it('builds from the CMS REST API, published content per locale, then only what changed', async () => {
-    const cms = await startStrapiMock(snapshot);
-    const cmsOut = path.join(work, 'dist-cms');
-    const env = {
-      CMS_URL: cms.url,
-      CMS_TOKEN: cms.token,
-      GOVCLUSTER_SNAPSHOT: '',
-      GOVCLUSTER_CACHE_DIR: path.join(work, 'cache-cms'),
-    };
-    try {
-      const first = await buildCluster({ outDir: cmsOut, quiet: true, env });
-      expect(first.ok, first.log.slice(-3000)).toBe(true);
-      // Everything maps and validates; only the entry broken on purpose above is skipped.
-      expect(first.skipped.map((e) => e.id)).toEqual(['broken-entry']);
-      const records = readRecords(snapshot);
-      const article = records.find(
-        (r) => r.type === 'article' && r.id !== 'broken-entry' && r.locale === 'zh-CN',
-      ) as Record<string, unknown>;
-      const sites = records.filter((r) => r.type === 'site') as unknown as {
-        id: string;
-        basePath: string;
-      }[];
-      const site = sites.find((s) => s.id === article.site) as { basePath: string };
-      const page = path.join(cmsOut, site.basePath, String(article.column), String(article.id), 'index.html');
-      expect(readFileSync(page, 'utf8')).toContain(String(article.title));
-      expect(
-        cms.requests.some(
-          (r) =>
-            r.startsWith('/api/articles?') && r.includes('status=published') && r.includes('locale=zh-CN'),
-        ),
-      ).toBe(true);
-      expect(cms.requests.some((r) => r.includes('filters%5BupdatedAt%5D'))).toBe(false);
-
-      cms.update('article', String(article.id), 'zh-CN', {
-        title: '更新后的标题：CMS 增量构建',
-        body: '更新后的正文：只取变化的内容。',
-      });
-      cms.requests.length = 0;
-      const second = await buildCluster({ outDir: cmsOut, quiet: true, env });
-      expect(second.ok, second.log.slice(-3000)).toBe(true);
-      expect(readFileSync(page, 'utf8')).toContain('更新后的标题：CMS 增量构建');
-      // The body lives in the text store, not in Astro's data store: it changed there too.
-      expect(readFileSync(page, 'utf8')).toContain('更新后的正文：只取变化的内容。');
-      // The second build asked only for what changed since the first.
-      expect(
-        cms.requests.some(
-          (r) => r.startsWith('/api/articles?') && r.includes('filters%5BupdatedAt%5D%5B%24gt%5D'),
-        ),
-      ).toBe(true);
-    } finally {
-      await cms.close();
-    }
-  }, 240_000);
 });

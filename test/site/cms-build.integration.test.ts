@@ -1,8 +1,8 @@
 /**
  * A build from a real CMS, as `npm start` does it: the CMS (Strapi, its CLI, the fixture city seeded
  * into a throw-away SQLite database) is read over REST with the read-only build token, `CMS_URL` being
- * the API URL the CMS prints (`…/api`). The build must give the same pages as a build of the snapshot;
- * after an edit has passed the three reviews and another entry was withdrawn, the next build fetches
+ * the API URL the CMS prints (`…/api`). The build must give the same pages as a build of the snapshot,
+ * asking for published content locale by locale; after an edit has passed the three reviews and another entry was withdrawn, the next build fetches
  * only what changed and shows both. A recording proxy between build and CMS lists what was asked.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -87,6 +87,17 @@ describe('a build from the real CMS', () => {
     expect(htmlPages(out)).toEqual(htmlPages(fixture.dist));
 
     const records = readRecords(fixture.snapshot);
+    // Published content only, asked for locale by locale, and all of it on a first build.
+    const articleQueries = proxy.requests.filter((r) => r.startsWith('/api/articles?'));
+    const locales = new Set(records.filter((r) => r.type === 'article').map((r) => String(r.locale)));
+    expect(locales.size).toBeGreaterThan(1);
+    for (const locale of locales) {
+      expect(
+        articleQueries.some((r) => r.includes('status=published') && r.includes(`locale=${locale}`)),
+        locale,
+      ).toBe(true);
+    }
+    expect(articleQueries.filter((r) => r.includes('filters%5BupdatedAt%5D'))).toEqual([]);
     const portal = records.find((r) => r.type === 'site' && r.kind === 'portal') as unknown as {
       name: Record<string, string>;
     };
@@ -104,13 +115,12 @@ describe('a build from the real CMS', () => {
     const withAttachment = records.find(
       (r) => r.type === 'policy' && r.locale === 'zh-CN' && (r.attachments as unknown[] | undefined)?.length,
     ) as Record<string, string> | undefined;
-    if (withAttachment) {
-      const policySite = sites.find((s) => s.id === withAttachment.site) as { basePath: string };
-      const html = readPage(out, `${policySite.basePath}${withAttachment.column}/${withAttachment.id}/`);
-      const link = /href="\/(uploads\/[^"]+)" download/.exec(html)?.[1];
-      expect(link).toBeDefined();
-      expect(existsSync(path.join(out, link as string))).toBe(true);
-    }
+    if (!withAttachment) throw new Error('the fixture has no policy document with an attachment');
+    const policySite = sites.find((s) => s.id === withAttachment.site) as { basePath: string };
+    const html = readPage(out, `${policySite.basePath}${withAttachment.column}/${withAttachment.id}/`);
+    const link = /href="\/(uploads\/[^"]+)" download/.exec(html)?.[1];
+    expect(link).toBeDefined();
+    expect(existsSync(path.join(out, link as string))).toBe(true);
   }, 300_000);
 
   it('after a reviewed edit and a withdrawal, fetches only what changed and shows both', async () => {
@@ -128,6 +138,7 @@ describe('a build from the real CMS', () => {
       `${(sites.find((s) => s.id === r.site) as { basePath: string }).basePath}${r.column}/${r.id}/`;
     const uid = 'api::article.article';
     const title = '经三级审核后更新的标题';
+    const body = '经三级审核后更新的正文：只取变化的内容。';
     // Our ids are the CMS's `key`; its own routes take the document id.
     const documentIdOf = async (key: string) => {
       const response = await fetch(
@@ -144,7 +155,7 @@ describe('a build from the real CMS', () => {
 
     const author = await login(`author.${edited.site}@demo.gov.cn`);
     const cmRoute = `/content-manager/collection-types/${uid}/${editedId}?locale=zh-CN`;
-    await admin.send('PUT', cmRoute, author, { title });
+    await admin.send('PUT', cmRoute, author, { title, body });
     await admin.send('POST', `/review/${uid}/${editedId}/submit`, author, { locale: 'zh-CN' });
     for (const reviewer of [`unit.${edited.site}@demo.gov.cn`, 'web@demo.gov.cn', 'secrecy@demo.gov.cn']) {
       await admin.send('POST', `/review/${uid}/${editedId}/approve`, await login(reviewer), {
@@ -161,6 +172,8 @@ describe('a build from the real CMS', () => {
     const result = await buildCluster({ outDir: out, quiet: true, env: buildEnv() });
     expect(result.ok, result.log.slice(-3000)).toBe(true);
     expect(readPage(out, urlOf(edited))).toContain(title);
+    // The body lives in the text store, not in Astro's data store: it changed there too.
+    expect(readPage(out, urlOf(edited))).toContain(body);
     expect(existsSync(path.join(out, urlOf(withdrawn), 'index.html'))).toBe(false);
     const listing = readFileSync(
       path.join(out, urlOf(withdrawn).replace(/[^/]+\/$/, ''), 'index.html'),
