@@ -102,6 +102,7 @@ describe('the publisher killed mid-build', () => {
       const seen = new Map<string, Map<string, string>>();
       let liveId = liveReleaseId(layout) as string;
       seen.set(liveId, digest(liveFolder(layout) as string));
+      expect(seen.get(liveId)?.size, 'files in the first live release').toBeGreaterThan(0);
       const outcomes = { unchanged: 0, newRelease: 0 };
       let title = '';
       for (let round = 1; round <= rounds; round += 1) {

@@ -93,9 +93,9 @@ describe('accessibility', () => {
 
   it('has no WCAG 2.2 AA violation in elder-friendly mode', async () => {
     const problems: string[] = [];
-    for (const { name, url } of pages.filter((p) =>
-      ['portal home', 'article', 'service guide'].includes(p.name),
-    )) {
+    const elder = pages.filter((p) => ['portal home', 'article', 'service guide'].includes(p.name));
+    expect(elder.map((p) => p.name).sort()).toEqual(['article', 'portal home', 'service guide']);
+    for (const { name, url } of elder) {
       for (const problem of await violations(url, true)) problems.push(`${name} ${url} (elder): ${problem}`);
     }
     expect(problems).toEqual([]);

@@ -63,6 +63,9 @@ function differences(a: string, b: string): string[] {
   const left = tree(a);
   const right = tree(b);
   const out: string[] = [];
+  // Two empty outputs are equal too: that is a failed build, not a matching one.
+  if (left.size === 0) out.push(`the incremental build is empty: ${a}`);
+  if (right.size === 0) out.push(`the full rebuild is empty: ${b}`);
   for (const [file, bytes] of left) {
     const other = right.get(file);
     if (!other) out.push(`only in the incremental build: ${file}`);

@@ -36,6 +36,7 @@ export function describeSeeding(database: TestDatabase): void {
 
     /** Every entry of the fixture exists once per locale as a draft, and published when it should be. */
     const expectEachEntryOnce = async () => {
+      expect(contentRecords.length, 'content records in the fixture').toBeGreaterThan(0);
       for (const record of contentRecords) {
         const uid = mappingFor(record.type)!.uid;
         const where = { key: record.id, locale: record.locale };
@@ -128,6 +129,7 @@ export function describeSeeding(database: TestDatabase): void {
     it('changes nothing on a second run, and updates only what changed', async () => {
       const before = await rows('api::article.article', {});
       const again = await seed(dir);
+      expect(Object.keys(again.counts).length, 'types counted by the second run').toBeGreaterThan(0);
       for (const [type, counts] of Object.entries(again.counts)) {
         expect([type, counts.created, counts.updated]).toEqual([type, 0, 0]);
       }
