@@ -2,11 +2,12 @@
  * Markdown tables on a 390 px phone, in Chromium: a wide table scrolls inside its own box, never the
  * page, in both the normal and the elder-friendly mode, and the box passes axe (WCAG 2.2 AA).
  */
+
+import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import axe from 'axe-core';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { entryPath, sitePrefix } from '../../sites/src/lib/urls.ts';
 import { chromiumFlags, chromiumPath, fixtureBuild, readRecords, type SnapshotRecord } from './fixture.ts';
 
 const phone = { width: 390, height: 844 };

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { searchDocumentFromHtml } from '@govcluster/shared/search';
 import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
+import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryPath, sitePrefix } from '../../sites/src/lib/urls.ts';
 import {
   type FixtureBuild,
   fixtureBuild,
