@@ -28,6 +28,7 @@ import type { ShardRecord } from './build/release-manifest.ts';
 import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
 import { type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
 import { shardSizes } from './search/shard-files.ts';
+import { type WrittenTitleIndex, writeTitleIndex } from './search/title-index.ts';
 
 /**
  * Pages per shard by default: small enough that a shard's metadata (about 10.7 bytes a page, loaded
@@ -44,6 +45,8 @@ export interface LocaleIndexStats {
   readonly shards: readonly PagefindRunStats[];
   /** The shard routing table, when the locale has more than one shard. */
   readonly routes?: WrittenRoutes;
+  /** The title index, when the locale has more than one shard. */
+  readonly titles?: WrittenTitleIndex;
 }
 
 /** FNV-1a of a string, unsigned 32 bits. */
@@ -115,7 +118,12 @@ function shardKey(members: readonly SearchDocument[]): string {
 async function takeBundle(from: string, to: string, top = true): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (top && entry.isDirectory() && (/^\d+$/.test(entry.name) || entry.name === 'routes')) continue;
+    if (
+      top &&
+      entry.isDirectory() &&
+      (/^\d+$/.test(entry.name) || entry.name === 'routes' || entry.name === 'titles')
+    )
+      continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await takeBundle(source, target, false);
@@ -188,6 +196,11 @@ export async function indexDocuments(
       shards.push(run);
     }
     const sharded = parts.length > 1;
+    const titles = sharded
+      ? await writeTitleIndex(parts.flat(), path.join(outDir, pagefindBundlePath(locale)), {
+          log: options.log,
+        })
+      : undefined;
     const routes = sharded
       ? await writeRouteTable(parts, path.join(outDir, pagefindBundlePath(locale)), { log: options.log })
       : undefined;
@@ -205,8 +218,9 @@ export async function indexDocuments(
         ...sizes[shard],
       })),
       ...(routes ? { routes: routes.manifest } : {}),
+      ...(titles ? { titles: titles.manifest } : {}),
     };
-    stats.push({ locale, shards, ...(routes ? { routes } : {}) });
+    stats.push({ locale, shards, ...(routes ? { routes } : {}), ...(titles ? { titles } : {}) });
   }
   const manifest: SearchManifest = { format: 'govcluster-search@1', locales };
   // A cluster with nothing published yet has no bundle, and still a manifest that says so.

@@ -246,13 +246,113 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
       )
       .sort((a, b) => a.date.localeCompare(b.date))[0]!;
 
+  /** The zh-CN pages that hold a text, in their title or their text. */
+  const holding = (text: string) =>
+    documents.filter(
+      (document) =>
+        document.locale === 'zh-CN' && (document.title.includes(text) || document.text.includes(text)),
+    );
+
+  /**
+   * `count` runs of `length` Han characters from a page's text that no page's title holds, the rarest
+   * first (fewest pages holding them).
+   */
+  const rareBodyRuns = (page: SearchDocument, length: number, count: number): string[] => {
+    const runs = new Set<string>();
+    for (const match of page.text.matchAll(/\p{Script=Han}+/gu)) {
+      const chars = [...match[0]];
+      for (let at = 0; at + length <= chars.length; at += 1) runs.add(chars.slice(at, at + length).join(''));
+    }
+    const titles = documents.map((document) => document.title);
+    const picked = [...runs]
+      .filter((run) => !titles.some((title) => title.includes(run)))
+      .map((run) => ({ run, pages: holding(run).length }))
+      .sort((a, b) => a.pages - b.pages || a.run.localeCompare(b.run))
+      .slice(0, count)
+      .map(({ run }) => run);
+    expect(picked, `${count} runs of ${length} characters of ${page.url}`).toHaveLength(count);
+    return picked;
+  };
+
+  /** The zh-CN pages of the oldest shard (the last), as the manifest counts them, oldest first. */
+  const oldestShardPages = async (dir: string) => {
+    const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
+    const shards = manifest.locales['zh-CN']!.shards;
+    expect(shards.length, 'the fixture in several shards').toBeGreaterThan(2);
+    const oldest = shards.at(-1)!;
+    return documents
+      .filter(
+        (document) => document.locale === 'zh-CN' && document.date !== '' && document.date <= oldest.newest,
+      )
+      .sort((a, b) => a.date.localeCompare(b.date));
+  };
+
+  /** A query typed into the portal's search page of the sharded cluster (scope 全站): the first answer. */
+  async function firstAnswer(dir: string, query: string): Promise<{ links: string[]; page: Page }> {
+    const shardedServer = await serveStatic(dir);
+    const page = await browser.newPage();
+    page.on('close', () => void shardedServer.close());
+    await page.goto(
+      `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
+    );
+    return { links: await results(page), page };
+  }
+
+  it('finds an old page by its whole title first, on the first answer, with every page of that title', async () => {
+    const dir = await shardedCluster();
+    const old = (await oldestShardPages(dir)).filter((document) =>
+      /^\p{Script=Han}{8,}$/u.test(document.title),
+    );
+    expect(old.length, 'old pages with a long Han title').toBeGreaterThan(0);
+    for (const target of old.slice(0, 3)) {
+      const { links, page } = await firstAnswer(dir, target.title);
+      const same = documents.filter(
+        (document) => document.locale === 'zh-CN' && document.title === target.title,
+      );
+      expect(links.slice(0, same.length).sort(), target.title).toEqual(
+        same.map((document) => document.url).sort(),
+      );
+      await expect(page.locator('[data-gc-search-older]').isVisible()).resolves.toBe(false);
+      await page.close();
+    }
+  });
+
+  it('finds an old page by a title that mixes digits and Han, first', async () => {
+    const dir = await shardedCluster();
+    const target = (await oldestShardPages(dir)).find((document) =>
+      /\p{Script=Han}.*\d|\d.*\p{Script=Han}/u.test(document.title),
+    );
+    expect(target, 'an old page whose title mixes digits and Han').toBeDefined();
+    const { links, page } = await firstAnswer(dir, target!.title);
+    expect(links[0]).toBe(target!.url);
+    await page.close();
+  });
+
+  it('finds a run of seven characters of an old page’s text on the first answer', async () => {
+    const dir = await shardedCluster();
+    const target = (await oldestShardPages(dir)).find((document) =>
+      /\p{Script=Han}{7}/u.test(document.text),
+    )!;
+    const [run] = rareBodyRuns(target, 7, 1);
+    const { links, page } = await firstAnswer(dir, run!);
+    expect(links, run).toContain(target.url);
+    const texts = await page.$$eval('[data-gc-search-results] li', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+    expect(texts.length).toBeGreaterThan(0);
+    // The pages that hold the run come first.
+    const holds = texts.map((text) => text.includes(run!));
+    expect(holds.slice(holds.indexOf(false) >>> 0), run).not.toContain(true);
+    await page.close();
+  });
+
   it('searches older shards when the searcher asks for older pages', async () => {
     const shardedServer = await serveStatic(await shardedCluster());
     try {
       const oldest = oldestPage();
-      // Two runs: a query the routing table does not cover (it routes single Han runs).
-      const [run] = oldest.title.match(/\p{Script=Han}{4,}/u)!;
-      const query = `${run.slice(0, 2)} ${run.slice(2)}`;
+      // Two runs of its text that no title holds: a query the routing table does not cover (it routes
+      // single Han runs) and the title index cannot answer.
+      const query = rareBodyRuns(oldest, 3, 2).join(' ');
       const page = await browser.newPage();
       await page.goto(
         `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,

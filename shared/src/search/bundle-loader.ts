@@ -17,6 +17,16 @@ import {
   routeGramsOf,
   routeRun,
 } from './routes.ts';
+import {
+  parsePostings,
+  type TitlePostingFile,
+  type TitleRecord,
+  titleCandidates,
+  titleIndexPath,
+  titleProbes,
+  titleRecordFetches,
+} from './title-index.ts';
+import { containsQuery, longRunChars, parseQuery, probeBigrams } from './tokenize.ts';
 
 /** Whether a shard may hold pages of a year. */
 function shardHasYear(
@@ -83,8 +93,40 @@ export function bundleLoader(options: {
           }
           return lookupRoute(await file, gram);
         };
+        const titleIndex = entry.titles;
+        const titleFiles = new Map<string, Promise<unknown>>();
+        const titleFile = (file: `p${number}` | `r${number}`): Promise<unknown> => {
+          let loaded = titleFiles.get(file);
+          if (!loaded) {
+            loaded = fetchJson(`${options.root}${titleIndexPath(locale, file)}`);
+            titleFiles.set(file, loaded);
+            loaded.catch(() => titleFiles.delete(file));
+          }
+          return loaded;
+        };
         return {
           eligible: (year) => eligibleShards(year).length,
+          titles: async (parts) => {
+            if (!titleIndex) return undefined;
+            const ids = await titleCandidates(parts, titleIndex.buckets, async (bucket, gram) => {
+              const value = ((await titleFile(`p${bucket}`)) as TitlePostingFile)[gram];
+              return value === undefined ? undefined : parsePostings(value);
+            });
+            if (!ids) return undefined;
+            // The newest candidates, from at most a few record files.
+            const files = [...new Set(ids.map((id) => Math.floor(id / titleIndex.perFile)))].slice(
+              0,
+              titleRecordFetches,
+            );
+            const loaded = await Promise.all(
+              files.map(async (file) => [file, (await titleFile(`r${file}`)) as TitleRecord[]] as const),
+            );
+            const records = new Map(loaded);
+            return ids.flatMap((id) => {
+              const record = records.get(Math.floor(id / titleIndex.perFile))?.[id % titleIndex.perFile];
+              return record && containsQuery(record[1], parts) ? [record] : [];
+            });
+          },
           since: (count, year, routed = []) => {
             const searched = [...eligibleShards(year).slice(0, count), ...routed];
             return entry.shards[Math.max(0, ...searched)]?.oldest ?? '';
@@ -97,9 +139,15 @@ export function bundleLoader(options: {
             if (!found) return undefined;
             // The fixed cost counts one bucket; a longer run fetched one per looked-up 4-character run.
             const lookups = routeGramsOf(run).length;
+            // The title index's buckets and record files load for the same query.
+            const titleBytes = titleIndex
+              ? titleProbes(parseQuery(run)).length * titleIndex.bucketBytes +
+                titleRecordFetches * titleIndex.recordBytes
+              : 0;
             return routedShards(found, entry.shards, {
-              tokens: [...run].length - 1,
-              fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes,
+              // A long run is searched by its probe bigrams only (tokenize.ts).
+              tokens: [...run].length > longRunChars ? probeBigrams(run).length : [...run].length - 1,
+              fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes + titleBytes,
               pageSize: table.pageSize,
             });
           },

@@ -17,7 +17,16 @@ import type {
   SearchHit,
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
-import { containsQuery, engineQuery, isSingleHanPhrase, parseQuery, type QueryPart } from './tokenize.ts';
+import {
+  containsQuery,
+  engineQuery,
+  isLongHanRun,
+  isSingleHanPhrase,
+  parseQuery,
+  probeBigrams,
+  type QueryPart,
+  spansRun,
+} from './tokenize.ts';
 
 /** A candidate before its fragment is loaded. */
 interface Candidate {
@@ -59,6 +68,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         key: string;
         out: SearchHit[];
         uids: Set<string>;
+        /** URLs handed out: a page found by its title is not shown again from the full-text search. */
+        urls: Set<string>;
+        /** Pages whose title holds the query, from the title index, before the full-text results. */
+        titled: SearchHit[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
       }
@@ -73,7 +86,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     routes: ReadonlyMap<Locale, RoutePlan>,
   ) {
     const pfFilters = pagefindFilters(filters);
-    const term = engineQuery(parts);
+    // A long run is searched by two bigrams that span it; a page holds the run when they are as far
+    // apart as in the run (no quoted search, which would load a chunk for every bigram).
+    const probes = isLongHanRun(parts) ? probeBigrams(parts[0]!.text) : undefined;
+    const term = probes ? probes.map((probe) => probe.token).join(' ') : engineQuery(parts);
     const phrase = isSingleHanPhrase(parts);
     const perLocale = await Promise.all(
       targets.map(async (locale) => {
@@ -92,6 +108,17 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         }
         // A widened phrase query is a rare one: its exact matches are all it shows, so the ranked
         // search over every shard (the costly part) is skipped; title matches still move up.
+        if (probes) {
+          const found = await bundle.search(term, { filters: pfFilters });
+          const ranked = (found?.results ?? []).map((result, order) => ({
+            uid: `${locale}:${result.id}`,
+            result,
+            exact: spansRun(result.words ?? [], probes),
+            order,
+          }));
+          // Widened, only the pages that hold the run are kept (as for a quoted phrase).
+          return widened ? ranked.filter((candidate) => candidate.exact) : ranked;
+        }
         if (phrase && widened) {
           const exact = await bundle.search(engineQuery(parts, { exact: true }), { filters: pfFilters });
           return (exact?.results ?? []).map((result, order) => ({
@@ -202,6 +229,53 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     );
   }
 
+  /**
+   * The pages whose title holds the query, from the title indexes of the target locales: a title equal to
+   * the query first, then newest first; the filters applied as the full-text search applies them.
+   */
+  async function titledFor(
+    parts: readonly QueryPart[],
+    filters: SearchFilters,
+    targets: readonly Locale[],
+  ): Promise<SearchHit[]> {
+    const perLocale = await Promise.all(
+      targets.map((locale) =>
+        options.open(locale).then(
+          async (opened) => (await opened.titles?.(parts)) ?? [],
+          () => [],
+        ),
+      ),
+    );
+    const typed = parts.map((part) => part.text).join('');
+    return perLocale
+      .flatMap((records, index) => records.map((record) => ({ record, locale: targets[index]! })))
+      .filter(
+        ({ record: [, , site, kind, type, date] }) =>
+          (!filters.site || filters.site === site) &&
+          (!filters.kind || filters.kind === kind) &&
+          (!filters.type || filters.type === type) &&
+          (!filters.year || filters.year === date.slice(0, 4)),
+      )
+      .map(({ record: [url, title, site, kind, type, date, lead], locale }, order) => ({
+        order,
+        equal: title.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase() === typed,
+        hit: {
+          url,
+          title,
+          titlePieces: markPieces(title, parts),
+          site,
+          kind,
+          type,
+          date,
+          locale,
+          excerpt: excerpt(lead, parts),
+          tier: 0 as const,
+        },
+      }))
+      .sort((a, b) => Number(b.equal) - Number(a.equal) || a.order - b.order)
+      .map(({ hit }) => hit);
+  }
+
   return {
     async search(query, { filters = {}, offset = 0, limit = 10, older = false } = {}) {
       const parts = parseQuery(query);
@@ -214,12 +288,18 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // A new query searches the newest shard and the shards its run is routed to. Asked for older
       // pages, it searches all of them, ranked anew.
       if (state?.key !== key || (older && !everything(state.levels))) {
+        const [routes, titled] = await Promise.all([
+          older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
+          titledFor(parts, filters, targets),
+        ]);
         state = {
           key,
           out: [],
           uids: new Set(),
+          urls: new Set(),
+          titled,
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
-          routes: older ? new Map() : await routesFor(parts, filters, targets),
+          routes,
         };
       }
       const current = state;
@@ -233,12 +313,27 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       );
       const complete = partial.length === 0;
       const phrase = isSingleHanPhrase(parts);
-      const total = phrase ? candidates.filter((candidate) => candidate.exact).length : candidates.length;
+      const found = phrase ? candidates.filter((candidate) => candidate.exact).length : candidates.length;
+      // The title index and the full-text search overlap; the larger count is the closer one.
+      const total = Math.max(found, current.titled.length);
+      for (const hit of current.titled) {
+        if (current.out.length >= wanted) break;
+        if (current.urls.has(hit.url)) continue;
+        current.out.push(hit);
+        current.urls.add(hit.url);
+      }
       const need = wanted - current.out.length;
       if (need > 0) {
         const remaining = candidates.filter((candidate) => !current.uids.has(candidate.uid));
-        const batch = remaining.slice(0, need + lookahead);
-        const hits = await Promise.all(batch.map((candidate) => hitOf(candidate, parts)));
+        const loaded = remaining.slice(0, need + lookahead);
+        const pages = await Promise.all(loaded.map((candidate) => hitOf(candidate, parts)));
+        // Pages already shown by their title are passed over (and count as handed out).
+        const batch = loaded.filter((candidate, index) => {
+          if (!current.urls.has(pages[index]!.url)) return true;
+          current.uids.add(candidate.uid);
+          return false;
+        });
+        const hits = pages.filter((hit) => !current.urls.has(hit.url));
         // Title matches move up within what was loaded; never past an exact match for a scattered one.
         const ordered = batch
           .map((candidate, index) => ({ candidate, hit: hits[index]!, index }))
@@ -252,10 +347,13 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         for (const { candidate, hit } of ordered) {
           current.out.push(hit);
           current.uids.add(candidate.uid);
+          current.urls.add(hit.url);
         }
       }
       const more =
-        current.out.length > wanted || candidates.some((candidate) => !current.uids.has(candidate.uid));
+        current.out.length > wanted ||
+        current.titled.some((hit) => !current.urls.has(hit.url)) ||
+        candidates.some((candidate) => !current.uids.has(candidate.uid));
       const since = complete
         ? ''
         : await searchedSince(partial, current.levels, current.routes, filters.year);

@@ -27,6 +27,7 @@ describe('engine', () => {
           results.push({
             id: String(index),
             score: (titleHit ? 5 : 1) - index / 100,
+            words: words.flatMap((word, at) => (tokens.some((token) => word.startsWith(token)) ? [at] : [])),
             data: async () => ({
               url: page.url,
               content: encodeForIndex(`${page.title}\n${page.text}`),
@@ -53,6 +54,37 @@ describe('engine', () => {
   ];
   const single = { eligible: () => 1, searchable: async () => fakeBundle(pages) };
   const search = createSearch({ open: async () => single, locales: ['zh-CN'] });
+
+  it('finds a long run by two bigrams that span it, the pages that hold the run first', async () => {
+    const long = [
+      { url: '/scattered/', title: '灵活安排', text: '人员参加基本养老保险登记', site: 'portal' },
+      { url: '/guide/', title: '灵活就业人员参加基本养老保险登记', text: '办理流程', site: 'portal' },
+      { url: '/body/', title: '通知', text: '关于灵活就业人员参加基本养老保险登记的说明', site: 'portal' },
+    ];
+    let searched = '';
+    const bundle = fakeBundle(long);
+    const engine = createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () => ({
+          search: (term, options) => {
+            searched = term;
+            return bundle.search(term, options);
+          },
+        }),
+      }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('灵活就业人员参加基本养老保险登记');
+    // Two tokens, not fifteen: the first and the last bigram.
+    expect(searched.split(' ')).toHaveLength(2);
+    expect(page.total).toBe(2);
+    expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
+      ['/guide/', 0],
+      ['/body/', 1],
+      ['/scattered/', 2],
+    ]);
+  });
 
   it('puts exact phrase matches first, title matches before body matches, scattered last', async () => {
     const page = await search.search('江市');

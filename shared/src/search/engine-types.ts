@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../schemas/locale.ts';
 import type { SearchFilterKey } from './pagefind.ts';
+import type { TitleRecord } from './title-index.ts';
 import type { QueryPart } from './tokenize.ts';
 
 /** The part of Pagefind's result object the engine uses. */
@@ -13,6 +14,8 @@ export interface PagefindResultLike {
   readonly id: string;
   /** Ranking score. */
   readonly score: number;
+  /** Word positions in the page that matched a term of the query. */
+  readonly words?: readonly number[];
   /** Loads the fragment. */
   data(): Promise<{
     readonly url: string;
@@ -114,6 +117,11 @@ export interface LocaleBundle {
   since?(count: number, year?: string, routed?: readonly number[]): string;
   /** The older shards to search with shard 0 for a Han run, when the routing table lists it. */
   route?(run: string): Promise<RoutePlan | undefined>;
+  /**
+   * The pages of every shard whose title holds the query, newest first, from the title index of a
+   * sharded locale; `undefined` when the locale has none or the query is too common for it to answer.
+   */
+  titles?(parts: readonly QueryPart[]): Promise<readonly TitleRecord[] | undefined>;
 }
 
 /** Options of `createSearch()`. */

@@ -16,4 +16,5 @@ export * from './meilisearch.ts';
 export * from './pagefind.ts';
 export * from './routed-shards.ts';
 export * from './routes.ts';
+export * from './title-index.ts';
 export * from './tokenize.ts';

@@ -8,6 +8,7 @@ import type { Locale } from '../schemas/locale.ts';
 import { escapeHtml } from '../text/escape.ts';
 import type { SearchDocument } from './document.ts';
 import type { RouteManifest } from './routes.ts';
+import type { TitleIndexManifest } from './title-index.ts';
 import { encodeForIndex } from './tokenize.ts';
 
 /** The filters every page carries (Pagefind filters, Meilisearch filterable attributes). */
@@ -103,6 +104,8 @@ export interface SearchManifest {
         readonly shards: readonly SearchShard[];
         /** The shard routing table of a sharded locale (`pagefind/<locale>/routes/`), when written. */
         readonly routes?: RouteManifest;
+        /** The title index of a sharded locale (`pagefind/<locale>/titles/`), when written. */
+        readonly titles?: TitleIndexManifest;
       }
     >
   >;

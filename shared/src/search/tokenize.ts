@@ -161,6 +161,45 @@ export function isSingleHanPhrase(parts: readonly QueryPart[]): boolean {
   return parts.length === 1 && parts[0]!.kind === 'han' && parts[0]!.tokens.length > 1;
 }
 
+/** Han runs longer than this are searched by a few of their bigrams (`probeBigrams()`), not all of them. */
+export const longRunChars = 4;
+
+/**
+ * The bigrams a long Han run is searched by: the first and the last, at the offsets they have in the run.
+ * Pagefind loads an index chunk (about 20 KB) for every token of a query, so a 16-character title searched
+ * by all its 15 bigrams would cost 300 KB in each shard; two bigrams that span the run, found at the right
+ * distance in a page (`spansRun()`), pick out the pages that hold it nearly as well, and the engine verifies
+ * the text of what it shows (docs/adr/0022-title-index-and-long-runs.md).
+ * @example probeBigrams('灵活就业人员').map((probe) => probe.offset) // [0, 4]
+ */
+export function probeBigrams(run: string): { readonly token: string; readonly offset: number }[] {
+  const bigrams = hanBigrams(run);
+  if (bigrams.length < 2) return bigrams.map((bigram) => ({ token: encodeHan(bigram), offset: 0 }));
+  const last = bigrams.length - 1;
+  return [
+    { token: encodeHan(bigrams[0]!), offset: 0 },
+    { token: encodeHan(bigrams[last]!), offset: last },
+  ];
+}
+
+/**
+ * Whether the word positions Pagefind matched for a page hold every probe at its offset from one start:
+ * the page has the probes' bigrams as far apart as they are in the run.
+ * @example spansRun([3, 7, 12], probeBigrams('灵活就业人员')) // true (3 and 3 + 4)
+ */
+export function spansRun(
+  positions: readonly number[],
+  probes: readonly { readonly offset: number }[],
+): boolean {
+  const held = new Set(positions);
+  return positions.some((start) => probes.every(({ offset }) => held.has(start + offset)));
+}
+
+/** Whether the query is one Han run longer than `longRunChars` (searched by its probe bigrams). */
+export function isLongHanRun(parts: readonly QueryPart[]): boolean {
+  return parts.length === 1 && parts[0]!.kind === 'han' && [...parts[0]!.text].length > longRunChars;
+}
+
 /**
  * Whether a text contains every part of the query: each Han run as an exact substring, each word
  * case-insensitively as a substring (the engine stems words, so this is only a plausibility check).
