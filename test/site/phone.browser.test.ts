@@ -77,6 +77,33 @@ describe('templates on a phone', { timeout: 120_000 }, () => {
     await server?.close();
   });
 
+  it('English and Russian homes: no empty block, links to Chinese-only sites marked as Chinese', async () => {
+    for (const url of ['/en/', '/ru/']) {
+      const page = await browser.newPage();
+      await page.goto(server.url + url);
+      const seen = await page.evaluate(() => ({
+        blocks: [...document.querySelectorAll('main .gc-block')].map((block) => ({
+          title: block.querySelector('h2')?.textContent?.trim() ?? '',
+          links: block.querySelectorAll('li a').length,
+        })),
+        chineseOnly: [...document.querySelectorAll<HTMLAnchorElement>('main a[hreflang="zh-CN"]')].map(
+          (link) => link.querySelector('.gc-lang-marker')?.textContent ?? '',
+        ),
+      }));
+      await page.close();
+      expect(seen.blocks.length, url).toBeGreaterThan(0);
+      expect(
+        seen.blocks.filter((block) => block.links === 0),
+        `${url}: empty blocks`,
+      ).toEqual([]);
+      expect(seen.chineseOnly.length, `${url}: Chinese-only sites linked`).toBeGreaterThan(0);
+      expect(
+        seen.chineseOnly.every((marker) => marker.trim() !== ''),
+        `${url}: each marked`,
+      ).toBe(true);
+    }
+  });
+
   for (const elder of [false, true]) {
     for (const [template, url] of Object.entries(pages)) {
       it(`${template} (${url}), ${elder ? 'elder-friendly mode' : 'normal mode'}: no sideways scroll, title and content on the first screen`, async () => {

@@ -63,6 +63,7 @@ export const uiKeys = [
   'locale.missingNotice',
   'locale.readOriginal',
   'locale.availableIn',
+  'locale.inChinese',
   // Pagination
   'pagination.label',
   'pagination.previous',
