@@ -4,6 +4,7 @@
  * @module
  */
 import type { ExcerptPiece } from './engine-types.ts';
+import { factsMarker } from './pagefind.ts';
 import { decodeIndexedText, type QueryPart } from './tokenize.ts';
 
 /**
@@ -45,9 +46,12 @@ export function excerpt(text: string, parts: readonly QueryPart[], length = 90):
   return markPieces(passage, parts);
 }
 
-/** The text of a fragment without its leading title. */
+/** The body text of a fragment: without its leading title and without the facts that follow the body. */
 export function bodyOf(content: string, title: string): string {
-  const text = joinBlocks(decodeIndexedText(content)).trim();
+  const end = content.indexOf(factsMarker);
+  // Pagefind ends the last body block with a full stop before the marker's block.
+  const body = end < 0 ? content : content.slice(0, end).replace(/\.[\s\u200b]*$/, '');
+  const text = joinBlocks(decodeIndexedText(body)).trim();
   return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
 }
 
