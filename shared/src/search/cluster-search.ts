@@ -17,7 +17,7 @@ import type {
   SearchHit,
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
-import { containsQuery, engineQuery, isSingleHanPhrase, parseQuery, type QueryPart } from './tokenize.ts';
+import { containsQuery, engineQuery, parseQuery, phraseQuery, type QueryPart } from './tokenize.ts';
 
 /** A candidate before its fragment is loaded. */
 interface Candidate {
@@ -48,6 +48,30 @@ export function pagefindFilters(filters: SearchFilters): Record<string, string> 
   );
 }
 
+/** A result with what the engine compares it by. */
+interface LoadedHit {
+  readonly hit: SearchHit;
+  /** Equal for copies of one page: locale, title and text but for numbers, spaces and punctuation. */
+  readonly key: string;
+  /** Whether the page holds the query's numbers whole (`24`, not only `240`). */
+  readonly numbers: boolean;
+}
+
+/**
+ * Text as copies of one page share it: without numbers (dates, counts), spaces and punctuation, so the
+ * same letter answered on several days, or a page re-published, compares equal.
+ */
+export function comparableText(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+}
+
+/** Whether a text holds every number of the query as a whole number. */
+function holdsNumbers(text: string, parts: readonly QueryPart[]): boolean {
+  return parts.every(
+    (part) => part.kind !== 'word' || !/^\p{N}+$/u.test(part.text) || containsQuery(text, [part]),
+  );
+}
+
 /** Creates the cluster search over per-locale Pagefind bundles. */
 export function createSearch(options: SearchEngineOptions): ClusterSearch {
   /**
@@ -58,7 +82,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     | {
         key: string;
         out: SearchHit[];
+        /** Candidates handed out or left out (duplicates), never handed out again. */
         uids: Set<string>;
+        /** The duplicate keys of the hits handed out. */
+        seen: Set<string>;
+        /** How many counted matches were left out as duplicates. */
+        dropped: number;
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
       }
@@ -74,7 +103,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
   ) {
     const pfFilters = pagefindFilters(filters);
     const term = engineQuery(parts);
-    const phrase = isSingleHanPhrase(parts);
+    const phrase = phraseQuery(parts);
     const perLocale = await Promise.all(
       targets.map(async (locale) => {
         let bundle: PagefindLike;
@@ -93,7 +122,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         // A widened phrase query is a rare one: its exact matches are all it shows, so the ranked
         // search over every shard (the costly part) is skipped; title matches still move up.
         if (phrase && widened) {
-          const exact = await bundle.search(engineQuery(parts, { exact: true }), { filters: pfFilters });
+          const exact = await bundle.search(phrase, { filters: pfFilters });
           return (exact?.results ?? []).map((result, order) => ({
             uid: `${locale}:${result.id}`,
             result,
@@ -103,9 +132,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         }
         const [ranked, exact] = await Promise.all([
           bundle.search(term, { filters: pfFilters }),
-          phrase
-            ? bundle.search(engineQuery(parts, { exact: true }), { filters: pfFilters })
-            : Promise.resolve(null),
+          phrase ? bundle.search(phrase, { filters: pfFilters }) : Promise.resolve(null),
         ]);
         const exactIds = new Set((exact?.results ?? []).map((result) => result.id));
         return (ranked?.results ?? []).map((result, order) => ({
@@ -140,13 +167,13 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     return new Map(targets.map((locale, index) => [locale, counts[index]!]));
   }
 
-  async function hitOf(candidate: Candidate, parts: readonly QueryPart[]): Promise<SearchHit> {
+  async function hitOf(candidate: Candidate, parts: readonly QueryPart[]): Promise<LoadedHit> {
     const data = await candidate.result.data();
     const meta = data.meta;
     const title = meta.title ?? '';
     const text = bodyOf(data.content, title);
     const tier: MatchTier = containsQuery(title, parts) ? 0 : containsQuery(text, parts) ? 1 : 2;
-    return {
+    const hit: SearchHit = {
       url: data.url,
       title,
       titlePieces: markPieces(title, parts),
@@ -157,6 +184,11 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       locale: meta.locale ?? '',
       excerpt: excerpt(text, parts),
       tier,
+    };
+    return {
+      hit,
+      key: `${meta.locale ?? ''}\n${title}\n${comparableText(text)}`,
+      numbers: holdsNumbers(`${title}\n${text}`, parts),
     };
   }
 
@@ -211,47 +243,83 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       const eligible = await eligibleShards(targets, filters.year);
       const everything = (levels: ReadonlyMap<Locale, number>) =>
         targets.every((locale) => (levels.get(locale) ?? 1) >= (eligible.get(locale) ?? 0));
-      // A new query searches the newest shard and the shards its run is routed to. Asked for older
-      // pages, it searches all of them, ranked anew.
-      if (state?.key !== key || (older && !everything(state.levels))) {
+      // A new query (or a new page 1 of it) searches the newest shard and the shards its run is routed to.
+      // Asked for older pages, it searches all of them, ranked anew. Page 1 always starts afresh, so two
+      // searches for the same query (a scope click, then the button) never add to the same list.
+      if (state?.key !== key || offset === 0 || (older && !everything(state.levels))) {
         state = {
           key,
           out: [],
           uids: new Set(),
+          seen: new Set(),
+          dropped: 0,
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
           routes: older ? new Map() : await routesFor(parts, filters, targets),
         };
       }
       const current = state;
       const wanted = offset + limit;
-      const candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      const phrase = phraseQuery(parts) !== undefined;
+      const counted = (list: readonly Candidate[]) =>
+        phrase ? list.filter((candidate) => candidate.exact).length : list.length;
       // Partial: locales with shards left that may hold a match.
-      const partial = targets.filter(
-        (locale) =>
-          (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
-          !current.routes.get(locale)?.complete,
-      );
+      const partialLocales = () =>
+        targets.filter(
+          (locale) =>
+            (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
+            !current.routes.get(locale)?.complete,
+        );
+      let candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
+      // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
+      const narrowed = Boolean(filters.site || filters.type || filters.kind);
+      for (let grow = partialLocales(); narrowed && grow.length > 0 && counted(candidates) < wanted; ) {
+        for (const locale of grow)
+          current.levels.set(
+            locale,
+            Math.min(2 * (current.levels.get(locale) ?? 1), eligible.get(locale) ?? 0),
+          );
+        candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+        grow = partialLocales();
+      }
+      const partial = partialLocales();
       const complete = partial.length === 0;
-      const phrase = isSingleHanPhrase(parts);
-      const total = phrase ? candidates.filter((candidate) => candidate.exact).length : candidates.length;
-      const need = wanted - current.out.length;
-      if (need > 0) {
+      const total = Math.max(0, counted(candidates) - current.dropped);
+      // Load fragments until the page is full: results that repeat one already shown (same title, same
+      // text but for numbers) or hold a number only inside a longer one are left out.
+      for (let round = 0; round < 4 && current.out.length < wanted; round += 1) {
+        const need = wanted - current.out.length;
         const remaining = candidates.filter((candidate) => !current.uids.has(candidate.uid));
+        if (remaining.length === 0) break;
         const batch = remaining.slice(0, need + lookahead);
         const hits = await Promise.all(batch.map((candidate) => hitOf(candidate, parts)));
-        // Title matches move up within what was loaded; never past an exact match for a scattered one.
+        // Exact matches first, then title matches, body matches, the rest (within what was loaded).
         const ordered = batch
-          .map((candidate, index) => ({ candidate, hit: hits[index]!, index }))
+          .map((candidate, index) => ({ candidate, ...hits[index]!, index }))
           .sort(
             (a, b) =>
               Number(b.candidate.exact) - Number(a.candidate.exact) ||
               a.hit.tier - b.hit.tier ||
               a.index - b.index,
-          )
-          .slice(0, need);
-        for (const { candidate, hit } of ordered) {
-          current.out.push(hit);
+          );
+        const drop = (candidate: Candidate) => {
           current.uids.add(candidate.uid);
+          if (!phrase || candidate.exact) current.dropped += 1;
+        };
+        for (const { candidate, key, numbers } of ordered) {
+          if (current.out.length >= wanted) break;
+          if (current.uids.has(candidate.uid)) continue;
+          if (current.seen.has(key) || (!candidate.exact && !numbers)) {
+            drop(candidate);
+            continue;
+          }
+          // Of the copies loaded, the newest stands for them all, where the best ranked one stood.
+          const copies = ordered.filter((other) => other.key === key);
+          const newest = copies.reduce((best, other) => (other.hit.date > best.hit.date ? other : best));
+          for (const copy of copies) if (copy !== newest) drop(copy.candidate);
+          current.uids.add(newest.candidate.uid);
+          current.seen.add(key);
+          current.out.push(newest.hit);
         }
       }
       const more =
