@@ -5,18 +5,24 @@
  */
 import type { ExcerptPiece } from './engine-types.ts';
 import { factsMarker } from './pagefind.ts';
-import { decodeIndexedText, type QueryPart } from './tokenize.ts';
+import { decodeIndexedText, type QueryPart, queryChunks } from './tokenize.ts';
+
+/** What is marked: each chunk of the query as typed, and its parts of two characters or more. */
+function needlesOf(parts: readonly QueryPart[]): string[] {
+  const needles = [...queryChunks(parts), ...parts.map((part) => part.text)].filter(
+    (needle) => [...needle].length > 1 || parts.length === 1,
+  );
+  return [...new Set(needles)].sort((a, b) => b.length - a.length);
+}
 
 /**
  * Splits text into marked and unmarked pieces, marking every occurrence of the query's parts.
  * @example markPieces('临江市政府', parseQuery('江市')) // [{text:'临',mark:false},{text:'江市',mark:true},{text:'政府',mark:false}]
  */
 export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPiece[] {
-  const needles = parts.map((part) => part.text).filter((needle) => needle.length > 0);
+  const needles = needlesOf(parts);
   if (needles.length === 0) return [{ text, mark: false }];
-  const escaped = needles
-    .sort((a, b) => b.length - a.length)
-    .map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(escaped.join('|'), 'giu');
   const pieces: ExcerptPiece[] = [];
   let last = 0;
@@ -36,9 +42,11 @@ export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPi
 export function excerpt(text: string, parts: readonly QueryPart[], length = 90): ExcerptPiece[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const lower = flat.toLowerCase();
-  const positions = parts
-    .map((part) => (part.kind === 'han' ? flat.indexOf(part.text) : lower.indexOf(part.text)))
-    .filter((at) => at >= 0);
+  // Around the query as typed when the text holds it, else around the first of its parts.
+  const at = (needles: readonly string[]) =>
+    needles.map((needle) => lower.indexOf(needle)).filter((position) => position >= 0);
+  const whole = at(queryChunks(parts));
+  const positions = whole.length > 0 ? whole : at(needlesOf(parts));
   const first = positions.length > 0 ? Math.min(...positions) : 0;
   const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
   const end = Math.min(flat.length, start + length);
