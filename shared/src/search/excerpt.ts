@@ -5,7 +5,7 @@
  */
 import type { ExcerptPiece } from './engine-types.ts';
 import { factsMarker } from './pagefind.ts';
-import { decodeIndexedText, type QueryPart, queryChunks } from './tokenize.ts';
+import { decodeIndexedText, needlePattern, type QueryPart, queryChunks } from './tokenize.ts';
 
 /** What is marked: each chunk of the query as typed, and its parts of two characters or more. */
 function needlesOf(parts: readonly QueryPart[]): string[] {
@@ -22,8 +22,7 @@ function needlesOf(parts: readonly QueryPart[]): string[] {
 export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPiece[] {
   const needles = needlesOf(parts);
   if (needles.length === 0) return [{ text, mark: false }];
-  const escaped = needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(escaped.join('|'), 'giu');
+  const pattern = new RegExp(needles.map(needlePattern).join('|'), 'giu');
   const pieces: ExcerptPiece[] = [];
   let last = 0;
   for (const match of text.matchAll(pattern)) {
@@ -44,7 +43,9 @@ export function excerpt(text: string, parts: readonly QueryPart[], length = 90):
   const lower = flat.toLowerCase();
   // Around the query as typed when the text holds it, else around the first of its parts.
   const at = (needles: readonly string[]) =>
-    needles.map((needle) => lower.indexOf(needle)).filter((position) => position >= 0);
+    needles
+      .map((needle) => lower.search(new RegExp(needlePattern(needle), 'u')))
+      .filter((position) => position >= 0);
   const whole = at(queryChunks(parts));
   const positions = whole.length > 0 ? whole : at(needlesOf(parts));
   const first = positions.length > 0 ? Math.min(...positions) : 0;

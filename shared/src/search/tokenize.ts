@@ -246,17 +246,21 @@ export function isSingleHanPhrase(parts: readonly QueryPart[]): boolean {
 }
 
 /**
+ * The regular expression source that finds a piece of a query in text: as written, and a number at its
+ * edge not as part of a longer number (`24` is not in `240` or `2024`).
+ * @example new RegExp(needlePattern('24'), 'u').test('2024') // false
+ */
+export function needlePattern(needle: string): string {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `${/^\p{N}/u.test(needle) ? '(?<!\\p{N})' : ''}${escaped}${/\p{N}$/u.test(needle) ? '(?!\\p{N})' : ''}`;
+}
+
+/**
  * Whether a text contains the query as written: each chunk (`第24次常务会议`, `GDP`) as a substring,
- * words case-insensitively (the engine stems words, so this is only a plausibility check), and a number
- * at a chunk's edge not as part of a longer number (`24` is not in `240` or `2024`).
+ * words case-insensitively (the engine stems words, so this is only a plausibility check), numbers
+ * whole (`needlePattern()`).
  */
 export function containsQuery(text: string, parts: readonly QueryPart[]): boolean {
   const lower = text.normalize('NFKC').toLowerCase();
-  return queryChunks(parts).every((chunk) => {
-    const escaped = chunk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(
-      `${/^\p{N}/u.test(chunk) ? '(?<!\\p{N})' : ''}${escaped}${/\p{N}$/u.test(chunk) ? '(?!\\p{N})' : ''}`,
-      'u',
-    ).test(lower);
-  });
+  return queryChunks(parts).every((chunk) => new RegExp(needlePattern(chunk), 'u').test(lower));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excerpt, markPieces } from './excerpt.ts';
 import {
   containsQuery,
   decodeHan,
@@ -103,6 +104,14 @@ describe('tokenize', () => {
     expect(containsQuery('第24次会议 常务会议', parseQuery('第24次常务会议'))).toBe(false);
     expect(containsQuery('第240次常务会议', parseQuery('24'))).toBe(false);
     expect(containsQuery('2024年3月24日', parseQuery('24'))).toBe(true);
+    // Marked whole too: not the 24 of 2024.
+    expect(markPieces('2024年3月24日', parseQuery('24')).filter((piece) => piece.mark)).toEqual([
+      { text: '24', mark: true },
+    ]);
+    expect(excerpt('2024年的工作。3月24日召开会议', parseQuery('24'), 6)[1]).toEqual({
+      text: '24',
+      mark: true,
+    });
   });
 
   it('checks containment per part', () => {
