@@ -284,7 +284,6 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }
       const partial = partialLocales();
       const complete = partial.length === 0;
-      const total = Math.max(0, counted(candidates) - current.dropped);
       // Load fragments until the page is full: results that repeat one already shown (same title, same
       // text but for numbers) or hold a number only inside a longer one are left out.
       for (let round = 0; round < 4 && current.out.length < wanted; round += 1) {
@@ -322,6 +321,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           current.out.push(newest.hit);
         }
       }
+      // Copies and near misses left out so far do not count.
+      const total = Math.max(0, counted(candidates) - current.dropped);
       const more =
         current.out.length > wanted || candidates.some((candidate) => !current.uids.has(candidate.uid));
       const since = complete
