@@ -14,7 +14,7 @@ import {
   type TitleIndexManifest,
   type TitleRecord,
   titleGrams,
-  titleLeadChars,
+  titleLead,
 } from '@govcluster/shared/search';
 
 /** Records per record file: about 4 KB gzipped with their leads. */
@@ -37,11 +37,6 @@ export interface WrittenTitleIndex {
 function p90(sizes: number[]): number {
   const sorted = [...sizes].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
-}
-
-/** The lead of a page's text: its first characters, whitespace collapsed. */
-function leadOf(text: string): string {
-  return [...text.replace(/\s+/g, ' ').trim()].slice(0, titleLeadChars).join('');
 }
 
 /**
@@ -68,7 +63,7 @@ export async function writeTitleIndex(
           page.siteKind,
           page.type,
           page.date,
-          leadOf(page.text),
+          titleLead(page.text),
         ],
       );
     const text = JSON.stringify(records);

@@ -17,12 +17,13 @@ import type {
   SearchHit,
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
+import { titleLead } from './title-index.ts';
 import {
   containsQuery,
   engineQuery,
   isLongHanRun,
-  isSingleHanPhrase,
   parseQuery,
+  phraseQuery,
   probeBigrams,
   type QueryPart,
   spansRun,
@@ -57,6 +58,37 @@ export function pagefindFilters(filters: SearchFilters): Record<string, string> 
   );
 }
 
+/** A result with what the engine compares it by. */
+interface LoadedHit {
+  readonly hit: SearchHit;
+  /** Equal for copies of one page: locale, title and text but for numbers, spaces and punctuation. */
+  readonly key: string;
+  /** Whether the page holds the query's numbers whole (`24`, not only `240`). */
+  readonly numbers: boolean;
+  /** The copy key a page found by its title has: title and the start of the text (`titleKey()`). */
+  readonly leadKey: string;
+}
+
+/** What copies of one page found by its title share: locale, title and the start of the text. */
+function titleKey(locale: string, title: string, lead: string): string {
+  return `${locale}\n${title}\n${comparableText(lead)}\n`;
+}
+
+/**
+ * Text as copies of one page share it: without numbers (dates, counts), spaces and punctuation, so the
+ * same letter answered on several days, or a page re-published, compares equal.
+ */
+export function comparableText(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+}
+
+/** Whether a text holds every number of the query as a whole number. */
+function holdsNumbers(text: string, parts: readonly QueryPart[]): boolean {
+  return parts.every(
+    (part) => part.kind !== 'word' || !/^\p{N}+$/u.test(part.text) || containsQuery(text, [part]),
+  );
+}
+
 /** Creates the cluster search over per-locale Pagefind bundles. */
 export function createSearch(options: SearchEngineOptions): ClusterSearch {
   /**
@@ -67,11 +99,16 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     | {
         key: string;
         out: SearchHit[];
+        /** Candidates handed out or left out (duplicates), never handed out again. */
         uids: Set<string>;
+        /** The duplicate keys of the hits handed out. */
+        seen: Set<string>;
+        /** How many counted matches were left out as duplicates. */
+        dropped: number;
         /** URLs handed out: a page found by its title is not shown again from the full-text search. */
         urls: Set<string>;
         /** Pages whose title holds the query, from the title index, before the full-text results. */
-        titled: SearchHit[];
+        titled: (SearchHit & { readonly lead: string })[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
       }
@@ -87,10 +124,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
   ) {
     const pfFilters = pagefindFilters(filters);
     // A long run is searched by two bigrams that span it; a page holds the run when they are as far
-    // apart as in the run (no quoted search, which would load a chunk for every bigram).
+    // apart as in the run (no quoted phrase, which would load a chunk for every bigram).
     const probes = isLongHanRun(parts) ? probeBigrams(parts[0]!.text) : undefined;
     const term = probes ? probes.map((probe) => probe.token).join(' ') : engineQuery(parts);
-    const phrase = isSingleHanPhrase(parts);
+    const phrase = probes ? undefined : phraseQuery(parts);
     const perLocale = await Promise.all(
       targets.map(async (locale) => {
         let bundle: PagefindLike;
@@ -106,8 +143,6 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         } catch {
           return [];
         }
-        // A widened phrase query is a rare one: its exact matches are all it shows, so the ranked
-        // search over every shard (the costly part) is skipped; title matches still move up.
         if (probes) {
           const found = await bundle.search(term, { filters: pfFilters });
           const ranked = (found?.results ?? []).map((result, order) => ({
@@ -119,8 +154,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           // Widened, only the pages that hold the run are kept (as for a quoted phrase).
           return widened ? ranked.filter((candidate) => candidate.exact) : ranked;
         }
+        // A widened phrase query is a rare one: its exact matches are all it shows, so the ranked
+        // search over every shard (the costly part) is skipped; title matches still move up.
         if (phrase && widened) {
-          const exact = await bundle.search(engineQuery(parts, { exact: true }), { filters: pfFilters });
+          const exact = await bundle.search(phrase, { filters: pfFilters });
           return (exact?.results ?? []).map((result, order) => ({
             uid: `${locale}:${result.id}`,
             result,
@@ -130,9 +167,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         }
         const [ranked, exact] = await Promise.all([
           bundle.search(term, { filters: pfFilters }),
-          phrase
-            ? bundle.search(engineQuery(parts, { exact: true }), { filters: pfFilters })
-            : Promise.resolve(null),
+          phrase ? bundle.search(phrase, { filters: pfFilters }) : Promise.resolve(null),
         ]);
         const exactIds = new Set((exact?.results ?? []).map((result) => result.id));
         return (ranked?.results ?? []).map((result, order) => ({
@@ -167,13 +202,13 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     return new Map(targets.map((locale, index) => [locale, counts[index]!]));
   }
 
-  async function hitOf(candidate: Candidate, parts: readonly QueryPart[]): Promise<SearchHit> {
+  async function hitOf(candidate: Candidate, parts: readonly QueryPart[]): Promise<LoadedHit> {
     const data = await candidate.result.data();
     const meta = data.meta;
     const title = meta.title ?? '';
     const text = bodyOf(data.content, title);
     const tier: MatchTier = containsQuery(title, parts) ? 0 : containsQuery(text, parts) ? 1 : 2;
-    return {
+    const hit: SearchHit = {
       url: data.url,
       title,
       titlePieces: markPieces(title, parts),
@@ -184,6 +219,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       locale: meta.locale ?? '',
       excerpt: excerpt(text, parts),
       tier,
+    };
+    return {
+      hit,
+      key: `${meta.locale ?? ''}\n${title}\n${comparableText(text)}`,
+      numbers: holdsNumbers(`${title}\n${text}`, parts),
+      leadKey: titleKey(meta.locale ?? '', title, titleLead(text)),
     };
   }
 
@@ -237,7 +278,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     parts: readonly QueryPart[],
     filters: SearchFilters,
     targets: readonly Locale[],
-  ): Promise<SearchHit[]> {
+  ): Promise<(SearchHit & { readonly lead: string })[]> {
     const perLocale = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
@@ -246,7 +287,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         ),
       ),
     );
-    const typed = parts.map((part) => part.text).join('');
+    const typed = comparableText(parts.map((part) => part.text).join('')).toLowerCase();
     return perLocale
       .flatMap((records, index) => records.map((record) => ({ record, locale: targets[index]! })))
       .filter(
@@ -258,7 +299,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       )
       .map(({ record: [url, title, site, kind, type, date, lead], locale }, order) => ({
         order,
-        equal: title.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase() === typed,
+        equal: comparableText(title).toLowerCase() === typed,
         hit: {
           url,
           title,
@@ -270,6 +311,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           locale,
           excerpt: excerpt(lead, parts),
           tier: 0 as const,
+          lead,
         },
       }))
       .sort((a, b) => Number(b.equal) - Number(a.equal) || a.order - b.order)
@@ -285,9 +327,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       const eligible = await eligibleShards(targets, filters.year);
       const everything = (levels: ReadonlyMap<Locale, number>) =>
         targets.every((locale) => (levels.get(locale) ?? 1) >= (eligible.get(locale) ?? 0));
-      // A new query searches the newest shard and the shards its run is routed to. Asked for older
-      // pages, it searches all of them, ranked anew.
-      if (state?.key !== key || (older && !everything(state.levels))) {
+      // A new query (or a new page 1 of it) searches the newest shard and the shards its run is routed to.
+      // Asked for older pages, it searches all of them, ranked anew. Page 1 always starts afresh, so two
+      // searches for the same query (a scope click, then the button) never add to the same list.
+      if (state?.key !== key || offset === 0 || (older && !everything(state.levels))) {
         const [routes, titled] = await Promise.all([
           older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
           titledFor(parts, filters, targets),
@@ -296,6 +339,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           key,
           out: [],
           uids: new Set(),
+          seen: new Set(),
+          dropped: 0,
           urls: new Set(),
           titled,
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
@@ -304,52 +349,83 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }
       const current = state;
       const wanted = offset + limit;
-      const candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
-      // Partial: locales with shards left that may hold a match.
-      const partial = targets.filter(
-        (locale) =>
-          (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
-          !current.routes.get(locale)?.complete,
-      );
-      const complete = partial.length === 0;
-      const phrase = isSingleHanPhrase(parts);
-      const found = phrase ? candidates.filter((candidate) => candidate.exact).length : candidates.length;
-      // The title index and the full-text search overlap; the larger count is the closer one.
-      const total = Math.max(found, current.titled.length);
+      // Pages found by their title come first, one of each set of copies.
       for (const hit of current.titled) {
         if (current.out.length >= wanted) break;
-        if (current.urls.has(hit.url)) continue;
+        const copy = titleKey(hit.locale, hit.title, hit.lead);
+        if (current.urls.has(hit.url) || current.seen.has(copy)) continue;
         current.out.push(hit);
         current.urls.add(hit.url);
+        current.seen.add(copy);
       }
-      const need = wanted - current.out.length;
-      if (need > 0) {
+      const phrase = isLongHanRun(parts) || phraseQuery(parts) !== undefined;
+      const counted = (list: readonly Candidate[]) =>
+        phrase ? list.filter((candidate) => candidate.exact).length : list.length;
+      // Partial: locales with shards left that may hold a match.
+      const partialLocales = () =>
+        targets.filter(
+          (locale) =>
+            (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
+            !current.routes.get(locale)?.complete,
+        );
+      let candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
+      // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
+      const narrowed = Boolean(filters.site || filters.type || filters.kind);
+      for (let grow = partialLocales(); narrowed && grow.length > 0 && counted(candidates) < wanted; ) {
+        for (const locale of grow)
+          current.levels.set(
+            locale,
+            Math.min(2 * (current.levels.get(locale) ?? 1), eligible.get(locale) ?? 0),
+          );
+        candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+        grow = partialLocales();
+      }
+      const partial = partialLocales();
+      const complete = partial.length === 0;
+      // Load fragments until the page is full: results that repeat one already shown (same title, same
+      // text but for numbers) or hold a number only inside a longer one are left out.
+      for (let round = 0; round < 4 && current.out.length < wanted; round += 1) {
+        const need = wanted - current.out.length;
         const remaining = candidates.filter((candidate) => !current.uids.has(candidate.uid));
-        const loaded = remaining.slice(0, need + lookahead);
-        const pages = await Promise.all(loaded.map((candidate) => hitOf(candidate, parts)));
-        // Pages already shown by their title are passed over (and count as handed out).
-        const batch = loaded.filter((candidate, index) => {
-          if (!current.urls.has(pages[index]!.url)) return true;
-          current.uids.add(candidate.uid);
-          return false;
-        });
-        const hits = pages.filter((hit) => !current.urls.has(hit.url));
-        // Title matches move up within what was loaded; never past an exact match for a scattered one.
+        if (remaining.length === 0) break;
+        const batch = remaining.slice(0, need + lookahead);
+        const hits = await Promise.all(batch.map((candidate) => hitOf(candidate, parts)));
+        // Exact matches first, then title matches, body matches, the rest (within what was loaded).
         const ordered = batch
-          .map((candidate, index) => ({ candidate, hit: hits[index]!, index }))
+          .map((candidate, index) => ({ candidate, ...hits[index]!, index }))
           .sort(
             (a, b) =>
               Number(b.candidate.exact) - Number(a.candidate.exact) ||
               a.hit.tier - b.hit.tier ||
               a.index - b.index,
-          )
-          .slice(0, need);
-        for (const { candidate, hit } of ordered) {
-          current.out.push(hit);
+          );
+        const drop = (candidate: Candidate) => {
           current.uids.add(candidate.uid);
-          current.urls.add(hit.url);
+          if (!phrase || candidate.exact) current.dropped += 1;
+        };
+        for (const { candidate, key, leadKey, hit, numbers } of ordered) {
+          if (current.out.length >= wanted) break;
+          if (current.uids.has(candidate.uid)) continue;
+          // Shown already (found by its title), a copy of a page shown, or a number only inside a longer one.
+          const shown = current.urls.has(hit.url) || current.seen.has(leadKey);
+          if (shown || current.seen.has(key) || (!candidate.exact && !numbers)) {
+            drop(candidate);
+            continue;
+          }
+          // Of the copies loaded, the newest stands for them all, where the best ranked one stood.
+          const copies = ordered.filter((other) => other.key === key);
+          const newest = copies.reduce((best, other) => (other.hit.date > best.hit.date ? other : best));
+          for (const copy of copies) if (copy !== newest) drop(copy.candidate);
+          current.uids.add(newest.candidate.uid);
+          current.seen.add(key);
+          current.urls.add(newest.hit.url);
+          current.out.push(newest.hit);
         }
       }
+      // Copies and near misses left out so far do not count.
+      // The title index and the full-text search overlap; the larger count is the closer one.
+      const total = Math.max(0, counted(candidates) - current.dropped, current.titled.length);
       const more =
         current.out.length > wanted ||
         current.titled.some((hit) => !current.urls.has(hit.url)) ||

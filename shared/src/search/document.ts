@@ -5,7 +5,6 @@
  */
 import type { ContentTypeKey, Locale } from '../model/constants.ts';
 import type { SiteKind } from '../schemas/site.ts';
-import { entryUrl } from '../urls/url-plan.ts';
 
 /** One searchable page of the cluster, in one locale. */
 export interface SearchDocument {
@@ -54,6 +53,13 @@ export interface SearchDocument {
    * @example '3月15日，市发展改革委召开……'
    */
   readonly text: string;
+  /**
+   * Searchable text about the page that is not its body (事项信息): a policy's catalogue (索引号, 文号,
+   * 发文机关 …), an article's source and author, image descriptions. Indexed after the body and never
+   * shown as an excerpt.
+   * @example '索引号 11740101932993732X/2023-00025\n发文机关 临江市人民政府'
+   */
+  readonly facts?: string;
 }
 
 /** The site facts a search document needs. */

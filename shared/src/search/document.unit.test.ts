@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { entryUrl } from '../urls/url-plan.ts';
 import { documentId } from './document.ts';
 import { searchDocumentFromEntry } from './entry.ts';
+import { bodyOf } from './excerpt.ts';
 import { searchDocumentFromHtml } from './html.ts';
-import { pagefindHtml } from './pagefind.ts';
-import { encodeHan } from './tokenize.ts';
+import { factsMarker, pagefindHtml } from './pagefind.ts';
+import { encodeForIndex, encodeHan } from './tokenize.ts';
 
 const sites = [
   { id: 'portal', kind: 'portal' as const, basePath: '/' },
@@ -35,7 +36,9 @@ describe('search document', () => {
       date: '2024-03-15',
       locale: 'zh-CN',
     });
-    expect(document.text).toContain('临发改〔2024〕3号');
+    // The catalogue is searchable as the document's facts, never body text an excerpt could show.
+    expect(document.facts).toContain('临发改〔2024〕3号');
+    expect(document.text).not.toContain('临发改〔2024〕3号');
     expect(document.text).toContain('为了促进就业，见附件。');
     expect(document.text).not.toContain('**');
   });
@@ -125,6 +128,24 @@ describe('search document', () => {
       title: 'Invest',
       text: 'Parks',
     });
+  });
+
+  it('keeps a page’s catalogue, source and image descriptions out of its body text, as facts', () => {
+    const html = `<!doctype html><html lang="zh-CN"><head><meta name="gc:type" content="policy"></head>
+      <body><main><h1>关于加快推进招商引资的实施意见</h1>
+      <table data-search-facts><tr><th>索引号</th><td>11740101932993732X/2023-00025</td></tr>
+      <tr><th>文号</th><td>临政发〔2023〕2号</td></tr></table>
+      <figure lang="en"><img src="a.webp" alt="The Yunjiang River Bridge"><figcaption>Bridge</figcaption></figure>
+      <p>为深入贯彻落实有关部署，提出如下实施意见。</p></main></body></html>`;
+    const document = searchDocumentFromHtml(html, '/policies/p-1/', sites)!;
+    expect(document.text).toBe('为深入贯彻落实有关部署，提出如下实施意见。');
+    expect(document.facts).toContain('临政发〔2023〕2号');
+    expect(document.facts).toContain('The Yunjiang River Bridge');
+    // Pagefind gets the facts after the body; an excerpt of its stored text ends with the body.
+    const written = pagefindHtml(document);
+    expect(written.indexOf(factsMarker)).toBeGreaterThan(written.indexOf(encodeHan('意见')));
+    const stored = `${encodeForIndex(document.title)}. ${encodeForIndex(document.text)}. ${factsMarker}. ${encodeForIndex(document.facts!)}.`;
+    expect(bodyOf(stored, document.title)).toBe('为深入贯彻落实有关部署，提出如下实施意见。');
   });
 
   it('writes the Pagefind page with the title as h1, bigram text and filters as meta', () => {

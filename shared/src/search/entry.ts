@@ -24,9 +24,9 @@ function strings(value: unknown): string[] {
  * Markdown fields are converted to text. Private fields (a letter's writer) are never listed.
  */
 export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]>> = {
-  article: ['summary', 'body', 'source'],
-  policy: ['documentNumber', 'issuingAuthority', 'indexNumber', 'topic', 'body'],
-  interpretation: ['body', 'source'],
+  article: ['summary', 'body'],
+  policy: ['body'],
+  interpretation: ['body'],
   serviceGuide: [
     'legalBasis',
     'conditions',
@@ -41,7 +41,18 @@ export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]
   leader: ['position', 'bio', 'responsibilities'],
   village: ['overview', 'committee', 'industry', 'affairs'],
   investmentProject: ['sector', 'location', 'summary', 'body', 'cooperation'],
-  letter: ['question', 'category', 'handlingUnit', 'reply'],
+  letter: ['question', 'reply'],
+};
+
+/**
+ * The fields that are facts about an entry rather than its body (a policy's catalogue, an article's
+ * source): searchable, never an excerpt (`SearchDocument.facts`).
+ */
+export const searchFactFields: Readonly<Partial<Record<ContentTypeKey, readonly string[]>>> = {
+  article: ['source', 'author'],
+  policy: ['indexNumber', 'topic', 'issuingAuthority', 'documentNumber'],
+  interpretation: ['source'],
+  letter: ['category', 'handlingUnit'],
 };
 
 /** Fields that hold Markdown. */
@@ -78,10 +89,13 @@ export function searchDocumentFromEntry(
   url: string = entryUrl(type, entry, site),
 ): SearchDocument {
   const title = String(entry.title ?? entry.name ?? entry.id);
-  const text = searchTextFields[type]
-    .map((name) => fieldText(name, entry[name]))
-    .filter((part) => part.trim() !== '')
-    .join('\n');
+  const textOf = (names: readonly string[]) =>
+    names
+      .map((name) => fieldText(name, entry[name]))
+      .filter((part) => part.trim() !== '')
+      .join('\n');
+  const text = textOf(searchTextFields[type]);
+  const facts = textOf(searchFactFields[type] ?? []);
   // A snapshot entry is loosely typed: one without a valid publication date is indexed without one.
   const published = isDateValue(entry.publishedAt) ? entry.publishedAt : undefined;
   return {
@@ -94,5 +108,6 @@ export function searchDocumentFromEntry(
     locale: entry.locale,
     title,
     text,
+    ...(facts ? { facts } : {}),
   };
 }

@@ -4,19 +4,25 @@
  * @module
  */
 import type { ExcerptPiece } from './engine-types.ts';
-import { decodeIndexedText, type QueryPart } from './tokenize.ts';
+import { factsMarker } from './pagefind.ts';
+import { decodeIndexedText, needlePattern, type QueryPart, queryChunks } from './tokenize.ts';
+
+/** What is marked: each chunk of the query as typed, and its parts of two characters or more. */
+function needlesOf(parts: readonly QueryPart[]): string[] {
+  const needles = [...queryChunks(parts), ...parts.map((part) => part.text)].filter(
+    (needle) => [...needle].length > 1 || parts.length === 1,
+  );
+  return [...new Set(needles)].sort((a, b) => b.length - a.length);
+}
 
 /**
  * Splits text into marked and unmarked pieces, marking every occurrence of the query's parts.
  * @example markPieces('临江市政府', parseQuery('江市')) // [{text:'临',mark:false},{text:'江市',mark:true},{text:'政府',mark:false}]
  */
 export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPiece[] {
-  const needles = parts.map((part) => part.text).filter((needle) => needle.length > 0);
+  const needles = needlesOf(parts);
   if (needles.length === 0) return [{ text, mark: false }];
-  const escaped = needles
-    .sort((a, b) => b.length - a.length)
-    .map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(escaped.join('|'), 'giu');
+  const pattern = new RegExp(needles.map(needlePattern).join('|'), 'giu');
   const pieces: ExcerptPiece[] = [];
   let last = 0;
   for (const match of text.matchAll(pattern)) {
@@ -35,9 +41,13 @@ export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPi
 export function excerpt(text: string, parts: readonly QueryPart[], length = 90): ExcerptPiece[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const lower = flat.toLowerCase();
-  const positions = parts
-    .map((part) => (part.kind === 'han' ? flat.indexOf(part.text) : lower.indexOf(part.text)))
-    .filter((at) => at >= 0);
+  // Around the query as typed when the text holds it, else around the first of its parts.
+  const at = (needles: readonly string[]) =>
+    needles
+      .map((needle) => lower.search(new RegExp(needlePattern(needle), 'u')))
+      .filter((position) => position >= 0);
+  const whole = at(queryChunks(parts));
+  const positions = whole.length > 0 ? whole : at(needlesOf(parts));
   const first = positions.length > 0 ? Math.min(...positions) : 0;
   const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
   const end = Math.min(flat.length, start + length);
@@ -45,9 +55,12 @@ export function excerpt(text: string, parts: readonly QueryPart[], length = 90):
   return markPieces(passage, parts);
 }
 
-/** The text of a fragment without its leading title. */
+/** The body text of a fragment: without its leading title and without the facts that follow the body. */
 export function bodyOf(content: string, title: string): string {
-  const text = joinBlocks(decodeIndexedText(content)).trim();
+  const end = content.indexOf(factsMarker);
+  // Pagefind ends the last body block with a full stop before the marker's block.
+  const body = end < 0 ? content : content.slice(0, end).replace(/\.[\s\u200b]*$/, '');
+  const text = joinBlocks(decodeIndexedText(body)).trim();
   return title && text.startsWith(title) ? text.slice(title.length).trim() : text;
 }
 

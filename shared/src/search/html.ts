@@ -6,6 +6,8 @@
  * - `<html lang>`: the locale;
  * - the text of `[data-pagefind-body]` (else `<main>`, else `<body>`), minus `[data-pagefind-ignore]`,
  *   `<script>`, `<style>`, `<template>`, `<noscript>`, `<nav>` and `<footer>`;
+ * - apart from it, the facts: `[data-search-facts]` (a policy's catalogue, an article's source),
+ *   `<figcaption>` and image `alt` text, searchable but never an excerpt;
  * - the title: the first `<h1>` in that text, else `<title>`;
  * - `<meta name="gc:site|gc:type|gc:date">`: site id, content type key, publication date; without them
  *   the site is the one with the longest matching base path, the type `page`, the date the first `<time datetime>`;
@@ -111,6 +113,8 @@ interface ScannedPage {
   readonly firstTime: string | undefined;
   readonly h1: string | undefined;
   readonly text: string;
+  /** Text of the facts about the page (`[data-search-facts]`, image descriptions and captions). */
+  readonly facts: string;
   readonly ignored: boolean;
 }
 
@@ -125,9 +129,11 @@ function scan(html: string): ScannedPage {
   let firstTime: string | undefined;
   let h1: string | undefined;
   let ignored = false;
-  const stack: { name: string; region: boolean; skip: boolean; h1: boolean }[] = [];
+  const stack: { name: string; region: boolean; skip: boolean; h1: boolean; facts: boolean }[] = [];
   let inRegion = 0;
   let skipping = 0;
+  let inFacts = 0;
+  const facts: string[] = [];
   let inTitle = false;
   let h1Depth = 0;
   let h1Text = '';
@@ -137,7 +143,7 @@ function scan(html: string): ScannedPage {
     if (chunk === '') return;
     if (inTitle) headTitle += chunk;
     if (inRegion > 0 && skipping === 0) {
-      out.push(chunk);
+      (inFacts > 0 ? facts : out).push(chunk);
       if (h1Depth > 0) h1Text += chunk;
     }
   };
@@ -155,12 +161,13 @@ function scan(html: string): ScannedPage {
       for (const item of stack.splice(at)) {
         if (item.region) inRegion -= 1;
         if (item.skip) skipping -= 1;
+        if (item.facts) inFacts -= 1;
         if (item.h1) {
           h1Depth -= 1;
           if (h1 === undefined) h1 = h1Text;
         }
       }
-      if (blockElements.has(name) && inRegion > 0) out.push('\n');
+      if (blockElements.has(name) && inRegion > 0) (inFacts > 0 ? facts : out).push('\n');
       continue;
     }
     if (name === 'html') lang = attribute(attrs, 'lang');
@@ -172,8 +179,10 @@ function scan(html: string): ScannedPage {
     }
     if (name === 'time' && firstTime === undefined && inRegion > 0) firstTime = attribute(attrs, 'datetime');
     if (voidElements.has(name) || attrs.trimEnd().endsWith('/')) {
-      if (name === 'br' && inRegion > 0) out.push('\n');
-      if (name === 'img' && inRegion > 0 && skipping === 0) out.push(` ${attribute(attrs, 'alt') ?? ''} `);
+      if (name === 'br' && inRegion > 0) (inFacts > 0 ? facts : out).push('\n');
+      // An image's description is searchable, never body text: it may even be in another language.
+      if (name === 'img' && inRegion > 0 && skipping === 0)
+        facts.push(`\n${attribute(attrs, 'alt') ?? ''}\n`);
       continue;
     }
     const isRegion = hasBodyMarker
@@ -184,14 +193,16 @@ function scan(html: string): ScannedPage {
     const skip = skippedElements.has(name) || ignore !== undefined;
     const isH1 =
       name === 'h1' && inRegion + (isRegion ? 1 : 0) > 0 && h1 === undefined && skipping === 0 && !skip;
-    stack.push({ name, region: isRegion, skip, h1: isH1 });
+    const isFacts = name === 'figcaption' || attribute(attrs, 'data-search-facts') !== undefined;
+    stack.push({ name, region: isRegion, skip, h1: isH1, facts: isFacts });
     if (isRegion) inRegion += 1;
     if (skip) skipping += 1;
+    if (isFacts) inFacts += 1;
     if (isH1) {
       h1Depth += 1;
       h1Text = '';
     }
-    if (blockElements.has(name) && inRegion > 0) out.push('\n');
+    if (blockElements.has(name) && inRegion > 0) (inFacts > 0 ? facts : out).push('\n');
   }
   text(html.slice(last));
   return {
@@ -201,6 +212,7 @@ function scan(html: string): ScannedPage {
     firstTime,
     h1: h1 === undefined ? undefined : clean(decodeEntities(h1)),
     text: decodeEntities(out.join('')),
+    facts: decodeEntities(facts.join('')),
     ignored,
   };
 }
@@ -258,6 +270,7 @@ export function searchDocumentFromHtml(
   if (!title && !body) return undefined;
   // The title is searched (and weighted) on its own: drop its first occurrence from the body.
   const text = title && body.startsWith(title) ? body.slice(title.length).trim() : body;
+  const facts = clean(page.facts);
   const type = page.metas.get('gc:type');
   // A page's date is what it says: one that is not an ISO 8601 date leaves the document undated.
   const written = page.metas.get('gc:date') ?? page.firstTime;
@@ -272,5 +285,6 @@ export function searchDocumentFromHtml(
     locale,
     title,
     text,
+    ...(facts ? { facts } : {}),
   };
 }

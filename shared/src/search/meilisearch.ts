@@ -39,6 +39,10 @@ export interface MeiliDocument {
   readonly titleBigrams: string;
   /** The text's Han runs as bigram tokens (empty when it has no Han). */
   readonly textBigrams: string;
+  /** The page's facts (catalogue, source, captions): searched, never displayed. */
+  readonly facts: string;
+  /** The facts' Han runs as bigram tokens. */
+  readonly factBigrams: string;
 }
 
 /** Meilisearch's language code (ISO 639-3) of each locale, for `localizedAttributes` and query `locales`. */
@@ -76,6 +80,9 @@ export function meiliDocument(document: SearchDocument): MeiliDocument {
     text: document.text,
     titleBigrams: hanTokens(document.title),
     textBigrams: hanTokens(document.text),
+    // The catalogue, source and captions: searchable (文号, 索引号), never shown as the excerpt.
+    facts: document.facts ?? '',
+    factBigrams: hanTokens(document.facts ?? ''),
   };
 }
 
@@ -92,13 +99,13 @@ export const meiliFilterableAttributes: readonly (SearchFilterKey | 'locale')[] 
 export function meiliSettings(locale: Locale) {
   return {
     // Attribute order is rank order: a title match above a body match.
-    searchableAttributes: ['title', 'titleBigrams', 'text', 'textBigrams'],
+    searchableAttributes: ['title', 'titleBigrams', 'text', 'textBigrams', 'facts', 'factBigrams'],
     displayedAttributes: ['id', 'url', 'site', 'kind', 'type', 'year', 'date', 'locale', 'title', 'text'],
     filterableAttributes: [...meiliFilterableAttributes],
     sortableAttributes: ['date'],
     localizedAttributes: [{ attributePatterns: ['title', 'text'], locales: [meiliLanguages[locale]] }],
     // Bigram tokens are codes, not words: a typo in one is another bigram.
-    typoTolerance: { disableOnAttributes: ['titleBigrams', 'textBigrams'] },
+    typoTolerance: { disableOnAttributes: ['titleBigrams', 'textBigrams', 'factBigrams'] },
   };
 }
 
@@ -135,7 +142,10 @@ export function meiliMultiSearchRequest(
       q,
       filter: meiliFilter(options.filters ?? {}),
       ...(han
-        ? { attributesToSearchOn: ['titleBigrams', 'textBigrams', 'title', 'text'], matchingStrategy: 'all' }
+        ? {
+            attributesToSearchOn: ['titleBigrams', 'textBigrams', 'title', 'text', 'factBigrams', 'facts'],
+            matchingStrategy: 'all',
+          }
         : { locales: [meiliLanguages[locale]] }),
     })),
   };

@@ -39,6 +39,18 @@ describe('meilisearch mapping', () => {
     expect(mapped.textBigrams).not.toContain('GDP');
   });
 
+  it('searches a page’s facts (文号, source) without ever displaying them', () => {
+    const mapped = meiliDocument({ ...document, facts: '临政发〔2024〕3号' });
+    expect(mapped.factBigrams.split(' ')).toContain(encodeHan('政发'));
+    const settings = meiliSettings('zh-CN');
+    expect(settings.searchableAttributes).toEqual(expect.arrayContaining(['facts', 'factBigrams']));
+    expect(settings.displayedAttributes).not.toContain('facts');
+    const request = meiliMultiSearchRequest('临政发', { locales: ['zh-CN'] });
+    expect(request.queries[0]).toMatchObject({
+      attributesToSearchOn: expect.arrayContaining(['factBigrams']),
+    });
+  });
+
   it('configures Chinese as a localized attribute and the filters as filterable', () => {
     const settings = meiliSettings('zh-CN');
     expect(settings.localizedAttributes).toEqual([

@@ -36,8 +36,14 @@ export function pagefindLanguage(locale: Locale): string {
 }
 
 /**
+ * The word that ends a page's body in what Pagefind stores: the document's facts (`SearchDocument.facts`)
+ * follow it, searchable like the body, and excerpts are taken from before it.
+ */
+export const factsMarker = 'gcfacts';
+
+/**
  * The HTML page Pagefind indexes for a document: the title as `<h1>` (Pagefind weighs it 7× body text),
- * the text in paragraphs, both with Han runs as bigram tokens; meta, filters and the date sort key in
+ * the text in paragraphs, then the facts after `factsMarker`, all with Han runs as bigram tokens; meta, filters and the date sort key in
  * `<meta>` elements, read from attributes so no value needs escaping for Pagefind's own syntax.
  * @example pagefindHtml(document) // '<!doctype html><html lang="zh-cn">…'
  */
@@ -46,11 +52,14 @@ export function pagefindHtml(document: SearchDocument): string {
     value === '' ? '' : `<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`;
   const filter = (key: string, value: string): string =>
     value === '' ? '' : `<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`;
-  const paragraphs = document.text
-    .split(/\n+/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => `<p>${escapeHtml(encodeForIndex(line))}</p>`)
-    .join('');
+  const blocks = (text: string): string =>
+    text
+      .split(/\n+/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => `<p>${escapeHtml(encodeForIndex(line))}</p>`)
+      .join('');
+  const facts = document.facts?.trim() ? `<p>${factsMarker}</p>${blocks(document.facts)}` : '';
+  const paragraphs = blocks(document.text) + facts;
   return [
     `<!doctype html><html lang="${pagefindLanguage(document.locale)}"><head>`,
     meta('title', document.title),

@@ -45,6 +45,14 @@ export const titleRecordFetches = 4;
 export const titleLeadChars = 80;
 
 /**
+ * The lead of a page's text, shown under a page found by its title: its first characters, whitespace
+ * collapsed. The indexer writes it and the engine compares copies by it.
+ */
+export function titleLead(text: string): string {
+  return [...text.replace(/\s+/g, ' ').trim()].slice(0, titleLeadChars).join('');
+}
+
+/**
  * The distinct grams of a text, in order: the bigrams of its Han runs and its other words, lowercased.
  * @example titleGrams(parseQuery('2024年GDP增长')) // ['2024', '年', 'gdp', '增长']
  */

@@ -15,8 +15,13 @@ const hanChar = /\p{Script=Han}/u;
 const hanRun = /\p{Script=Han}+/gu;
 /** An encoded bigram or unigram token. */
 const hanTokenPattern = /^q[a-z]{4}(?:[a-z]{4})?$/;
-/** A run of encoded tokens in indexed text (one space between tokens, one around the run). */
-const encodedRun = / ?(q[a-z]{8}(?: q[a-z]{8})*|q[a-z]{4}) ?/g;
+/**
+ * A run of encoded tokens in indexed text (one space between tokens, one around the run): a chain of
+ * bigrams, with the unigram of its first or last character where it touches a word, or one unigram.
+ */
+const encodedRun = / ?((?:q[a-z]{4} )?q[a-z]{8}(?: q[a-z]{8})*(?: q[a-z]{4})?|q[a-z]{4}) ?/g;
+/** A letter or digit of another script than Han: what makes a word that touches a Han run. */
+const wordChar = /[\p{L}\p{N}]/u;
 const alphabet = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Whether a character (or the first of a string) is Han. */
@@ -79,14 +84,39 @@ export function hanBigrams(run: string): string[] {
 }
 
 /**
- * Text as an engine should index it: each Han run replaced by its bigram tokens (separated from the
- * surrounding text by one space), everything else unchanged, so the engine's own word splitting and
- * stemming still apply to Latin and Cyrillic words. `decodeIndexedText()` reverses it.
- * @example encodeForIndex('临江市GDP') // 'qbdqabpbb qbpbbbjpq GDP'
+ * The tokens of a Han run in its text: its bigrams, and where the run touches a number or a Latin word
+ * (`第24次`), the character on that side as a unigram too. So the run `市政府第` of `市政府第24次` also
+ * holds `第` right before `24`, and a query `第24次` (unigram, word, unigram) is a phrase of adjacent
+ * tokens in the page, as a query `政府第24次` is.
+ * @example hanRunTokens('市政府第', '', '24') // ['市政', '政府', '府第', '第']
+ */
+export function hanRunTokens(run: string, before: string, after: string): string[] {
+  const chars = [...run];
+  const bigrams = hanBigrams(run);
+  if (chars.length < 2) return bigrams;
+  return [
+    ...(wordChar.test(before.slice(-1)) ? [chars[0]!] : []),
+    ...bigrams,
+    ...(wordChar.test([...after][0] ?? '') ? [chars.at(-1)!] : []),
+  ];
+}
+
+/**
+ * Text as an engine should index it: each Han run replaced by its tokens (`hanRunTokens()`, separated
+ * from the surrounding text by one space), everything else unchanged, so the engine's own word splitting
+ * and stemming still apply to Latin and Cyrillic words and numbers stay whole words.
+ * `decodeIndexedText()` reverses it.
+ * @example encodeForIndex('临江市GDP') // 'qbdqabpbb qbpbbbjpq qbpbb GDP'
  */
 export function encodeForIndex(text: string): string {
   return text
-    .replace(hanRun, (run) => ` ${hanBigrams(run).map(encodeHan).join(' ')} `)
+    .replace(
+      hanRun,
+      (run, at: number, whole: string) =>
+        ` ${hanRunTokens(run, whole.slice(0, at), whole.slice(at + run.length))
+          .map(encodeHan)
+          .join(' ')} `,
+    )
     .replace(/ {2,}/g, ' ')
     .trim();
 }
@@ -102,6 +132,12 @@ export function decodeIndexedText(indexed: string): string {
     const decoded = tokens.map(decodeHan);
     if (decoded.some((chars) => chars === undefined)) return whole;
     const chars = decoded as string[];
+    // The unigram of a chain's first or last character (where the run touches a word) is that character again.
+    const unigram = (at: number) => tokens[at]!.length === 5;
+    if (chars.length > 1 && unigram(0) && !unigram(1) && chars[1]!.startsWith(chars[0]!)) chars.shift();
+    const last = tokens.length - 1;
+    if (chars.length > 1 && unigram(last) && !unigram(last - 1) && chars.at(-2)!.endsWith(chars.at(-1)!))
+      chars.pop();
     // Consecutive bigrams share a character; a chain that breaks is the start of a new run.
     let out = chars[0]!;
     for (let i = 1; i < chars.length; i += 1) {
@@ -119,28 +155,59 @@ export interface QueryPart {
   readonly kind: 'han' | 'word';
   /** The text as typed (lowercased for words). */
   readonly text: string;
-  /** The engine tokens: the encoded bigrams of a Han run, or the word itself. */
+  /**
+   * The engine tokens: those of a Han run as the page is indexed (`hanRunTokens()`, with its edge
+   * characters where it touches a word of the same chunk), or the word itself.
+   */
   readonly tokens: readonly string[];
+  /**
+   * Which chunk of the query (text between spaces and punctuation) the part belongs to: `第24次` is one
+   * chunk of three parts, which a page must hold as written.
+   */
+  readonly chunk?: number;
 }
 
 /**
- * A query split into Han runs and words. Punctuation and quotes separate parts and are dropped.
+ * A query split into Han runs and words. Punctuation and quotes separate chunks and are dropped; within a
+ * chunk, Han runs and words (numbers, Latin) are parts of their own.
  * @example parseQuery('临江市 GDP').map((part) => part.text) // ['临江市', 'gdp']
  */
 export function parseQuery(query: string): QueryPart[] {
   const parts: QueryPart[] = [];
-  for (const chunk of query.normalize('NFKC').split(/[\s\p{P}\p{S}]+/u)) {
-    if (!chunk) continue;
-    let rest = chunk;
-    for (const match of chunk.matchAll(hanRun)) {
-      const before = rest.slice(0, rest.indexOf(match[0]));
-      if (before) parts.push({ kind: 'word', text: before.toLowerCase(), tokens: [before.toLowerCase()] });
-      parts.push({ kind: 'han', text: match[0], tokens: hanBigrams(match[0]).map(encodeHan) });
-      rest = rest.slice(rest.indexOf(match[0]) + match[0].length);
+  let chunk = 0;
+  for (const text of query.normalize('NFKC').split(/[\s\p{P}\p{S}]+/u)) {
+    if (!text) continue;
+    let at = 0;
+    const word = (end: number) => {
+      const lower = text.slice(at, end).toLowerCase();
+      if (lower) parts.push({ kind: 'word', text: lower, tokens: [lower], chunk });
+    };
+    for (const match of text.matchAll(hanRun)) {
+      word(match.index);
+      const end = match.index + match[0].length;
+      const tokens = hanRunTokens(match[0], text.slice(0, match.index), text.slice(end)).map(encodeHan);
+      parts.push({ kind: 'han', text: match[0], tokens, chunk });
+      at = end;
     }
-    if (rest) parts.push({ kind: 'word', text: rest.toLowerCase(), tokens: [rest.toLowerCase()] });
+    word(text.length);
+    chunk += 1;
   }
   return parts;
+}
+
+/**
+ * The chunks of a parsed query as typed (lowercased): what a page holding "the query as written" holds.
+ * @example queryChunks(parseQuery('第24次 常务会议')) // ['第24次', '常务会议']
+ */
+export function queryChunks(parts: readonly QueryPart[]): string[] {
+  const chunks: string[] = [];
+  for (const [index, part] of parts.entries()) {
+    const chunk = part.chunk ?? -1 - index;
+    const previous = parts[index - 1];
+    if (index > 0 && previous && (previous.chunk ?? -index) === chunk) chunks[chunks.length - 1] += part.text;
+    else chunks.push(part.text);
+  }
+  return chunks;
 }
 
 /**
@@ -154,6 +221,23 @@ export function engineQuery(parts: readonly QueryPart[], options: { readonly exa
   const tokens = parts.flatMap((part) => part.tokens).join(' ');
   if (options.exact && isSingleHanPhrase(parts)) return `"${tokens}"`;
   return tokens;
+}
+
+/**
+ * Pagefind's exact search for a query that is one chunk holding Han text or a number (`常务会议`,
+ * `第24次常务会议`, `24`): its tokens as one quoted phrase, so they must be adjacent in the page and
+ * every word matches whole (`24` is not `240`; ranked search matches words by prefix). `undefined`
+ * for anything else: several chunks (Pagefind honours one phrase per query), a single Han character, or
+ * Latin words (whose stems the ranked search matches).
+ * @example phraseQuery(parseQuery('第24次')) // '"qbuqu 24 qboov"'
+ */
+export function phraseQuery(parts: readonly QueryPart[]): string | undefined {
+  if (parts.length === 0 || parts.some((part) => part.chunk !== parts[0]!.chunk)) return undefined;
+  const tokens = parts.flatMap((part) => part.tokens);
+  const han = parts.some((part) => part.kind === 'han');
+  const number = parts.length === 1 && /^\p{N}+$/u.test(parts[0]!.text);
+  if (!(han && tokens.length > 1) && !number) return undefined;
+  return `"${tokens.join(' ')}"`;
 }
 
 /** Whether the query is one Han run of at least two characters (the case an exact phrase search serves). */
@@ -201,10 +285,21 @@ export function isLongHanRun(parts: readonly QueryPart[]): boolean {
 }
 
 /**
- * Whether a text contains every part of the query: each Han run as an exact substring, each word
- * case-insensitively as a substring (the engine stems words, so this is only a plausibility check).
+ * The regular expression source that finds a piece of a query in text: as written, and a number at its
+ * edge not as part of a longer number (`24` is not in `240` or `2024`).
+ * @example new RegExp(needlePattern('24'), 'u').test('2024') // false
+ */
+export function needlePattern(needle: string): string {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `${/^\p{N}/u.test(needle) ? '(?<!\\p{N})' : ''}${escaped}${/\p{N}$/u.test(needle) ? '(?!\\p{N})' : ''}`;
+}
+
+/**
+ * Whether a text contains the query as written: each chunk (`第24次常务会议`, `GDP`) as a substring,
+ * words case-insensitively (the engine stems words, so this is only a plausibility check), numbers
+ * whole (`needlePattern()`).
  */
 export function containsQuery(text: string, parts: readonly QueryPart[]): boolean {
-  const lower = text.toLowerCase();
-  return parts.every((part) => (part.kind === 'han' ? text.includes(part.text) : lower.includes(part.text)));
+  const lower = text.normalize('NFKC').toLowerCase();
+  return queryChunks(parts).every((chunk) => new RegExp(needlePattern(chunk), 'u').test(lower));
 }

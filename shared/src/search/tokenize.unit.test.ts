@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excerpt, markPieces } from './excerpt.ts';
 import {
   containsQuery,
   decodeHan,
@@ -8,6 +9,8 @@ import {
   engineQuery,
   hanBigrams,
   parseQuery,
+  phraseQuery,
+  queryChunks,
 } from './tokenize.ts';
 
 describe('tokenize', () => {
@@ -30,9 +33,11 @@ describe('tokenize', () => {
     expect(indexed.split(' ')).toEqual([
       encodeHan('临江'),
       encodeHan('江市'),
+      encodeHan('市'),
       '2024',
       encodeHan('年'),
       'GDP',
+      encodeHan('增'),
       encodeHan('增长'),
     ]);
     expect(decodeIndexedText(indexed)).toBe('临江市2024年GDP增长');
@@ -62,6 +67,51 @@ describe('tokenize', () => {
     );
     // Several parts cannot be one Pagefind phrase: no quotes.
     expect(engineQuery(parts, { exact: true })).not.toContain('"');
+  });
+
+  it('indexes a number next to Han text as a whole word with the characters that touch it', () => {
+    // 第 of 市政府第24次 is only the end of the bigram 府第: without its unigram, no token starts with it.
+    const page = encodeForIndex('市长主持召开市政府第24次常务会议').split(' ');
+    const tokens = parseQuery('第24次常务会议').flatMap((part) => part.tokens);
+    expect(tokens).toEqual([
+      encodeHan('第'),
+      '24',
+      encodeHan('次'),
+      ...hanBigrams('次常务会议').map(encodeHan),
+    ]);
+    // The query is a chain of adjacent tokens in the page: what Pagefind's phrase search asks.
+    const at = page.indexOf(tokens[0]!);
+    expect(page.slice(at, at + tokens.length)).toEqual(tokens);
+    expect(decodeIndexedText(page.join(' \u200b'))).toBe('市长主持召开市政府第24次常务会议');
+    expect(decodeIndexedText(encodeForIndex('高新区A区B栋2号楼'))).toBe('高新区A区B栋2号楼');
+  });
+
+  it('searches a chunk with Han text or a number as one phrase, several chunks and Latin words ranked', () => {
+    expect(phraseQuery(parseQuery('第24次常务会议'))).toBe(
+      `"${parseQuery('第24次常务会议')
+        .flatMap((part) => part.tokens)
+        .join(' ')}"`,
+    );
+    expect(phraseQuery(parseQuery('24'))).toBe('"24"');
+    expect(phraseQuery(parseQuery('第24次 常务会议'))).toBeUndefined();
+    expect(phraseQuery(parseQuery('investment'))).toBeUndefined();
+    expect(phraseQuery(parseQuery('市'))).toBeUndefined();
+    expect(queryChunks(parseQuery('第24次，常务会议'))).toEqual(['第24次', '常务会议']);
+  });
+
+  it('checks containment per chunk, a number whole', () => {
+    expect(containsQuery('市政府第24次常务会议', parseQuery('第24次常务会议'))).toBe(true);
+    expect(containsQuery('第24次会议 常务会议', parseQuery('第24次常务会议'))).toBe(false);
+    expect(containsQuery('第240次常务会议', parseQuery('24'))).toBe(false);
+    expect(containsQuery('2024年3月24日', parseQuery('24'))).toBe(true);
+    // Marked whole too: not the 24 of 2024.
+    expect(markPieces('2024年3月24日', parseQuery('24')).filter((piece) => piece.mark)).toEqual([
+      { text: '24', mark: true },
+    ]);
+    expect(excerpt('2024年的工作。3月24日召开会议', parseQuery('24'), 6)[1]).toEqual({
+      text: '24',
+      mark: true,
+    });
   });
 
   it('checks containment per part', () => {

@@ -180,6 +180,8 @@ export function mountSearch(root: HTMLElement): void {
   const engine = engineFor(root);
   const pageSize = 10;
   let shown = 0;
+  /** The URLs listed: a page of results never lists one twice, whatever the order of clicks. */
+  const listed = new Set<string>();
   let run = 0;
   let current: SearchState = stateFromUrl(location.search);
 
@@ -231,6 +233,9 @@ export function mountSearch(root: HTMLElement): void {
       shown = 0;
       list.setAttribute('aria-busy', 'true');
       status.textContent = strings.loading;
+      // The buttons belong to the list being replaced: "more" of it must not append to the new one.
+      more.hidden = true;
+      older.hidden = true;
     }
     try {
       const page = await engine.search(state.q, {
@@ -240,7 +245,10 @@ export function mountSearch(root: HTMLElement): void {
         older: mode === 'older',
       });
       if (id !== run) return;
-      const items = page.hits.map((hit) => renderHit(hit, strings, locale));
+      if (!append) listed.clear();
+      const fresh = page.hits.filter((hit) => !listed.has(hit.url));
+      for (const hit of fresh) listed.add(hit.url);
+      const items = fresh.map((hit) => renderHit(hit, strings, locale));
       if (append) list.append(...items);
       else list.replaceChildren(...items);
       shown += page.hits.length;
