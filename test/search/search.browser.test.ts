@@ -353,18 +353,42 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  /** Runs of two Han characters of a page's text that no title holds. */
+  const bodyPairs = (page: SearchDocument): string[] => {
+    const runs = new Set<string>();
+    for (const match of page.text.matchAll(/\p{Script=Han}+/gu)) {
+      const chars = [...match[0]];
+      for (let at = 0; at + 2 <= chars.length; at += 1) runs.add(chars.slice(at, at + 2).join(''));
+    }
+    return [...runs].filter((run) => !documents.some((document) => document.title.includes(run))).sort();
+  };
+
   it('searches older shards when the searcher asks for older pages', async () => {
-    const shardedServer = await serveStatic(await shardedCluster());
+    const dir = await shardedCluster();
+    const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
+    const newestSince = manifest.locales['zh-CN']!.shards[0]!.oldest;
+    const oldest = oldestPage();
+    // Two runs of its text (a query the routing table and the title index do not answer) that a few
+    // newest pages hold too: the first answer has results, and the oldest page only after the button.
+    const pairs = bodyPairs(oldest);
+    let query: string | undefined;
+    for (const a of pairs) {
+      for (const b of pairs) {
+        if (query || a >= b) continue;
+        const both = holding(a).filter((document) => holding(b).includes(document));
+        const newest = both.filter((document) => document.date >= newestSince);
+        if (newest.length > 0 && both.length <= 8) query = `${a} ${b}`;
+      }
+    }
+    expect(query, 'two runs of the oldest page that newest pages hold too').toBeDefined();
+    const shardedServer = await serveStatic(dir);
     try {
-      const oldest = oldestPage();
-      // Two runs of its text that no title holds: a query the routing table does not cover (it routes
-      // single Han runs) and the title index cannot answer.
-      const query = rareBodyRuns(oldest, 3, 2).join(' ');
       const page = await browser.newPage();
       await page.goto(
-        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
+        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query!)}&scope=all`,
       );
       const first = await results(page);
+      expect(first.length).toBeGreaterThan(0);
       expect(first).not.toContain(oldest.url);
       const older = page.locator('[data-gc-search-older]');
       await expect(older.isVisible()).resolves.toBe(true);
@@ -375,6 +399,52 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
       );
       expect(await results(page)).toContain(oldest.url);
       await expect(page.locator('.gc-search__since').count()).resolves.toBe(0);
+      await page.close();
+    } finally {
+      await shardedServer.close();
+    }
+  });
+
+  it('searches older pages without a second action when the newest hold nothing, never saying nothing was found', async () => {
+    const dir = await shardedCluster();
+    const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
+    const newestSince = manifest.locales['zh-CN']!.shards[0]!.oldest;
+    // An old page with two rare runs of its text that no newer page holds: not routed (two runs), in no
+    // title, in no page of the newest shard.
+    const old = (await oldestShardPages(dir)).filter(
+      (document) =>
+        /\p{Script=Han}{3}/u.test(document.text) &&
+        !documents.some((other) => other !== document && other.title === document.title),
+    );
+    const oldOnly = (run: string) => holding(run).every((document) => document.date < newestSince);
+    const oldest = old.find((document) => rareBodyRuns(document, 3, 2).every(oldOnly))!;
+    expect(oldest, 'an old page with two runs no newer page holds').toBeDefined();
+    const query = rareBodyRuns(oldest, 3, 2).join(' ');
+    const shardedServer = await serveStatic(dir);
+    try {
+      const page = await browser.newPage();
+      const said: string[] = [];
+      await page.exposeFunction('gcStatus', (text: string) => said.push(text));
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const status = document.querySelector('[data-gc-search-status]');
+          if (status)
+            (window as unknown as { gcStatus: (text: string) => void }).gcStatus(status.textContent ?? '');
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(
+        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
+      );
+      await page.waitForFunction(() => document.querySelectorAll('[data-gc-search-results] a').length > 0);
+      expect(await results(page)).toContain(oldest.url);
+      expect(
+        said.some((text) => /未找到与/.test(text)),
+        said.join(' | '),
+      ).toBe(false);
+      expect(
+        said.some((text) => /正在检索更早发布的网页/.test(text)),
+        said.join(' | '),
+      ).toBe(true);
       await page.close();
     } finally {
       await shardedServer.close();

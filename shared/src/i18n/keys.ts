@@ -227,6 +227,8 @@ export const uiKeys = [
   'search.loadMore',
   'search.searchedSince',
   'search.searchOlder',
+  'search.searchingOlder',
+  'search.failed',
   'search.clear',
   // Site map
   'siteMap.title',

@@ -22,6 +22,8 @@ interface SearchStrings {
   readonly resultCount: string;
   readonly noResults: string;
   readonly loading: string;
+  readonly searchingOlder: string;
+  readonly failed: string;
   readonly scopeAll: string;
   readonly searchedSince: string;
   readonly types: Readonly<Record<string, string>>;
@@ -217,9 +219,10 @@ export function mountSearch(root: HTMLElement): void {
 
   /**
    * Shows a page of results: a new search (`fresh`), the next page (`append`), or the search over older
-   * pages too (`older`, asked with its button: the results are ranked anew over every shard).
+   * pages too (`older`, asked with its button: the results are ranked anew over every shard; `wider`,
+   * the same when the newest pages held nothing, without a second action and without moving focus).
    */
-  const show = async (state: SearchState, mode: 'fresh' | 'append' | 'older'): Promise<void> => {
+  const show = async (state: SearchState, mode: 'fresh' | 'append' | 'older' | 'wider'): Promise<void> => {
     const id = ++run;
     const append = mode === 'append';
     if (!state.q) {
@@ -232,7 +235,7 @@ export function mountSearch(root: HTMLElement): void {
     if (!append) {
       shown = 0;
       list.setAttribute('aria-busy', 'true');
-      status.textContent = strings.loading;
+      status.textContent = mode === 'wider' ? strings.searchingOlder : strings.loading;
       // The buttons belong to the list being replaced: "more" of it must not append to the new one.
       more.hidden = true;
       older.hidden = true;
@@ -242,9 +245,15 @@ export function mountSearch(root: HTMLElement): void {
         filters: effectiveFilters(state, siteId),
         offset: shown,
         limit: pageSize,
-        older: mode === 'older',
+        older: mode === 'older' || mode === 'wider',
       });
       if (id !== run) return;
+      // Nothing among the newest pages that holds the query as typed, while older ones may: never
+      // "nothing found" (or only scattered matches) yet; older pages are searched at once.
+      if (mode === 'fresh' && !page.complete && !page.hits.some((hit) => hit.tier < 2)) {
+        void show(state, 'wider');
+        return;
+      }
       if (!append) listed.clear();
       const fresh = page.hits.filter((hit) => !listed.has(hit.url));
       for (const hit of fresh) listed.add(hit.url);
@@ -270,7 +279,7 @@ export function mountSearch(root: HTMLElement): void {
       if (mode === 'older') (items[0]?.querySelector('a') ?? field<HTMLInputElement>('q')).focus();
     } catch (error) {
       if (id !== run) return;
-      status.textContent = strings.noResults.replace('{query}', state.q);
+      status.textContent = strings.failed;
       console.error('[govcluster] search failed', error);
     } finally {
       if (id === run) list.removeAttribute('aria-busy');
