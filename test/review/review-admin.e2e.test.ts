@@ -51,6 +51,8 @@ describe('review in the admin UI (Chromium)', () => {
   let documentId = '';
   let generatedKey = '';
   let pickerOptions: Record<string, string[]> = {};
+  /** Saves fields of the walk's entry as its author, through the content manager's API. */
+  let editAsAuthor: (data: Record<string, unknown>) => Promise<unknown> = async () => undefined;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -136,6 +138,13 @@ describe('review in the admin UI (Chromium)', () => {
     // The author's first draft, through the same content-manager API the admin UI uses, as the author.
     const api = adminApi(url);
     const token = await api.login(accounts.author, password);
+    editAsAuthor = (data) =>
+      api.send(
+        'PUT',
+        `/content-manager/collection-types/${articleUid}/${documentId}?locale=zh-CN`,
+        token,
+        data,
+      );
     const created = await api.send(
       'POST',
       `/content-manager/collection-types/${articleUid}?locale=zh-CN`,
@@ -339,6 +348,23 @@ describe('review in the admin UI (Chromium)', () => {
       await page.context().close();
     }, 120_000);
   }
+
+  it('shows a reviewer what the author changed on the online entry, against the online version', async () => {
+    await editAsAuthor({ title: '河西镇召开春耕动员会（更正）' });
+    const page = await loginAs(accounts.unit);
+    await editView(page);
+    const diff = page.getByTestId('review-diff');
+    await diff.locator('ins').first().waitFor({ timeout: 30_000 });
+    const text = await diff.innerText();
+    expect(text).toContain('与线上版本相比的修改');
+    expect(text).toContain('标题');
+    expect((await diff.locator('ins').allInnerTexts()).map((piece) => piece.replace(/\s+/g, ''))).toEqual([
+      '新增：（更正）',
+    ]);
+    await page.screenshot({ path: join(shots, '6-unit-diff.png'), fullPage: true });
+    await collectEnglish(page, 'unit diff');
+    await page.context().close();
+  }, 120_000);
 
   it('shows no English on the pages of the walk (zh-CN)', () => {
     expect(english).toEqual({});

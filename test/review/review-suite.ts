@@ -279,6 +279,33 @@ export function describeReview(database: TestDatabase): void {
       expect(await publicTitles()).not.toContain('政策解读：第一版');
     });
 
+    it('shows reviewers what a change does to the online version, field by field, to those who may see its review', async () => {
+      const id = await draft('河西镇秋收工作通知', 'hexi-town', '各村：请于10月15日前完成秋收。特此通知。');
+      const diffOf = (who: typeof people.unit) =>
+        call('GET', `/review/${encodeURIComponent(articleUid)}/${id}/diff?locale=zh-CN`, who);
+      // Nothing online yet: nothing to compare with.
+      expect((await diffOf(people.unit)).body.data).toEqual({ online: false, changes: [] });
+      await approveAll(id);
+      expect((await diffOf(people.unit)).body.data).toEqual({ online: true, changes: [] });
+      await call('PUT', cm(`/${id}?locale=zh-CN`), people.author, {
+        title: '河西镇秋收工作通知（更正）',
+        body: '各村：请于10月20日前完成秋收。特此通知。',
+      });
+      const diff = await diffOf(people.unit);
+      expect(diff.status).toBe(200);
+      const changed = Object.fromEntries(
+        diff.body.data.changes.map((change: any) => [
+          change.label,
+          change.pieces
+            .filter((piece: any) => piece.op !== 'same')
+            .map((piece: any) => `${piece.op}:${piece.text}`),
+        ]),
+      );
+      expect(changed).toEqual({ 标题: ['ins:（更正）'], 正文: ['del:15', 'ins:20'] });
+      // Another township's unit reviewer may not see this review, nor what changed.
+      expect((await diffOf(people.unitB)).status).toBe(403);
+    });
+
     it('reviews each locale version on its own', async () => {
       const id = await draft('双语稿件');
       const en = await call('PUT', cm(`/${id}?locale=en`), people.author, {

@@ -79,7 +79,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   reviewRole: '审核角色',
 };
 
-const typeLabels: Readonly<Record<string, Record<string, string>>> = {
+/** Field labels that differ by content type. */
+export const typeLabels: Readonly<Record<string, Record<string, string>>> = {
   'api::service-guide.service-guide': { title: '事项名称', location: '办理地点' },
   'api::investment-project.investment-project': { title: '项目名称', location: '项目地点' },
   'api::leader.leader': { name: '姓名' },

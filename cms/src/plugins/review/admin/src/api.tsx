@@ -19,6 +19,12 @@ const documentCache = adminApi.enhanceEndpoints({ addTagTypes: ['Document'] }).i
   }),
 });
 
+/** What a draft changes against the online version (GET /review/:uid/:documentId/diff). */
+export interface EntryDiff {
+  online: boolean;
+  changes: { field: string; label: string; pieces: { op: 'same' | 'del' | 'ins'; text: string }[] }[];
+}
+
 /** Returns a function that makes the content manager refetch a document. */
 export function useRefreshDocument() {
   const [refresh] = documentCache.useReviewChangedDocumentMutation();
@@ -159,6 +165,9 @@ export function useReviewApi() {
           )
         ).data.data,
       publishing: async () => (await get<{ data: PublishingStatus }>('/review/publishing')).data.data,
+      diff: async (uid: string, documentId: string, locale: string) =>
+        (await get<{ data: EntryDiff }>(`${path(uid, documentId)}/diff?locale=${encodeURIComponent(locale)}`))
+          .data.data,
     };
   }, [get, post]);
 }

@@ -66,6 +66,11 @@ export interface Version {
   readonly relations: readonly VersionRelation[];
   /** Ids of the media files it uses. */
   readonly mediaIds: readonly number[];
+  /**
+   * Each public field as a reviewer reads it (text as written, relations and media by name, components
+   * as "label: value" lines), for the diff against the online version; private fields left out.
+   */
+  readonly fields: Readonly<Record<string, string>>;
   /** The row id. */
   readonly rowId: number;
 }
@@ -106,9 +111,11 @@ export function createVersionReader(strapi: Core.Strapi) {
     for (const [name, attribute] of Object.entries(model(uid).attributes)) {
       if (systemFields.has(name)) continue;
       if (attribute.type === 'relation' && attribute.target) {
-        populate[name] = {
-          select: attribute.target === 'api::site.site' ? ['documentId', 'key'] : ['documentId'],
-        };
+        // documentId makes the version; a name (not hashed) lets a reviewer read what it points at.
+        const named = ['key', 'label', 'title', 'name'].filter(
+          (field) => model(attribute.target as string).attributes[field]?.type === 'string',
+        );
+        populate[name] = { select: ['documentId', ...named] };
       } else if (attribute.type === 'media') {
         populate[name] = { select: [...mediaFields] };
       } else if (attribute.type === 'component' && attribute.component) {
@@ -193,6 +200,54 @@ export function createVersionReader(strapi: Core.Strapi) {
     return out;
   }
 
+  /** What a value of an attribute reads as, for a reviewer comparing two versions. */
+  function display(attribute: Attribute, value: unknown): string {
+    const list = (Array.isArray(value) ? value : value ? [value] : []) as Record<string, unknown>[];
+    switch (attribute.type) {
+      case 'relation':
+        return list
+          .map((target) =>
+            String(target.label ?? target.title ?? target.name ?? target.key ?? target.documentId),
+          )
+          .join('\n');
+      case 'media':
+        return list
+          .map((file) =>
+            [file.name, file.alternativeText, file.caption]
+              .filter((part) => typeof part === 'string' && part)
+              .join(' · '),
+          )
+          .join('\n');
+      case 'component':
+        return list
+          .map((item) =>
+            Object.entries(model(attribute.component as string).attributes)
+              .filter(([name, nested]) => !systemFields.has(name) && !nested.private)
+              .map(([name, nested]) => `${name}: ${display(nested, item[name])}`)
+              .join('\n'),
+          )
+          .join('\n\n');
+      case 'datetime':
+      case 'timestamp':
+        return isoTime(value) ?? '';
+      case 'blocks':
+      case 'json':
+      case 'dynamiczone':
+        return value === null || value === undefined ? '' : JSON.stringify(value, null, 1);
+      default:
+        return value === null || value === undefined ? '' : String(value);
+    }
+  }
+
+  /** The public fields of a row as a reviewer reads them. */
+  function fieldsOf(uid: string, row: Record<string, unknown>): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(model(uid).attributes)
+        .filter(([name, attribute]) => !systemFields.has(name) && !attribute.private)
+        .map(([name, attribute]) => [name, display(attribute, row[name])]),
+    );
+  }
+
   const reader = {
     /** Whether the type has locale versions. */
     isLocalized(uid: string): boolean {
@@ -259,6 +314,7 @@ export function createVersionReader(strapi: Core.Strapi) {
         relations: found.relations,
         mediaIds: found.mediaIds,
         rowId: Number(row.id),
+        fields: fieldsOf(uid, row),
       };
     },
   };

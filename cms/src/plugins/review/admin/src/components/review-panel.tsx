@@ -18,6 +18,7 @@ import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { type EntryReview, errorMessage, useRefreshDocument, useReviewApi } from '../api';
 import { t } from '../i18n';
+import { DiffView } from './diff-view';
 import { PublicationLine } from './publication-line';
 
 /** Actions that need a comment (as in the shared model). */
@@ -150,6 +151,9 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
       ) : null}
       {entry.hasPublishedVersion ? (
         <PublicationLine uid={model} documentId={documentId} locale={locale} />
+      ) : null}
+      {entry.hasPublishedVersion && entry.stage !== 'published' ? (
+        <DiffView uid={model} documentId={documentId} locale={locale} version={document?.updatedAt ?? null} />
       ) : null}
       {returned ? (
         <Typography variant="pi" textColor="danger600" data-testid="review-returned">

@@ -64,6 +64,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return service().describe(request.uid, request.documentId, request.locale, user(ctx));
       });
     },
+    /** GET /review/:uid/:documentId/diff?locale=: the draft against the online version. */
+    async diff(ctx: Context) {
+      await respond(ctx, async () => {
+        const request = parseReviewRequest(ctx.params, ctx.query);
+        return service().diff(request.uid, request.documentId, request.locale, user(ctx));
+      });
+    },
     /** GET /review/queue */
     async queue(ctx: Context) {
       await respond(ctx, async () => service().queue(user(ctx)));

@@ -1,7 +1,7 @@
 /**
  * Admin routes of the review (DESIGN.md "Review before publish"), all behind an authenticated admin:
  * `POST /review/:uid/:documentId/{submit,approve,reject}`, `GET /review/:uid/:documentId`,
- * `GET /review/queue`, plus emergency publish, withdraw, the review after an emergency publish and the
+ * `GET /review/:uid/:documentId/diff` (the draft against the online version), `GET /review/queue`, plus emergency publish, withdraw, the review after an emergency publish and the
  * CSV export of the log. There is no route that changes or deletes a log entry.
  */
 const auth = ['admin::isAuthenticatedAdmin'];
@@ -42,6 +42,7 @@ export default {
       post('/:uid/:documentId/emergency-publish', 'emergencyPublish'),
       post('/:uid/:documentId/withdraw', 'withdraw'),
       post('/:uid/:documentId/confirm', 'confirm'),
+      { method: 'GET', path: '/:uid/:documentId/diff', handler: 'review.diff', config: { policies: auth } },
       { method: 'GET', path: '/:uid/:documentId', handler: 'review.find', config: { policies: auth } },
     ],
   },

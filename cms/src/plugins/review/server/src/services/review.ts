@@ -11,8 +11,10 @@ import {
   type ScreeningFinding,
 } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
+import { fieldLabels, typeLabels } from '../../../../../setup/admin-layout';
 import { type Actor, type AdminUser, resolveActor } from '../actors';
 import { forbidden, notFound } from '../refusal';
+import { type DiffPiece, diffText } from '../text-diff';
 import { createVersionReader, type Version } from '../version';
 import { type Actions, createActions, missing, type UserAction } from './actions';
 import { createChangeTracker, type VersionPair } from './changes';
@@ -236,6 +238,29 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
       };
     },
 
+    /**
+     * What the draft changes against the online version, field by field, for the reviewers of an entry
+     * that is online and came back for review (who may see its review may see this). No online version:
+     * `online: false` and no changes (everything is new).
+     */
+    async diff(uid: string, documentId: string, locale: string, user: AdminUser): Promise<EntryDiff> {
+      const [actor, { draft, online }] = await Promise.all([
+        resolveActor(strapi, user),
+        versions(uid, documentId, locale),
+      ]);
+      if (!draft) throw missing(documentId, locale);
+      checkReader(actor, draft.site);
+      if (!online) return { online: false, changes: [] };
+      const changes = Object.keys(draft.fields)
+        .filter((field) => (draft.fields[field] ?? '') !== (online.fields[field] ?? ''))
+        .map((field) => ({
+          field,
+          label: typeLabels[uid]?.[field] ?? fieldLabels[field] ?? field,
+          pieces: diffText(online.fields[field] ?? '', draft.fields[field] ?? ''),
+        }));
+      return { online: true, changes };
+    },
+
     /** What waits for the current user, with counts per stage. */
     async queue(user: AdminUser, limit = 200) {
       const queue = await queueFor(store, await resolveActor(strapi, user), limit);
@@ -277,3 +302,11 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
 
 /** The review service type. */
 export type ReviewService = ReturnType<typeof createReviewService>;
+
+/** What a draft changes against the online version of its entry. */
+export interface EntryDiff {
+  /** Whether the entry has an online version to compare with. */
+  readonly online: boolean;
+  /** The fields that differ, in the order of the content type, each as pieces of old and new text. */
+  readonly changes: readonly { field: string; label: string; pieces: readonly DiffPiece[] }[];
+}
