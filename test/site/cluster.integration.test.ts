@@ -169,6 +169,25 @@ describe('the fixture cluster', () => {
     }
   });
 
+  it('says on a policy no longer in force, and in its column, that it is not in force; never on a valid one', () => {
+    const policies = records.filter((r) => r.type === 'policy' && r.locale === 'zh-CN');
+    const retired = policies.filter((r) => r.validity !== 'valid');
+    expect(retired.length, 'a repealed, amended or expired policy in the fixture').toBeGreaterThan(0);
+    expect(policies.length - retired.length, 'a valid policy in the fixture').toBeGreaterThan(0);
+    for (const policy of policies) {
+      const html = readPage(fixture.dist, urlOf(policy));
+      const notice = /class="gc-notice gc-notice--validity"[^>]*><strong>([^<]+)/.exec(html)?.[1];
+      if (policy.validity === 'valid') expect(notice, urlOf(policy)).toBeUndefined();
+      else expect(notice, urlOf(policy)).toMatch(/^本文件已(废止|修改|失效)/);
+      const site = sites.find((s) => s.id === policy.site) as SiteRecord;
+      const column = readPage(fixture.dist, `${sitePrefix(site, 'zh-CN')}${policy.column}/`);
+      const item = column.slice(column.indexOf(`href="${urlOf(policy)}"`)).split('</li>')[0] ?? '';
+      expect(item.includes('gc-list__status'), `${policy.title} in its column`).toBe(
+        policy.validity !== 'valid',
+      );
+    }
+  });
+
   it('links every language version with reciprocal hreflang pairs', () => {
     let pairs = 0;
     for (const url of pages) {
@@ -249,7 +268,7 @@ describe('the fixture cluster', () => {
       const locale = policy.locale as Locale;
       for (const field of ['indexNumber', 'issuingAuthority', 'documentNumber', 'writtenDate', 'topic']) {
         expect(html, `${urlOf(policy)} ${field}`).toContain(
-          `${t(locale, `policy.${field}`)}</th><td>${String(policy[field]).replace(/&/g, '&amp;')}</td>`,
+          `${t(locale, `policy.${field}`)}</th><td role="cell">${String(policy[field]).replace(/&/g, '&amp;')}</td>`,
         );
       }
       expect(html).toContain(t(locale, `validity.${policy.validity}`));

@@ -131,6 +131,9 @@ export const uiKeys = [
   'validity.amended',
   'validity.repealed',
   'validity.expired',
+  'validityNotice.amended',
+  'validityNotice.repealed',
+  'validityNotice.expired',
   // Interpretation fields (政策解读)
   'interpretation.policy',
   'interpretation.form',
