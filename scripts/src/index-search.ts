@@ -4,11 +4,12 @@
  * with Han text as bigram tokens and the filters site, kind, type and year. Large locales are split into
  * shards, built one after the other, so memory stays bounded (docs/adr/0007-chinese-search.md).
  *
- * Usage: node --import tsx scripts/src/index-search.ts [distDir] [--shard-size N]
+ * Usage: node --import tsx scripts/src/index-search.ts [distDir] [--shard-size N] [--concurrency N]
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isContentTypeKey } from '@govcluster/shared/constants';
@@ -25,7 +26,7 @@ import {
 import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
 import type { ShardRecord } from './build/release-manifest.ts';
-import { type PagefindRunStats, runPagefind } from './search/pagefind-run.ts';
+import { type PagefindRunStats, runPagefind, runPagefindInWorker } from './search/pagefind-run.ts';
 import { type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
 import { shardSizes } from './search/shard-files.ts';
 import { type WrittenTitleIndex, writeTitleIndex } from './search/title-index.ts';
@@ -98,6 +99,25 @@ export function shardByRecency(documents: readonly SearchDocument[], shardSize: 
   return parts.reverse().map((part) => part.reverse());
 }
 
+/** Runs `task` for every item, at most `limit` at a time; rejects with the first failure once all settled. */
+async function eachInPool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await task(item);
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** The previous release's search shards, for an incremental build. */
 export interface PreviousIndex {
   /** The previous output folder. */
@@ -148,9 +168,12 @@ export async function indexDocuments(
     readonly previous?: PreviousIndex;
     /** Filled with each locale's shards (for the release manifest). */
     readonly records?: Record<string, ShardRecord[]>;
+    /** Shards indexed at once (default: 2, or 1 on a single core). */
+    readonly concurrency?: number;
   } = {},
 ): Promise<LocaleIndexStats[]> {
   const shardSize = options.shardSize ?? defaultShardSize;
+  const concurrency = Math.max(1, options.concurrency ?? Math.min(2, availableParallelism()));
   const byLocale = new Map<Locale, SearchDocument[]>();
   for (const document of documents) {
     const list = byLocale.get(document.locale) ?? [];
@@ -163,13 +186,15 @@ export async function indexDocuments(
   const locales: Record<string, SearchManifest['locales'][Locale]> = {};
   for (const [locale, list] of byLocale) {
     const parts = shardByRecency(list, shardSize);
-    const shards: PagefindRunStats[] = [];
-    records[locale] = [];
-    for (const [shard, members] of parts.entries()) {
-      const dir = pagefindBundlePath(locale, parts.length === 1 ? undefined : shard);
+    const runs: (PagefindRunStats | undefined)[] = [];
+    records[locale] = parts.map((members, shard) => ({
+      key: shardKey(members),
+      dir: pagefindBundlePath(locale, parts.length === 1 ? undefined : shard),
+    }));
+    // Shards index side by side, one Pagefind process per core (each in a worker thread of its own).
+    await eachInPool([...parts.entries()], concurrency, async ([shard, members]) => {
+      const { key, dir } = records[locale]![shard]!;
       const target = path.join(outDir, dir);
-      const key = shardKey(members);
-      records[locale].push({ key, dir });
       const before = options.previous?.shards[locale]?.find((record) => record.key === key);
       const label = `${locale}${parts.length > 1 ? ` shard ${shard + 1}/${parts.length}` : ''}`;
       if (
@@ -179,22 +204,21 @@ export async function indexDocuments(
       ) {
         await takeBundle(path.join(options.previous.dir, before.dir), target);
         options.log?.(`${label}: ${members.length} pages unchanged, taken from the previous release`);
-        continue;
+        return;
       }
-      const run = await runPagefind(
-        (function* () {
-          for (const document of members) yield { url: document.url, html: pagefindHtml(document) };
-        })(),
-        target,
-        { memoryLimitBytes: options.memoryLimitBytes },
-      );
+      const pages = members.map((document) => ({ url: document.url, html: pagefindHtml(document) }));
+      const run =
+        concurrency > 1
+          ? await runPagefindInWorker(pages, target, { memoryLimitBytes: options.memoryLimitBytes })
+          : await runPagefind(pages, target, { memoryLimitBytes: options.memoryLimitBytes });
       if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
       options.log?.(
         `${label}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
           `${(run.pagefindPeakBytes / 2 ** 30).toFixed(2)} GB peak, ${(run.indexBytes / 2 ** 20).toFixed(1)} MB`,
       );
-      shards.push(run);
-    }
+      runs[shard] = run;
+    });
+    const shards = runs.filter((run): run is PagefindRunStats => run !== undefined);
     const sharded = parts.length > 1;
     const titles = sharded
       ? await writeTitleIndex(parts.flat(), path.join(outDir, pagefindBundlePath(locale)), {
@@ -308,6 +332,7 @@ export async function indexCluster(
   distDir: string,
   options: {
     readonly shardSize?: number;
+    readonly concurrency?: number;
     readonly log?: (line: string) => void;
     readonly previous?: PreviousIndex;
   } = {},
@@ -322,14 +347,19 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const args = process.argv.slice(2);
   const shardAt = args.indexOf('--shard-size');
   const shardSize = shardAt >= 0 ? Number(args[shardAt + 1]) : undefined;
+  const concurrencyAt = args.indexOf('--concurrency');
+  const concurrency = concurrencyAt >= 0 ? Number(args[concurrencyAt + 1]) : undefined;
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const distDir = path.resolve(
     root,
-    args.find((arg, at) => !arg.startsWith('--') && args[at - 1] !== '--shard-size') ?? 'dist',
+    args.find(
+      (arg, at) => !arg.startsWith('--') && !['--shard-size', '--concurrency'].includes(args[at - 1] ?? ''),
+    ) ?? 'dist',
   );
   const started = performance.now();
   const result = await indexCluster(distDir, {
     shardSize,
+    concurrency,
     log: (line) => console.log(`[index-search] ${line}`),
   });
   console.log(
