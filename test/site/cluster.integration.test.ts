@@ -188,6 +188,37 @@ describe('the fixture cluster', () => {
     }
   });
 
+  it('lists on every home block’s 更多 page every item of the block (the portal’s aggregate the cluster)', () => {
+    let checked = 0;
+    for (const site of sites) {
+      for (const locale of site.locales as Locale[]) {
+        const home = readPage(fixture.dist, sitePrefix(site, locale));
+        for (const block of home.split('<section class="gc-block">').slice(1)) {
+          const more = /class="gc-block__more" href="([^"]+)"/.exec(block)?.[1];
+          if (!more) continue;
+          const items = [...block.matchAll(/<li class="gc-list__item">\s*<span>\s*<a href="([^"]+)"/g)].map(
+            (match) => match[1],
+          );
+          // Every page of the listing, page 2 on at <more>page/N/.
+          const listed = new Set<string>();
+          for (let page = 1; ; page += 1) {
+            const url = page === 1 ? more : `${more}page/${page}/`;
+            if (!existsSync(path.join(fixture.dist, url, 'index.html'))) break;
+            for (const match of readPage(fixture.dist, url).matchAll(/<a href="([^"]+)"/g))
+              listed.add(match[1]!);
+          }
+          expect(listed.size, `${more} has pages`).toBeGreaterThan(0);
+          expect(
+            items.filter((item) => !listed.has(item!)),
+            `${sitePrefix(site, locale)}: items of the block whose 更多 is ${more} missing there`,
+          ).toEqual([]);
+          checked += items.length;
+        }
+      }
+    }
+    expect(checked, 'block items checked').toBeGreaterThan(10);
+  });
+
   it('links every language version with reciprocal hreflang pairs', () => {
     let pairs = 0;
     for (const url of pages) {

@@ -16,6 +16,17 @@ import { type StoredTextField, storedText } from './text-store.ts';
 /** Entries per page of a column listing. */
 export const pageSize = 20;
 
+/**
+ * Column types whose portal column lists every site's entries (the portal home's blocks aggregate the
+ * cluster, and their 更多 leads to the portal column of the type: both must list the same entries).
+ */
+export const aggregatedColumnTypes: ReadonlySet<Column['type']> = new Set([
+  'news',
+  'notice',
+  'policy',
+  'service',
+]);
+
 /** A content entry with its type and public URL. */
 export interface Entry extends EntryBase {
   type: ContentType;
@@ -120,6 +131,12 @@ async function build(): Promise<Cluster> {
     (a, b) => b.localeCompare(a),
   );
 
+  /** Every site's entries in a locale in columns of a type, newest first (the portal's aggregation). */
+  const columnTypeOf = (entry: Entry) =>
+    siteById.get(entry.site)?.columns.find((column) => column.slug === entry.column)?.type;
+  const clusterColumn = (type: Column['type'], locale: Locale) =>
+    (byLocale.get(locale) ?? []).filter((entry) => entry.column && columnTypeOf(entry) === type);
+
   const pages: Page[] = [];
   const add = (site: Site, locale: Locale, path: string, key: string, view: View) => {
     pages.push({ url: sitePrefix(site, locale) + path, site, locale, key: `${site.id}|${key}`, view });
@@ -142,7 +159,12 @@ async function build(): Promise<Cluster> {
         push(byType, entry.type, entry);
       }
       for (const column of site.columns) {
-        const items = byColumn.get(column.slug) ?? [];
+        // The portal's first column of an aggregated type lists the whole cluster's.
+        const aggregated =
+          site.kind === 'portal' &&
+          aggregatedColumnTypes.has(column.type) &&
+          site.columns.find((other) => other.type === column.type) === column;
+        const items = aggregated ? clusterColumn(column.type, locale) : (byColumn.get(column.slug) ?? []);
         // Other locales get a column only when it has entries in that locale.
         if (locale !== defaultLocale && items.length === 0) continue;
         const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
