@@ -58,18 +58,24 @@ export function answerFigures(query: BenchQuery, top: TopTen): AnswerFigures {
   };
 }
 
-/** Means over the queries; `found` is the share of queries with any result. */
+/**
+ * Means over the queries; `found` is the share of queries with any result. `precisionAt10Full` is the
+ * mean precision@10 over the `fullQueries` queries that at least ten pages hold (where 1 is reachable);
+ * NaN when there are none.
+ */
 export interface MeanFigures extends Omit<AnswerFigures, 'found'> {
   queries: number;
   found: number;
+  precisionAt10Full: number;
+  fullQueries: number;
 }
 
 /** Means of answer figures over the queries (NaN for an empty list, never a free 1). */
 export function meanFigures(answers: readonly AnswerFigures[]): MeanFigures {
-  const mean = (pick: (answer: AnswerFigures) => number) =>
-    answers.length === 0
-      ? Number.NaN
-      : answers.reduce((sum, answer) => sum + pick(answer), 0) / answers.length;
+  const meanOf = (list: readonly AnswerFigures[], pick: (answer: AnswerFigures) => number) =>
+    list.length === 0 ? Number.NaN : list.reduce((sum, answer) => sum + pick(answer), 0) / list.length;
+  const mean = (pick: (answer: AnswerFigures) => number) => meanOf(answers, pick);
+  const full = answers.filter((answer) => answer.ceilingAt10 === 1);
   return {
     queries: answers.length,
     recallAt10: mean((answer) => answer.recallAt10),
@@ -77,5 +83,7 @@ export function meanFigures(answers: readonly AnswerFigures[]): MeanFigures {
     ceilingAt10: mean((answer) => answer.ceilingAt10),
     oldPrecisionAt10: mean((answer) => answer.oldPrecisionAt10),
     found: mean((answer) => (answer.found ? 1 : 0)),
+    precisionAt10Full: meanOf(full, (answer) => answer.precisionAt10),
+    fullQueries: full.length,
   };
 }

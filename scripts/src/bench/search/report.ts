@@ -2,8 +2,9 @@
  * The figures of `bench:search` per scale, engine and query set, and the table they are printed as.
  */
 import { coldBudgetBytes } from '@govcluster/shared/search';
+import { type Goal, goals } from './goals.ts';
 import { type AnswerFigures, answerFigures, meanFigures, quantile } from './metrics.ts';
-import type { BenchQuery } from './query-sets.ts';
+import { type BenchQuery, sampledSets } from './query-sets.ts';
 import type { Answer, Engine, Visit } from './visitor.ts';
 
 /** The figures of one engine on one query set. */
@@ -16,7 +17,9 @@ export interface SetFigures {
   /** Every query's best answer: after "older pages" where offered, else the first. */
   afterOlder: ReturnType<typeof meanFigures> & DownloadFigures;
   /** Queries whose known items were not all in the top ten after older pages (at most 15). */
-  misses: { query: string; top: string[] }[];
+  misses: { query: string; holders: number; top: string[] }[];
+  /** Time to answer the next query typed into the same page, after the first (and older) answer. */
+  next: { queries: number; p50Ms: number; p95Ms: number };
 }
 
 /** Downloads and time over the queries. */
@@ -44,8 +47,16 @@ function downloads(answers: readonly Answer[]): DownloadFigures {
   };
 }
 
+function nextFigures(visits: readonly Visit[]): SetFigures['next'] {
+  const ms = visits.flatMap((seen) => (seen.next ? [seen.next.ms] : [])).sort((a, b) => a - b);
+  return { queries: ms.length, p50Ms: quantile(ms, 0.5), p95Ms: quantile(ms, 0.95) };
+}
+
 /** The figures of one engine's visits over one query set (visits in the order of the queries). */
 export function setFigures(queries: readonly BenchQuery[], visits: readonly Visit[]): SetFigures {
+  if (queries.length === 0) throw new Error('no query in the set: its figures would mean nothing');
+  if (visits.length !== queries.length)
+    throw new Error(`${visits.length} visits for ${queries.length} queries`);
   const first: AnswerFigures[] = [];
   const after: AnswerFigures[] = [];
   const misses: SetFigures['misses'] = [];
@@ -56,7 +67,7 @@ export function setFigures(queries: readonly BenchQuery[], visits: readonly Visi
     const figures = answerFigures(query, best.top);
     after.push(figures);
     if (figures.recallAt10 < 1 && misses.length < 15)
-      misses.push({ query: query.query, top: best.top.slice(0, 3) });
+      misses.push({ query: query.query, holders: query.relevant.size, top: best.top.slice(0, 3) });
   }
   return {
     queries: queries.length,
@@ -64,6 +75,7 @@ export function setFigures(queries: readonly BenchQuery[], visits: readonly Visi
     olderOffered: visits.filter((seen) => seen.olderOffered).length / visits.length,
     afterOlder: { ...meanFigures(after), ...downloads(visits.map((seen) => seen.older ?? seen.first)) },
     misses,
+    next: nextFigures(visits),
   };
 }
 
@@ -74,6 +86,31 @@ export interface ScaleResult {
   shards: { locale: string; shards: number }[];
   index: Partial<Record<Engine, { seconds: number; peakGB: number; indexMB: number; stopped?: string }>>;
   sets: Record<string, Partial<Record<Engine, SetFigures>>>;
+  /** The figures of issue 15 against their targets, per engine. */
+  goals: Partial<Record<Engine, Goal[]>>;
+}
+
+/**
+ * The goals of one engine at one scale: the first answers of the title, long-run, rare-run and
+ * common-run sets, and time and downloads over every visit of the run.
+ */
+export function engineGoals(result: ScaleResult, engine: Engine, visits: readonly Visit[]): Goal[] {
+  const [titles, longRuns, rareRuns, commonRuns] = sampledSets.map((set) => result.sets[set.name]?.[engine]);
+  const first = visits.map((seen) => seen.first.bytes).sort((a, b) => a - b);
+  const next = visits.flatMap((seen) => (seen.next ? [seen.next.ms] : [])).sort((a, b) => a - b);
+  const index = result.index[engine];
+  return goals({
+    titlesRecall: titles?.first.recallAt10 ?? Number.NaN,
+    longRunsRecall: longRuns?.first.recallAt10 ?? Number.NaN,
+    rareRunsRecall: rareRuns?.first.recallAt10 ?? Number.NaN,
+    commonPrecision: commonRuns?.first.precisionAt10Full ?? Number.NaN,
+    nextP95Ms: quantile(next, 0.95),
+    firstP50Bytes: quantile(first, 0.5),
+    firstP95Bytes: quantile(first, 0.95),
+    firstMaxBytes: first[first.length - 1] ?? Number.NaN,
+    indexSeconds: index && !index.stopped ? index.seconds : Number.NaN,
+    indexPeakGB: index && !index.stopped ? index.peakGB : Number.NaN,
+  });
 }
 
 const kb = (value: number) => (Number.isFinite(value) ? (value / 1024).toFixed(0) : '–');
@@ -148,6 +185,14 @@ export function table(results: readonly ScaleResult[]): string {
         (f) =>
           `${f.first.p50Ms.toFixed(0)}/${f.first.p95Ms.toFixed(0)} / ${f.afterOlder.p50Ms.toFixed(0)}/${f.afterOlder.p95Ms.toFixed(0)}`,
       ),
+    );
+    row(
+      '  precision@10 over queries ≥ 10 pages hold (n): first',
+      cell((f) => `${ratio(f.first.precisionAt10Full)} (${f.first.fullQueries})`),
+    );
+    row(
+      '  time to answer the next query in the page p50/p95 (ms)',
+      cell((f) => `${f.next.p50Ms.toFixed(0)}/${f.next.p95Ms.toFixed(0)} (${f.next.queries})`),
     );
     row(
       '  OLD definition "precision@10" (÷ min(10, rel), none = 1), first',
