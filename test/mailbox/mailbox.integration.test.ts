@@ -1,0 +1,296 @@
+/**
+ * The mailbox against a real Strapi (SQLite): a letter is accepted with a code and a password; every
+ * kind of bad input is refused with a reason per field and stores nothing; rate limits, honeypot,
+ * forged and replayed challenges, duplicates; tracking and rating; contact data sealed and absent from
+ * the public API and from what the build reads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
+import { fetchCmsRecords } from '../../sites/src/loaders/cms-source.ts';
+import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-world.ts';
+
+describe('mailbox endpoint', () => {
+  let world: MailboxWorld;
+  let next = 100;
+  /** A fresh address per use, so limits of one test do not touch another. */
+  const ip = () => `198.51.100.${next++ % 250}`;
+  const counts = async () => ({
+    letters: await world.app.strapi.db.query('api::letter.letter').count({}),
+    intakes: await world.app.strapi.db.query('api::letter-intake.letter-intake').count({}),
+  });
+  const submit = async (letter: Record<string, string>, from = ip()) =>
+    world.postJson('/api/mailbox/letters', { ...letter, ...(await world.solved()) }, from);
+
+  beforeAll(async () => {
+    world = await createMailboxWorld();
+  });
+  afterAll(async () => world?.close());
+
+  it('accepts a valid letter with a code and a password, as a draft letter with its contact sealed', async () => {
+    const letter = validLetter(1);
+    const answer = await submit(letter);
+    expect(answer.status).toBe(201);
+    expect(answer.body.code).toMatch(/^\d{8}-[A-Z0-9]{6}$/);
+    expect(answer.body.password).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+    const intake = await world.app.strapi.db
+      .query('api::letter-intake.letter-intake')
+      .findOne({ where: { code: answer.body.code } });
+    expect(intake.verification).toBe('proof-of-work');
+    const raw = JSON.stringify(intake);
+    for (const secret of [letter.phone, letter.name, letter.email, letter.idNumber, answer.body.password]) {
+      expect(raw).not.toContain(secret);
+    }
+    expect(intake.contact).toMatch(/^v1\./);
+    const stored = await world.app.strapi.db
+      .query('api::letter.letter')
+      .findOne({ where: { documentId: intake.letter } });
+    expect([stored.title, stored.question, stored.handlingStatus, stored.publishedAt]).toEqual([
+      letter.subject,
+      letter.text,
+      'received',
+      null,
+    ]);
+    const contact = await (await import('../../cms/src/mailbox/service.ts'))
+      .mailboxOf(world.app.strapi)
+      .contact(intake.letter);
+    expect(contact).toEqual({
+      name: letter.name,
+      phone: letter.phone,
+      email: letter.email,
+      idNumber: letter.idNumber,
+    });
+  });
+
+  const bad: [string, Record<string, unknown>, string][] = [
+    ['no kind', { kind: '' }, 'kind'],
+    ['an unknown kind', { kind: 'praise' }, 'kind'],
+    ['a subject too short', { subject: '路灯' }, 'subject'],
+    ['a subject too long', { subject: '长'.repeat(61) }, 'subject'],
+    ['a huge text', { text: '字'.repeat(200_000) }, 'text'],
+    ['no text', { text: '   ' }, 'text'],
+    ['a text as an array', { text: ['一', '二'] }, 'text'],
+    ['a name as an object', { name: { first: '陈' } }, 'name'],
+    ['no name', { name: undefined }, 'name'],
+    ['a malformed phone', { phone: '12345' }, 'phone'],
+    ['a malformed e-mail', { email: 'not-an-address' }, 'email'],
+    ['an ID number with a wrong check digit', { idNumber: '110105194912310021' }, 'idNumber'],
+    ['no answer on publication', { mayPublish: 'maybe' }, 'mayPublish'],
+    ['control characters', { subject: 'abc\u0000def 路灯' }, 'subject'],
+    ['a lone surrogate', { text: `路灯坏了很久了请维修\ud800` }, 'text'],
+  ];
+  for (const [label, change, field] of bad) {
+    it(`refuses ${label} with a reason for ${field} and stores nothing`, async () => {
+      const before = await counts();
+      const answer = await submit({ ...validLetter(next + 1000), ...change } as Record<string, string>);
+      expect(answer.status).toBe(400);
+      expect(typeof answer.body.error.fields[field]).toBe('string');
+      expect(answer.body.error.fields[field]).toMatch(/[\u4e00-\u9fff]/);
+      expect(await counts()).toEqual(before);
+    });
+  }
+
+  it('refuses a site without a mailbox, and an unknown one', async () => {
+    for (const site of ['nobox', 'nowhere', '../portal']) {
+      const answer = await submit(validLetter(next, site));
+      expect([site, answer.status]).toEqual([site, 400]);
+    }
+  });
+
+  it('refuses a filled honeypot and stores nothing', async () => {
+    const before = await counts();
+    const answer = await submit({ ...validLetter(next), website: 'http://spam.example' });
+    expect(answer.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a forged, an unsolved and a replayed challenge', async () => {
+    const solved = await world.solved();
+    const [body, mac] = solved.challenge.split('.');
+    const payload = JSON.parse(Buffer.from(body as string, 'base64').toString());
+    const longer = Buffer.from(JSON.stringify({ ...payload, e: payload.e + 3_600_000 })).toString('base64');
+    for (const forged of [`${longer}.${mac}`, `${body}.${'A'.repeat(43)}`, 'x', `${body}.`]) {
+      const answer = await world.postJson(
+        '/api/mailbox/letters',
+        { ...validLetter(next++), challenge: forged, solution: solved.solution },
+        ip(),
+      );
+      expect(answer.status).toBe(400);
+    }
+    const unsolved = await world.postJson(
+      '/api/mailbox/letters',
+      { ...validLetter(next++), challenge: solved.challenge, solution: 'abc' },
+      ip(),
+    );
+    expect(unsolved.status).toBe(400);
+    const first = await world.postJson('/api/mailbox/letters', { ...validLetter(next++), ...solved }, ip());
+    expect(first.status).toBe(201);
+    const replayed = await world.postJson(
+      '/api/mailbox/letters',
+      { ...validLetter(next++), ...solved },
+      ip(),
+    );
+    expect([replayed.status, replayed.body.error.message]).toEqual([
+      400,
+      '安全验证未通过或已过期，请重新提交',
+    ]);
+  });
+
+  it('refuses the same letter twice', async () => {
+    const letter = validLetter(next++);
+    expect((await submit(letter)).status).toBe(201);
+    const again = await submit(letter);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('已经提交过');
+  });
+
+  it('limits letters per address, per contact and without the proof of work', async () => {
+    const from = ip();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await submit(validLetter(next++), from)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const phone = validLetter(next).phone;
+    const byContact: number[] = [];
+    for (let i = 0; i < 4; i++)
+      byContact.push((await submit({ ...validLetter(next++), phone, email: '' })).status);
+    expect(byContact).toEqual([201, 201, 201, 429]);
+    const plain = ip();
+    const unverified: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      unverified.push((await world.postJson('/api/mailbox/letters', validLetter(next++), plain)).status);
+    }
+    expect(unverified).toEqual([201, 201, 429]);
+  });
+
+  it('takes a letter without JavaScript: a plain form, 303 to a confirmation shown once', async () => {
+    const posted = await world.postForm('/api/mailbox/letters', validLetter(next++, 'portal'), ip());
+    expect(posted.status).toBe(303);
+    const location = posted.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/mailbox\/letters\/done\?ticket=[\w-]+$/);
+    const done = await world.get(location.replace('/mailbox/', '/api/mailbox/'));
+    expect(done.status).toBe(200);
+    expect(done.headers.get('cache-control')).toBe('no-store');
+    expect(done.text).toContain('市长信箱');
+    expect(done.text).toMatch(/data-gc-letter-code>\d{8}-[A-Z0-9]{6}</);
+    expect((await world.get(location.replace('/mailbox/', '/api/mailbox/'))).status).toBe(404);
+  });
+
+  it('shows a form sent with mistakes again, with what was typed (escaped) and linked reasons', async () => {
+    const before = await counts();
+    const typed = { ...validLetter(next++), subject: '<script>alert(1)</script>', phone: '123' };
+    const answer = await world.postForm('/api/mailbox/letters', typed, ip());
+    expect(answer.status).toBe(400);
+    expect(answer.text).not.toContain('<script>alert(1)');
+    expect(answer.text).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(answer.text).toContain('role="alert"');
+    expect(answer.text).toContain('<a href="#letter-phone">');
+    expect(answer.text).toMatch(
+      /id="letter-phone"[^>]*aria-describedby="letter-phone-hint letter-phone-error"[^>]*aria-invalid="true"/,
+    );
+    expect(answer.text).toContain(typed.text);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('tracks a letter with its code and password only, then shows the reply and takes one rating', async () => {
+    const letter = validLetter(next++);
+    const { code, password } = (await submit(letter)).body;
+    for (const wrong of [
+      { code, password: 'aaaa-bbbb-cccc' },
+      { code: '20260101-AAAAAA', password },
+      { code: "' OR 1=1 --", password },
+    ]) {
+      const answer = await world.postJson('/api/mailbox/track', wrong, ip());
+      expect([answer.status, answer.body.error.message]).toEqual([403, '查询编号或查询密码不正确']);
+    }
+    const tracked = await world.postJson(
+      '/api/mailbox/track',
+      { code: code.toLowerCase(), password: password.toUpperCase() },
+      ip(),
+    );
+    expect([tracked.status, tracked.body.letter.status, tracked.body.letter.reply]).toEqual([
+      200,
+      'received',
+      null,
+    ]);
+    expect(JSON.stringify(tracked.body)).not.toContain(letter.phone);
+    expect(
+      (await world.postJson('/api/mailbox/rate', { code, password, rating: 'satisfied' }, ip())).status,
+    ).toBe(409);
+    // The office replies and the reply passes the review (here: published on the trusted path).
+    const intake = await world.app.strapi.db
+      .query('api::letter-intake.letter-intake')
+      .findOne({ where: { code } });
+    const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
+    await documents.update({
+      documentId: intake.letter,
+      locale: 'zh-CN',
+      data: {
+        handlingStatus: 'replied',
+        reply: '您好，该路灯已于本周修复。',
+        repliedAt: new Date().toISOString(),
+      },
+    });
+    await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+    const replied = await world.postJson('/api/mailbox/track', { code, password }, ip());
+    expect([replied.body.letter.status, replied.body.letter.reply]).toEqual([
+      'published',
+      '您好，该路灯已于本周修复。',
+    ]);
+    expect(replied.body.letter.publicUrl).toBe(`/bm/fgw/letters/letter-${code.toLowerCase()}/`);
+    const page = await world.postForm('/api/mailbox/track', { code, password }, ip());
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-gc-letter-status="published"');
+    expect(page.text).toContain('name="rating"');
+    expect(
+      (await world.postJson('/api/mailbox/rate', { code, password, rating: 'excellent' }, ip())).status,
+    ).toBe(400);
+    expect((await world.postJson('/api/mailbox/rate', { code, password, rating: 'fair' }, ip())).status).toBe(
+      200,
+    );
+    expect(
+      (await world.postJson('/api/mailbox/rate', { code, password, rating: 'satisfied' }, ip())).status,
+    ).toBe(409);
+    expect((await world.postJson('/api/mailbox/track', { code, password }, ip())).body.letter.rating).toBe(
+      'fair',
+    );
+
+    // Contact data: not in the public REST API, not in what the build reads, no route to the intake.
+    const secrets = [letter.phone, letter.email, letter.idNumber, letter.name, password];
+    const publicApi = await (await fetch(`${world.app.url}/api/letters?populate=*&locale=zh-CN`)).text();
+    expect(publicApi).toContain(letter.subject);
+    for (const secret of secrets) expect(publicApi).not.toContain(secret);
+    for (const path of ['/api/letter-intakes', `/api/letters?filters[writer][phone][$eq]=${letter.phone}`]) {
+      const answer = await fetch(`${world.app.url}${path}`);
+      expect([path, answer.status >= 400]).toEqual([path, true]);
+    }
+    const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
+      name: 'build (test)',
+      type: 'read-only',
+      lifespan: null,
+    });
+    const { records } = await fetchCmsRecords(
+      { url: world.app.url, token: token.accessKey },
+      'letter',
+      'zh-CN',
+    );
+    const built = JSON.stringify(records);
+    expect(built).toContain(letter.subject);
+    for (const secret of secrets) expect(built).not.toContain(secret);
+    const intakes = await fetch(`${world.app.url}/api/letter-intakes`, {
+      headers: { authorization: `Bearer ${token.accessKey}` },
+    });
+    expect(intakes.status).toBe(404);
+  });
+
+  it('limits failed look-ups per address', async () => {
+    const from = ip();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (await world.postJson('/api/mailbox/track', { code: '20260102-BBBBBB', password: `x${i}` }, from))
+          .status,
+      );
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});
