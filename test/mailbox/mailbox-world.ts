@@ -48,21 +48,25 @@ export function validLetter(n: number, site = 'fgw'): Record<string, string> {
 /** Boots Strapi with mailbox keys and limits for tests, and creates the sites and their columns. */
 export async function createMailboxWorld(
   limits: Record<string, { max: number; windowMs: number }> = {},
+  options: {
+    challengeBits?: number;
+    sites?: [string, 'portal' | 'department' | 'township', string, string][];
+  } = {},
 ): Promise<MailboxWorld> {
   process.env.MAILBOX_KEY = randomBytes(32).toString('hex');
   process.env.MAILBOX_SECRET = randomBytes(32).toString('hex');
-  process.env.MAILBOX_CHALLENGE_BITS = '8';
+  process.env.MAILBOX_CHALLENGE_BITS = String(options.challengeBits ?? 8);
   process.env.MAILBOX_LIMITS = JSON.stringify(limits);
   // This project has no global setup that compiles the CMS: compile it here (seconds when unchanged).
   await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
   const app = await bootStrapi('sqlite');
   const sites: Record<string, string> = {};
   try {
-    for (const [key, kind, name, mailbox] of [
+    for (const [key, kind, name, mailbox] of options.sites ?? [
       ['portal', 'portal', '临江市人民政府', '市长信箱'],
       ['fgw', 'department', '临江市发展和改革委员会', '主任信箱'],
       ['nobox', 'department', '临江市档案馆', ''],
-    ] as const) {
+    ]) {
       const site = await createTestSite(app.strapi, { key, kind, name: { zhCN: name } });
       sites[key] = site.documentId;
       const columns: [string, string, string][] = [['news', 'news', '新闻动态']];

@@ -16,6 +16,7 @@ import {
   letterKinds,
   letterLimits,
   letterRatings,
+  mailboxColumn,
   type TrackedStatus,
   validateLetter,
 } from '@govcluster/shared/mailbox';
@@ -47,6 +48,7 @@ export interface LetterContact {
 /** A site with a mailbox, as the pages need it. */
 export interface MailboxSite {
   key: string;
+  kind: 'portal' | 'department' | 'township';
   documentId: string;
   name: string;
   basePath: string;
@@ -128,16 +130,23 @@ export function createMailbox(strapi: Core.Strapi) {
       const site = (await strapi.db.query('api::site.site').findOne({
         where: { key },
         populate: { name: true },
-      })) as { key: string; documentId: string; basePath: string; name?: { zhCN?: string } } | null;
+      })) as {
+        key: string;
+        kind: MailboxSite['kind'];
+        documentId: string;
+        basePath: string;
+        name?: { zhCN?: string };
+      } | null;
       if (!site) return null;
-      const column = (await strapi.db.query('api::column.column').findOne({
+      const columns = (await strapi.db.query('api::column.column').findMany({
         where: { site: { documentId: site.documentId }, type: 'interaction' },
-        orderBy: { order: 'asc' },
         populate: { name: true },
-      })) as { slug: string; documentId: string; name?: { zhCN?: string } } | null;
+      })) as { slug: string; type: string; order: number; documentId: string; name?: { zhCN?: string } }[];
+      const column = mailboxColumn(columns);
       if (!column) return null;
       return {
         key: site.key,
+        kind: site.kind,
         documentId: site.documentId,
         name: site.name?.zhCN ?? site.key,
         basePath: site.basePath,

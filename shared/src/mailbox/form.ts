@@ -228,9 +228,13 @@ export const letterRatings = {
 export type LetterRating = keyof typeof letterRatings;
 
 /**
- * The name of a site's mailbox (市长信箱, 主任信箱, 局长信箱, 镇长信箱…): the name of its letters column,
- * which the registry holds.
+ * A site's mailbox column (信箱栏目): its first column of type `interaction` by order, or undefined when
+ * the site has none (then it has no mailbox). Its name is the mailbox's name (市长信箱, 主任信箱…), as
+ * the registry holds it.
+ * @example mailboxColumn([{ slug: 'letters', type: 'interaction', order: 6 }])?.slug // 'letters'
  */
-export function mailboxName(column: { name: string }): string {
-  return column.name;
+export function mailboxColumn<C extends { type: string; order: number }>(
+  columns: readonly C[],
+): C | undefined {
+  return [...columns].filter((column) => column.type === 'interaction').sort((a, b) => a.order - b.order)[0];
 }

@@ -211,13 +211,14 @@ export function renderLetterForm(options: LetterFormOptions): string {
 
 /** The tracking form (信件查询): code and password. */
 export function renderTrackForm(
-  options: { values?: Partial<Record<string, string>>; errors?: FormErrors } = {},
+  options: { site?: string; values?: Partial<Record<string, string>>; errors?: FormErrors } = {},
 ): string {
   const values = options.values ?? {};
   const errors = options.errors ?? {};
   return [
     errorSummary(errors, (field) => `letter-${field}`),
     `<form class="gc-mailbox-form" method="post" action="${mailboxUrl('track')}" accept-charset="utf-8" novalidate>`,
+    options.site ? `<input type="hidden" name="site" value="${e(options.site)}" />` : '',
     textField('code', {
       label: letterFieldLabels.code,
       value: values.code ?? '',
@@ -288,7 +289,7 @@ function paragraphs(text: string): string {
 /** The state of a letter (信件查询 result), the reply once sent, and the rating form. */
 export function renderLetterStatus(
   view: LetterStatusView,
-  options: { password?: string; errors?: FormErrors; rated?: boolean } = {},
+  options: { site?: string; password?: string; errors?: FormErrors } = {},
 ): string {
   const steps = (Object.keys(trackedStatuses) as TrackedStatus[])
     .map((status) => {
@@ -324,6 +325,7 @@ export function renderLetterStatus(
       parts.push(
         errorSummary(errors, (field) => `letter-${field}`),
         `<form class="gc-mailbox-form" method="post" action="${mailboxUrl('rate')}" accept-charset="utf-8">`,
+        options.site ? `<input type="hidden" name="site" value="${e(options.site)}" />` : '',
         `<input type="hidden" name="code" value="${e(view.code)}" />`,
         `<input type="hidden" name="password" value="${e(options.password)}" />`,
         radios('rating', '您对答复是否满意', letterRatings, '', errors.rating),
@@ -373,6 +375,8 @@ export const mailboxCss = `
 export interface MailboxPageOptions {
   title: string;
   siteName: string;
+  /** The site's kind, which gives the header its colour as on the site (`gc-kind-<kind>`). */
+  kind?: 'portal' | 'department' | 'township';
   homeUrl: string;
   /** The mailbox column of the site, linked under the title. */
   mailboxUrl?: string;
@@ -387,7 +391,7 @@ export const elderModeScript =
 /** A whole page for the CMS to answer with: the site's name, the title, the body, readable without JS. */
 export function renderMailboxPage(options: MailboxPageOptions): string {
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="zh-CN" class="gc-kind-${options.kind ?? 'portal'}">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -399,6 +403,8 @@ html{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-
 html.gc-elder{font-size:125%;line-height:2;letter-spacing:.05em}
 body{margin:0}
 .gc-mailbox-header{background:#a5121c;color:#fff;padding:1rem}
+.gc-kind-department .gc-mailbox-header{background:#0b4f8a}
+.gc-kind-township .gc-mailbox-header{background:#1d6b3a}
 .gc-mailbox-header a{color:#fff;font-size:1.25em;font-weight:700;text-decoration:none}
 main{max-width:48rem;margin:0 auto;padding:1rem}
 a{color:#0b4f8a}

@@ -89,6 +89,7 @@ function page(
   ctx.body = renderMailboxPage({
     title: options.title,
     siteName: site?.name ?? '领导信箱',
+    kind: site?.kind,
     homeUrl: site?.basePath ?? '/',
     mailboxUrl: site ? `${site.basePath}${site.columnSlug}/` : undefined,
     body: options.body,
@@ -186,10 +187,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     if (!result.ok) {
       if (result.retryAfter) ctx.set('Retry-After', String(result.retryAfter));
+      const site = await mailbox.site(form.site);
       return page(ctx, result.status, {
         title: '信件查询',
-        site: null,
-        body: renderTrackForm({ values: typed(form), errors: result.errors }),
+        site,
+        body: renderTrackForm({ site: site?.key, values: typed(form), errors: result.errors }),
       });
     }
     page(ctx, 200, {
@@ -210,12 +212,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return json(ctx, 200, { letter: result.value.view });
     }
     if (!result.ok) {
+      const site = await mailbox.site(form.site);
       return page(ctx, result.status, {
         title: '满意度评价',
-        site: null,
-        body: `${renderTrackForm({ values: typed(form), errors: result.errors })}`,
+        site,
+        body: renderTrackForm({ site: site?.key, values: typed(form), errors: result.errors }),
       });
     }
-    page(ctx, 200, { title: '满意度评价', site: null, body: renderLetterStatus(result.value.view) });
+    page(ctx, 200, {
+      title: '满意度评价',
+      site: await mailbox.site(form.site),
+      body: renderLetterStatus(result.value.view),
+    });
   },
 });
