@@ -293,4 +293,72 @@ describe('mailbox endpoint', () => {
     expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
+
+  it("shows the contact data in the admin to the web office and the letter's own office only, and logs each look", async () => {
+    const letter = validLetter(next++);
+    const { code } = (await submit(letter)).body;
+    const intake = await world.app.strapi.db
+      .query('api::letter-intake.letter-intake')
+      .findOne({ where: { code } });
+    const strapi = world.app.strapi as any;
+    const password = `Mailbox-${next}-Aa1`;
+    const roleId = async (role: string) =>
+      (await strapi.db.query('admin::role').findOne({ where: { code: role } })).id;
+    const person = async (email: string, role: string, sites: string[], reviewRole: string) => {
+      const user = await strapi.admin.services.user.create({
+        email,
+        firstname: email.split('@')[0],
+        lastname: 'Test',
+        password,
+        isActive: true,
+        registrationToken: null,
+        roles: [await roleId(role)],
+      });
+      await strapi.documents('api::site-membership.site-membership').create({
+        data: { user: user.id, reviewRole, sites: sites.map((key) => world.sites[key]) },
+      });
+      const login = await fetch(`${world.app.url}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      return ((await login.json()) as any).data.token as string;
+    };
+    const look = async (token: string) => {
+      const answer = await fetch(`${world.app.url}/review/letters/${intake.letter}/contact`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return { status: answer.status, body: (await answer.json()) as any };
+    };
+    const web = await person('web@mailbox.test', 'govcluster-web-reviewer', [], 'web_reviewer');
+    const office = await person('author.fgw@mailbox.test', 'govcluster-author', ['fgw'], 'author');
+    const other = await person('author.portal@mailbox.test', 'govcluster-author', ['portal'], 'author');
+    const secrecy = await person(
+      'secrecy@mailbox.test',
+      'govcluster-secrecy-reviewer',
+      [],
+      'secrecy_reviewer',
+    );
+    const expected = {
+      name: letter.name,
+      phone: letter.phone,
+      email: letter.email,
+      idNumber: letter.idNumber,
+    };
+    expect(await look(web)).toEqual({ status: 200, body: { data: expected } });
+    expect(await look(office)).toEqual({ status: 200, body: { data: expected } });
+    expect((await look(other)).status).toBe(403);
+    expect((await look(secrecy)).status).toBe(403);
+    const log = (await strapi.db.query('plugin::review.review-log').findMany({
+      where: { targetDocumentId: intake.letter },
+      orderBy: { id: 'asc' },
+    })) as { action: string; actorEmail: string; actorRole: string; details: unknown }[];
+    expect(log.map((entry) => [entry.action, entry.actorEmail, entry.actorRole])).toEqual([
+      ['view_contact', 'web@mailbox.test', 'web_reviewer'],
+      ['view_contact', 'author.fgw@mailbox.test', 'author'],
+      ['view_contact_refused', 'author.portal@mailbox.test', 'author'],
+      ['view_contact_refused', 'secrecy@mailbox.test', 'secrecy_reviewer'],
+    ]);
+    expect(JSON.stringify(log)).not.toContain(letter.phone);
+  });
 });

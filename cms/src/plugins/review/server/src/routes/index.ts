@@ -36,6 +36,13 @@ export default {
         handler: 'review.exportLog',
         config: { policies: [...auth, 'plugin::review.can-export-log'] },
       },
+      // A letter writer's contact data: the web office and the letter's own office; every view logged.
+      {
+        method: 'GET',
+        path: '/letters/:documentId/contact',
+        handler: 'review.letterContact',
+        config: { policies: auth },
+      },
       post('/:uid/:documentId/submit', 'submit'),
       post('/:uid/:documentId/approve', 'approve'),
       post('/:uid/:documentId/reject', 'reject'),
