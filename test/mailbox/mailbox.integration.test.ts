@@ -281,6 +281,45 @@ describe('mailbox endpoint', () => {
     expect(intakes.status).toBe(404);
   });
 
+  it('never shows a letter whose writer said no to publication on the public API or to the build', async () => {
+    const letter = { ...validLetter(next++), mayPublish: 'no' };
+    const { code, password } = (await submit(letter)).body;
+    const intake = await world.app.strapi.db
+      .query('api::letter-intake.letter-intake')
+      .findOne({ where: { code } });
+    const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
+    await documents.update({
+      documentId: intake.letter,
+      locale: 'zh-CN',
+      data: { handlingStatus: 'replied', reply: '您好，不公开的答复。', repliedAt: new Date().toISOString() },
+    });
+    await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+    const tracked = (await world.postJson('/api/mailbox/track', { code, password }, ip())).body.letter;
+    expect([tracked.status, tracked.reply, tracked.publicUrl]).toEqual([
+      'replied',
+      '您好，不公开的答复。',
+      null,
+    ]);
+    const list = await (
+      await fetch(`${world.app.url}/api/letters?locale=zh-CN&pagination[pageSize]=100`)
+    ).text();
+    expect(list).not.toContain(letter.subject);
+    const filtered = await fetch(`${world.app.url}/api/letters?filters[documentId][$eq]=${intake.letter}`);
+    expect(JSON.parse(await filtered.text()).data).toEqual([]);
+    expect((await fetch(`${world.app.url}/api/letters/${intake.letter}`)).status).toBe(404);
+    const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
+      name: 'build (consent test)',
+      type: 'read-only',
+      lifespan: null,
+    });
+    const { records } = await fetchCmsRecords(
+      { url: world.app.url, token: token.accessKey },
+      'letter',
+      'zh-CN',
+    );
+    expect(JSON.stringify(records)).not.toContain(letter.subject);
+  });
+
   it('limits failed look-ups per address', async () => {
     const from = ip();
     const statuses: number[] = [];
