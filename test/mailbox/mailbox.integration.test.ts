@@ -12,6 +12,8 @@ import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-wo
 describe('mailbox endpoint', () => {
   let world: MailboxWorld;
   let next = 100;
+  /** The code of a letter whose reply went online (set by the tracking test). */
+  let publishedCode = '';
   /** A fresh address per use, so limits of one test do not touch another. */
   const ip = () => `198.51.100.${next++ % 250}`;
   const counts = async () => ({
@@ -230,6 +232,7 @@ describe('mailbox endpoint', () => {
       },
     });
     await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+    publishedCode = code;
     const replied = await world.postJson('/api/mailbox/track', { code, password }, ip());
     expect([replied.body.letter.status, replied.body.letter.reply]).toEqual([
       'published',
@@ -399,5 +402,43 @@ describe('mailbox endpoint', () => {
       ['view_contact_refused', 'secrecy@mailbox.test', 'secrecy_reviewer'],
     ]);
     expect(JSON.stringify(log)).not.toContain(letter.phone);
+
+    // 待我办理: the web office sees every waiting letter, an office its own sites', most urgent first.
+    const queue = async (token: string) =>
+      (
+        (await (
+          await fetch(`${world.app.url}/review/letters/queue`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).json()) as {
+          data: { code: string; site: string; overdue: string | null; promisedBy: string; legalBy: string }[];
+        }
+      ).data;
+    const old = await submit(validLetter(next++, 'portal'));
+    const oldIntake = await strapi.db
+      .query('api::letter-intake.letter-intake')
+      .findOne({ where: { code: old.body.code } });
+    await strapi.documents('api::letter.letter').update({
+      documentId: oldIntake.letter,
+      locale: 'zh-CN',
+      data: { submittedAt: '2026-01-05T10:00:00+08:00' },
+    });
+    const all = await queue(web);
+    expect(all.map((item) => item.code)).toEqual(expect.arrayContaining([code, old.body.code]));
+    expect(all[0]).toMatchObject({
+      code: old.body.code,
+      overdue: 'legal',
+      promisedBy: '2026-01-26',
+      legalBy: '2026-04-05',
+    });
+    expect(all.find((item) => item.code === code)?.overdue).toBeNull();
+    const own = await queue(office);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((item) => item.site === 'fgw')).toBe(true);
+    expect((await queue(other)).some((item) => item.code === code)).toBe(false);
+    expect(await queue(secrecy)).toEqual([]);
+    // Published letters (answered) are not in the queue.
+    expect(publishedCode).not.toBe('');
+    expect(all.some((item) => item.code === publishedCode)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  * sealed. Nothing here logs what a writer typed.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import { formatDate } from '@govcluster/shared/dates';
 import {
   defaultChallengeBits,
   type FormErrors,
@@ -13,6 +14,7 @@ import {
   type LetterInput,
   type LetterRating,
   type LetterStatusView,
+  letterDeadlines,
   letterKinds,
   letterLimits,
   letterRatings,
@@ -32,6 +34,7 @@ import {
   seal,
   verifyPassword,
 } from './crypto';
+import { promiseWorkingDays } from './handling';
 import { limitsFromEnv, RateLimiter, UsedChallenges } from './limits';
 
 const letterUid = 'api::letter.letter';
@@ -379,6 +382,9 @@ export function createMailbox(strapi: Core.Strapi) {
         reply: online?.reply ? String(online.reply) : null,
         repliedAt: online?.repliedAt ? chinaTime(online.repliedAt) : null,
         rating: (intake.rating as LetterRating | null) ?? null,
+        answerBy: online
+          ? null
+          : formatDate('zh-CN', letterDeadlines(String(letter.submittedAt), promiseWorkingDays()).promisedBy),
         publicUrl:
           online && intake.mayPublish && site
             ? entryUrl('letter', { id: String(online.key), locale: 'zh-CN', column: site.columnSlug }, site)

@@ -274,6 +274,8 @@ export interface LetterStatusView {
   reply: string | null;
   repliedAt: string | null;
   rating: LetterRating | null;
+  /** The day by which the city promises an answer (formatted), while there is none. */
+  answerBy: string | null;
   /** The public page of the letter, once published. */
   publicUrl: string | null;
 }
@@ -306,6 +308,7 @@ export function renderLetterStatus(
     `<dt>来信类型</dt><dd>${e(view.kind)}</dd>`,
     `<dt>来信时间</dt><dd>${e(view.submittedAt)}</dd>`,
     `<dt>承办单位</dt><dd>${e(view.handlingUnit)}</dd>`,
+    view.answerBy ? `<dt>答复期限</dt><dd>${e(view.answerBy)}前</dd>` : '',
     '</dl>',
     `<h3>${e(view.subject)}</h3>`,
     `<div class="gc-mailbox-text">${paragraphs(view.text)}</div>`,

@@ -4,5 +4,6 @@
  * @module
  */
 export * from './challenge.ts';
+export * from './deadlines.ts';
 export * from './form.ts';
 export * from './html.ts';

@@ -1,11 +1,12 @@
 /**
- * Who may see a letter writer's contact data in the admin, and the record of every look
+ * Letters from the mailbox in the admin: who may see a writer's contact data, and the record of every look
  * (docs/adr/0023-mailbox.md): the web office (cluster-wide) and the office the letter was written to
  * (authors and unit reviewers of its site). Every view and every refusal is written to the review's
  * append-only log, so the letter's history shows who looked and when.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { type LetterToHandle, lettersToHandle } from '../../../../mailbox/handling';
 import { type LetterContact, mailboxOf } from '../../../../mailbox/service';
 import { type AdminUser, resolveActor } from './actors';
 import { createStateStore } from './services/state-store';
@@ -54,4 +55,19 @@ export async function viewLetterContact(
   if (!contact) throw new errors.NotFoundError('这封信件没有来信人信息（this letter has no contact data）');
   await store.log({ ...entry, action: 'view_contact', actorRole: role });
   return contact;
+}
+
+/**
+ * 待我办理: the letters waiting for an answer that a person handles — every site's for the web office
+ * and site administrators, their own sites' for authors and unit reviewers, none for anyone else.
+ */
+export async function lettersFor(strapi: Core.Strapi, user: AdminUser): Promise<LetterToHandle[]> {
+  const actor = await resolveActor(strapi, user);
+  if (actor.roles.includes('web_reviewer') || actor.roles.includes('site_admin')) {
+    return lettersToHandle(strapi, 'all');
+  }
+  if (actor.roles.includes('author') || actor.roles.includes('unit_reviewer')) {
+    return lettersToHandle(strapi, actor.sites);
+  }
+  return [];
 }

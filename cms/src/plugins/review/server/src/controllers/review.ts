@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { entryPublication, publisherStatus } from '../../../../../publishing/status';
 import type { AdminUser } from '../actors';
-import { viewLetterContact } from '../letter-contact';
+import { lettersFor, viewLetterContact } from '../letter-contact';
 import type { ReviewService, UserAction } from '../services/review';
 import { parseExportQuery, parseReviewRequest } from '../validation';
 
@@ -74,6 +74,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError('documentId is not a document id');
         return viewLetterContact(strapi, user(ctx), documentId);
       });
+    },
+    /** GET /review/letters/queue: 待我办理, the most urgent first, overdue ones flagged. */
+    async letterQueue(ctx: Context) {
+      await respond(ctx, async () => lettersFor(strapi, user(ctx)));
     },
     /** GET /review/queue */
     async queue(ctx: Context) {
