@@ -86,6 +86,29 @@ export interface QueueItem {
   submittedAt?: string | null;
 }
 
+/** A letter from the mailbox waiting for an answer (`GET /review/letters/queue`). */
+export interface LetterToHandle {
+  documentId: string;
+  code: string;
+  title: string;
+  site: string;
+  kind: string;
+  submittedAt: string;
+  handlingStatus: string;
+  promisedBy: string;
+  legalBy: string;
+  overdue: 'promise' | 'legal' | null;
+  verified: boolean;
+}
+
+/** A letter writer's contact data (`GET /review/letters/:documentId/contact`, logged). */
+export interface LetterContact {
+  name: string;
+  phone: string;
+  email: string | null;
+  idNumber: string | null;
+}
+
 /** What `GET /review/queue` returns. */
 export interface Queue {
   roles: string[];
@@ -159,6 +182,10 @@ export function useReviewApi() {
           )
         ).data.data,
       publishing: async () => (await get<{ data: PublishingStatus }>('/review/publishing')).data.data,
+      letters: async () => (await get<{ data: LetterToHandle[] }>('/review/letters/queue')).data.data,
+      contact: async (documentId: string) =>
+        (await get<{ data: LetterContact }>(`/review/letters/${encodeURIComponent(documentId)}/contact`)).data
+          .data,
     };
   }, [get, post]);
 }
