@@ -4,7 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { solveChallenge } from '@govcluster/shared/mailbox';
-import { appDir, bootStrapi, strapiModule, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
+import {
+  appDir,
+  bootStrapi,
+  strapiModule,
+  type TestDatabase,
+  type TestStrapi,
+} from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 
 /** A booted mailbox world. */
@@ -49,6 +55,7 @@ export function validLetter(n: number, site = 'fgw'): Record<string, string> {
 export async function createMailboxWorld(
   limits: Record<string, { max: number; windowMs: number }> = {},
   options: {
+    database?: TestDatabase;
     challengeBits?: number;
     sites?: [string, 'portal' | 'department' | 'township', string, string][];
   } = {},
@@ -59,7 +66,7 @@ export async function createMailboxWorld(
   process.env.MAILBOX_LIMITS = JSON.stringify(limits);
   // This project has no global setup that compiles the CMS: compile it here (seconds when unchanged).
   await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
-  const app = await bootStrapi('sqlite');
+  const app = await bootStrapi(options.database ?? 'sqlite');
   const sites: Record<string, string> = {};
   try {
     for (const [key, kind, name, mailbox] of options.sites ?? [
@@ -81,7 +88,7 @@ export async function createMailboxWorld(
     await app.close();
     throw error;
   }
-  const headersOf = (ip?: string) => (ip ? { 'x-forwarded-for': ip } : {});
+  const headersOf = (ip?: string): Record<string, string> => (ip ? { 'x-forwarded-for': ip } : {});
   const world: MailboxWorld = {
     app,
     sites,

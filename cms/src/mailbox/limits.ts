@@ -41,8 +41,11 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<Limi
 /** Sliding-window counters. */
 export class RateLimiter {
   private readonly events = new Map<string, number[]>();
+  private readonly limits: Record<LimitName, Limit>;
 
-  constructor(private readonly limits: Record<LimitName, Limit>) {}
+  constructor(limits: Record<LimitName, Limit>) {
+    this.limits = limits;
+  }
 
   private recent(name: LimitName, key: string, now: number): number[] {
     const id = `${name}|${key}`;
