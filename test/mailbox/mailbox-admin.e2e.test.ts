@@ -162,13 +162,27 @@ describe('mailbox in the admin UI (Chromium)', () => {
     await shown.waitFor({ timeout: 15_000 });
     expect(await shown.textContent()).toContain(letter.phone);
     await page.screenshot({ path: join(shots, 'admin-letter-contact.png'), fullPage: true });
+    // The office drafts the reply and submits it for review from the panel.
+    await page.getByRole('textbox', { name: '答复内容' }).fill('您好，来信收悉，已安排维修。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存', { exact: false }).first().waitFor({ timeout: 15_000 });
+    const submitted = page.waitForResponse((response) => response.url().endsWith('/submit'));
+    await page.getByRole('button', { name: '提交审核' }).click();
+    const answer = await submitted;
+    expect([answer.status(), ((await answer.json()) as { data?: { stage?: string } }).data?.stage]).toEqual([
+      200,
+      'unit_review',
+    ]);
     await page.context().close();
     const log = await strapi.db
       .query('plugin::review.review-log')
       .findMany({ where: { targetDocumentId: documentId } });
     expect(
       log.map((entry: { action: string; actorEmail: string }) => [entry.action, entry.actorEmail]),
-    ).toEqual([['view_contact', 'author.fgw.e2e@mailbox.test']]);
+    ).toEqual([
+      ['view_contact', 'author.fgw.e2e@mailbox.test'],
+      ['submit', 'author.fgw.e2e@mailbox.test'],
+    ]);
 
     const other = await loginAs('author.portal.e2e@mailbox.test');
     await editView(other);
