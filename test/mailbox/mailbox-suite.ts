@@ -253,6 +253,11 @@ export function describeMailbox(database: TestDatabase): void {
       expect(
         (await world.postJson('/api/mailbox/rate', { code, password, rating: 'excellent' }, ip())).status,
       ).toBe(400);
+      const unchosen = await world.postForm('/api/mailbox/rate', { code, password, site: 'fgw' }, ip());
+      expect(unchosen.status).toBe(400);
+      expect(unchosen.text).toContain('<a href="#letter-rating">请选择满意、基本满意或不满意</a>');
+      expect(unchosen.text).toContain('data-gc-letter-reply');
+      expect(unchosen.text).not.toContain(letter.phone);
       expect(
         (await world.postJson('/api/mailbox/rate', { code, password, rating: 'fair' }, ip())).status,
       ).toBe(200);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { fixtureBuild, repoRoot } from '../site/fixture.ts';
@@ -142,6 +143,56 @@ describe('mailbox in Chromium', () => {
     const result = await writeAndTrack({ js: true, width: 1280, elder: false, label: 'desktop', n: 1 });
     expect(result.verification).toBe('proof-of-work');
     console.info(`[mailbox] letter with the proof of work (16 bits) sent in ${result.solveMs} ms`);
+  });
+
+  it('shows the reply once it passed the review and takes the writer’s rating, without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${department.basePath}mailbox/write/`);
+    await fillLetter(page, 9);
+    await page.getByRole('button', { name: '提交信件' }).click();
+    await page.waitForURL(/\/mailbox\/letters\/done\?ticket=/, { timeout: 60_000 });
+    const code = (await page.locator('[data-gc-letter-code]').textContent()) ?? '';
+    const password = (await page.locator('[data-gc-letter-password]').textContent()) ?? '';
+    await context.close();
+    // The office's reply passes the review (here: published on the trusted path).
+    const intake = await world.app.strapi.db
+      .query('api::letter-intake.letter-intake')
+      .findOne({ where: { code } });
+    // biome-ignore lint/suspicious/noExplicitAny: the document service's types are generated per app
+    const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
+    await documents.update({
+      documentId: intake.letter,
+      locale: 'zh-CN',
+      data: {
+        handlingStatus: 'replied',
+        reply: '陈女士：您好！来信收悉。经核查，该路灯线路老化，已于12月8日更换，恢复照明。感谢您的监督。',
+        repliedAt: new Date().toISOString(),
+      },
+    });
+    await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 900 },
+      locale: 'zh-CN',
+    });
+    const reader = await noScript.newPage();
+    await reader.goto(`${server.url}${department.basePath}mailbox/track/`);
+    await reader.getByLabel(/^查询编号/).fill(code);
+    await reader.getByLabel(/^查询密码/).fill(password);
+    await reader.getByRole('button', { name: '查询' }).click();
+    await reader.waitForURL(/\/mailbox\/track$/);
+    expect(await reader.locator('[data-gc-letter-status]').getAttribute('data-gc-letter-status')).toBe(
+      'published',
+    );
+    expect(await reader.locator('[data-gc-letter-reply]').textContent()).toContain('已于12月8日更换');
+    await reader.screenshot({ path: path.join(shots, 'status-replied-phone-nojs.png'), fullPage: true });
+    await reader.getByLabel('基本满意').check();
+    await reader.getByRole('button', { name: '提交评价' }).click();
+    await reader.waitForURL(/\/mailbox\/rate$/);
+    expect(await reader.locator('.gc-mailbox-rated').textContent()).toContain('基本满意');
+    await reader.screenshot({ path: path.join(shots, 'rated-phone-nojs.png'), fullPage: true });
+    await noScript.close();
   });
 
   it('writes a letter with JavaScript off (plain form), gets a code and looks it up', async () => {

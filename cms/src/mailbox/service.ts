@@ -396,7 +396,7 @@ export function createMailbox(strapi: Core.Strapi) {
     async rate(
       form: Record<string, unknown>,
       ip: string,
-    ): Promise<MailboxOutcome<{ view: LetterStatusView }>> {
+    ): Promise<MailboxOutcome<{ view: LetterStatusView; site: string }>> {
       const tracked = await mailbox.track(form, ip);
       if (!tracked.ok) return tracked;
       const { view, intake } = tracked.value;
@@ -410,7 +410,11 @@ export function createMailbox(strapi: Core.Strapi) {
         where: { id: intake.id },
         data: { rating, ratedAt: new Date() },
       });
-      return { ok: true, status: 200, value: { view: { ...view, rating: rating as LetterRating } } };
+      return {
+        ok: true,
+        status: 200,
+        value: { view: { ...view, rating: rating as LetterRating }, site: intake.site },
+      };
     },
 
     /** The writer's contact data of a letter (for the offices; the caller checks who asks and logs it). */

@@ -198,6 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       title: '信件查询',
       site: await mailbox.site(result.value.intake.site),
       body: renderLetterStatus(result.value.view, {
+        site: result.value.intake.site,
         password: typeof form.password === 'string' ? form.password : '',
       }),
     });
@@ -211,6 +212,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!result.ok) return refusal(ctx, result.status, result.errors, result.retryAfter);
       return json(ctx, 200, { letter: result.value.view });
     }
+    if (!result.ok && result.errors.rating) {
+      // No rating chosen: the letter again, with the reason at the choice.
+      const tracked = await mailbox.track(form, clientIp(ctx));
+      if (tracked.ok) {
+        return page(ctx, result.status, {
+          title: '满意度评价',
+          site: await mailbox.site(tracked.value.intake.site),
+          body: renderLetterStatus(tracked.value.view, {
+            site: tracked.value.intake.site,
+            password: typeof form.password === 'string' ? form.password : '',
+            errors: result.errors,
+          }),
+        });
+      }
+    }
     if (!result.ok) {
       const site = await mailbox.site(form.site);
       return page(ctx, result.status, {
@@ -221,7 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     page(ctx, 200, {
       title: '满意度评价',
-      site: await mailbox.site(form.site),
+      site: await mailbox.site(result.value.site),
       body: renderLetterStatus(result.value.view),
     });
   },
