@@ -226,9 +226,11 @@ describe('mailbox fuzz', () => {
     const accepted: { code: string; password: string }[] = [];
     let acceptedForms = 0;
     const replayStatuses: number[] = [];
+    const statuses: Record<number, number> = {};
     const all = [...items, ...replays];
     for (const [index, item] of all.entries()) {
       const answer = await send(item, `203.0.113.${index % 250}, 10.0.${index % 200}.1`);
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
       if (answer.status >= 500)
         failures.push(`#${index} ${item.path} ${answer.status} ${answer.body.slice(0, 200)}`);
       if (answer.status === 201) accepted.push(JSON.parse(answer.body));
@@ -238,6 +240,9 @@ describe('mailbox fuzz', () => {
         failures.push(`#${index} ${item.path} answered markup unescaped`);
       }
     }
+    console.info(
+      `[mailbox fuzz] seed ${seed}, ${all.length} requests, answers by status: ${JSON.stringify(statuses)}`,
+    );
     expect(failures, `seed ${seed}`).toEqual([]);
     // Each replayed challenge let exactly one of its two letters in.
     expect(replayStatuses).toEqual([201, 400, 201, 400, 201, 400, 201, 400, 201, 400]);
