@@ -17,6 +17,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { meiliPageConfig } from '@govcluster/shared/search';
+import { mailboxBodyLimit, mailboxPathPattern } from './lib/mailbox-proxy.ts';
 import { distDir as defaultDistDir, repoRoot } from './lib/paths.ts';
 
 /** A site of `dist/sites.json`, as the configuration needs it. */
@@ -47,6 +48,8 @@ export interface NginxConfigOptions {
   readonly connectSources?: readonly string[];
   /** Old URL → new URL of moved entries (scripts/src/build/redirects.ts). */
   readonly redirects?: Readonly<Record<string, string>>;
+  /** Where the CMS answers, for the mailbox's endpoints (default `http://127.0.0.1:1337`). */
+  readonly cmsUpstream?: string;
 }
 
 /** The file every build writes into its output. */
@@ -146,6 +149,24 @@ export function nginxConfig(options: NginxConfigOptions): string {
     '    }',
     '',
   );
+  const upstream = options.cmsUpstream ?? 'http://127.0.0.1:1337';
+  if (!/^https?:\/\/[\w.:[\]-]+$/.test(upstream)) throw new Error(`Not an origin for the CMS: ${upstream}`);
+  lines.push(
+    "    # The mailbox (docs/adr/0023-mailbox.md): its endpoints only, to the CMS; the writer's address is",
+    '    # set (not appended) in X-Forwarded-For, which the CMS trusts from a proxy on its own machine',
+    '    # (MAILBOX_TRUSTED_PROXIES for another one).',
+    `    location ~ ${mailboxPathPattern} {`,
+    '        limit_except GET POST { deny all; }',
+    `        client_max_body_size ${mailboxBodyLimit / 1024}k;`,
+    '        rewrite ^/mailbox/(.*)$ /api/mailbox/$1 break;',
+    '        proxy_set_header Host $host;',
+    '        proxy_set_header X-Forwarded-For $remote_addr;',
+    '        proxy_set_header Cookie "";',
+    '        proxy_pass_request_headers on;',
+    `        proxy_pass ${upstream};`,
+    '    }',
+    '',
+  );
   const redirects = Object.entries(options.redirects ?? {});
   if (redirects.length > 0) {
     lines.push('    # Entries that moved: their old URLs (docs/adr/0016-incremental-build.md).');
@@ -221,6 +242,8 @@ export interface WriteNginxOptions {
   readonly out?: string;
   /** Redirects of moved entries (default: the build's `.govcluster/redirects.json`). */
   readonly redirects?: Readonly<Record<string, string>>;
+  /** The CMS's origin for the mailbox (default `CMS_UPSTREAM`, else `http://127.0.0.1:1337`). */
+  readonly cmsUpstream?: string;
 }
 
 /** The redirects a build left in its output, none when it left no file. */
@@ -253,6 +276,7 @@ export async function writeNginxConfig(distDir: string, options: WriteNginxOptio
     inlineScriptHashes: await inlineScriptHashes(distDir),
     connectSources: meili ? [new URL(meili.host).origin] : [],
     redirects: options.redirects ?? readRedirects(distDir),
+    cmsUpstream: options.cmsUpstream ?? options.env?.CMS_UPSTREAM,
   });
   const out = options.out ?? path.join(distDir, nginxConfigFile);
   await writeFile(out, text);

@@ -4,6 +4,10 @@
  * the server follows it when it is switched.
  *
  *   node --import tsx scripts/src/serve-cluster.ts [--dir dist] [--port 4321] [--host 127.0.0.1]
+ *     [--cms http://127.0.0.1:1337]
+ *
+ * `--cms` (or `CMS_UPSTREAM`) is where the mailbox's endpoints go (`/mailbox/…`, ADR 23); without it
+ * they answer 503.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
       dir: { type: 'string', default: path.join(repoRoot, 'dist') },
       port: { type: 'string', default: process.env.PORT ?? '4321' },
       host: { type: 'string', default: '127.0.0.1' },
+      cms: { type: 'string', default: process.env.CMS_UPSTREAM },
     },
   });
   const dir = path.resolve(values.dir);
@@ -33,7 +38,11 @@ async function main(): Promise<void> {
     process.stderr.write(`${dir} holds no built cluster (no sites.json): run \`npm run build\` first\n`);
     process.exit(1);
   }
-  const running = await serveStatic(dir, { port: Number(values.port), host: values.host });
+  const running = await serveStatic(dir, {
+    port: Number(values.port),
+    host: values.host,
+    cmsOrigin: values.cms,
+  });
   process.stdout.write(`portal: ${portalUrl(dir, running.url)}\n`);
 }
 

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   }
   const live = status.live ? readRelease(layout, status.live) : null;
   for (const skipped of live?.skipped ?? []) log(`skipped invalid entry: ${describeSkip(skipped)}`);
-  const server = await serveStatic(distDir, { port: sitePort });
+  const server = await serveStatic(distDir, { port: sitePort, cmsOrigin: `http://127.0.0.1:${cmsPort}` });
   supervisor.watchServer('the static server', server.server);
   const portal = portalUrl(distDir, server.url);
   const lines = [

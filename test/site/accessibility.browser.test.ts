@@ -79,6 +79,8 @@ describe('accessibility', () => {
         'policy document',
         'service guide',
         'village',
+        'letter form',
+        'letter tracking',
       ]),
     );
   });
@@ -93,8 +95,15 @@ describe('accessibility', () => {
 
   it('has no WCAG 2.2 AA violation in elder-friendly mode', async () => {
     const problems: string[] = [];
-    const elder = pages.filter((p) => ['portal home', 'article', 'service guide'].includes(p.name));
-    expect(elder.map((p) => p.name).sort()).toEqual(['article', 'portal home', 'service guide']);
+    const elder = pages.filter((p) =>
+      ['portal home', 'article', 'service guide', 'letter form'].includes(p.name),
+    );
+    expect(elder.map((p) => p.name).sort()).toEqual([
+      'article',
+      'letter form',
+      'portal home',
+      'service guide',
+    ]);
     for (const { name, url } of elder) {
       for (const problem of await violations(url, true)) problems.push(`${name} ${url} (elder): ${problem}`);
     }

@@ -227,6 +227,8 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     ],
     ['site map', portal ? `${portal.basePath}sitemap/` : undefined],
     ['accessibility statement', portal ? `${portal.basePath}accessibility/` : undefined],
+    ['letter form', department ? `${department.basePath}mailbox/write/` : undefined],
+    ['letter tracking', portal ? `${portal.basePath}mailbox/track/` : undefined],
     ['404', township ? `${township.basePath}404.html` : '/404.html'],
   ];
   return candidates

@@ -27,6 +27,7 @@ import path from 'node:path';
 import compression from 'compression';
 import send from 'send';
 import { cacheImmutable, cacheShort, nginxConfigFile } from '../generate-nginx.ts';
+import { isMailboxPath, proxyMailbox } from './mailbox-proxy.ts';
 
 /** Options of {@link serveStatic} and {@link staticHandler}. */
 export interface StaticServerOptions {
@@ -41,6 +42,11 @@ export interface StaticServerOptions {
   readonly revalidate?: boolean;
   /** Content types by file extension (`.ts` → `text/javascript`), over the standard ones. */
   readonly types?: Readonly<Record<string, string>>;
+  /**
+   * The CMS's origin (`http://127.0.0.1:1337`): the mailbox's endpoints under `/mailbox/` are passed
+   * to it (scripts/src/lib/mailbox-proxy.ts). Without it they answer 503.
+   */
+  readonly cmsOrigin?: string;
 }
 
 /** A running static server. */
@@ -152,6 +158,15 @@ export function staticHandler(
   const types = options.types ?? {};
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
+    const target = pathOf(request.url);
+    if (target !== null && isMailboxPath(target)) {
+      if (!options.cmsOrigin) {
+        plain(response, 503, 'the mailbox is not connected to a CMS on this server');
+        return;
+      }
+      proxyMailbox(options.cmsOrigin, request, response, target, request.url?.slice(target.length) ?? '');
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       plain(response, 405, 'method not allowed: this server only reads (GET, HEAD)', { allow: 'GET, HEAD' });
       return;

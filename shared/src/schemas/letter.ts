@@ -159,10 +159,11 @@ export const LetterSchema = z
   .object({
     ...publicLetterShape,
     /**
-     * The writer (来信人). PRIVATE.
+     * The writer (来信人). PRIVATE. Absent on letters written through the mailbox: their contact data is
+     * sealed in the CMS's letter intake (docs/adr/0023-mailbox.md).
      * @example { name: '陈女士', phone: '13800138000' }
      */
-    writer: LetterWriterSchema,
+    writer: LetterWriterSchema.optional(),
   })
   .superRefine(checkReply);
 

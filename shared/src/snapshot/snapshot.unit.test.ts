@@ -285,7 +285,7 @@ describe('loadSnapshot', () => {
       'en',
       'ru',
     ]);
-    expect(snapshot.entries.letter.map((letter) => letter.writer.name)).toEqual(['陈女士', '陈女士']);
+    expect(snapshot.entries.letter.map((letter) => letter.writer?.name)).toEqual(['陈女士', '陈女士']);
   });
 
   it('for the public, leaves out letter writers and unanswered letters', async () => {

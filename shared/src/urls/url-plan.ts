@@ -18,6 +18,10 @@ export const fixedPaths = {
   siteMap: 'sitemap/',
   accessibility: 'accessibility/',
   search: 'search/',
+  /** 我要写信: the letter form of a site with a mailbox column (docs/adr/0023-mailbox.md). */
+  mailboxWrite: 'mailbox/write/',
+  /** 信件查询: the tracking form. */
+  mailboxTrack: 'mailbox/track/',
   /** Rendered here, moved to `<basePath>404.html` by the build (scripts/src/build-cluster.ts). */
   notFound: '404/',
 } as const;

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { calendarYear } from '@govcluster/shared/dates';
+import { mailboxColumn } from '@govcluster/shared/mailbox';
 import { columnPath, entryPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import {
   type Column,
@@ -57,6 +58,7 @@ export type View =
   | { type: 'siteMap' }
   | { type: 'accessibility' }
   | { type: 'search' }
+  | { type: 'mailbox'; form: 'write' | 'track'; column: Column }
   | { type: 'notFound' };
 
 /** One page of the cluster. */
@@ -149,6 +151,20 @@ async function build(): Promise<Cluster> {
       add(site, locale, fixedPaths.siteMap, 'siteMap', { type: 'siteMap' });
       add(site, locale, fixedPaths.accessibility, 'accessibility', { type: 'accessibility' });
       add(site, locale, fixedPaths.search, 'search', { type: 'search' });
+      // The mailbox is a Chinese-language service: its pages exist where the site has a mailbox column.
+      const mailbox = mailboxColumn(site.columns);
+      if (mailbox && locale === defaultLocale) {
+        add(site, locale, fixedPaths.mailboxWrite, 'mailboxWrite', {
+          type: 'mailbox',
+          form: 'write',
+          column: mailbox,
+        });
+        add(site, locale, fixedPaths.mailboxTrack, 'mailboxTrack', {
+          type: 'mailbox',
+          form: 'track',
+          column: mailbox,
+        });
+      }
       // One 404 page per site, in its default locale; the build moves it to `<basePath>404.html`.
       if (locale === site.locales[0])
         add(site, locale, fixedPaths.notFound, 'notFound', { type: 'notFound' });

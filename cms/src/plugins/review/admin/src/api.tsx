@@ -92,6 +92,29 @@ export interface QueueItem {
   submittedAt?: string | null;
 }
 
+/** A letter from the mailbox waiting for an answer (`GET /review/letters/queue`). */
+export interface LetterToHandle {
+  documentId: string;
+  code: string;
+  title: string;
+  site: string;
+  kind: string;
+  submittedAt: string;
+  handlingStatus: string;
+  promisedBy: string;
+  legalBy: string;
+  overdue: 'promise' | 'legal' | null;
+  verified: boolean;
+}
+
+/** A letter writer's contact data (`GET /review/letters/:documentId/contact`, logged). */
+export interface LetterContact {
+  name: string;
+  phone: string;
+  email: string | null;
+  idNumber: string | null;
+}
+
 /** What `GET /review/queue` returns. */
 export interface Queue {
   roles: string[];
@@ -168,6 +191,10 @@ export function useReviewApi() {
       diff: async (uid: string, documentId: string, locale: string) =>
         (await get<{ data: EntryDiff }>(`${path(uid, documentId)}/diff?locale=${encodeURIComponent(locale)}`))
           .data.data,
+      letters: async () => (await get<{ data: LetterToHandle[] }>('/review/letters/queue')).data.data,
+      contact: async (documentId: string) =>
+        (await get<{ data: LetterContact }>(`/review/letters/${encodeURIComponent(documentId)}/contact`)).data
+          .data,
     };
   }, [get, post]);
 }

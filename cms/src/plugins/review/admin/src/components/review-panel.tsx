@@ -19,6 +19,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type EntryReview, errorMessage, useRefreshDocument, useReviewApi } from '../api';
 import { t } from '../i18n';
 import { DiffView } from './diff-view';
+import { LetterContact } from './letter-contact';
 import { PublicationLine } from './publication-line';
 
 /** Actions that need a comment (as in the shared model). */
@@ -146,6 +147,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
           {t(`stage.${entry.stage}`)}
         </Badge>
       </Flex>
+      {entry.uid === 'api::letter.letter' ? <LetterContact documentId={entry.documentId} /> : null}
       {entry.hasPublishedVersion && entry.stage !== 'published' ? (
         <Typography variant="pi">{t('panel.online')}</Typography>
       ) : null}

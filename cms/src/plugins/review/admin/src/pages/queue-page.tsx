@@ -7,6 +7,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage, type Queue, type QueueItem, useReviewApi } from '../api';
+import { LettersToHandle } from '../components/letters-to-handle';
 import { t } from '../i18n';
 
 /** Waiting longer than this at one level is overdue (two days, as offices promise a reply). */
@@ -171,6 +172,9 @@ export default function QueuePage() {
             )}
           </Flex>
         ) : null}
+        <Box paddingTop={8}>
+          <LettersToHandle />
+        </Box>
       </Layouts.Content>
     </Page.Main>
   );

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { entryPublication, publisherStatus } from '../../../../../publishing/status';
 import type { AdminUser } from '../actors';
+import { lettersFor, viewLetterContact } from '../letter-contact';
 import type { ReviewService, UserAction } from '../services/review';
 import { parseExportQuery, parseReviewRequest } from '../validation';
 
@@ -70,6 +71,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const request = parseReviewRequest(ctx.params, ctx.query);
         return service().diff(request.uid, request.documentId, request.locale, user(ctx));
       });
+    },
+    /** GET /review/letters/:documentId/contact: the writer's contact data (logged; see letter-contact.ts). */
+    async letterContact(ctx: Context) {
+      await respond(ctx, async () => {
+        ctx.set('Cache-Control', 'no-store');
+        const documentId = String(ctx.params.documentId ?? '');
+        if (!/^[a-z0-9]{1,64}$/.test(documentId))
+          throw new errors.ValidationError('documentId is not a document id');
+        return viewLetterContact(strapi, user(ctx), documentId);
+      });
+    },
+    /** GET /review/letters/queue: 待我办理, the most urgent first, overdue ones flagged. */
+    async letterQueue(ctx: Context) {
+      await respond(ctx, async () => lettersFor(strapi, user(ctx)));
     },
     /** GET /review/queue */
     async queue(ctx: Context) {

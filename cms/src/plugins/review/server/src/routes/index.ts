@@ -36,6 +36,15 @@ export default {
         handler: 'review.exportLog',
         config: { policies: [...auth, 'plugin::review.can-export-log'] },
       },
+      // 待我办理: letters from the mailbox waiting for an answer, with their deadlines.
+      { method: 'GET', path: '/letters/queue', handler: 'review.letterQueue', config: { policies: auth } },
+      // A letter writer's contact data: the web office and the letter's own office; every view logged.
+      {
+        method: 'GET',
+        path: '/letters/:documentId/contact',
+        handler: 'review.letterContact',
+        config: { policies: auth },
+      },
       post('/:uid/:documentId/submit', 'submit'),
       post('/:uid/:documentId/approve', 'approve'),
       post('/:uid/:documentId/reject', 'reject'),

@@ -1,0 +1,88 @@
+/**
+ * 待我办理: the letters from the mailbox that wait for an answer, with their deadlines
+ * (docs/adr/0023-mailbox.md). A letter waits until a version with its reply is online (the reply passed
+ * the review). The web office sees every site's letters, an office its own sites'.
+ */
+import {
+  defaultPromiseWorkingDays,
+  type LetterDeadlines,
+  letterDeadlines,
+  letterKinds,
+  overdue,
+} from '@govcluster/shared/mailbox';
+import type { Core } from '@strapi/strapi';
+
+/** The city's promise in working days (`MAILBOX_PROMISE_DAYS`, default 15). */
+export function promiseWorkingDays(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.MAILBOX_PROMISE_DAYS ?? defaultPromiseWorkingDays);
+  return Number.isInteger(days) && days > 0 && days < 400 ? days : defaultPromiseWorkingDays;
+}
+
+/** One letter waiting for an answer. */
+export interface LetterToHandle extends LetterDeadlines {
+  documentId: string;
+  code: string;
+  title: string;
+  site: string;
+  kind: string;
+  submittedAt: string;
+  handlingStatus: string;
+  /** Which deadline has passed today, if any. */
+  overdue: 'legal' | 'promise' | null;
+  /** Whether the writer's browser did the proof of work (otherwise: sent without JavaScript). */
+  verified: boolean;
+}
+
+/** The letters of `sites` (or of every site) that wait for an answer, the most urgent first. */
+export async function lettersToHandle(
+  strapi: Core.Strapi,
+  sites: readonly string[] | 'all',
+  now: Date = new Date(),
+): Promise<LetterToHandle[]> {
+  const intakes = (await strapi.db.query('api::letter-intake.letter-intake').findMany({
+    where: sites === 'all' ? {} : { site: { $in: [...sites] } },
+    select: ['code', 'letter', 'site', 'kind', 'verification'],
+    limit: 5000,
+  })) as {
+    code: string;
+    letter: string;
+    site: string;
+    kind: keyof typeof letterKinds;
+    verification: string;
+  }[];
+  if (intakes.length === 0) return [];
+  const rows = (await strapi.db.query('api::letter.letter').findMany({
+    where: { documentId: { $in: intakes.map((intake) => intake.letter) }, locale: 'zh-CN' },
+    select: ['documentId', 'title', 'submittedAt', 'handlingStatus', 'publishedAt'],
+  })) as {
+    documentId: string;
+    title: string;
+    submittedAt: string;
+    handlingStatus: string;
+    publishedAt: string | null;
+  }[];
+  const answered = new Set(rows.filter((row) => row.publishedAt !== null).map((row) => row.documentId));
+  const drafts = new Map(rows.filter((row) => row.publishedAt === null).map((row) => [row.documentId, row]));
+  const days = promiseWorkingDays();
+  const waiting: LetterToHandle[] = [];
+  for (const intake of intakes) {
+    const draft = drafts.get(intake.letter);
+    if (!draft || answered.has(intake.letter)) continue;
+    const deadlines = letterDeadlines(draft.submittedAt, days);
+    waiting.push({
+      documentId: intake.letter,
+      code: intake.code,
+      title: draft.title,
+      site: intake.site,
+      kind: letterKinds[intake.kind] ?? '',
+      submittedAt: new Date(draft.submittedAt).toISOString(),
+      handlingStatus: draft.handlingStatus,
+      ...deadlines,
+      overdue: overdue(deadlines, now),
+      verified: intake.verification === 'proof-of-work',
+    });
+  }
+  return waiting.sort(
+    (a, b) => a.promisedBy.localeCompare(b.promisedBy) || a.submittedAt.localeCompare(b.submittedAt),
+  );
+}

@@ -1,0 +1,440 @@
+/**
+ * The mailbox (领导信箱 / 市民心声, docs/adr/0023-mailbox.md): accepts a letter from the public, gives the
+ * writer a tracking code and a query password, shows the writer the letter's state and reply, and takes
+ * the writer's rating. The letter itself is a draft of `api::letter.letter` (text only, as typed); what
+ * only the writer and the offices may know is in `api::letter-intake.letter-intake`, contact data
+ * sealed. Nothing here logs what a writer typed.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { formatDate } from '@govcluster/shared/dates';
+import {
+  defaultChallengeBits,
+  type FormErrors,
+  honeypotField,
+  type LetterInput,
+  type LetterRating,
+  type LetterStatusView,
+  letterDeadlines,
+  letterKinds,
+  letterLimits,
+  letterRatings,
+  mailboxColumn,
+  type TrackedStatus,
+  validateLetter,
+} from '@govcluster/shared/mailbox';
+import { entryUrl } from '@govcluster/shared/urls';
+import type { Core } from '@strapi/strapi';
+import {
+  checkChallenge,
+  hashPassword,
+  issueChallenge,
+  keyedHash,
+  loadMailboxKeys,
+  open,
+  seal,
+  verifyPassword,
+} from './crypto';
+import { promiseWorkingDays } from './handling';
+import { limitsFromEnv, RateLimiter, UsedChallenges } from './limits';
+
+const letterUid = 'api::letter.letter';
+const intakeUid = 'api::letter-intake.letter-intake';
+
+/** The contact data of a writer, as sealed. */
+export interface LetterContact {
+  name: string;
+  phone: string;
+  email: string | null;
+  idNumber: string | null;
+}
+
+/** A site with a mailbox, as the pages need it. */
+export interface MailboxSite {
+  key: string;
+  kind: 'portal' | 'department' | 'township';
+  documentId: string;
+  name: string;
+  basePath: string;
+  mailbox: string;
+  columnSlug: string;
+  columnDocumentId: string;
+}
+
+/** An answer of the mailbox: an HTTP status and either the result or reasons. */
+export type MailboxOutcome<T> =
+  | { ok: true; status: number; value: T }
+  | { ok: false; status: number; errors: FormErrors; retryAfter?: number };
+
+const codeAlphabet = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+const passwordAlphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+const pick = (alphabet: string, length: number) =>
+  Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
+
+/** A tracking code: the day in China time and six letters or digits, e.g. `20261206-K7M2QX`. */
+function newCode(now: Date): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replace(/-/g, '');
+  return `${day}-${pick(codeAlphabet, 6)}`;
+}
+
+/** A query password: 12 letters and digits in three groups (about 59 bits). */
+function newPassword(): string {
+  return [pick(passwordAlphabet, 4), pick(passwordAlphabet, 4), pick(passwordAlphabet, 4)].join('-');
+}
+
+/** What people type for a code or password, made comparable. */
+export const normalizeCode = (code: string) => code.trim().toUpperCase().replace(/\s+/g, '');
+const normalizePassword = (password: string) =>
+  password
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '');
+
+/** A time in China, as the pages show it. */
+export function chinaTime(value: unknown): string {
+  const date = new Date(String(value));
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** Text of a form value: strings only, limited, anything else empty. */
+function field(form: Record<string, unknown>, name: string, limit = 400): string {
+  const value = form[name];
+  return typeof value === 'string' ? value.slice(0, limit) : '';
+}
+
+/** Creates the mailbox of a Strapi instance. */
+export function createMailbox(strapi: Core.Strapi) {
+  const keys = loadMailboxKeys(strapi.dirs.app.root);
+  const limiter = new RateLimiter(limitsFromEnv());
+  const used = new UsedChallenges();
+  const bits = Number(process.env.MAILBOX_CHALLENGE_BITS ?? defaultChallengeBits);
+  /** Tickets of the confirmation page: shown once, for ten minutes. */
+  const tickets = new Map<string, { code: string; password: string; site: string; expires: number }>();
+  const ipKey = (ip: string) => keyedHash(keys.sign, 'ip', ip);
+
+  const limited = (retryAfter: number, message: string): MailboxOutcome<never> => ({
+    ok: false,
+    status: 429,
+    errors: { form: message },
+    retryAfter,
+  });
+
+  const mailbox = {
+    /** A site with a mailbox column (its first column of type `interaction`), or null. */
+    async site(key: unknown): Promise<MailboxSite | null> {
+      if (typeof key !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(key)) return null;
+      const site = (await strapi.db.query('api::site.site').findOne({
+        where: { key },
+        populate: { name: true },
+      })) as {
+        key: string;
+        kind: MailboxSite['kind'];
+        documentId: string;
+        basePath: string;
+        name?: { zhCN?: string };
+      } | null;
+      if (!site) return null;
+      const columns = (await strapi.db.query('api::column.column').findMany({
+        where: { site: { documentId: site.documentId }, type: 'interaction' },
+        populate: { name: true },
+      })) as { slug: string; type: string; order: number; documentId: string; name?: { zhCN?: string } }[];
+      const column = mailboxColumn(columns);
+      if (!column) return null;
+      return {
+        key: site.key,
+        kind: site.kind,
+        documentId: site.documentId,
+        name: site.name?.zhCN ?? site.key,
+        basePath: site.basePath,
+        mailbox: column.name?.zhCN ?? '信箱',
+        columnSlug: column.slug,
+        columnDocumentId: column.documentId,
+      };
+    },
+
+    /** A new challenge for the page's script. */
+    challenge(): { token: string; bits: number; expires: number } {
+      const issued = issueChallenge(keys.sign, bits, 10 * 60_000);
+      return { token: issued.token, bits, expires: issued.expires };
+    },
+
+    /**
+     * Accepts a letter: checks (in this order) the address's request rate, the honeypot, the site, every
+     * field, the challenge, the contact's rate and duplicates; stores the letter and its intake; returns
+     * the code, the password (never stored) and a ticket for the confirmation page.
+     */
+    async submit(
+      form: Record<string, unknown>,
+      ip: string,
+    ): Promise<MailboxOutcome<{ code: string; password: string; ticket: string; site: MailboxSite }>> {
+      const now = Date.now();
+      const byIp = ipKey(ip);
+      const wait = limiter.retryAfter('requestsPerIp', byIp, now);
+      if (wait > 0) return limited(wait, '提交过于频繁，请稍后再试');
+      limiter.hit('requestsPerIp', byIp, now);
+      if (
+        field(form, honeypotField) !== '' ||
+        (form[honeypotField] !== undefined && typeof form[honeypotField] !== 'string')
+      ) {
+        return { ok: false, status: 400, errors: { form: '提交未成功，请刷新页面后重新填写' } };
+      }
+      const site = await mailbox.site(form.site);
+      if (!site)
+        return { ok: false, status: 400, errors: { form: '找不到要写信的信箱，请从网站的信箱栏目进入' } };
+      const checked = validateLetter(form);
+      if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
+      const letter = checked.letter;
+      const token = field(form, 'challenge', 1000);
+      let verification: 'proof-of-work' | 'none' = 'none';
+      if (token !== '') {
+        const result = checkChallenge(keys.sign, token, field(form, 'solution', 40), now);
+        if (!result.ok || !used.take(result.id, result.expires, now)) {
+          return { ok: false, status: 400, errors: { form: '安全验证未通过或已过期，请重新提交' } };
+        }
+        verification = 'proof-of-work';
+        const wait = limiter.retryAfter('lettersPerIp', byIp, now);
+        if (wait > 0) return limited(wait, '您提交的信件较多，请一小时后再试');
+      } else {
+        const wait = Math.max(
+          limiter.retryAfter('unverifiedPerIp', byIp, now),
+          limiter.retryAfter('unverifiedTotal', 'all', now),
+        );
+        if (wait > 0) return limited(wait, '未开启脚本的提交已达上限，请开启浏览器脚本后再提交，或明天再试');
+      }
+      const contacts = [letter.phone, letter.email ?? '']
+        .filter(Boolean)
+        .map((value) => keyedHash(keys.sign, 'contact', value.toLowerCase()));
+      const contactWait = Math.max(
+        ...contacts.map((key) => limiter.retryAfter('lettersPerContact', key, now)),
+      );
+      if (contactWait > 0) return limited(contactWait, '同一联系方式每天最多提交3封信件，请明天再试');
+      const fingerprint = keyedHash(
+        keys.sign,
+        'letter',
+        site.key,
+        letter.subject.replace(/\s+/g, ''),
+        letter.text.replace(/\s+/g, ''),
+        letter.phone,
+      );
+      const duplicate = await strapi.db.query(intakeUid).findOne({
+        where: { fingerprint, createdAt: { $gt: new Date(now - 7 * 24 * 60 * 60_000) } },
+        select: ['id'],
+      });
+      if (duplicate) {
+        return {
+          ok: false,
+          status: 409,
+          errors: { form: '这封信已经提交过，请勿重复提交；可凭当时得到的查询编号查询办理情况' },
+        };
+      }
+      const stored = await mailbox.store(site, letter, { fingerprint, verification });
+      limiter.hit(verification === 'none' ? 'unverifiedPerIp' : 'lettersPerIp', byIp, now);
+      if (verification === 'none') limiter.hit('unverifiedTotal', 'all', now);
+      for (const key of contacts) limiter.hit('lettersPerContact', key, now);
+      const ticket = randomBytes(18).toString('base64url');
+      for (const [id, entry] of tickets) if (entry.expires < now) tickets.delete(id);
+      tickets.set(ticket, { ...stored, site: site.key, expires: now + 10 * 60_000 });
+      return { ok: true, status: 201, value: { ...stored, ticket, site } };
+    },
+
+    /** Stores a validated letter: the draft letter and its intake (contact sealed); returns code and password. */
+    async store(
+      site: MailboxSite,
+      letter: LetterInput,
+      meta: { fingerprint: string; verification: 'proof-of-work' | 'none' },
+    ): Promise<{ code: string; password: string }> {
+      const now = new Date();
+      const password = newPassword();
+      const passwordHash = await hashPassword(normalizePassword(password));
+      for (let attempt = 0; ; attempt++) {
+        const code = newCode(now);
+        if (await strapi.db.query(intakeUid).findOne({ where: { code }, select: ['id'] })) {
+          if (attempt > 5) throw new Error('no free tracking code');
+          continue;
+        }
+        const draft = await strapi.documents(letterUid as never).create({
+          locale: 'zh-CN',
+          status: 'draft',
+          data: {
+            key: `letter-${code.toLowerCase()}`,
+            title: letter.subject,
+            question: letter.text,
+            category: letterKinds[letter.kind],
+            submittedAt: now.toISOString(),
+            handlingStatus: 'received',
+            handlingUnit: site.name,
+            site: site.documentId,
+            column: site.columnDocumentId,
+            datePublished: now.toISOString(),
+            dateModified: now.toISOString(),
+          },
+        } as never);
+        const documentId = (draft as unknown as { documentId: string }).documentId;
+        const contact: LetterContact = {
+          name: letter.name,
+          phone: letter.phone,
+          email: letter.email,
+          idNumber: letter.idNumber,
+        };
+        try {
+          await strapi.db.query(intakeUid).create({
+            data: {
+              code,
+              letter: documentId,
+              site: site.key,
+              passwordHash,
+              contact: seal(keys.seal, contact, documentId),
+              kind: letter.kind,
+              mayPublish: letter.mayPublish,
+              fingerprint: meta.fingerprint,
+              verification: meta.verification,
+            },
+          });
+        } catch (error) {
+          await strapi.documents(letterUid as never).delete({ documentId, locale: 'zh-CN' } as never);
+          throw error;
+        }
+        return { code, password };
+      }
+    },
+
+    /** The code and password of a ticket, once; null when unknown, used or expired. */
+    takeTicket(ticket: unknown): { code: string; password: string; site: string } | null {
+      if (typeof ticket !== 'string') return null;
+      const entry = tickets.get(ticket);
+      tickets.delete(ticket);
+      return entry && entry.expires > Date.now() ? entry : null;
+    },
+
+    /** A letter as its writer may see it, for the right code and password. */
+    async track(
+      form: Record<string, unknown>,
+      ip: string,
+    ): Promise<MailboxOutcome<{ view: LetterStatusView; intake: { id: number; site: string } }>> {
+      const now = Date.now();
+      const byIp = ipKey(ip);
+      const wait = Math.max(
+        limiter.retryAfter('requestsPerIp', byIp, now),
+        limiter.retryAfter('failedLookupsPerIp', byIp, now),
+      );
+      if (wait > 0) return limited(wait, '查询失败次数过多，请稍后再试');
+      limiter.hit('requestsPerIp', byIp, now);
+      const code = normalizeCode(field(form, 'code', letterLimits.code + 1));
+      const password = normalizePassword(field(form, 'password', letterLimits.password + 1));
+      const errors: FormErrors = {};
+      if (code === '') errors.code = '请填写查询编号';
+      else if (code.length > letterLimits.code) errors.code = '查询编号格式不正确';
+      if (password === '') errors.password = '请填写查询密码';
+      else if (password.length > letterLimits.password) errors.password = '查询密码格式不正确';
+      if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+      const codeWait = limiter.retryAfter('failedLookupsPerCode', code, now);
+      if (codeWait > 0) return limited(codeWait, '该编号查询失败次数过多，请一小时后再试');
+      const intake = /^\d{8}-[A-Z0-9]{6}$/.test(code)
+        ? ((await strapi.db.query(intakeUid).findOne({ where: { code } })) as Record<string, unknown> | null)
+        : null;
+      const right = await verifyPassword(password, (intake?.passwordHash as string | undefined) ?? null);
+      if (!intake || !right) {
+        limiter.hit('failedLookupsPerIp', byIp, now);
+        limiter.hit('failedLookupsPerCode', code, now);
+        return { ok: false, status: 403, errors: { form: '查询编号或查询密码不正确' } };
+      }
+      const view = await mailbox.view(intake);
+      if (!view) return { ok: false, status: 404, errors: { form: '这封信件已不存在' } };
+      return {
+        ok: true,
+        status: 200,
+        value: { view, intake: { id: intake.id as number, site: intake.site as string } },
+      };
+    },
+
+    /** The state of a letter from its intake: the online version's reply once it passed the review. */
+    async view(intake: Record<string, unknown>): Promise<LetterStatusView | null> {
+      const documentId = intake.letter as string;
+      const read = (status: 'draft' | 'published') =>
+        strapi
+          .documents(letterUid as never)
+          .findOne({ documentId, locale: 'zh-CN', status } as never) as Promise<Record<
+          string,
+          unknown
+        > | null>;
+      const [draft, online] = await Promise.all([read('draft'), read('published')]);
+      const letter = online ?? draft;
+      if (!letter) return null;
+      const site = await mailbox.site(intake.site);
+      let status: TrackedStatus = (draft?.handlingStatus as TrackedStatus | undefined) ?? 'received';
+      if (online) status = intake.mayPublish ? 'published' : 'replied';
+      if (status === 'replied' && !online) status = 'processing';
+      return {
+        code: intake.code as string,
+        subject: String(letter.title ?? ''),
+        text: String(letter.question ?? ''),
+        kind: letterKinds[intake.kind as keyof typeof letterKinds] ?? '',
+        submittedAt: chinaTime(letter.submittedAt),
+        status,
+        handlingUnit: String(letter.handlingUnit ?? ''),
+        reply: online?.reply ? String(online.reply) : null,
+        repliedAt: online?.repliedAt ? chinaTime(online.repliedAt) : null,
+        rating: (intake.rating as LetterRating | null) ?? null,
+        answerBy: online
+          ? null
+          : formatDate('zh-CN', letterDeadlines(String(letter.submittedAt), promiseWorkingDays()).promisedBy),
+        publicUrl:
+          online && intake.mayPublish && site
+            ? entryUrl('letter', { id: String(online.key), locale: 'zh-CN', column: site.columnSlug }, site)
+            : null,
+      };
+    },
+
+    /** The writer's rating of a reply: once, and only after the reply was sent. */
+    async rate(
+      form: Record<string, unknown>,
+      ip: string,
+    ): Promise<MailboxOutcome<{ view: LetterStatusView; site: string }>> {
+      const tracked = await mailbox.track(form, ip);
+      if (!tracked.ok) return tracked;
+      const { view, intake } = tracked.value;
+      const rating = field(form, 'rating');
+      if (!view.reply) return { ok: false, status: 409, errors: { form: '答复发出后才能评价' } };
+      if (view.rating) return { ok: false, status: 409, errors: { form: '您已经评价过了' } };
+      if (!Object.hasOwn(letterRatings, rating)) {
+        return { ok: false, status: 400, errors: { rating: '请选择满意、基本满意或不满意' } };
+      }
+      await strapi.db.query(intakeUid).update({
+        where: { id: intake.id },
+        data: { rating, ratedAt: new Date() },
+      });
+      return {
+        ok: true,
+        status: 200,
+        value: { view: { ...view, rating: rating as LetterRating }, site: intake.site },
+      };
+    },
+
+    /** The writer's contact data of a letter (for the offices; the caller checks who asks and logs it). */
+    async contact(documentId: string): Promise<LetterContact | null> {
+      const intake = (await strapi.db.query(intakeUid).findOne({ where: { letter: documentId } })) as {
+        contact: string;
+      } | null;
+      return intake ? open<LetterContact>(keys.seal, intake.contact, documentId) : null;
+    },
+  };
+  return mailbox;
+}
+
+/** The mailbox of a Strapi instance. */
+export type Mailbox = ReturnType<typeof createMailbox>;
+
+let instance: { strapi: Core.Strapi; mailbox: Mailbox } | undefined;
+
+/** The mailbox of this Strapi (made on first use; a restarted Strapi gets a new one). */
+export function mailboxOf(strapi: Core.Strapi): Mailbox {
+  if (instance?.strapi !== strapi) instance = { strapi, mailbox: createMailbox(strapi) };
+  return instance.mailbox;
+}

@@ -1,0 +1,470 @@
+/**
+ * The mailbox against a real Strapi (SQLite and PostgreSQL, one file each): a letter is accepted with a code and a password; every
+ * kind of bad input is refused with a reason per field and stores nothing; rate limits, honeypot,
+ * forged and replayed challenges, duplicates; tracking and rating; contact data sealed and absent from
+ * the public API and from what the build reads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
+import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
+import { fetchCmsRecords } from '../../sites/src/loaders/cms-source.ts';
+import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-world.ts';
+
+/** The mailbox suite on one database. */
+export function describeMailbox(database: TestDatabase): void {
+  describe(`mailbox endpoint on ${database}`, () => {
+    let world: MailboxWorld;
+    let next = 100;
+    /** The code of a letter whose reply went online (set by the tracking test). */
+    let publishedCode = '';
+    /** A fresh address per use, so limits of one test do not touch another. */
+    const ip = () => `198.51.100.${next++ % 250}`;
+    const counts = async () => ({
+      letters: await world.app.strapi.db.query('api::letter.letter').count({}),
+      intakes: await world.app.strapi.db.query('api::letter-intake.letter-intake').count({}),
+    });
+    const submit = async (letter: Record<string, string>, from = ip()) =>
+      world.postJson('/api/mailbox/letters', { ...letter, ...(await world.solved()) }, from);
+
+    beforeAll(async () => {
+      world = await createMailboxWorld({}, { database });
+    });
+    afterAll(async () => world?.close());
+
+    it('accepts a valid letter with a code and a password, as a draft letter with its contact sealed', async () => {
+      const letter = validLetter(1);
+      const answer = await submit(letter);
+      expect(answer.status).toBe(201);
+      expect(answer.body.code).toMatch(/^\d{8}-[A-Z0-9]{6}$/);
+      expect(answer.body.password).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+      const intake = await world.app.strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code: answer.body.code } });
+      expect(intake.verification).toBe('proof-of-work');
+      const raw = JSON.stringify(intake);
+      for (const secret of [letter.phone, letter.name, letter.email, letter.idNumber, answer.body.password]) {
+        expect(raw).not.toContain(secret);
+      }
+      expect(intake.contact).toMatch(/^v1\./);
+      const stored = await world.app.strapi.db
+        .query('api::letter.letter')
+        .findOne({ where: { documentId: intake.letter } });
+      expect([stored.title, stored.question, stored.handlingStatus, stored.publishedAt]).toEqual([
+        letter.subject,
+        letter.text,
+        'received',
+        null,
+      ]);
+      const contact = await (await import('../../cms/src/mailbox/service.ts'))
+        .mailboxOf(world.app.strapi)
+        .contact(intake.letter);
+      expect(contact).toEqual({
+        name: letter.name,
+        phone: letter.phone,
+        email: letter.email,
+        idNumber: letter.idNumber,
+      });
+    });
+
+    const bad: [string, Record<string, unknown>, string][] = [
+      ['no kind', { kind: '' }, 'kind'],
+      ['an unknown kind', { kind: 'praise' }, 'kind'],
+      ['a subject too short', { subject: '路灯' }, 'subject'],
+      ['a subject too long', { subject: '长'.repeat(61) }, 'subject'],
+      ['a huge text', { text: '字'.repeat(200_000) }, 'text'],
+      ['no text', { text: '   ' }, 'text'],
+      ['a text as an array', { text: ['一', '二'] }, 'text'],
+      ['a name as an object', { name: { first: '陈' } }, 'name'],
+      ['no name', { name: undefined }, 'name'],
+      ['a malformed phone', { phone: '12345' }, 'phone'],
+      ['a malformed e-mail', { email: 'not-an-address' }, 'email'],
+      ['an ID number with a wrong check digit', { idNumber: '110105194912310021' }, 'idNumber'],
+      ['no answer on publication', { mayPublish: 'maybe' }, 'mayPublish'],
+      ['control characters', { subject: 'abc\u0000def 路灯' }, 'subject'],
+      ['a lone surrogate', { text: `路灯坏了很久了请维修\ud800` }, 'text'],
+    ];
+    for (const [label, change, field] of bad) {
+      it(`refuses ${label} with a reason for ${field} and stores nothing`, async () => {
+        const before = await counts();
+        const answer = await submit({ ...validLetter(next + 1000), ...change } as Record<string, string>);
+        expect(answer.status).toBe(400);
+        expect(typeof answer.body.error.fields[field]).toBe('string');
+        expect(answer.body.error.fields[field]).toMatch(/[\u4e00-\u9fff]/);
+        expect(await counts()).toEqual(before);
+      });
+    }
+
+    it('refuses a site without a mailbox, and an unknown one', async () => {
+      for (const site of ['nobox', 'nowhere', '../portal']) {
+        const answer = await submit(validLetter(next, site));
+        expect([site, answer.status]).toEqual([site, 400]);
+      }
+    });
+
+    it('refuses a filled honeypot and stores nothing', async () => {
+      const before = await counts();
+      const answer = await submit({ ...validLetter(next), website: 'http://spam.example' });
+      expect(answer.status).toBe(400);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a forged, an unsolved and a replayed challenge', async () => {
+      const solved = await world.solved();
+      const [body, mac] = solved.challenge.split('.');
+      const payload = JSON.parse(Buffer.from(body as string, 'base64').toString());
+      const longer = Buffer.from(JSON.stringify({ ...payload, e: payload.e + 3_600_000 })).toString('base64');
+      for (const forged of [`${longer}.${mac}`, `${body}.${'A'.repeat(43)}`, 'x', `${body}.`]) {
+        const answer = await world.postJson(
+          '/api/mailbox/letters',
+          { ...validLetter(next++), challenge: forged, solution: solved.solution },
+          ip(),
+        );
+        expect(answer.status).toBe(400);
+      }
+      const unsolved = await world.postJson(
+        '/api/mailbox/letters',
+        { ...validLetter(next++), challenge: solved.challenge, solution: 'abc' },
+        ip(),
+      );
+      expect(unsolved.status).toBe(400);
+      const first = await world.postJson('/api/mailbox/letters', { ...validLetter(next++), ...solved }, ip());
+      expect(first.status).toBe(201);
+      const replayed = await world.postJson(
+        '/api/mailbox/letters',
+        { ...validLetter(next++), ...solved },
+        ip(),
+      );
+      expect([replayed.status, replayed.body.error.message]).toEqual([
+        400,
+        '安全验证未通过或已过期，请重新提交',
+      ]);
+    });
+
+    it('refuses the same letter twice', async () => {
+      const letter = validLetter(next++);
+      expect((await submit(letter)).status).toBe(201);
+      const again = await submit(letter);
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain('已经提交过');
+    });
+
+    it('limits letters per address, per contact and without the proof of work', async () => {
+      const from = ip();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await submit(validLetter(next++), from)).status);
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+      const phone = validLetter(next).phone;
+      const byContact: number[] = [];
+      for (let i = 0; i < 4; i++)
+        byContact.push((await submit({ ...validLetter(next++), phone, email: '' })).status);
+      expect(byContact).toEqual([201, 201, 201, 429]);
+      const plain = ip();
+      const unverified: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        unverified.push((await world.postJson('/api/mailbox/letters', validLetter(next++), plain)).status);
+      }
+      expect(unverified).toEqual([201, 201, 429]);
+    });
+
+    it('takes a letter without JavaScript: a plain form, 303 to a confirmation shown once', async () => {
+      const posted = await world.postForm('/api/mailbox/letters', validLetter(next++, 'portal'), ip());
+      expect(posted.status).toBe(303);
+      const location = posted.headers.get('location') ?? '';
+      expect(location).toMatch(/^\/mailbox\/letters\/done\?ticket=[\w-]+$/);
+      const done = await world.get(location.replace('/mailbox/', '/api/mailbox/'));
+      expect(done.status).toBe(200);
+      expect(done.headers.get('cache-control')).toBe('no-store');
+      expect(done.text).toContain('市长信箱');
+      expect(done.text).toMatch(/data-gc-letter-code>\d{8}-[A-Z0-9]{6}</);
+      expect((await world.get(location.replace('/mailbox/', '/api/mailbox/'))).status).toBe(404);
+    });
+
+    it('shows a form sent with mistakes again, with what was typed (escaped) and linked reasons', async () => {
+      const before = await counts();
+      const typed: Record<string, string> = {
+        ...validLetter(next++),
+        subject: '<script>alert(1)</script>',
+        phone: '123',
+      };
+      const answer = await world.postForm('/api/mailbox/letters', typed, ip());
+      expect(answer.status).toBe(400);
+      expect(answer.text).not.toContain('<script>alert(1)');
+      expect(answer.text).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
+      expect(answer.text).toContain('role="alert"');
+      expect(answer.text).toContain('<a href="#letter-phone">');
+      expect(answer.text).toMatch(
+        /id="letter-phone"[^>]*aria-describedby="letter-phone-hint letter-phone-error"[^>]*aria-invalid="true"/,
+      );
+      expect(answer.text).toContain(typed.text);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('tracks a letter with its code and password only, then shows the reply and takes one rating', async () => {
+      const letter = validLetter(next++);
+      const { code, password } = (await submit(letter)).body;
+      for (const wrong of [
+        { code, password: 'aaaa-bbbb-cccc' },
+        { code: '20260101-AAAAAA', password },
+        { code: "' OR 1=1 --", password },
+      ]) {
+        const answer = await world.postJson('/api/mailbox/track', wrong, ip());
+        expect([answer.status, answer.body.error.message]).toEqual([403, '查询编号或查询密码不正确']);
+      }
+      const tracked = await world.postJson(
+        '/api/mailbox/track',
+        { code: code.toLowerCase(), password: password.toUpperCase() },
+        ip(),
+      );
+      expect([tracked.status, tracked.body.letter.status, tracked.body.letter.reply]).toEqual([
+        200,
+        'received',
+        null,
+      ]);
+      expect(JSON.stringify(tracked.body)).not.toContain(letter.phone);
+      expect(
+        (await world.postJson('/api/mailbox/rate', { code, password, rating: 'satisfied' }, ip())).status,
+      ).toBe(409);
+      // The office replies and the reply passes the review (here: published on the trusted path).
+      const intake = await world.app.strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code } });
+      const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
+      await documents.update({
+        documentId: intake.letter,
+        locale: 'zh-CN',
+        data: {
+          handlingStatus: 'replied',
+          reply: '您好，该路灯已于本周修复。',
+          repliedAt: new Date().toISOString(),
+        },
+      });
+      await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+      publishedCode = code;
+      const replied = await world.postJson('/api/mailbox/track', { code, password }, ip());
+      expect([replied.body.letter.status, replied.body.letter.reply]).toEqual([
+        'published',
+        '您好，该路灯已于本周修复。',
+      ]);
+      expect(replied.body.letter.publicUrl).toBe(`/bm/fgw/letters/letter-${code.toLowerCase()}/`);
+      const page = await world.postForm('/api/mailbox/track', { code, password }, ip());
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('data-gc-letter-status="published"');
+      expect(page.text).toContain('name="rating"');
+      expect(
+        (await world.postJson('/api/mailbox/rate', { code, password, rating: 'excellent' }, ip())).status,
+      ).toBe(400);
+      const unchosen = await world.postForm('/api/mailbox/rate', { code, password, site: 'fgw' }, ip());
+      expect(unchosen.status).toBe(400);
+      expect(unchosen.text).toContain('<a href="#letter-rating">请选择满意、基本满意或不满意</a>');
+      expect(unchosen.text).toContain('data-gc-letter-reply');
+      expect(unchosen.text).not.toContain(letter.phone);
+      expect(
+        (await world.postJson('/api/mailbox/rate', { code, password, rating: 'fair' }, ip())).status,
+      ).toBe(200);
+      expect(
+        (await world.postJson('/api/mailbox/rate', { code, password, rating: 'satisfied' }, ip())).status,
+      ).toBe(409);
+      expect((await world.postJson('/api/mailbox/track', { code, password }, ip())).body.letter.rating).toBe(
+        'fair',
+      );
+
+      // Contact data: not in the public REST API, not in what the build reads, no route to the intake.
+      const secrets = [letter.phone, letter.email, letter.idNumber, letter.name, password];
+      const publicApi = await (await fetch(`${world.app.url}/api/letters?populate=*&locale=zh-CN`)).text();
+      expect(publicApi).toContain(letter.subject);
+      for (const secret of secrets) expect(publicApi).not.toContain(secret);
+      for (const path of [
+        '/api/letter-intakes',
+        `/api/letters?filters[writer][phone][$eq]=${letter.phone}`,
+      ]) {
+        const answer = await fetch(`${world.app.url}${path}`);
+        expect([path, answer.status >= 400]).toEqual([path, true]);
+      }
+      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
+        name: 'build (test)',
+        type: 'read-only',
+        lifespan: null,
+      });
+      const { records } = await fetchCmsRecords(
+        { url: world.app.url, token: token.accessKey },
+        'letter',
+        'zh-CN',
+      );
+      const built = JSON.stringify(records);
+      expect(built).toContain(letter.subject);
+      for (const secret of secrets) expect(built).not.toContain(secret);
+      const intakes = await fetch(`${world.app.url}/api/letter-intakes`, {
+        headers: { authorization: `Bearer ${token.accessKey}` },
+      });
+      expect(intakes.status).toBe(404);
+    });
+
+    it('never shows a letter whose writer said no to publication on the public API or to the build', async () => {
+      const letter: Record<string, string> = { ...validLetter(next++), mayPublish: 'no' };
+      const { code, password } = (await submit(letter)).body;
+      const intake = await world.app.strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code } });
+      const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
+      await documents.update({
+        documentId: intake.letter,
+        locale: 'zh-CN',
+        data: {
+          handlingStatus: 'replied',
+          reply: '您好，不公开的答复。',
+          repliedAt: new Date().toISOString(),
+        },
+      });
+      await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+      const tracked = (await world.postJson('/api/mailbox/track', { code, password }, ip())).body.letter;
+      expect([tracked.status, tracked.reply, tracked.publicUrl]).toEqual([
+        'replied',
+        '您好，不公开的答复。',
+        null,
+      ]);
+      const list = await (
+        await fetch(`${world.app.url}/api/letters?locale=zh-CN&pagination[pageSize]=100`)
+      ).text();
+      expect(list).not.toContain(letter.subject);
+      const filtered = await fetch(`${world.app.url}/api/letters?filters[documentId][$eq]=${intake.letter}`);
+      expect(JSON.parse(await filtered.text()).data).toEqual([]);
+      expect((await fetch(`${world.app.url}/api/letters/${intake.letter}`)).status).toBe(404);
+      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
+        name: 'build (consent test)',
+        type: 'read-only',
+        lifespan: null,
+      });
+      const { records } = await fetchCmsRecords(
+        { url: world.app.url, token: token.accessKey },
+        'letter',
+        'zh-CN',
+      );
+      expect(JSON.stringify(records)).not.toContain(letter.subject);
+    });
+
+    it('limits failed look-ups per address', async () => {
+      const from = ip();
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        statuses.push(
+          (await world.postJson('/api/mailbox/track', { code: '20260102-BBBBBB', password: `x${i}` }, from))
+            .status,
+        );
+      }
+      expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
+      expect(statuses[10]).toBe(429);
+    });
+
+    it("shows the contact data in the admin to the web office and the letter's own office only, and logs each look", async () => {
+      const letter = validLetter(next++);
+      const { code } = (await submit(letter)).body;
+      const intake = await world.app.strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code } });
+      const strapi = world.app.strapi as any;
+      const password = `Mailbox-${next}-Aa1`;
+      const roleId = async (role: string) =>
+        (await strapi.db.query('admin::role').findOne({ where: { code: role } })).id;
+      const person = async (email: string, role: string, sites: string[], reviewRole: string) => {
+        const user = await strapi.admin.services.user.create({
+          email,
+          firstname: email.split('@')[0],
+          lastname: 'Test',
+          password,
+          isActive: true,
+          registrationToken: null,
+          roles: [await roleId(role)],
+        });
+        await strapi.documents('api::site-membership.site-membership').create({
+          data: { user: user.id, reviewRole, sites: sites.map((key) => world.sites[key]) },
+        });
+        const login = await fetch(`${world.app.url}/admin/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
+        return ((await login.json()) as any).data.token as string;
+      };
+      const look = async (token: string) => {
+        const answer = await fetch(`${world.app.url}/review/letters/${intake.letter}/contact`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return { status: answer.status, body: (await answer.json()) as any };
+      };
+      const web = await person('web@mailbox.test', 'govcluster-web-reviewer', [], 'web_reviewer');
+      const office = await person('author.fgw@mailbox.test', 'govcluster-author', ['fgw'], 'author');
+      const other = await person('author.portal@mailbox.test', 'govcluster-author', ['portal'], 'author');
+      const secrecy = await person(
+        'secrecy@mailbox.test',
+        'govcluster-secrecy-reviewer',
+        [],
+        'secrecy_reviewer',
+      );
+      const expected = {
+        name: letter.name,
+        phone: letter.phone,
+        email: letter.email,
+        idNumber: letter.idNumber,
+      };
+      expect(await look(web)).toEqual({ status: 200, body: { data: expected } });
+      expect(await look(office)).toEqual({ status: 200, body: { data: expected } });
+      expect((await look(other)).status).toBe(403);
+      expect((await look(secrecy)).status).toBe(403);
+      const log = (await strapi.db.query('plugin::review.review-log').findMany({
+        where: { targetDocumentId: intake.letter },
+        orderBy: { id: 'asc' },
+      })) as { action: string; actorEmail: string; actorRole: string; details: unknown }[];
+      expect(log.map((entry) => [entry.action, entry.actorEmail, entry.actorRole])).toEqual([
+        ['view_contact', 'web@mailbox.test', 'web_reviewer'],
+        ['view_contact', 'author.fgw@mailbox.test', 'author'],
+        ['view_contact_refused', 'author.portal@mailbox.test', 'author'],
+        ['view_contact_refused', 'secrecy@mailbox.test', 'secrecy_reviewer'],
+      ]);
+      expect(JSON.stringify(log)).not.toContain(letter.phone);
+
+      // 待我办理: the web office sees every waiting letter, an office its own sites', most urgent first.
+      const queue = async (token: string) =>
+        (
+          (await (
+            await fetch(`${world.app.url}/review/letters/queue`, {
+              headers: { authorization: `Bearer ${token}` },
+            })
+          ).json()) as {
+            data: {
+              code: string;
+              site: string;
+              overdue: string | null;
+              promisedBy: string;
+              legalBy: string;
+            }[];
+          }
+        ).data;
+      const old = await submit(validLetter(next++, 'portal'));
+      const oldIntake = await strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code: old.body.code } });
+      await strapi.documents('api::letter.letter').update({
+        documentId: oldIntake.letter,
+        locale: 'zh-CN',
+        data: { submittedAt: '2026-01-05T10:00:00+08:00' },
+      });
+      const all = await queue(web);
+      expect(all.map((item) => item.code)).toEqual(expect.arrayContaining([code, old.body.code]));
+      expect(all[0]).toMatchObject({
+        code: old.body.code,
+        overdue: 'legal',
+        promisedBy: '2026-01-26',
+        legalBy: '2026-04-05',
+      });
+      expect(all.find((item) => item.code === code)?.overdue).toBeNull();
+      const own = await queue(office);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((item) => item.site === 'fgw')).toBe(true);
+      expect((await queue(other)).some((item) => item.code === code)).toBe(false);
+      expect(await queue(secrecy)).toEqual([]);
+      // Published letters (answered) are not in the queue.
+      expect(publishedCode).not.toBe('');
+      expect(all.some((item) => item.code === publishedCode)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { describeMailbox } from './mailbox-suite.ts';
+
+describeMailbox('postgres');
