@@ -331,10 +331,14 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // Asked for older pages, it searches all of them, ranked anew. Page 1 always starts afresh, so two
       // searches for the same query (a scope click, then the button) never add to the same list.
       if (state?.key !== key || offset === 0 || (older && !everything(state.levels))) {
-        const [routes, titled] = await Promise.all([
+        const [routed, titled] = await Promise.all([
           older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
           titledFor(parts, filters, targets),
         ]);
+        // A long run that titles hold is someone looking a page up by its title: those pages answer the
+        // first query, and the older shards the run is routed to (their metadata and chunks, most of a
+        // cold query's bytes) wait for the searcher's button. Short runs are routed as before.
+        const routes = titled.length > 0 && isLongHanRun(parts) ? new Map<Locale, RoutePlan>() : routed;
         state = {
           key,
           out: [],
