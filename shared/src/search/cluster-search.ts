@@ -282,7 +282,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     const perLocale = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
-          async (opened) => (await opened.titles?.(parts)) ?? [],
+          // A title index that cannot be read (a file missing, the network) leaves the full-text search.
+          async (opened) => (await opened.titles?.(parts).catch(() => undefined)) ?? [],
           () => [],
         ),
       ),

@@ -55,6 +55,26 @@ describe('engine', () => {
   const single = { eligible: () => 1, searchable: async () => fakeBundle(pages) };
   const search = createSearch({ open: async () => single, locales: ['zh-CN'] });
 
+  it('puts pages found by their title first, and answers from the full text when the title index fails', async () => {
+    const titled = [
+      '/old-guide/',
+      '临江市场监管办事指南',
+      'portal',
+      'portal',
+      'serviceGuide',
+      '2020-01-01',
+      '指南正文',
+    ] as const;
+    const withTitles = (titles: () => Promise<readonly (typeof titled)[]>) =>
+      createSearch({ open: async () => ({ ...single, titles }), locales: ['zh-CN'] });
+    const found = await withTitles(async () => [titled]).search('临江市场');
+    expect(found.hits.map((hit) => hit.url)).toEqual(['/old-guide/', '/b/', '/c/']);
+    const failed = await withTitles(async () => {
+      throw new Error('titles/p3.json: 404');
+    }).search('临江市场');
+    expect(failed.hits.map((hit) => hit.url)).toEqual(['/b/', '/c/']);
+  });
+
   it('finds a long run by two bigrams that span it, the pages that hold the run first', async () => {
     const long = [
       { url: '/scattered/', title: '灵活安排', text: '人员参加基本养老保险登记', site: 'portal' },
