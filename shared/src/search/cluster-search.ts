@@ -23,8 +23,8 @@ import {
   engineQuery,
   isLongHanRun,
   parseQuery,
+  phraseProbes,
   phraseQuery,
-  probeBigrams,
   type QueryPart,
   spansRun,
 } from './tokenize.ts';
@@ -125,7 +125,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     const pfFilters = pagefindFilters(filters);
     // A long run is searched by two bigrams that span it; a page holds the run when they are as far
     // apart as in the run (no quoted phrase, which would load a chunk for every bigram).
-    const probes = isLongHanRun(parts) ? probeBigrams(parts[0]!.text) : undefined;
+    const probes = phraseProbes(parts);
     const term = probes ? probes.map((probe) => probe.token).join(' ') : engineQuery(parts);
     const phrase = probes ? undefined : phraseQuery(parts);
     const perLocale = await Promise.all(
@@ -363,7 +363,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         current.urls.add(hit.url);
         current.seen.add(copy);
       }
-      const phrase = isLongHanRun(parts) || phraseQuery(parts) !== undefined;
+      const phrase = phraseQuery(parts) !== undefined;
       const counted = (list: readonly Candidate[]) =>
         phrase ? list.filter((candidate) => candidate.exact).length : list.length;
       // Partial: locales with shards left that may hold a match.
@@ -412,9 +412,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         for (const { candidate, key, leadKey, hit, numbers } of ordered) {
           if (current.out.length >= wanted) break;
           if (current.uids.has(candidate.uid)) continue;
-          // Shown already (found by its title), a copy of a page shown, or a number only inside a longer one.
+          // Shown already (found by its title), a copy of a page shown, or a number only inside a longer
+          // one (a phrase searched by its probes matches 24 in 240 at the right place, too).
           const shown = current.urls.has(hit.url) || current.seen.has(leadKey);
-          if (shown || current.seen.has(key) || (!candidate.exact && !numbers)) {
+          if (shown || current.seen.has(key) || (!numbers && (phrase || !candidate.exact))) {
             drop(candidate);
             continue;
           }

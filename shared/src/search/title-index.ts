@@ -66,13 +66,17 @@ export function titleGrams(parts: readonly QueryPart[]): string[] {
 }
 
 /**
- * The grams of a query that are looked up: for a Han run of two or more characters its first and last
- * bigram (and more spread over it while the limit allows), every word; at most `titleProbeLimit`, longest
- * parts first.
+ * The grams of a query that are looked up: every word, then for a Han run of two or more characters its
+ * first and last bigram (and more spread over it while the limit allows); at most `titleProbeLimit`,
+ * words first, then the longest runs.
  */
 export function titleProbes(parts: readonly QueryPart[]): string[] {
   const picked = new Set<string>();
-  const ordered = [...parts].sort((a, b) => [...b.text].length - [...a.text].length);
+  // Words (numbers, Latin) first: with a bigram or two they pick out 第5次 among 第N次 titles.
+  const ordered = [...parts].sort(
+    (a, b) =>
+      Number(b.kind === 'word') - Number(a.kind === 'word') || [...b.text].length - [...a.text].length,
+  );
   for (const round of [0, 1]) {
     for (const part of ordered) {
       if (picked.size >= titleProbeLimit) break;

@@ -35,7 +35,7 @@ describe('title index', () => {
       '员参',
       '养老',
     ]);
-    expect(titleProbes(parseQuery('第24次常务会议'))).toEqual(['次常', '会议', '24', '常务']);
+    expect(titleProbes(parseQuery('第24次常务会议'))).toEqual(['24', '次常', '会议', '常务']);
     expect(titleProbes(parseQuery('临江'))).toEqual(['临江']);
   });
 

@@ -279,6 +279,26 @@ export function spansRun(
   return positions.some((start) => probes.every(({ offset }) => held.has(start + offset)));
 }
 
+/**
+ * The tokens a one-chunk phrase of more than three tokens is searched by (`第24次常务会议`, a long Han
+ * run): its first and last token and every word (number, Latin) between, at most four, each at its offset
+ * in the phrase; `spansRun()` then checks the page holds them as far apart as in the phrase. A quoted
+ * phrase would load an index chunk (about 20 KB) for every token. `undefined` for what `phraseQuery()`
+ * leaves unquoted, and for phrases of three tokens or fewer (quoted as they are).
+ * @example phraseProbes(parseQuery('第24次常务会议')).map((probe) => probe.offset) // [0, 1, 6]
+ */
+export function phraseProbes(
+  parts: readonly QueryPart[],
+): { readonly token: string; readonly offset: number }[] | undefined {
+  if (phraseQuery(parts) === undefined) return undefined;
+  const tokens = parts.flatMap((part) => part.tokens.map((token) => ({ token, word: part.kind === 'word' })));
+  if (tokens.length <= 3) return undefined;
+  const last = tokens.length - 1;
+  const words = tokens.flatMap(({ word }, offset) => (word && offset > 0 && offset < last ? [offset] : []));
+  const offsets = [0, ...words.slice(0, 2), last];
+  return offsets.map((offset) => ({ token: tokens[offset]!.token, offset }));
+}
+
 /** Whether the query is one Han run longer than `longRunChars` (searched by its probe bigrams). */
 export function isLongHanRun(parts: readonly QueryPart[]): boolean {
   return parts.length === 1 && parts[0]!.kind === 'han' && [...parts[0]!.text].length > longRunChars;

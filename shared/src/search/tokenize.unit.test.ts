@@ -9,11 +9,30 @@ import {
   engineQuery,
   hanBigrams,
   parseQuery,
+  phraseProbes,
   phraseQuery,
   queryChunks,
+  spansRun,
 } from './tokenize.ts';
 
 describe('tokenize', () => {
+  it('searches a long phrase by its ends and its numbers, at their offsets, and finds it by their positions', () => {
+    const meeting = phraseProbes(parseQuery('第24次常务会议'))!;
+    expect(meeting.map((probe) => probe.offset)).toEqual([0, 1, 6]);
+    expect(meeting[1]!.token).toBe('24');
+    const title = phraseProbes(parseQuery('灵活就业人员参加基本养老保险登记'))!;
+    expect(title.map((probe) => [probe.offset, probe.token])).toEqual([
+      [0, encodeHan('灵活')],
+      [14, encodeHan('登记')],
+    ]);
+    // Three tokens or fewer stay a quoted phrase; several chunks are not a phrase.
+    expect(phraseProbes(parseQuery('临江市场'))).toBeUndefined();
+    expect(phraseProbes(parseQuery('临江 市场监管局'))).toBeUndefined();
+    // Positions 10 and 24 are 14 apart: the page holds the title's ends where the title would.
+    expect(spansRun([3, 10, 24], title)).toBe(true);
+    expect(spansRun([3, 10, 23], title)).toBe(false);
+  });
+
   it('turns a Han run into overlapping bigrams', () => {
     expect(hanBigrams('临江市政府')).toEqual(['临江', '江市', '市政', '政府']);
     expect(hanBigrams('市')).toEqual(['市']);
