@@ -51,6 +51,20 @@ export function localesForQuery(parts: readonly QueryPart[], available: readonly
   return wanted.filter((locale) => available.includes(locale));
 }
 
+/**
+ * The terms of a ranked (unquoted) search: every token of a short query; of a longer one (several
+ * chunks, more than six tokens) the first and last token of each part, so that
+ * `一图读懂｜《临江市异地就医结算实施方案》` loads six index chunks a shard instead of eighteen. Pages
+ * that hold the parts as typed still rank first: the engine checks the text it shows.
+ */
+export function rankedTerms(parts: readonly QueryPart[]): string {
+  const tokens = parts.flatMap((part) => part.tokens);
+  if (tokens.length <= 6) return engineQuery(parts);
+  return [...new Set(parts.flatMap((part) => [part.tokens[0], part.tokens.at(-1)]))]
+    .filter((token): token is string => token !== undefined)
+    .join(' ');
+}
+
 /** Pagefind filters for our filters (unset keys left out). */
 export function pagefindFilters(filters: SearchFilters): Record<string, string> {
   return Object.fromEntries(
@@ -126,7 +140,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     // A long run is searched by two bigrams that span it; a page holds the run when they are as far
     // apart as in the run (no quoted phrase, which would load a chunk for every bigram).
     const probes = phraseProbes(parts);
-    const term = probes ? probes.map((probe) => probe.token).join(' ') : engineQuery(parts);
+    const term = probes ? probes.map((probe) => probe.token).join(' ') : rankedTerms(parts);
     const phrase = probes ? undefined : phraseQuery(parts);
     const perLocale = await Promise.all(
       targets.map(async (locale) => {

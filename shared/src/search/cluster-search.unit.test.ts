@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearch, localesForQuery } from './cluster-search.ts';
+import { createSearch, localesForQuery, rankedTerms } from './cluster-search.ts';
 import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
 import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
 import type { SearchShard } from './pagefind.ts';
@@ -73,6 +73,18 @@ describe('engine', () => {
       throw new Error('titles/p3.json: 404');
     }).search('临江市场');
     expect(failed.hits.map((hit) => hit.url)).toEqual(['/b/', '/c/']);
+  });
+
+  it('ranks a long query of several chunks by the ends of its parts, not every token', () => {
+    expect(rankedTerms(parseQuery('临江 市场')).split(' ')).toHaveLength(2);
+    const long = rankedTerms(parseQuery('一图读懂｜《临江市异地就医结算实施方案》')).split(' ');
+    expect(long).toHaveLength(4);
+    expect(long).toEqual(
+      parseQuery('一图读懂｜《临江市异地就医结算实施方案》').flatMap((part) => [
+        part.tokens[0],
+        part.tokens.at(-1),
+      ]),
+    );
   });
 
   it('finds a long run by two bigrams that span it, the pages that hold the run first', async () => {

@@ -39,6 +39,8 @@ export interface TitleIndexManifest {
 
 /** At most this many grams of a query are looked up (one bucket each). */
 export const titleProbeLimit = 4;
+/** More candidates than this after the first lookups: more of the query's grams narrow them down. */
+export const titleNarrowAbove = 32;
 /** At most this many record files are read for a query's candidates. */
 export const titleRecordFetches = 4;
 /** Characters of a page's text kept as the lead shown under a title found this way. */
@@ -146,9 +148,33 @@ export async function titleCandidates(
 ): Promise<number[] | undefined> {
   const probes = titleProbes(parts);
   if (probes.length === 0) return undefined;
-  const lists = await Promise.all(probes.map((gram) => postings(routeBucket(gram, buckets), gram)));
+  const lookUp = (grams: readonly string[]) =>
+    Promise.all(grams.map((gram) => postings(routeBucket(gram, buckets), gram)));
+  const lists = await lookUp(probes);
   if (lists.some((list) => list === undefined)) return [];
   const listed = lists.filter((list): list is number[] => list !== '*');
   if (listed.length === 0) return undefined;
-  return intersectPostings(listed);
+  let ids = intersectPostings(listed);
+  // Still too many to read (the ends of 一图读懂｜《…实施方案》 are common): narrow with more of the
+  // query's grams, once.
+  if (ids.length > titleNarrowAbove) {
+    const rest = titleGrams(parts).filter((gram) => !probes.includes(gram) && [...gram].length === 2);
+    // Spread over the query, as the first lookups were.
+    const count = Math.min(titleProbeLimit, rest.length);
+    const more = [
+      ...new Set(
+        Array.from(
+          { length: count },
+          (_, at) => rest[Math.round((at * (rest.length - 1)) / Math.max(1, count - 1))]!,
+        ),
+      ),
+    ];
+    const extra = await lookUp(more);
+    if (extra.some((list) => list === undefined)) return [];
+    ids = intersectPostings([
+      ids,
+      ...extra.filter((list): list is number[] => list !== undefined && list !== '*'),
+    ]);
+  }
+  return ids;
 }

@@ -60,6 +60,19 @@ describe('title index', () => {
     const lookup = async (_bucket: number, gram: string) => postings[gram];
     expect(await titleCandidates(parseQuery('灵活就业人员参加基本养老保险登记'), 8, lookup)).toEqual([4]);
     expect(await titleCandidates(parseQuery('灵活就业的说明'), 8, lookup)).toEqual([]);
+    // Many titles hold the first grams: more of the query's grams narrow the candidates down.
+    const broad: Record<string, number[]> = {
+      一图: Array.from({ length: 100 }, (_, id) => id),
+      读懂: Array.from({ length: 100 }, (_, id) => id),
+      临江: Array.from({ length: 100 }, (_, id) => id),
+      方案: Array.from({ length: 100 }, (_, id) => id),
+      异地: [7, 70],
+    };
+    const broadLookup = async (_bucket: number, gram: string) =>
+      broad[gram] ?? Array.from({ length: 100 }, (_, id) => id);
+    expect(
+      await titleCandidates(parseQuery('一图读懂｜《临江市异地就医结算实施方案》'), 8, broadLookup),
+    ).toEqual([7, 70]);
     const common = async () => '*' as const;
     expect(await titleCandidates(parseQuery('人员'), 8, common)).toBeUndefined();
   });
