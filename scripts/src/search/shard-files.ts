@@ -22,9 +22,13 @@ export async function shardSizes(dir: string): Promise<{ metaBytes: number; chun
   const chunks = await readdir(path.join(dir, 'index')).catch(() => [] as string[]);
   const sizes: number[] = [];
   for (const name of chunks) sizes.push((await stat(path.join(dir, 'index', name))).size);
-  sizes.sort((a, b) => a - b);
-  const chunkBytes = sizes[Math.min(sizes.length - 1, Math.floor(sizes.length * 0.9))] ?? 0;
-  return { metaBytes, chunkBytes };
+  return { metaBytes, chunkBytes: percentile90(sizes) };
+}
+
+/** The 90th percentile of sizes (0 for none): the high estimate the engine's byte budget counts with. */
+export function percentile90(sizes: readonly number[]): number {
+  const sorted = [...sizes].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
 }
 
 /** Mean size of a shard's result fragments (a sample of up to 200). */

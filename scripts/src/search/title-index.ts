@@ -16,6 +16,7 @@ import {
   titleGrams,
   titleLead,
 } from '@govcluster/shared/search';
+import { percentile90 } from './shard-files.ts';
 
 /** Records per record file: about 4 KB gzipped with their leads. */
 export const titleRecordsPerFile = 32;
@@ -31,12 +32,6 @@ export interface WrittenTitleIndex {
   readonly grams: number;
   readonly common: number;
   readonly seconds: number;
-}
-
-/** The 90th percentile of sizes. */
-function p90(sizes: number[]): number {
-  const sorted = [...sizes].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
 }
 
 /**
@@ -105,8 +100,8 @@ export async function writeTitleIndex(
       perFile: titleRecordsPerFile,
       records: pages.length,
       buckets,
-      bucketBytes: p90(bucketSizes),
-      recordBytes: p90(recordSizes),
+      bucketBytes: percentile90(bucketSizes),
+      recordBytes: percentile90(recordSizes),
     },
     grams: values.size,
     common,
