@@ -35,7 +35,7 @@ import {
 import { writeNginxConfig } from './generate-nginx.ts';
 import { indexCluster } from './index-search.ts';
 import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
-import { buildProcesses, runAstroBuild } from './lib/partitioned-build.ts';
+import { buildProcesses, type PartRunner, runAstroBuild } from './lib/partitioned-build.ts';
 import { distDir } from './lib/paths.ts';
 
 /** Options of one cluster build. */
@@ -68,6 +68,8 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Pages per search shard (default: the indexer's, 2,500; tests use small shards). */
   searchShardSize?: number;
+  /** Runs the Astro parts elsewhere (the publishers' shared queue, ADR 24); default: here. */
+  runPart?: PartRunner;
 }
 
 /** What a cluster build did. */
@@ -192,6 +194,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     env,
     processes: options.processes ?? buildProcesses(env),
     quiet: options.quiet,
+    runPart: options.runPart,
     onOutput: (chunk) => {
       if (log.length < 2_000_000) log += chunk;
     },

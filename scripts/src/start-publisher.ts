@@ -19,6 +19,7 @@ import {
 } from './publisher/publisher.ts';
 import { defaultLayout, type ReleaseLayout } from './publisher/releases.ts';
 import { type PublisherServer, servePublisher } from './publisher/server.ts';
+import { isPostgresUrl, openSharedQueue, type SharedQueue } from './publisher/shared-queue.ts';
 import { buildInput, type Source } from './publisher/source.ts';
 import { loadSecret } from './publisher/webhook.ts';
 
@@ -52,6 +53,7 @@ export function clusterBuild(layout: ReleaseLayout, siteUrl: string | undefined)
     const input = buildInput(request.source);
     const result = await buildCluster({
       ...input,
+      runPart: request.runPart,
       outDir: request.outDir,
       previous: request.previous ?? undefined,
       siteUrl,
@@ -71,7 +73,30 @@ export interface StartPublisherOptions {
   host?: string;
   keep?: number;
   catchUpMs?: number;
+  /**
+   * PostgreSQL for the publishers' shared queue (ADR 24; default `DATABASE_URL` when it names
+   * PostgreSQL). `null`: this process works alone, with the lock folder.
+   */
+  databaseUrl?: string | null;
   log?: (line: string) => void;
+}
+
+/** The shared queue's settings from the environment, or null when the publisher works alone. */
+export async function sharedQueueFrom(
+  databaseUrl: string | null | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  log?: (line: string) => void,
+): Promise<SharedQueue | null> {
+  const url = databaseUrl === undefined ? env.DATABASE_URL : databaseUrl;
+  if (!isPostgresUrl(url ?? undefined)) return null;
+  const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  return openSharedQueue({
+    databaseUrl: url as string,
+    heartbeatSeconds: number('PUBLISHER_HEARTBEAT_SECONDS'),
+    superviseSeconds: number('PUBLISHER_SUPERVISE_SECONDS'),
+    partConcurrency: number('PUBLISHER_PART_CONCURRENCY'),
+    log,
+  });
 }
 
 /** A publisher with its HTTP server, started. */
@@ -84,6 +109,7 @@ export interface RunningPublisher {
 /** Starts the publisher and its HTTP server. */
 export async function startPublisher(options: StartPublisherOptions): Promise<RunningPublisher> {
   const layout = options.layout ?? defaultLayout();
+  const shared = await sharedQueueFrom(options.databaseUrl, process.env, options.log);
   const publisher = createPublisher({
     source: options.source,
     layout,
@@ -91,6 +117,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     keep: options.keep,
     catchUpMs: options.catchUpMs,
     allowNewSkips: process.env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
+    shared: shared ?? undefined,
     log: options.log,
   });
   const server = await servePublisher(publisher, {
@@ -106,6 +133,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     async stop() {
       await server.close();
       await publisher.stop();
+      await shared?.stop();
     },
   };
 }
@@ -125,6 +153,11 @@ PUBLISHER_CATCHUP_MS (default 30000), PUBLISHER_SECRET (default: cms/.data/publi
 GOVCLUSTER_RELEASES (default releases/), GOVCLUSTER_DIST (default dist), GOVCLUSTER_SITE_URL,
 NGINX_ROOT (root in nginx.conf, default the dist path), PUBLISHER_ALLOW_NEW_SKIPS=1 (publish releases
 that skip entries the live one did not).
+
+With DATABASE_URL on PostgreSQL, every publisher started with it shares one queue there (ADR 24):
+one build at a time for the group, its parts rendered by whichever publisher is free, a dead one's
+work taken over. PUBLISHER_HEARTBEAT_SECONDS (default 10), PUBLISHER_SUPERVISE_SECONDS (default 5),
+PUBLISHER_PART_CONCURRENCY (parts this process renders at once, default its cores, at most 4).
 `;
 
 async function main(): Promise<void> {

@@ -64,37 +64,53 @@ export function isPublicChange(uid: string, action: string, params: Record<strin
 }
 
 /**
- * Registers the document-service middleware that notifies the publisher. `PUBLISHER_URL` names the
- * publisher (default http://127.0.0.1:4330); `off` sends nothing.
+ * The publishers' addresses: `PUBLISHER_URL`, one URL or several separated by commas (publishers
+ * sharing a queue, ADR 24: any one of them takes a notice for the group), default
+ * http://127.0.0.1:4330; `off`: none.
  */
+export function publisherUrls(env: NodeJS.ProcessEnv = process.env): string[] {
+  const value = env.PUBLISHER_URL ?? `http://127.0.0.1:${env.PUBLISHER_PORT ?? 4330}`;
+  if (value.trim() === 'off') return [];
+  return value
+    .split(',')
+    .map((url) => url.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+/** Registers the document-service middleware that notifies the publisher (see {@link publisherUrls}). */
 export function notifyPublisher(strapi: Core.Strapi): void {
-  const base = process.env.PUBLISHER_URL ?? `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4330}`;
-  if (base === 'off') return;
-  const url = `${base.replace(/\/+$/, '')}/webhook`;
+  const urls = publisherUrls().map((base) => `${base}/webhook`);
+  if (urls.length === 0) return;
   let secret: string | undefined;
   let failing = false;
 
   async function send(notice: Notice): Promise<void> {
     secret ??= loadSecret(secretFile(strapi));
     const body = JSON.stringify({ id: randomUUID(), at: new Date().toISOString(), ...notice });
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [signatureHeader]: sign(secret, body) },
-        body,
-        signal: AbortSignal.timeout(5_000),
-      });
-      if (!response.ok) throw new Error(`it answered ${response.status}: ${await response.text()}`);
-      if (failing) strapi.log.info(`[publishing] the publisher at ${url} takes notices again`);
-      failing = false;
-    } catch (error) {
-      if (!failing) {
-        strapi.log.warn(
-          `[publishing] could not notify the publisher at ${url} (${(error as Error).message}); it will catch up by sync token`,
-        );
+    const problems: string[] = [];
+    // The first publisher that takes the notice is enough; the next is tried when one does not answer.
+    for (const url of urls) {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [signatureHeader]: sign(secret, body) },
+          body,
+          signal: AbortSignal.timeout(5_000),
+        });
+        if (!response.ok) throw new Error(`it answered ${response.status}: ${await response.text()}`);
+        if (failing) strapi.log.info(`[publishing] the publisher at ${url} takes notices again`);
+        failing = false;
+        return;
+      } catch (error) {
+        problems.push(`${url}: ${(error as Error).message}`);
       }
-      failing = true;
     }
+    if (!failing) {
+      strapi.log.warn(
+        `[publishing] could not notify the publisher (${problems.join('; ')}); it will catch up by sync token`,
+      );
+    }
+    failing = true;
   }
 
   strapi.documents.use(async (context, next) => {

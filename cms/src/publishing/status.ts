@@ -8,6 +8,7 @@
 import { typeMappings } from '@govcluster/shared/cms-mapping';
 import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import type { Core } from '@strapi/strapi';
+import { publisherUrls } from './notify.ts';
 
 /** The parts of the publisher's status the admin reads. */
 export interface PublisherStatus {
@@ -29,21 +30,24 @@ export interface PublisherStatus {
 
 /** The publisher's status, or why it could not be read. */
 export async function publisherStatus(): Promise<{ status: PublisherStatus | null; problem: string | null }> {
-  const base = process.env.PUBLISHER_URL ?? `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4330}`;
-  if (base === 'off')
+  const urls = publisherUrls();
+  if (urls.length === 0)
     return { status: null, problem: 'PUBLISHER_URL is off: no publisher runs for this CMS' };
-  try {
-    const response = await fetch(`${base.replace(/\/+$/, '')}/status`, {
-      signal: AbortSignal.timeout(3_000),
-    });
-    if (!response.ok) return { status: null, problem: `the publisher answered ${response.status}` };
-    return { status: (await response.json()) as PublisherStatus, problem: null };
-  } catch (error) {
-    return {
-      status: null,
-      problem: `the publisher at ${base} does not answer (${(error as Error).message})`,
-    };
+  const problems: string[] = [];
+  // Publishers sharing a queue see the same releases: the first that answers speaks for them.
+  for (const base of urls) {
+    try {
+      const response = await fetch(`${base}/status`, { signal: AbortSignal.timeout(3_000) });
+      if (!response.ok) {
+        problems.push(`the publisher at ${base} answered ${response.status}`);
+        continue;
+      }
+      return { status: (await response.json()) as PublisherStatus, problem: null };
+    } catch (error) {
+      problems.push(`the publisher at ${base} does not answer (${(error as Error).message})`);
+    }
   }
+  return { status: null, problem: problems.join('; ') };
 }
 
 /** Where one entry stands on the public site. */

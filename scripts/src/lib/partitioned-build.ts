@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runMeasuredGroup } from './measure.ts';
+import { type MeasuredCommand, runMeasuredGroup } from './measure.ts';
 import { astroBin, sitesDir } from './paths.ts';
 
 /** Memory one Astro process may need at large scale (2.1 GB measured at 100,000 pages), with headroom. */
@@ -53,9 +53,90 @@ export interface AstroBuildRun {
 }
 
 /**
+ * One Astro process's share of a build: which partition, the project copy it runs in, where it writes.
+ * Plain data, so that another publisher process can run it (ADR 24).
+ */
+export interface PartSpec {
+  index: number;
+  count: number;
+  outDir: string;
+  cacheDir: string;
+  report: string;
+  /** The build's own settings (GOVCLUSTER_*, MEILI_*, CMS_URL…): a runner adds its own environment. */
+  env: Record<string, string>;
+  quiet: boolean;
+}
+
+/** What running a part gave. */
+export interface PartResult {
+  code: number;
+  wallMs: number;
+  peakRssBytes: number;
+}
+
+/** Runs parts elsewhere (the publishers' shared queue); absent, they run here side by side. */
+export type PartRunner = (part: PartSpec, onOutput: (chunk: string) => void) => Promise<PartResult>;
+
+/** The variables of a build that a part needs; the CMS token and other secrets stay with each runner. */
+export function partEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (/^(GOVCLUSTER_|MEILI_|ASTRO_)/.test(name) || name === 'CMS_URL' || name === 'NODE_OPTIONS') {
+      kept[name] = value;
+    }
+  }
+  return kept;
+}
+
+/** The project folder a part runs in: `sites/` for the first, a copy for each other one. */
+function partRoot(index: number): string {
+  return index === 0 ? sitesDir : path.join(partitionRoots, String(index));
+}
+
+/** The command that runs one part on this machine. */
+function partCommand(
+  part: PartSpec,
+  onOutput: (chunk: string) => void,
+  base: NodeJS.ProcessEnv,
+): MeasuredCommand {
+  const root = partRoot(part.index);
+  return {
+    command: process.execPath,
+    // Astro logs a line per page; at 100,000 pages that costs seconds. Errors still print.
+    args: [astroBin, 'build', '--root', root, ...(part.count > 1 ? ['--silent'] : [])],
+    options: {
+      // Astro keeps its intermediate server build under `<cwd>/.astro/`: one per process.
+      cwd: root,
+      env: {
+        ...base,
+        ...part.env,
+        GOVCLUSTER_OUT_DIR: part.outDir,
+        GOVCLUSTER_CACHE_DIR: part.cacheDir,
+        GOVCLUSTER_REPORT: part.report,
+        ...(part.count > 1 ? { GOVCLUSTER_PARTITION: `${part.index}/${part.count}` } : {}),
+      },
+      quiet: part.quiet,
+      onOutput,
+    },
+  };
+}
+
+/** Runs one part on this machine (what a publisher does with a part from the shared queue). */
+export async function runPartHere(
+  part: PartSpec,
+  onOutput: (chunk: string) => void,
+  base: NodeJS.ProcessEnv = process.env,
+): Promise<PartResult> {
+  if (part.index > 0) await copyProject(partRoot(part.index));
+  const group = await runMeasuredGroup([partCommand(part, onOutput, base)]);
+  return { code: group.codes[0] ?? 1, wallMs: group.wallMs, peakRssBytes: group.peakRssBytes };
+}
+
+/**
  * Runs the Astro build into `outDir` with `processes` processes side by side and merges their
  * outputs there. `env` is the build's environment; each process gets its own output, cache and
- * report next to `outDir`, removed afterwards.
+ * report next to `outDir`, removed afterwards. With `runPart`, the parts run wherever it sends them.
  */
 export async function runAstroBuild(options: {
   outDir: string;
@@ -63,37 +144,38 @@ export async function runAstroBuild(options: {
   processes: number;
   quiet?: boolean;
   onOutput: (chunk: string) => void;
+  runPart?: PartRunner;
 }): Promise<AstroBuildRun> {
   const { outDir, processes } = options;
   const cacheBase = options.env.GOVCLUSTER_CACHE_DIR ?? path.join(sitesDir, 'node_modules', '.astro');
-  const parts = Array.from({ length: processes }, (_, index) => ({
-    root: index === 0 ? sitesDir : path.join(partitionRoots, String(index)),
+  const parts: PartSpec[] = Array.from({ length: processes }, (_, index) => ({
+    index,
+    count: processes,
     outDir: index === 0 ? outDir : `${outDir}-part-${index}`,
     cacheDir: index === 0 ? cacheBase : `${cacheBase}-part-${index}`,
     report: `${outDir}-report-${index}.jsonl`,
+    env: partEnv(options.env),
+    // One process's output is enough to follow a build; all of them are kept for the log.
+    quiet: Boolean(options.quiet) || index > 0,
   }));
-  for (const part of parts.slice(1)) await copyProject(part.root);
-  const group = await runMeasuredGroup(
-    parts.map((part, index) => ({
-      command: process.execPath,
-      // Astro logs a line per page; at 100,000 pages that costs seconds. Errors still print.
-      args: [astroBin, 'build', '--root', part.root, ...(processes > 1 ? ['--silent'] : [])],
-      options: {
-        // Astro keeps its intermediate server build under `<cwd>/.astro/`: one per process.
-        cwd: part.root,
-        env: {
-          ...options.env,
-          GOVCLUSTER_OUT_DIR: part.outDir,
-          GOVCLUSTER_CACHE_DIR: part.cacheDir,
-          GOVCLUSTER_REPORT: part.report,
-          ...(processes > 1 ? { GOVCLUSTER_PARTITION: `${index}/${processes}` } : {}),
-        },
-        // One process's output is enough to follow a build; all of them are kept for the log.
-        quiet: options.quiet || index > 0,
-        onOutput: options.onOutput,
-      },
-    })),
-  );
+  let results: PartResult[];
+  let wallMs: number;
+  let peakRssBytes: number;
+  if (options.runPart) {
+    const started = performance.now();
+    const runPart = options.runPart;
+    results = await Promise.all(parts.map((part) => runPart(part, options.onOutput)));
+    wallMs = performance.now() - started;
+    // Parts on several machines: the largest share is what one machine needed.
+    peakRssBytes = Math.max(...results.map((result) => result.peakRssBytes));
+  } else {
+    for (const part of parts.slice(1)) await copyProject(partRoot(part.index));
+    const group = await runMeasuredGroup(
+      parts.map((part) => partCommand(part, options.onOutput, options.env)),
+    );
+    results = group.codes.map((code) => ({ code, wallMs: group.wallMs, peakRssBytes: 0 }));
+    ({ wallMs, peakRssBytes } = group);
+  }
   const first = parts[0];
   const skipped =
     first && existsSync(first.report)
@@ -102,7 +184,7 @@ export async function runAstroBuild(options: {
           .filter(Boolean)
           .map((line) => JSON.parse(line))
       : [];
-  const ok = group.codes.every((code) => code === 0);
+  const ok = results.every((result) => result.code === 0);
   try {
     if (ok) for (const part of parts.slice(1)) await mergeInto(part.outDir, outDir);
   } finally {
@@ -110,7 +192,13 @@ export async function runAstroBuild(options: {
     for (const part of parts.slice(1)) await rm(part.outDir, { recursive: true, force: true });
     await rm(partitionRoots, { recursive: true, force: true });
   }
-  return { ok, processes, wallMs: group.wallMs, peakRssBytes: group.peakRssBytes, skipped };
+  return {
+    ok,
+    processes,
+    wallMs,
+    peakRssBytes,
+    skipped,
+  };
 }
 
 /**

@@ -6,7 +6,9 @@
  * @module
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { type PartRunner, runPartHere } from '../lib/partitioned-build.ts';
 import { tryLock, unlock } from './publisher-lock.ts';
 import {
   listReleases,
@@ -23,6 +25,7 @@ import {
   type SkippedEntry,
   switchLive,
 } from './releases.ts';
+import type { PartRun, SharedQueue } from './shared-queue.ts';
 import { describeSource, type Source, syncToken } from './source.ts';
 
 /** What a build function is given. */
@@ -32,6 +35,8 @@ export interface BuildRequest {
   /** The live release folder, for copying unchanged pages. */
   previous: string | null;
   source: Source;
+  /** With the shared queue: runs the build's Astro parts on whichever publisher takes them. */
+  runPart?: PartRunner;
 }
 
 /** What a build function reports (the fields of `BuildResult` the publisher reads). */
@@ -78,6 +83,12 @@ export interface PublisherOptions {
   gatherMs?: number;
   /** Let a release go live although it skips entries the live release did not (default false). */
   allowNewSkips?: boolean;
+  /**
+   * The publishers' shared queue (PostgreSQL, ADR 24): builds and their parts are taken by any
+   * publisher of the group. Absent: this process queues its own builds and a lock folder keeps other
+   * processes on this machine out.
+   */
+  shared?: SharedQueue;
   log?: (line: string) => void;
 }
 
@@ -140,6 +151,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
   let idleWaiters: (() => void)[] = [];
   let force = false;
   let failedToken: string | null = null;
+  const shared = options.shared;
+  const worker = shared?.worker ?? `${os.hostname()}:${process.pid}`;
+  /** The shared queue's waiting builds, as last read (status is answered without a query). */
+  let sharedQueued: string[] = [];
+  /** Requests on their way into the shared queue. */
+  const sending = new Set<Promise<unknown>>();
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -165,7 +182,20 @@ export function createPublisher(options: PublisherOptions): Publisher {
     retryMs = Math.min(retryMs * 2, 60_000);
   }
 
-  async function buildOnce(changes: string[]): Promise<void> {
+  function sendShared(changes: string[], forceBuild: boolean, delaySeconds = 0): void {
+    if (!shared) return;
+    const sent = shared
+      .requestBuild({ changes: changes.slice(-maxChanges), force: forceBuild }, delaySeconds)
+      .then(() => shared.queued())
+      .then((jobs) => {
+        sharedQueued = jobs.flatMap((job) => job.changes).slice(-maxChanges);
+      })
+      .catch((error: unknown) => log(`cannot reach the shared queue: ${(error as Error).message}`))
+      .finally(() => sending.delete(sent));
+    sending.add(sent);
+  }
+
+  async function buildOnce(changes: string[], forced: boolean): Promise<void> {
     let token: string;
     try {
       token = await syncToken(source);
@@ -173,6 +203,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
       retryMs = 1_000;
     } catch (error) {
       noteReachable(false, (error as Error).message);
+      if (shared) {
+        // Back into the shared queue, later: any publisher may take it then.
+        sendShared(changes, forced, Math.round(retryMs / 1_000));
+        retryMs = Math.min(retryMs * 2, 60_000);
+        return;
+      }
       pending = [...changes, ...pending].slice(-maxChanges);
       scheduleRetry();
       return;
@@ -180,8 +216,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
     lastCheckAt = new Date().toISOString();
     const liveId = liveReleaseId(layout);
     const live = liveId ? readRelease(layout, liveId) : null;
-    const forced = force;
-    force = false;
     // A build that failed stays failed until the content changes: catch-up does not repeat it.
     const catchUpOnly = changes.every((change) => change.startsWith('catch-up'));
     if (!forced && catchUpOnly && token === failedToken) return;
@@ -192,7 +226,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return;
     }
     try {
-      while (!tryLock(layout.dir)) {
+      // With the shared queue, its one active build is the lock, on every machine.
+      while (!shared && !tryLock(layout.dir)) {
         if (stopped) return;
         await sleep(500);
       }
@@ -210,13 +245,21 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const startedAt = new Date();
     building = { id, startedAt: startedAt.toISOString(), changes };
     builds += 1;
+    const parts: PartRun[] = [];
+    const runPart: PartRunner | undefined = shared
+      ? async (part) => {
+          const run = await shared.runPart(part, id);
+          parts.push(run);
+          return run;
+        }
+      : undefined;
     try {
       await removeIncomplete(layout);
       const previous = liveFolder(layout);
       log(`building release ${id} (${changes.length} change${changes.length === 1 ? '' : 's'})`);
       let outcome: BuildOutcome;
       try {
-        outcome = await options.build({ outDir: path.join(layout.dir, id), previous, source });
+        outcome = await options.build({ outDir: path.join(layout.dir, id), previous, source, runPart });
       } catch (error) {
         outcome = { ok: false, pages: 0, skipped: [], log: (error as Error).stack ?? String(error) };
       }
@@ -253,6 +296,14 @@ export function createPublisher(options: PublisherOptions): Publisher {
         syncToken: token,
         source: describeSource(source),
         previous: liveId,
+        builtBy: worker,
+        ...(parts.length > 0
+          ? {
+              parts: parts
+                .map(({ index, worker: by, wallMs }) => ({ index, worker: by, wallMs: Math.round(wallMs) }))
+                .sort((a, b) => a.index - b.index),
+            }
+          : {}),
       };
       await markComplete(layout, info);
       await switchLive(layout, id);
@@ -271,7 +322,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       rmSync(path.join(layout.dir, id), { recursive: true, force: true });
     } finally {
       building = null;
-      unlock(layout.dir);
+      if (!shared) unlock(layout.dir);
     }
   }
 
@@ -280,7 +331,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
       await sleep(gatherMs);
       const changes = pending;
       pending = [];
-      await buildOnce(changes);
+      const forced = force;
+      force = false;
+      await buildOnce(changes, forced);
       if (retryTimer) break;
     }
   }
@@ -300,7 +353,30 @@ export function createPublisher(options: PublisherOptions): Publisher {
   return {
     async start(startOptions = {}) {
       mkdirSync(layout.dir, { recursive: true });
-      if (tryLock(layout.dir)) {
+      if (shared) {
+        // Leftovers of a crash are removed when a build starts: another publisher may be building now.
+        try {
+          const migrated = await migrateDist(layout);
+          if (migrated) log(`moved the existing dist/ folder into ${path.join(layout.dir, migrated)}`);
+        } catch (error) {
+          log(`dist/ was not moved (another publisher may have done it): ${(error as Error).message}`);
+        }
+        let tail = '';
+        await shared.workParts((part) =>
+          runPartHere(part, (chunk) => {
+            tail = (tail + chunk).slice(-4_000);
+          }),
+        );
+        await shared.workBuilds(async (job) => {
+          if (stopped) throw new Error('this publisher is stopping');
+          running = buildOnce(job.changes, job.force);
+          try {
+            await running;
+          } finally {
+            running = null;
+          }
+        });
+      } else if (tryLock(layout.dir)) {
         try {
           const migrated = await migrateDist(layout);
           if (migrated) log(`moved the existing dist/ folder into ${path.join(layout.dir, migrated)}`);
@@ -318,6 +394,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
     },
     request(change: string, forceBuild = false) {
       if (stopped) return;
+      if (shared) {
+        sendShared([change], forceBuild);
+        return;
+      }
       if (forceBuild) force = true;
       if (!(change.startsWith('catch-up') && pending.length > 0)) pending.push(change);
       if (pending.length > maxChanges) pending = pending.slice(-maxChanges);
@@ -333,15 +413,23 @@ export function createPublisher(options: PublisherOptions): Publisher {
         sourceReachable: reachable,
         sourceProblem: problem,
         live: liveReleaseId(layout),
-        queue: [...pending],
+        queue: shared ? [...sharedQueued] : [...pending],
         building,
         releases: listReleases(layout).slice(0, keep + 1),
         failures,
         lastCheckAt,
       };
     },
-    idle() {
-      if (!running && pending.length === 0 && !retryTimer) return Promise.resolve();
+    async idle() {
+      if (shared) {
+        // Nothing on its way, nothing waiting in the group's queue, nothing building here.
+        for (;;) {
+          await Promise.all(sending);
+          if (!running && (await shared.queued()).length === 0 && sending.size === 0) return;
+          await sleep(200);
+        }
+      }
+      if (!running && pending.length === 0 && !retryTimer) return;
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
     get builds() {

@@ -39,6 +39,10 @@ export interface ReleaseInfo {
   source: string;
   /** The release whose unchanged pages were copied, if any. */
   previous: string | null;
+  /** The publisher process that built it (`host:pid`). */
+  builtBy?: string;
+  /** With the shared queue: which publisher rendered each part of the build, and how long it took. */
+  parts?: { index: number; worker: string; wallMs: number }[];
 }
 
 /** Where releases live and where the live pointer is. */
