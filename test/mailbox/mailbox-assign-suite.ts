@@ -123,11 +123,10 @@ export function assignmentTests(
 
     // The office answers in the content manager; the portal's author may not submit it.
     const cm = `/content-manager/collection-types/${letterUid}/${documentId}?locale=zh-CN`;
-    await admin.send('PUT', cm, fgw, {
-      reply: '您好，经核实，该路段路灯已列入本月维修计划。',
-      handlingStatus: 'replied',
-      repliedAt: new Date().toISOString(),
-    });
+    // Writing the reply makes the letter answered (status and time set by the CMS).
+    await admin.send('PUT', cm, fgw, { reply: '您好，经核实，该路段路灯已列入本月维修计划。' });
+    const answered = await strapi.db.query(letterUid).findOne({ where: { documentId, publishedAt: null } });
+    expect([answered.handlingStatus, typeof answered.repliedAt]).toEqual(['replied', 'string']);
     const review = `/review/${letterUid}/${documentId}`;
     expect((await admin.request('POST', `${review}/submit`, portal, { locale: 'zh-CN' })).status).toBe(403);
     await admin.send('POST', `${review}/submit`, fgw, { locale: 'zh-CN' });
