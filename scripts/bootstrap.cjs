@@ -42,6 +42,7 @@ const tasks = {
   'bench:search': { module: 'bench-search.ts', browser: true },
   'bench:generate': { module: 'bench-generate.ts', browser: false },
   'bench:review': { module: 'bench-review.ts', browser: false },
+  'bench:mailbox': { module: 'bench-mailbox.ts', browser: false },
   'search:meili': { module: 'push-meilisearch.ts', browser: false },
   check: { module: 'check/check-cluster.ts', browser: false },
   setup: { module: null, browser: true },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { answerMalformedReads } from './content-api/malformed-query';
 import { limitContentApiMedia } from './content-api/public-media';
 import { guardContentApiReads } from './content-api/published-only';
+import { markReplies } from './mailbox/replies';
 import { notifyPublisher } from './publishing/notify';
 import { ensureAdminLayouts } from './setup/admin-layout';
 import { generateEntryKeys } from './setup/entry-keys';
@@ -21,6 +22,7 @@ export default {
     notifyPublisher(strapi);
     generateEntryKeys(strapi);
     maintainRegistryLabels(strapi);
+    markReplies(strapi);
   },
 
   /**

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { fetchCmsRecords } from '../../sites/src/loaders/cms-source.ts';
+import { assignmentTests } from './mailbox-assign-suite.ts';
 import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-world.ts';
 
 /** The mailbox suite on one database. */
@@ -30,6 +31,11 @@ export function describeMailbox(database: TestDatabase): void {
       world = await createMailboxWorld({}, { database });
     });
     afterAll(async () => world?.close());
+
+    assignmentTests(
+      () => world,
+      (letter) => submit(letter),
+    );
 
     it('accepts a valid letter with a code and a password, as a draft letter with its contact sealed', async () => {
       const letter = validLetter(1);

@@ -24,6 +24,8 @@ export interface LetterToHandle extends LetterDeadlines {
   code: string;
   title: string;
   site: string;
+  /** The key of the site whose office handles it (the site itself until the web office assigns it). */
+  office: string;
   kind: string;
   submittedAt: string;
   handlingStatus: string;
@@ -33,20 +35,31 @@ export interface LetterToHandle extends LetterDeadlines {
   verified: boolean;
 }
 
-/** The letters of `sites` (or of every site) that wait for an answer, the most urgent first. */
+/** The office of a letter row populated with `site` and `office` keys: the assigned one, else the site's. */
+export function officeOf(row: {
+  site?: { key?: string } | null;
+  office?: { key?: string } | null;
+}): string | null {
+  return row.office?.key ?? row.site?.key ?? null;
+}
+
+/** The letters whose office is one of `sites` (or every letter), the most urgent first. */
 export async function lettersToHandle(
   strapi: Core.Strapi,
   sites: readonly string[] | 'all',
   now: Date = new Date(),
 ): Promise<LetterToHandle[]> {
+  const mine = [...(sites === 'all' ? [] : sites)];
   const intakes = (await strapi.db.query('api::letter-intake.letter-intake').findMany({
-    where: sites === 'all' ? {} : { site: { $in: [...sites] } },
-    select: ['code', 'letter', 'site', 'kind', 'verification'],
+    // Intakes from before assignment existed have no office: theirs is the site's.
+    where: sites === 'all' ? {} : { $or: [{ office: { $in: mine } }, { office: null, site: { $in: mine } }] },
+    select: ['code', 'letter', 'site', 'office', 'kind', 'verification'],
     limit: 5000,
   })) as {
     code: string;
     letter: string;
     site: string;
+    office: string | null;
     kind: keyof typeof letterKinds;
     verification: string;
   }[];
@@ -74,6 +87,7 @@ export async function lettersToHandle(
       code: intake.code,
       title: draft.title,
       site: intake.site,
+      office: intake.office ?? intake.site,
       kind: letterKinds[intake.kind] ?? '',
       submittedAt: new Date(draft.submittedAt).toISOString(),
       handlingStatus: draft.handlingStatus,

@@ -147,7 +147,7 @@ export const typeMappings: readonly TypeMapping[] = [
     pluralName: 'letters',
     localized: true,
     rename: { ...reservedRenames, status: 'handlingStatus' },
-    relations: { site, column },
+    relations: { site, column, office: site },
     notLocalized: [...common, 'submittedAt', 'handlingStatus', 'repliedAt', 'writer'],
     private: ['writer'],
   },

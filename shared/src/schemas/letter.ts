@@ -107,6 +107,12 @@ const publicLetterShape = {
    */
   handlingUnit: NonBlankSchema,
   /**
+   * Id of the site whose office handles it (承办单位的站点), when the web office assigned it to an office
+   * of the cluster; absent means the office of `site` (docs/adr/0023-mailbox.md).
+   * @example 'jtj'
+   */
+  office: IdSchema.optional(),
+  /**
    * The reply (答复内容); required once replied.
    * @example '经现场核查，该路段已列入2024年维修计划……'
    */

@@ -98,6 +98,8 @@ export interface LetterToHandle {
   code: string;
   title: string;
   site: string;
+  /** The site whose office handles it (the site itself until the web office assigns it). */
+  office: string;
   kind: string;
   submittedAt: string;
   handlingStatus: string;
@@ -105,6 +107,12 @@ export interface LetterToHandle {
   legalBy: string;
   overdue: 'promise' | 'legal' | null;
   verified: boolean;
+}
+
+/** An office a letter may be assigned to (`GET /review/letters/offices`, web office only). */
+export interface Office {
+  key: string;
+  name: string;
 }
 
 /** A letter writer's contact data (`GET /review/letters/:documentId/contact`, logged). */
@@ -192,6 +200,14 @@ export function useReviewApi() {
         (await get<{ data: EntryDiff }>(`${path(uid, documentId)}/diff?locale=${encodeURIComponent(locale)}`))
           .data.data,
       letters: async () => (await get<{ data: LetterToHandle[] }>('/review/letters/queue')).data.data,
+      offices: async () => (await get<{ data: Office[] }>('/review/letters/offices')).data.data,
+      assign: async (documentId: string, office: string, note: string) =>
+        (
+          await post<{ data: { to: string } }>(`/review/letters/${encodeURIComponent(documentId)}/assign`, {
+            office,
+            note,
+          })
+        ).data.data,
       contact: async (documentId: string) =>
         (await get<{ data: LetterContact }>(`/review/letters/${encodeURIComponent(documentId)}/contact`)).data
           .data,

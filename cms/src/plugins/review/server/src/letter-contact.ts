@@ -1,12 +1,12 @@
 /**
  * Letters from the mailbox in the admin: who may see a writer's contact data, and the record of every look
- * (docs/adr/0023-mailbox.md): the web office (cluster-wide) and the office the letter was written to
- * (authors and unit reviewers of its site). Every view and every refusal is written to the review's
+ * (docs/adr/0023-mailbox.md): the web office (cluster-wide) and the office handling the letter (authors
+ * and unit reviewers of the site it was assigned to, else of the site it was written to). Every view and every refusal is written to the review's
  * append-only log, so the letter's history shows who looked and when.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { type LetterToHandle, lettersToHandle } from '../../../../mailbox/handling';
+import { type LetterToHandle, lettersToHandle, officeOf } from '../../../../mailbox/handling';
 import { type LetterContact, mailboxOf } from '../../../../mailbox/service';
 import { type AdminUser, resolveActor } from './actors';
 import { createStateStore } from './services/state-store';
@@ -23,10 +23,11 @@ export async function viewLetterContact(
   const letter = (await strapi.db.query(letterUid).findOne({
     where: { documentId },
     select: ['title'],
-    populate: { site: { select: ['key'] } },
-  })) as { title?: string; site?: { key?: string } | null } | null;
+    populate: { site: { select: ['key'] }, office: { select: ['key'] } },
+  })) as { title?: string; site?: { key?: string } | null; office?: { key?: string } | null } | null;
   if (!letter) throw new errors.NotFoundError('没有这封信件（no such letter）');
-  const site = letter.site?.key ?? null;
+  // The office handling the letter: the one the web office assigned it to, else the site's own.
+  const site = officeOf(letter);
   const role = actor.roles.includes('web_reviewer')
     ? 'web_reviewer'
     : site && actor.sites.includes(site)

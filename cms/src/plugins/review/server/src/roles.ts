@@ -12,6 +12,12 @@ import { wordUid } from './services/review';
 /** The condition id authors' and unit reviewers' permissions carry. */
 export const ownSitesCondition = 'plugin::review.own-sites';
 
+/**
+ * The condition for types with an `office` (letters): entries of their own sites and entries assigned
+ * to their office (docs/adr/0023-mailbox.md).
+ */
+export const ownSitesOrOfficeCondition = 'plugin::review.own-sites-or-office';
+
 /** The condition on their reading of the registry's sites: only the sites they work for. */
 export const ownSiteRecordsCondition = 'plugin::review.own-site-records';
 
@@ -53,6 +59,9 @@ const rolePermissions: Readonly<
 
 /** Made by the CMS on create (cms/src/setup/entry-keys.ts); only a site administrator changes them. */
 const generatedFields = new Set(['key', 'slug']);
+
+/** Set only by the web office's assignment of a letter (letter-assign.ts), which is logged. */
+const assignedFields = new Set(['office']);
 
 const systemFields = new Set([
   'createdAt',
@@ -105,6 +114,18 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       },
     });
   }
+  if (!provider.has?.(ownSitesOrOfficeCondition)) {
+    await provider.register({
+      displayName: 'Own sites or assigned to their office (本单位站点或交本单位办理)',
+      name: 'own-sites-or-office',
+      plugin: 'review',
+      async handler(user: { id: number }) {
+        const sites = (await membershipOf(strapi, user.id)).sites;
+        const keys = { $in: sites.length > 0 ? sites : ['\u0000none'] };
+        return { $or: [{ 'site.key': keys }, { 'office.key': keys }] };
+      },
+    });
+  }
   if (!provider.has?.(ownSiteRecordsCondition)) {
     await provider.register({
       displayName: 'Own site records (本单位站点本身)',
@@ -147,10 +168,12 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
     const localized = model.pluginOptions?.i18n?.localized === true;
     for (const action of actions) {
       const withFields = action !== 'delete';
-      const fields =
-        role !== 'site_admin' && (action === 'create' || action === 'update')
-          ? all.filter((name) => !generatedFields.has(name))
-          : all;
+      const writing = action === 'create' || action === 'update';
+      const fields = all.filter(
+        (name) =>
+          !(writing && assignedFields.has(name)) &&
+          !(writing && role !== 'site_admin' && generatedFields.has(name)),
+      );
       permissions.push({
         action: `plugin::content-manager.explorer.${action}`,
         subject: uid,
@@ -162,7 +185,13 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
       });
     }
   };
-  for (const uid of governed) add(uid, rules.content, rules.own ? [ownSitesCondition] : []);
+  const hasOffice = (uid: string) =>
+    (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { attributes: Record<string, unknown> })
+      ?.attributes?.office !== undefined;
+  for (const uid of governed) {
+    const own = hasOffice(uid) ? ownSitesOrOfficeCondition : ownSitesCondition;
+    add(uid, rules.content, rules.own ? [own] : []);
+  }
   // Pickers and lists offer site-scoped people only their own sites and those sites' columns.
   add('api::site.site', rules.registry, rules.own ? [ownSiteRecordsCondition] : []);
   add('api::column.column', rules.registry, rules.own ? [ownSitesCondition] : []);

@@ -56,7 +56,7 @@ export interface Version {
   readonly hash: string;
   /** Every public text of the version (private fields left out), for the screening. */
   readonly text: string;
-  /** The key of the site the version belongs to, when it has one. */
+  /** The key of the site whose people act on the version (its `office`, else its `site`), when it has one. */
   readonly site: string | null;
   /** What the version is called (title, name or key). */
   readonly title: string | null;
@@ -96,6 +96,15 @@ function isoTime(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   const date = value instanceof Date ? value : new Date(typeof value === 'number' ? value : String(value));
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}
+
+/**
+ * The site whose people act on an entry in the review: its `office` when it has one (a letter the web
+ * office assigned to another office, docs/adr/0023-mailbox.md), else its `site`.
+ */
+function responsibleSite(row: Record<string, unknown>): string | null {
+  const key = (field: string) => (row[field] as { key?: string } | null | undefined)?.key ?? null;
+  return key('office') ?? key('site');
 }
 
 /** Reads document versions for the review (one reader per Strapi instance; populates are cached). */
@@ -277,12 +286,16 @@ export function createVersionReader(strapi: Core.Strapi) {
         where: { documentId, ...(reader.isLocalized(uid) ? { locale } : {}) },
         select: named,
         orderBy: { publishedAt: 'desc' },
-        ...(attributes.site?.type === 'relation' ? { populate: { site: { select: ['key'] } } } : {}),
+        populate: Object.fromEntries(
+          ['site', 'office']
+            .filter((field) => attributes[field]?.type === 'relation')
+            .map((field) => [field, { select: ['key'] }]),
+        ),
       })) as Record<string, unknown> | null;
       if (!row) return null;
       const title = named.map((field) => row[field]).find((value) => typeof value === 'string');
       return {
-        site: (row.site as { key?: string } | null | undefined)?.key ?? null,
+        site: responsibleSite(row),
         title: (title as string) ?? null,
       };
     },
@@ -303,7 +316,7 @@ export function createVersionReader(strapi: Core.Strapi) {
       if (!row) return null;
       const found = { texts: [] as string[], relations: [] as VersionRelation[], mediaIds: [] as number[] };
       const form = canonical(uid, row, found, true);
-      const site = (row.site as { key?: string } | null | undefined)?.key ?? null;
+      const site = responsibleSite(row);
       const title = (row.title ?? row.name ?? row.key ?? null) as string | null;
       return {
         hash: createHash('sha256').update(uid).update('\n').update(canonicalJson(form)).digest('hex'),

@@ -3,12 +3,13 @@
  * day first, overdue ones marked (docs/adr/0023-mailbox.md). Nothing is shown to people who handle none.
  */
 import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, type LetterToHandle, useReviewApi } from '../api';
+import { errorMessage, type LetterToHandle, type Office, useReviewApi } from '../api';
 import { t } from '../i18n';
+import { AssignLetter } from './letter-assign';
 
-const columns = ['title', 'code', 'site', 'kind', 'submittedAt', 'promisedBy', 'legalBy'] as const;
+const columns = ['title', 'code', 'site', 'office', 'kind', 'submittedAt', 'promisedBy', 'legalBy'] as const;
 
 /** `2026-12-05`, China Standard Time. */
 const day = (value: string) => new Date(value).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -18,9 +19,16 @@ export function LettersToHandle() {
   const api = useReviewApi();
   const [letters, setLetters] = useState<LetterToHandle[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // The offices are offered to the web office only (anyone else is refused them: no control then).
+  const [offices, setOffices] = useState<Office[] | null>(null);
+  const load = useCallback(() => {
     api.letters().then(setLetters, (reason: unknown) => setError(errorMessage(reason)));
   }, [api]);
+  useEffect(() => {
+    load();
+    api.offices().then(setOffices, () => setOffices(null));
+  }, [api, load]);
+  const nameOf = (key: string) => offices?.find((office) => office.key === key)?.name ?? key;
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!letters) return null;
   return (
@@ -61,7 +69,14 @@ export function LettersToHandle() {
                   <Typography>{letter.code}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{letter.site}</Typography>
+                  <Typography>{nameOf(letter.site)}</Typography>
+                </Td>
+                <Td data-testid="letter-office">
+                  {offices ? (
+                    <AssignLetter letter={letter} offices={offices} onAssigned={load} />
+                  ) : (
+                    <Typography>{nameOf(letter.office)}</Typography>
+                  )}
                 </Td>
                 <Td>
                   <Flex gap={1}>

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { entryPublication, publisherStatus } from '../../../../../publishing/status';
 import type { AdminUser } from '../actors';
+import { assignLetter, officesFor } from '../letter-assign';
 import { lettersFor, viewLetterContact } from '../letter-contact';
 import type { ReviewService, UserAction } from '../services/review';
 import { parseExportQuery, parseReviewRequest } from '../validation';
@@ -80,6 +81,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!/^[a-z0-9]{1,64}$/.test(documentId))
           throw new errors.ValidationError('documentId is not a document id');
         return viewLetterContact(strapi, user(ctx), documentId);
+      });
+    },
+    /** GET /review/letters/offices: the offices the web office may assign a letter to. */
+    async letterOffices(ctx: Context) {
+      await respond(ctx, async () => officesFor(strapi, user(ctx)));
+    },
+    /** POST /review/letters/:documentId/assign `{ office, note? }`: 交办/转办 (web office; logged). */
+    async assignLetter(ctx: Context) {
+      await respond(ctx, async () => {
+        const documentId = String(ctx.params.documentId ?? '');
+        const body = (ctx.request.body ?? {}) as { office?: unknown; note?: unknown };
+        if (!/^[a-z0-9]{1,64}$/.test(documentId))
+          throw new errors.ValidationError('documentId is not a document id');
+        if (typeof body.office !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(body.office))
+          throw new errors.ValidationError('office must be the key of a site（请选择承办单位）');
+        if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > 500))
+          throw new errors.ValidationError('note must be text of at most 500 characters');
+        return assignLetter(
+          strapi,
+          user(ctx),
+          documentId,
+          body.office,
+          (body.note as string | undefined) ?? '',
+        );
       });
     },
     /** GET /review/letters/queue: 待我办理, the most urgent first, overdue ones flagged. */

@@ -38,6 +38,14 @@ export default {
       },
       // 待我办理: letters from the mailbox waiting for an answer, with their deadlines.
       { method: 'GET', path: '/letters/queue', handler: 'review.letterQueue', config: { policies: auth } },
+      // 交办/转办: the web office assigns a letter to an office (logged); the offices it may go to.
+      {
+        method: 'GET',
+        path: '/letters/offices',
+        handler: 'review.letterOffices',
+        config: { policies: auth },
+      },
+      post('/letters/:documentId/assign', 'assignLetter'),
       // A letter writer's contact data: the web office and the letter's own office; every view logged.
       {
         method: 'GET',
