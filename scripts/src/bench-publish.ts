@@ -69,7 +69,11 @@ async function main(): Promise<void> {
     say(`full build: ${first.pages} pages in ${fullSeconds.toFixed(1)} s`);
     const site = await serveStatic(layout.live, { port: 0 });
     let serial = 0;
-    let clock = Date.parse(String(model.publishedAt)) + 365 * 86_400_000;
+    // After the newest entry of the snapshot, so that each new article heads the listing's first page.
+    let clock = 0;
+    for (const found of readFileSync(file, 'utf8').matchAll(/"publishedAt":"([^"]+)"/g)) {
+      clock = Math.max(clock, Date.parse(found[1] ?? ''));
+    }
     const publish = async (): Promise<{ url: string; title: string }> => {
       serial += 1;
       clock += 60_000;
