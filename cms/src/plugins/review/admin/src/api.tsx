@@ -1,6 +1,15 @@
 /** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
+import type { LetterToHandle } from '../../../../mailbox/handling';
+import type { LetterContact } from '../../../../mailbox/service';
+import type { EntryDiff } from '../../server/src/services/review';
+
+// The answers of the server whose JSON has the server's own types, imported as types only (the admin
+// bundle carries none of the server's code): a letter waiting on 待我办理 (`GET /review/letters/queue`),
+// a writer's contact data (`GET /review/letters/:documentId/contact`, logged) and what a draft changes
+// against the online version (`GET /review/:uid/:documentId/diff`).
+export type { EntryDiff, LetterContact, LetterToHandle };
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -18,12 +27,6 @@ const documentCache = adminApi.enhanceEndpoints({ addTagTypes: ['Document'] }).i
     }),
   }),
 });
-
-/** What a draft changes against the online version (GET /review/:uid/:documentId/diff). */
-export interface EntryDiff {
-  online: boolean;
-  changes: { field: string; label: string; pieces: { op: 'same' | 'del' | 'ins'; text: string }[] }[];
-}
 
 /** Returns a function that makes the content manager refetch a document. */
 export function useRefreshDocument() {
@@ -90,29 +93,6 @@ export interface QueueItem {
   since: string;
   /** When the version waiting was submitted (absent for entries that never were). */
   submittedAt?: string | null;
-}
-
-/** A letter from the mailbox waiting for an answer (`GET /review/letters/queue`). */
-export interface LetterToHandle {
-  documentId: string;
-  code: string;
-  title: string;
-  site: string;
-  kind: string;
-  submittedAt: string;
-  handlingStatus: string;
-  promisedBy: string;
-  legalBy: string;
-  overdue: 'promise' | 'legal' | null;
-  verified: boolean;
-}
-
-/** A letter writer's contact data (`GET /review/letters/:documentId/contact`, logged). */
-export interface LetterContact {
-  name: string;
-  phone: string;
-  email: string | null;
-  idNumber: string | null;
 }
 
 /** What `GET /review/queue` returns. */
