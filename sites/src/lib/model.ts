@@ -3,16 +3,13 @@
  * the list of content types. Everything else in sites/ imports from here, so a renamed export
  * in @govcluster/shared is fixed in one file.
  */
+import { defaultLocale, type Locale, locales } from '@govcluster/shared/constants';
 import { formatProblem, validateRegistry } from '@govcluster/shared/registry';
 import * as schemas from '@govcluster/shared/schemas';
 import type { z } from 'zod';
 
-/** A locale of the cluster. */
-export type Locale = 'zh-CN' | 'en' | 'ru';
-/** Every locale, default first. */
-export const locales: readonly Locale[] = ['zh-CN', 'en', 'ru'];
-/** The default locale; its pages sit at the site's basePath. */
-export const defaultLocale: Locale = 'zh-CN';
+/** The cluster's locales, default first; the default's pages sit at the site's basePath. */
+export { defaultLocale, type Locale, locales };
 
 /** A text in several locales, zh-CN required (registry and media alt texts only). */
 export type LocalizedText = { 'zh-CN': string; en?: string; ru?: string };
