@@ -28,6 +28,7 @@ import {
   shardByRecency,
 } from '../../scripts/src/index-search.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { testDocument } from '../../scripts/src/search/test-documents.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';
 import { missingSearchPages, type SearchFixture, searchFixture } from './search-fixture.ts';
@@ -566,18 +567,13 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
 
   /** The fixture with pages a searcher of the demo city met, indexed with the fixture's own. */
   let seeded: Promise<string> | undefined;
-  const seededPage = (url: string, title: string, text: string, date: string, type = 'article') =>
-    ({
-      url,
-      site: 'portal',
-      siteKind: 'portal',
-      type,
-      year: date.slice(0, 4),
-      date,
-      locale: 'zh-CN',
-      title,
-      text,
-    }) as SearchDocument;
+  const seededPage = (
+    url: string,
+    title: string,
+    text: string,
+    date: string,
+    type: SearchDocument['type'] = 'article',
+  ) => testDocument({ url, title, text, date, type });
   const seededPages: SearchDocument[] = [
     seededPage(
       '/news/meeting-24a/',
