@@ -42,12 +42,21 @@ export function buildProcesses(
   return Math.max(1, Math.min(machine.cores, 4, byMemory));
 }
 
+/** One timed stage of a build: what it did and how long it took, wall clock. */
+export interface BuildStage {
+  name: string;
+  ms: number;
+}
+
 /** What {@link runAstroBuild} did. */
 export interface AstroBuildRun {
   ok: boolean;
   processes: number;
+  /** The Astro processes alone, from the first start to the last exit. */
   wallMs: number;
   peakRssBytes: number;
+  /** Copying the project for the other processes, the processes, merging their outputs. */
+  stages: BuildStage[];
   /** Entries the loaders skipped (read from partition 0's report: every partition loads everything). */
   skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
 }
@@ -72,7 +81,11 @@ export async function runAstroBuild(options: {
     cacheDir: index === 0 ? cacheBase : `${cacheBase}-part-${index}`,
     report: `${outDir}-report-${index}.jsonl`,
   }));
+  const copying = performance.now();
   for (const part of parts.slice(1)) await copyProject(part.root);
+  const stages: BuildStage[] = [
+    { name: 'astro: copy the project per process', ms: performance.now() - copying },
+  ];
   const group = await runMeasuredGroup(
     parts.map((part, index) => ({
       command: process.execPath,
@@ -102,15 +115,18 @@ export async function runAstroBuild(options: {
           .filter(Boolean)
           .map((line) => JSON.parse(line))
       : [];
+  stages.push({ name: `astro: render (${processes} processes)`, ms: group.wallMs });
   const ok = group.codes.every((code) => code === 0);
+  const merging = performance.now();
   try {
     if (ok) for (const part of parts.slice(1)) await mergeInto(part.outDir, outDir);
   } finally {
     for (const part of parts) await rm(part.report, { force: true });
     for (const part of parts.slice(1)) await rm(part.outDir, { recursive: true, force: true });
     await rm(partitionRoots, { recursive: true, force: true });
+    stages.push({ name: 'astro: merge the outputs', ms: performance.now() - merging });
   }
-  return { ok, processes, wallMs: group.wallMs, peakRssBytes: group.peakRssBytes, skipped };
+  return { ok, processes, wallMs: group.wallMs, peakRssBytes: group.peakRssBytes, skipped, stages };
 }
 
 /**
