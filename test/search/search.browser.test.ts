@@ -6,6 +6,9 @@
  * sends a rare run to the older shards that hold it; and what searchers of the demo city met (issue 15):
  * no result listed twice, numbers matched whole, copies shown once, filters that reach older shards,
  * excerpts from the body only.
+ * Long on purpose: every case drives one Chromium over the same prepared clusters (the searchable
+ * fixture, the sharded one, the seeded one), which take longer to build than the cases take to run;
+ * split, each file would build and index them again.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,8 @@
 /**
  * Builds the fixture cluster (portal, two departments, a township with two villages, three
  * locales) and checks the HTML a visitor gets.
+ * Long on purpose: one list of checks over one fixture build, each a few lines; the searched,
+ * accessible, phone and Markdown views of the same build have files of their own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
