@@ -34,6 +34,25 @@ export interface Actor {
   readonly sites: readonly string[];
 }
 
+/**
+ * How a log entry of a configuration change (registry, locales) names who made it: the person, or
+ * `system` when no admin user made the call (seeding, bootstrap); a person without a review role is an
+ * `editor`.
+ */
+export function changedBy(actor: Actor | null): {
+  actorId: number | null;
+  actorName: string;
+  actorEmail: string | null;
+  actorRole: ReviewRole | 'editor' | 'system';
+} {
+  return {
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? 'system',
+    actorEmail: actor?.email ?? null,
+    actorRole: actor ? (actor.roles[0] ?? 'editor') : 'system',
+  };
+}
+
 /** The admin user as Strapi puts it on `ctx.state.user`. */
 export interface AdminUser {
   id: number;
