@@ -9,7 +9,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@govcluster/shared/ports';
@@ -29,6 +29,21 @@ export interface AdminAccount {
   sites?: readonly string[];
 }
 
+/** The e-mails of the four people of a review, by who they are. */
+export interface Reviewers {
+  author: string;
+  unit: string;
+  web: string;
+  secrecy: string;
+}
+
+/** Where a walk's screenshots go: `GOVCLUSTER_E2E_SHOTS`, or a temporary folder named for the walk. */
+export function screenshotsDir(name: string): string {
+  const dir = process.env.GOVCLUSTER_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), `govcluster-${name}-shots-`));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** A running admin for one walk. */
 export interface AdminE2e {
   // biome-ignore lint/suspicious/noExplicitAny: Strapi's instance type is generated per app
@@ -42,6 +57,11 @@ export interface AdminE2e {
   password: string;
   /** Creates an admin user with the role's admin role and its site membership; returns its id. */
   addAccount(account: AdminAccount): Promise<number>;
+  /**
+   * The four people of a review, `<who>.e2e@<domain>`: the author and the unit reviewer of `site` (a
+   * documentId), the web-office and the secrecy reviewer cluster-wide. Returns their e-mails.
+   */
+  addReviewers(site: string, domain: string): Promise<Reviewers>;
   /** A fresh browser context logged in as one account, the admin in Chinese. */
   loginAs(email: string): Promise<Page>;
   /** Closes Chromium and Strapi and removes the temporary folder. */
@@ -123,6 +143,20 @@ export async function startAdminE2e(options: {
     return user.id;
   };
 
+  const addReviewers = async (site: string, domain: string): Promise<Reviewers> => {
+    const reviewers: Reviewers = {
+      author: `author.e2e@${domain}`,
+      unit: `unit.e2e@${domain}`,
+      web: `web.e2e@${domain}`,
+      secrecy: `secrecy.e2e@${domain}`,
+    };
+    await addAccount({ email: reviewers.author, reviewRole: 'author', sites: [site] });
+    await addAccount({ email: reviewers.unit, reviewRole: 'unit_reviewer', sites: [site] });
+    await addAccount({ email: reviewers.web, reviewRole: 'web_reviewer' });
+    await addAccount({ email: reviewers.secrecy, reviewRole: 'secrecy_reviewer' });
+    return reviewers;
+  };
+
   const loginAs = async (email: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
@@ -152,5 +186,5 @@ export async function startAdminE2e(options: {
     rmSync(tmp, { recursive: true, force: true });
   };
 
-  return { strapi, url, tmp, browser, password, addAccount, loginAs, close };
+  return { strapi, url, tmp, browser, password, addAccount, addReviewers, loginAs, close };
 }

@@ -6,8 +6,6 @@
  * `GOVCLUSTER_E2E_SHOTS` (default: a temporary folder).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +14,7 @@ import { createTestSite } from '../../cms/src/testing/test-site.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
-import { type AdminE2e, startAdminE2e } from '../lib/admin-e2e.ts';
+import { type AdminE2e, type Reviewers, screenshotsDir, startAdminE2e } from '../lib/admin-e2e.ts';
 
 const articleUid = 'api::article.article';
 
@@ -26,21 +24,14 @@ describe('publishing in the admin UI (Chromium)', () => {
   let tmp = '';
   let publisher: RunningPublisher;
   let site: StaticServer;
-  const shots =
-    process.env.GOVCLUSTER_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'govcluster-publishing-shots-'));
-  const accounts = {
-    author: 'author.e2e@publishing.test',
-    unit: 'unit.e2e@publishing.test',
-    web: 'web.e2e@publishing.test',
-    secrecy: 'secrecy.e2e@publishing.test',
-  };
+  const shots = screenshotsDir('publishing');
+  let accounts: Reviewers;
   const title = '河西镇召开春耕动员会';
   let documentId = '';
   let articleKey = '';
   let tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     const publisherPort = await freePort();
     const sitePort = await freePort();
     admin = await startAdminE2e({
@@ -74,14 +65,7 @@ describe('publishing in the admin UI (Chromium)', () => {
     const column = await strapi.documents('api::column.column').create({
       data: { slug: 'news', type: 'news', name: { zhCN: '新闻动态' }, order: 1, site: township.documentId },
     });
-    await admin.addAccount({ email: accounts.author, reviewRole: 'author', sites: [township.documentId] });
-    await admin.addAccount({
-      email: accounts.unit,
-      reviewRole: 'unit_reviewer',
-      sites: [township.documentId],
-    });
-    await admin.addAccount({ email: accounts.web, reviewRole: 'web_reviewer' });
-    await admin.addAccount({ email: accounts.secrecy, reviewRole: 'secrecy_reviewer' });
+    accounts = await admin.addReviewers(township.documentId, 'publishing.test');
     const api = adminApi(url);
     tokens = {};
     for (const [who, email] of Object.entries(accounts)) tokens[who] = await api.login(email, admin.password);

@@ -6,27 +6,20 @@
  *
  * Builds the admin panel first when it is missing or outdated (about a minute on two cores).
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
-import { type AdminE2e, startAdminE2e } from '../lib/admin-e2e.ts';
+import { type AdminE2e, type Reviewers, screenshotsDir, startAdminE2e } from '../lib/admin-e2e.ts';
 
 const articleUid = 'api::article.article';
 
 describe('review in the admin UI (Chromium)', () => {
   let admin: AdminE2e;
   let url = '';
-  const shots = process.env.GOVCLUSTER_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'govcluster-review-shots-'));
-  const accounts = {
-    author: 'author.e2e@review.test',
-    unit: 'unit.e2e@review.test',
-    web: 'web.e2e@review.test',
-    secrecy: 'secrecy.e2e@review.test',
-  };
+  const shots = screenshotsDir('review');
+  let accounts: Reviewers;
   let documentId = '';
   let generatedKey = '';
   let pickerOptions: Record<string, string[]> = {};
@@ -34,7 +27,6 @@ describe('review in the admin UI (Chromium)', () => {
   let editAsAuthor: (data: Record<string, unknown>) => Promise<unknown> = async () => undefined;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     admin = await startAdminE2e({ name: 'review' });
     const { strapi } = admin;
     url = admin.url;
@@ -62,10 +54,7 @@ describe('review in the admin UI (Chromium)', () => {
         data: { slug: 'news', type: 'news', name: { zhCN: name }, order: 1, site: owner.documentId },
       });
     }
-    await admin.addAccount({ email: accounts.author, reviewRole: 'author', sites: [site.documentId] });
-    await admin.addAccount({ email: accounts.unit, reviewRole: 'unit_reviewer', sites: [site.documentId] });
-    await admin.addAccount({ email: accounts.web, reviewRole: 'web_reviewer' });
-    await admin.addAccount({ email: accounts.secrecy, reviewRole: 'secrecy_reviewer' });
+    accounts = await admin.addReviewers(site.documentId, 'review.test');
     // The author's first draft, through the same content-manager API the admin UI uses, as the author.
     const api = adminApi(url);
     const token = await api.login(accounts.author, admin.password);
