@@ -98,8 +98,9 @@ describe('Lighthouse', () => {
       };
       const url = new URL(lhr.finalDisplayedUrl).pathname;
       const name = pages.find((p) => p.url === url)?.name ?? url;
-      const byCategory = (runs[name] ??= {});
-      for (const c of categories) (byCategory[c] ??= []).push(lhr.categories[c]?.score ?? 0);
+      const byCategory = runs[name] ?? {};
+      runs[name] = byCategory;
+      for (const c of categories) byCategory[c] = [...(byCategory[c] ?? []), lhr.categories[c]?.score ?? 0];
     }
     // The worst run per page and category; every page must have had all its runs.
     const scores = Object.fromEntries(
