@@ -3,13 +3,14 @@ import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
 import type { LetterToHandle } from '../../../../mailbox/handling';
 import type { LetterContact } from '../../../../mailbox/service';
-import type { EntryDiff } from '../../server/src/services/review';
+import type { EntryDiff, EntryReview } from '../../server/src/services/review';
 
 // The answers of the server whose JSON has the server's own types, imported as types only (the admin
-// bundle carries none of the server's code): a letter waiting on 待我办理 (`GET /review/letters/queue`),
-// a writer's contact data (`GET /review/letters/:documentId/contact`, logged) and what a draft changes
-// against the online version (`GET /review/:uid/:documentId/diff`).
-export type { EntryDiff, LetterContact, LetterToHandle };
+// bundle carries none of the server's code): an entry's review (`GET /review/:uid/:documentId`), what a
+// draft changes against the online version (`GET /review/:uid/:documentId/diff`), a letter waiting on
+// 待我办理 (`GET /review/letters/queue`) and a writer's contact data (`GET /review/letters/:documentId/contact`,
+// logged).
+export type { EntryDiff, EntryReview, LetterContact, LetterToHandle };
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -37,45 +38,6 @@ export function useRefreshDocument() {
     },
     [refresh],
   );
-}
-
-/** One log entry as the API returns it. */
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
-  comment: string | null;
-  actorName: string;
-  actorRole: string;
-}
-
-/** A screening finding. */
-export interface Finding {
-  kind: string;
-  match: string;
-  index: number;
-}
-
-/** What `GET /review/:uid/:documentId` returns. */
-export interface EntryReview {
-  uid: string;
-  documentId: string;
-  locale: string;
-  site: string | null;
-  title: string | null;
-  stage: string;
-  stageLabel: { 'zh-CN': string; en: string };
-  findings: Finding[];
-  publishAt: string | null;
-  flagged: boolean;
-  hasPublishedVersion: boolean;
-  /** The version under review: sent back with a decision, so that a changed version is not approved unseen. */
-  versionHash: string | null;
-  actions: string[];
-  roles: string[];
-  history: HistoryEntry[];
 }
 
 /** One queue item. */

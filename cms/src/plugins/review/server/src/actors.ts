@@ -5,6 +5,7 @@
 
 import type { ReviewRole } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
+import { systemActor } from './services/state-store';
 
 /** The admin role codes the plugin creates, one per review role. */
 export const roleCodes: Readonly<Record<ReviewRole, string>> = {
@@ -35,9 +36,9 @@ export interface Actor {
 }
 
 /**
- * How a log entry of a configuration change (registry, locales) names who made it: the person, or
- * `system` when no admin user made the call (seeding, bootstrap); a person without a review role is an
- * `editor`.
+ * How a log entry of a configuration change (registry, locales) names who made it: the person, or the
+ * system actor when no admin user made the call (seeding, bootstrap); a person without a review role is
+ * an `editor`.
  */
 export function changedBy(actor: Actor | null): {
   actorId: number | null;
@@ -45,11 +46,12 @@ export function changedBy(actor: Actor | null): {
   actorEmail: string | null;
   actorRole: ReviewRole | 'editor' | 'system';
 } {
+  if (!actor) return systemActor;
   return {
-    actorId: actor?.id ?? null,
-    actorName: actor?.name ?? 'system',
-    actorEmail: actor?.email ?? null,
-    actorRole: actor ? (actor.roles[0] ?? 'editor') : 'system',
+    actorId: actor.id,
+    actorName: actor.name,
+    actorEmail: actor.email,
+    actorRole: actor.roles[0] ?? 'editor',
   };
 }
 
