@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BuildResult, formatStages } from './build-cluster.ts';
+import { formatStages } from './build/build-summary.ts';
+import type { BuildResult } from './build-cluster.ts';
 import { runMeasured } from './lib/measure.ts';
 import { astroBin, dataDir, repoRoot, sitesDir } from './lib/paths.ts';
 import { ensureGeneratedSnapshot } from './lib/snapshots.ts';

@@ -4,18 +4,21 @@
  * `dist/` untouched.
  *
  *   node --import tsx scripts/src/build-cluster.ts [--snapshot <dir>] [--out <dir>] [--site-url <url>]
- *     [--nginx-root <path>] [--help]
+ *     [--nginx-root <path>] [--report <file>] [--help]
  *
  * Content comes from `--snapshot` / `GOVCLUSTER_SNAPSHOT`, or from the CMS (`CMS_URL` + `CMS_TOKEN`).
  * With `MEILI_HOST` and `MEILI_SEARCH_KEY` the search pages use Meilisearch (see `usage`).
+ * Long on purpose (about 400 lines): the steps of one build share its temporary folder, fingerprints,
+ * manifest, stage timer and log; each step's work is in `build/` and `lib/`, the summary in
+ * `build/build-summary.ts`.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type MeiliPageConfig, meiliPageConfig, probeSearchKey } from '@govcluster/shared/search';
 import { copyAttachments, copyCmsAttachments } from './build/attachments.ts';
 import { withBuildLock } from './build/build-lock.ts';
+import { buildSummary } from './build/build-summary.ts';
 import {
   PreviousIncomplete,
   readFingerprints,
@@ -23,6 +26,7 @@ import {
   takeAssets,
   takeUnchanged,
 } from './build/incremental.ts';
+import { checkMeiliConfig } from './build/meili-config.ts';
 import { carryRedirects, writeRedirectPages } from './build/redirects.ts';
 import {
   buildVersion,
@@ -113,31 +117,6 @@ function countPages(dir: string): number {
     } else if (entry.name.endsWith('.html')) count += 1;
   }
   return count;
-}
-
-/**
- * The search pages' Meilisearch configuration, refused before anything is built when it is half set or
- * its key is more than a search-only key. A server that cannot be reached now is only warned about: the
- * build machine need not reach the search server the visitors reach.
- */
-export async function checkMeiliConfig(
-  env: NodeJS.ProcessEnv,
-  warn: (line: string) => void,
-): Promise<MeiliPageConfig | undefined> {
-  const config = meiliPageConfig(env);
-  if (!config) return undefined;
-  const probe = await probeSearchKey(config);
-  if (probe.status === 'too-powerful' || probe.status === 'rejected') {
-    throw new Error(
-      `MEILI_SEARCH_KEY cannot go into public search pages: ${probe.detail}. Give a key whose only action is "search" (pnpm search:meili prints one).`,
-    );
-  }
-  if (probe.status === 'unreachable') {
-    warn(
-      `could not check MEILI_SEARCH_KEY at ${config.host} (${probe.detail}): make sure it is a search-only key.`,
-    );
-  }
-  return config;
 }
 
 /**
@@ -358,17 +337,6 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
-/** The stages of a build, one line each: seconds and share of the whole. */
-export function formatStages(stages: readonly BuildStage[]): string {
-  const total = stages.reduce((sum, stage) => sum + stage.ms, 0) || 1;
-  return stages
-    .map(
-      (stage) =>
-        `  ${(stage.ms / 1000).toFixed(1).padStart(7)} s ${`${Math.round((stage.ms / total) * 100)}%`.padStart(4)}  ${stage.name}\n`,
-    )
-    .join('');
-}
-
 /** What `--help` prints. */
 export const usage = `Builds every site of the cluster into dist/ (kept as it was when the build fails).
 
@@ -440,16 +408,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  process.stdout.write(
-    `\nbuilt ${result.pages} pages into ${path.relative(process.cwd(), result.outDir) || '.'} in ${(result.wallMs / 1000).toFixed(1)} s` +
-      ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped; ` +
-      `${result.searchDocuments} pages in the search index\n` +
-      `${result.fullBuildReason ? `full build (${result.fullBuildReason})` : `incremental build: ${result.rendered} files rendered, ${result.copied} taken from ${values.previous}`}; ${result.redirects} redirects\n` +
-      `search pages use ${result.meiliHost ? `Meilisearch at ${result.meiliHost} (Pagefind as fallback)` : 'Pagefind'}\n` +
-      `manifest: ${path.join(result.outDir, 'sites.json')}\n` +
-      `nginx configuration: ${path.join(result.outDir, 'nginx.conf')}\n` +
-      `time by stage (Astro processes ${(result.astroMs / 1000).toFixed(1)} s of ${(result.wallMs / 1000).toFixed(1)} s):\n${formatStages(result.stages)}`,
-  );
+  process.stdout.write(buildSummary(result, values.previous));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
