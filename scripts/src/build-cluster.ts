@@ -12,10 +12,12 @@
  * manifest, stage timer and log; each step's work is in `build/` and `lib/`, the summary in
  * `build/build-summary.ts`.
  */
+
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { copyAttachments, copyCmsAttachments } from './build/attachments.ts';
 import { withBuildLock } from './build/build-lock.ts';
 import { buildSummary } from './build/build-summary.ts';
@@ -90,7 +92,7 @@ export interface BuildResult {
   stages: BuildStage[];
   /** Peak resident memory of the Astro processes together (the indexer runs in this process). */
   peakRssBytes: number;
-  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  skipped: SkippedEntry[];
   /** Astro processes that rendered the pages side by side. */
   processes: number;
   /** Pages in the search index (0 when the build failed before indexing). */

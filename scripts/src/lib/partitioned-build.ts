@@ -5,10 +5,12 @@
  * sites/src/lib/partition.ts), and the outputs are merged.
  * See docs/adr/0009-partitioned-build.md.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { runMeasuredGroup } from './measure.ts';
 import { astroBin, sitesDir } from './paths.ts';
 
@@ -58,7 +60,7 @@ export interface AstroBuildRun {
   /** Copying the project for the other processes, the processes, merging their outputs. */
   stages: BuildStage[];
   /** Entries the loaders skipped (read from partition 0's report: every partition loads everything). */
-  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  skipped: SkippedEntry[];
 }
 
 /**

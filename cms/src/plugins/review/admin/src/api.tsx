@@ -1,4 +1,6 @@
 /** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
+
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
 import type { LetterToHandle } from '../../../../mailbox/handling';
@@ -79,7 +81,7 @@ export interface Release {
   finishedAt: string;
   durationMs: number;
   pages: number;
-  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  skipped: SkippedEntry[];
   changes: string[];
 }
 
