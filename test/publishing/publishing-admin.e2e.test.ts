@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
-import { createTestSite } from '../../cms/src/testing/test-site.ts';
+import { createTestSite, hexiTown } from '../../cms/src/testing/test-site.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
@@ -50,14 +50,7 @@ describe('publishing in the admin UI (Chromium)', () => {
       kind: 'portal',
       name: { zhCN: '临江市人民政府' },
     });
-    const township = await createTestSite(strapi, {
-      key: 'hexi-town',
-      kind: 'township',
-      name: { zhCN: '河西镇' },
-      sponsor: '河西镇人民政府',
-      siteCode: '5301000002',
-      address: '河西镇政府路1号',
-    });
+    const township = await createTestSite(strapi, hexiTown);
     await strapi.documents('api::site.site').update({
       documentId: township.documentId,
       data: { parent: portal.documentId },

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestSite } from '../../cms/src/testing/test-site.ts';
+import { createTestSite, hexiTown } from '../../cms/src/testing/test-site.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type AdminE2e, type Reviewers, screenshotsDir, startAdminE2e } from '../lib/admin-e2e.ts';
 
@@ -30,14 +30,7 @@ describe('review in the admin UI (Chromium)', () => {
     admin = await startAdminE2e({ name: 'review' });
     const { strapi } = admin;
     url = admin.url;
-    const site = await createTestSite(strapi, {
-      key: 'hexi-town',
-      kind: 'township',
-      name: { zhCN: '河西镇' },
-      sponsor: '河西镇人民政府',
-      siteCode: '5301000002',
-      address: '河西镇政府路1号',
-    });
+    const site = await createTestSite(strapi, hexiTown);
     // Another site with a column of the same slug: the pickers must tell them apart and offer the
     // author only their own.
     const other = await createTestSite(strapi, {
