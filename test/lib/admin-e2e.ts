@@ -16,8 +16,12 @@ import { freePort } from '@govcluster/shared/ports';
 import type { ReviewRole } from '@govcluster/shared/review';
 import type { Browser, Page } from 'playwright-core';
 import { roleCodes } from '../../cms/src/plugins/review/server/src/actors.ts';
-import { secretNames } from '../../cms/src/setup/secrets.ts';
-import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
+import {
+  appDir,
+  destroyKeepingListeners,
+  setFreshSecrets,
+  strapiModule,
+} from '../../cms/src/testing/boot-strapi.ts';
 import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -75,14 +79,6 @@ async function builtAppCopy(into: string): Promise<string> {
   cpSync(join(appDir, 'dist'), copy, { recursive: true });
   if (!existsSync(join(copy, 'build', 'index.html'))) throw new Error(`no admin build in ${copy}`);
   return copy;
-}
-
-/** Fresh values for every secret the CMS refuses to start without. */
-function setFreshSecrets(): void {
-  for (const name of secretNames) {
-    const one = () => randomBytes(24).toString('base64');
-    process.env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
-  }
 }
 
 /**
