@@ -1,10 +1,11 @@
 /**
  * Demo accounts of the demo city: an author and a unit reviewer for every site, the web-office and
  * secrecy reviewers and a site administrator. Created by the demo seed only, never in production.
- * The admin roles are minimal placeholders until the review plugin defines the real permissions.
+ * Their admin roles are the review plugin's own, made with their permissions on every start.
  */
+import type { ReviewRole } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
-import { publicContentTypes } from '../src/setup/public-access';
+import { roleCodes, superAdminCode } from '../src/plugins/review/server/src/actors';
 
 /** The default demo password (override with DEMO_PASSWORD). */
 export const defaultDemoPassword = 'GovCluster-demo-1';
@@ -12,8 +13,8 @@ export const defaultDemoPassword = 'GovCluster-demo-1';
 /** One demo login. */
 export interface DemoAccount {
   email: string;
-  /** Review role (shared/src/review). */
-  reviewRole: 'author' | 'unit_reviewer' | 'web_reviewer' | 'secrecy_reviewer' | 'site_admin';
+  /** Review role. */
+  reviewRole: ReviewRole;
   /** Site ids the account works for; empty for cluster-wide roles. */
   sites: string[];
 }
@@ -31,62 +32,14 @@ export function demoAccounts(siteIds: string[]): DemoAccount[] {
   ];
 }
 
-const roleDefinitions = {
-  author: { name: '撰稿人 Author', actions: ['read', 'create', 'update'] },
-  unit_reviewer: { name: '本单位审核 Unit reviewer', actions: ['read', 'update'] },
-  web_reviewer: { name: '网站管理部门审核 Web-office reviewer', actions: ['read', 'update'] },
-  secrecy_reviewer: { name: '保密审查 Secrecy reviewer', actions: ['read'] },
-  site_admin: { name: '站点管理员 Site administrator', actions: ['read', 'create', 'update', 'delete'] },
-} as const;
-
-/** Content types editors work on (memberships stay with administrators). */
-const editorialTypes = publicContentTypes.filter(
-  (uid) => uid !== 'api::site.site' && uid !== 'api::column.column',
-);
-
-async function ensureRole(strapi: Core.Strapi, key: keyof typeof roleDefinitions): Promise<number> {
-  const roles = (strapi as any).admin.services.role;
-  const definition = roleDefinitions[key];
-  const code = `govcluster-${key.replace(/_/g, '-')}`;
-  const existing = await strapi.db.query('admin::role').findOne({ where: { code } });
-  if (existing) return existing.id;
-  const role = await roles.create({
-    name: definition.name,
-    code,
-    description: 'GovCluster placeholder role; the review plugin replaces its permissions.',
-  });
-  const permissions = [];
-  for (const uid of [...editorialTypes, 'api::site.site', 'api::column.column']) {
-    const model = strapi.getModel(uid as any);
-    const fields = Object.keys(model.attributes).filter(
-      (name) =>
-        ![
-          'createdAt',
-          'updatedAt',
-          'publishedAt',
-          'createdBy',
-          'updatedBy',
-          'locale',
-          'localizations',
-        ].includes(name),
-    );
-    const readOnly = uid === 'api::site.site' || uid === 'api::column.column';
-    for (const action of readOnly && key !== 'site_admin' ? ['read'] : definition.actions) {
-      permissions.push({
-        action: `plugin::content-manager.explorer.${action}`,
-        subject: uid,
-        properties:
-          action === 'delete'
-            ? {}
-            : { fields, ...(model.pluginOptions?.i18n ? { locales: ['zh-CN', 'en', 'ru'] } : {}) },
-        conditions: [],
-      });
-    }
-  }
-  permissions.push({ action: 'plugin::upload.read', subject: null, properties: {}, conditions: [] });
-  permissions.push({ action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] });
-  await roles.assignPermissions(role.id, permissions);
-  return role.id;
+/**
+ * The admin role of a review role. The review plugin creates every review role on each start
+ * (server/src/roles.ts), before anything can seed: a missing one is a broken boot, not a thing to make here.
+ */
+async function adminRoleOf(strapi: Core.Strapi, role: ReviewRole): Promise<number> {
+  const found = await strapi.db.query('admin::role').findOne({ where: { code: roleCodes[role] } });
+  if (!found) throw new Error(`the review plugin made no admin role ${roleCodes[role]}`);
+  return found.id;
 }
 
 /**
@@ -102,7 +55,7 @@ export async function ensureDemoAccounts(
     throw new Error('demo accounts are never created in production (NODE_ENV=production)');
   }
   // admin@ is Strapi's super admin when that role exists (it does unless another plugin made roles first).
-  const superAdmin = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  const superAdmin = await strapi.db.query('admin::role').findOne({ where: { code: superAdminCode } });
   const siteDocuments = new Map<string, string>();
   for (const site of await strapi
     .documents('api::site.site')
@@ -117,7 +70,7 @@ export async function ensureDemoAccounts(
       const roleId =
         account.reviewRole === 'site_admin' && superAdmin
           ? superAdmin.id
-          : await ensureRole(strapi, account.reviewRole);
+          : await adminRoleOf(strapi, account.reviewRole);
       const [name] = account.email.split('@');
       // One bcrypt hash for every demo account (hashing ~100 times would cost half a minute).
       passwordHash ??= (await (strapi as any).admin.services.auth.hashPassword(password)) as string;

@@ -8,13 +8,14 @@
  * Peak memory is the child's own `maxRSS` (from `process.resourceUsage()`), and, when the machine has
  * GNU time (`/usr/bin/time -v`), its "Maximum resident set size" as a cross-check.
  */
+
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { todayInShanghai } from './generate-demo.ts';
+import { calendarDay } from '@govcluster/shared/dates';
 import { dataDir, repoRoot } from './lib/paths.ts';
 
 /** The figures of one scale. */
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
   });
   const scales = values.scales.split(',').filter(Boolean);
   const seed = Number(values.seed);
-  const today = values.today ?? todayInShanghai();
+  const today = values.today ?? calendarDay(new Date());
   const outRoot = path.resolve(values['out-root'] ?? path.join(dataDir, 'bench', 'snapshots'));
   const results: GenerateBenchResult[] = [];
   for (const scale of scales) results.push(await benchScale(scale, seed, today, outRoot));

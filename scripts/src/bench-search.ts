@@ -36,8 +36,9 @@ import {
 } from './bench/search/query-sets.ts';
 import { ensureRealSnapshot } from './bench/search/real-corpus.ts';
 import { engineGoals, type ScaleResult, setFigures, table } from './bench/search/report.ts';
-import { type Engine, launchBrowser, type Visit, visit } from './bench/search/visitor.ts';
+import { type Engine, type Visit, visit } from './bench/search/visitor.ts';
 import { clusterDocuments, indexCluster } from './index-search.ts';
+import { launchChromium } from './lib/chromium.ts';
 import { ensureGeneratedSnapshot } from './lib/snapshots.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -143,7 +144,7 @@ async function benchScale(scale: string, snapshotDir: string, options: Options):
     ours: await serveStatic(site, { revalidate: true }),
     default: await serveStatic(defaults, { revalidate: true }),
   };
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   const result: ScaleResult = {
     scale,
     pages: documents.length,

@@ -4,18 +4,23 @@
  * `dist/` untouched.
  *
  *   node --import tsx scripts/src/build-cluster.ts [--snapshot <dir>] [--out <dir>] [--site-url <url>]
- *     [--nginx-root <path>] [--help]
+ *     [--nginx-root <path>] [--report <file>] [--help]
  *
  * Content comes from `--snapshot` / `GOVCLUSTER_SNAPSHOT`, or from the CMS (`CMS_URL` + `CMS_TOKEN`).
  * With `MEILI_HOST` and `MEILI_SEARCH_KEY` the search pages use Meilisearch (see `usage`).
+ * Long on purpose (about 400 lines): the steps of one build share its temporary folder, fingerprints,
+ * manifest, stage timer and log; each step's work is in `build/` and `lib/`, the summary in
+ * `build/build-summary.ts`.
  */
+
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type MeiliPageConfig, meiliPageConfig, probeSearchKey } from '@govcluster/shared/search';
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { copyAttachments, copyCmsAttachments } from './build/attachments.ts';
 import { withBuildLock } from './build/build-lock.ts';
+import { buildSummary } from './build/build-summary.ts';
 import {
   PreviousIncomplete,
   readFingerprints,
@@ -23,6 +28,7 @@ import {
   takeAssets,
   takeUnchanged,
 } from './build/incremental.ts';
+import { checkMeiliConfig } from './build/meili-config.ts';
 import { carryRedirects, writeRedirectPages } from './build/redirects.ts';
 import {
   buildVersion,
@@ -35,7 +41,7 @@ import {
 import { writeNginxConfig } from './generate-nginx.ts';
 import { indexCluster } from './index-search.ts';
 import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
-import { buildProcesses, type PartRunner, runAstroBuild } from './lib/partitioned-build.ts';
+import { type BuildStage, buildProcesses, type PartRunner, runAstroBuild } from './lib/partitioned-build.ts';
 import { distDir } from './lib/paths.ts';
 
 /** Options of one cluster build. */
@@ -77,9 +83,18 @@ export interface BuildResult {
   ok: boolean;
   outDir: string;
   pages: number;
+  /**
+   * The whole build, wall clock, as a user waits for it: the Astro processes, merging their outputs, the
+   * 404 pages, redirects, attachments, the search index, nginx.conf, the manifest and the swap.
+   */
   wallMs: number;
+  /** The Astro processes alone (what the build's summary used to report as the build's time). */
+  astroMs: number;
+  /** Where the time went, stage by stage, in order; their sum is about `wallMs`. */
+  stages: BuildStage[];
+  /** Peak resident memory of the Astro processes together (the indexer runs in this process). */
   peakRssBytes: number;
-  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  skipped: SkippedEntry[];
   /** Astro processes that rendered the pages side by side. */
   processes: number;
   /** Pages in the search index (0 when the build failed before indexing). */
@@ -109,47 +124,40 @@ function countPages(dir: string): number {
 }
 
 /**
- * The search pages' Meilisearch configuration, refused before anything is built when it is half set or
- * its key is more than a search-only key. A server that cannot be reached now is only warned about: the
- * build machine need not reach the search server the visitors reach.
- */
-export async function checkMeiliConfig(
-  env: NodeJS.ProcessEnv,
-  warn: (line: string) => void,
-): Promise<MeiliPageConfig | undefined> {
-  const config = meiliPageConfig(env);
-  if (!config) return undefined;
-  const probe = await probeSearchKey(config);
-  if (probe.status === 'too-powerful' || probe.status === 'rejected') {
-    throw new Error(
-      `MEILI_SEARCH_KEY cannot go into public search pages: ${probe.detail}. Give a key whose only action is "search" (pnpm search:meili prints one).`,
-    );
-  }
-  if (probe.status === 'unreachable') {
-    warn(
-      `could not check MEILI_SEARCH_KEY at ${config.host} (${probe.detail}): make sure it is a search-only key.`,
-    );
-  }
-  return config;
-}
-
-/**
  * Builds the cluster; on success the new output replaces `outDir`, on failure `outDir` stays as it was.
  * Rejects before building when the Meilisearch configuration is unusable (`checkMeiliConfig`).
  */
 export async function buildCluster(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
   let warnings = '';
   const meili = await checkMeiliConfig({ ...process.env, ...options.env }, (line) => {
     warnings += `warning: ${line}\n`;
     if (!options.quiet) process.stderr.write(`warning: ${line}\n`);
   });
-  const result = await withBuildLock(() => buildUnlocked(options));
+  const result = await withBuildLock(async () => {
+    const waited = performance.now() - started;
+    const built = await buildUnlocked(options);
+    built.stages.unshift({ name: 'Meilisearch check and build lock', ms: waited });
+    built.wallMs += waited;
+    return built;
+  });
   result.log = warnings + result.log;
   if (meili) result.meiliHost = meili.host;
   return result;
 }
 
 async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const stages: BuildStage[] = [];
+  /** Runs one stage of the build and records its wall time. */
+  const timed = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      stages.push({ name, ms: performance.now() - start });
+    }
+  };
   const outDir = path.resolve(options.outDir ?? distDir);
   const parent = path.dirname(outDir);
   await mkdir(parent, { recursive: true });
@@ -189,6 +197,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     env.GOVCLUSTER_PREVIOUS_FINGERPRINTS = path.join(previousDir, manifestFile);
     note(`incremental build: unchanged files are taken from ${previousDir}`);
   } else note(`full build: ${fullBuildReason}`);
+  stages.push({ name: 'read the previous release', ms: performance.now() - started });
   const run = await runAstroBuild({
     outDir: tmpDir,
     env,
@@ -200,11 +209,14 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     },
   });
   const { skipped } = run;
+  stages.push(...run.stages);
   const result: BuildResult = {
     ok: false,
     outDir,
     pages: 0,
-    wallMs: run.wallMs,
+    wallMs: 0,
+    astroMs: run.wallMs,
+    stages,
     peakRssBytes: run.peakRssBytes,
     skipped,
     processes: run.processes,
@@ -220,23 +232,27 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     result.log = log;
     await rm(tmpDir, { recursive: true, force: true });
     await removeFingerprints(fingerprints);
+    result.wallMs = performance.now() - started;
     return result;
   };
   if (!run.ok || !existsSync(path.join(tmpDir, 'sites.json'))) return fail('the Astro build failed');
   let manifest: ReleaseManifest;
   try {
-    await placeNotFoundPages(tmpDir, incremental);
+    await timed('404 pages', () => placeNotFoundPages(tmpDir, incremental));
     const printed = readFingerprints(fingerprints);
     if (incremental) {
-      const taken = await takeUnchanged(tmpDir, previousDir, printed.files);
+      const taken = await timed('take unchanged files', () =>
+        takeUnchanged(tmpDir, previousDir, printed.files),
+      );
       result.rendered = taken.rendered;
       result.copied = taken.copied;
-      const assets = await takeAssets(tmpDir, previousDir);
+      const assets = await timed('take unchanged assets', () => takeAssets(tmpDir, previousDir));
       note(
         `rendered ${taken.rendered} files, took ${taken.copied} files and ${assets} assets from the previous release`,
       );
     } else result.rendered = Object.keys(printed.files).length;
-    checkNotFoundPages(tmpDir);
+    await timed('check the 404 pages', () => checkNotFoundPages(tmpDir));
+    const redirectsStart = performance.now();
     const redirects = carryRedirects({
       previousEntries: previousManifest?.entries ?? {},
       previousRedirects: previousManifest?.redirects ?? {},
@@ -244,6 +260,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       isPage: (url) => url.endsWith('/') && printed.files[`${url.slice(1)}index.html`] !== undefined,
     });
     await writeRedirectPages(tmpDir, redirects, env.GOVCLUSTER_SITE_URL);
+    stages.push({ name: 'redirects', ms: performance.now() - redirectsStart });
     result.redirects = Object.keys(redirects).length;
     manifest = {
       format: 'govcluster-release@1',
@@ -260,63 +277,76 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       note(`${error.message}: building again, rendering everything`);
       const again = await buildUnlocked({ ...options, incremental: false });
       again.log = log + again.log;
+      again.stages = [...stages, { name: 'build again, rendering everything', ms: 0 }, ...again.stages];
+      again.wallMs = performance.now() - started;
       return again;
     }
     return fail((error as Error).message);
   }
   await removeFingerprints(fingerprints);
-  if (env.GOVCLUSTER_SNAPSHOT) await copyAttachments(env.GOVCLUSTER_SNAPSHOT, tmpDir);
-  else if (env.CMS_URL) {
+  const snapshot = env.GOVCLUSTER_SNAPSHOT;
+  const cmsUrl = env.CMS_URL;
+  if (snapshot) await timed('attachments', () => copyAttachments(snapshot, tmpDir));
+  else if (cmsUrl) {
     try {
-      await copyCmsAttachments(env.CMS_URL, env.CMS_TOKEN, tmpDir, previousDir);
+      await timed('attachments', () => copyCmsAttachments(cmsUrl, env.CMS_TOKEN, tmpDir, previousDir));
     } catch (error) {
       return fail(`attachments: ${(error as Error).message}`);
     }
   }
-  result.pages = countPages(tmpDir) - result.redirects;
+  result.pages = (await timed('count pages', () => countPages(tmpDir))) - result.redirects;
   // The search index (dist/pagefind/, docs/adr/0007-chinese-search.md) is part of the build: when
   // indexing fails, the build fails and the live output stays.
   if (options.searchIndex !== false) {
     try {
-      const indexed = await indexCluster(tmpDir, {
-        ...(incremental ? { previous: { dir: previousDir, shards: previousManifest?.search ?? {} } } : {}),
-        ...(options.searchShardSize ? { shardSize: options.searchShardSize } : {}),
-        log: (line) => {
-          if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
-          if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
-        },
-      });
+      const indexed = await timed('search index', () =>
+        indexCluster(tmpDir, {
+          ...(incremental ? { previous: { dir: previousDir, shards: previousManifest?.search ?? {} } } : {}),
+          ...(options.searchShardSize ? { shardSize: options.searchShardSize } : {}),
+          log: (line) => {
+            if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
+            if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
+          },
+        }),
+      );
       result.searchDocuments = indexed.documents;
       manifest = { ...manifest, search: indexed.shards };
     } catch (error) {
       return fail(`search indexing failed: ${(error as Error).stack ?? error}`);
     }
   }
-  await writeNginxConfig(tmpDir, {
-    root: options.nginxRoot ?? outDir,
-    siteUrl: env.GOVCLUSTER_SITE_URL,
-    listen: env.NGINX_LISTEN,
-    env,
-    redirects: manifest.redirects,
+  await timed('nginx.conf', () =>
+    writeNginxConfig(tmpDir, {
+      root: options.nginxRoot ?? outDir,
+      siteUrl: env.GOVCLUSTER_SITE_URL,
+      listen: env.NGINX_LISTEN,
+      env,
+      redirects: manifest.redirects,
+    }),
+  );
+  await timed('release manifest', async () => {
+    await mkdir(path.join(tmpDir, manifestDir), { recursive: true });
+    await writeFile(path.join(tmpDir, manifestFile), `${JSON.stringify(manifest)}\n`);
+    await writeFile(path.join(tmpDir, redirectsFile), `${JSON.stringify(manifest.redirects)}\n`);
   });
-  await mkdir(path.join(tmpDir, manifestDir), { recursive: true });
-  await writeFile(path.join(tmpDir, manifestFile), `${JSON.stringify(manifest)}\n`);
-  await writeFile(path.join(tmpDir, redirectsFile), `${JSON.stringify(manifest.redirects)}\n`);
   // Swap: the old output goes aside, the new one takes its name, the old one is removed.
-  const oldDir = path.join(parent, `.${path.basename(outDir)}-old-${stamp}`);
-  if (existsSync(outDir)) await rename(outDir, oldDir);
-  await rename(tmpDir, outDir);
-  await rm(oldDir, { recursive: true, force: true });
+  await timed('swap into place', async () => {
+    const oldDir = path.join(parent, `.${path.basename(outDir)}-old-${stamp}`);
+    if (existsSync(outDir)) await rename(outDir, oldDir);
+    await rename(tmpDir, outDir);
+    await rm(oldDir, { recursive: true, force: true });
+  });
   result.ok = true;
   result.log = log;
-  result.wallMs = run.wallMs;
+  result.wallMs = performance.now() - started;
   return result;
 }
 
 /** What `--help` prints. */
 export const usage = `Builds every site of the cluster into dist/ (kept as it was when the build fails).
 
-  pnpm build [--snapshot <dir>] [--out <dir>] [--previous <dir>] [--site-url <url>] [--nginx-root <path>] [--quiet]
+  pnpm build [--snapshot <dir>] [--out <dir>] [--previous <dir>] [--site-url <url>] [--nginx-root <path>]
+             [--report <file>] [--quiet]
 
   --snapshot <dir>     build from a snapshot folder instead of the CMS (or GOVCLUSTER_SNAPSHOT)
   --out <dir>          output folder (default dist/)
@@ -324,6 +354,8 @@ export const usage = `Builds every site of the cluster into dist/ (kept as it wa
                        rendered, the rest is taken from it; redirects of moved entries carry over
   --site-url <url>     public origin for canonical links, sitemaps and feeds (or GOVCLUSTER_SITE_URL)
   --nginx-root <path>  where dist/ will be on the web server, for root in dist/nginx.conf (or NGINX_ROOT)
+  --report <file>      also write what the build did as JSON: pages, time and memory, the time of
+                       every stage (bench:build reads it)
 
 Environment:
   CMS_URL, CMS_TOKEN   the CMS to read published content from, with a read-only token
@@ -344,6 +376,7 @@ async function main(): Promise<void> {
       previous: { type: 'string' },
       'site-url': { type: 'string' },
       'nginx-root': { type: 'string' },
+      report: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -352,6 +385,8 @@ async function main(): Promise<void> {
     process.stdout.write(usage);
     return;
   }
+  // Node, tsx and this module's imports, from the process's start: part of what a user waits for.
+  const startup = performance.now();
   const result = await buildCluster({
     snapshot: values.snapshot ?? process.env.GOVCLUSTER_SNAPSHOT,
     outDir: values.out,
@@ -360,6 +395,12 @@ async function main(): Promise<void> {
     nginxRoot: values['nginx-root'] ?? process.env.NGINX_ROOT,
     quiet: values.quiet,
   });
+  result.stages.unshift({ name: 'start the process (Node, tsx, imports)', ms: startup });
+  result.wallMs += startup;
+  if (values.report) {
+    const { log: _log, ...report } = result;
+    await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  }
   for (const entry of result.skipped) {
     process.stderr.write(
       `skipped ${entry.type} ${entry.id}${entry.locale ? ` (${entry.locale})` : ''} of site ${entry.site}: ${entry.problem}\n`,
@@ -372,15 +413,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  process.stdout.write(
-    `\nbuilt ${result.pages} pages into ${path.relative(process.cwd(), result.outDir) || '.'} in ${(result.wallMs / 1000).toFixed(1)} s` +
-      ` (peak ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MB); ${result.skipped.length} invalid entries skipped; ` +
-      `${result.searchDocuments} pages in the search index\n` +
-      `${result.fullBuildReason ? `full build (${result.fullBuildReason})` : `incremental build: ${result.rendered} files rendered, ${result.copied} taken from ${values.previous}`}; ${result.redirects} redirects\n` +
-      `search pages use ${result.meiliHost ? `Meilisearch at ${result.meiliHost} (Pagefind as fallback)` : 'Pagefind'}\n` +
-      `manifest: ${path.join(result.outDir, 'sites.json')}\n` +
-      `nginx configuration: ${path.join(result.outDir, 'nginx.conf')}\n`,
-  );
+  process.stdout.write(buildSummary(result, values.previous));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

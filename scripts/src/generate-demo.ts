@@ -18,17 +18,9 @@ import {
   generateDemoCity,
   scaleConfigs,
 } from '@govcluster/demo';
+import { locales } from '@govcluster/shared/constants';
+import { calendarDay } from '@govcluster/shared/dates';
 import { dataDir } from './lib/paths.ts';
-
-/** Today's date in Asia/Shanghai as `YYYY-MM-DD`. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** The parsed command line. */
 export interface GenerateArgs {
@@ -64,7 +56,7 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   if (!/^\d+$/.test(values.seed))
     throw new Error(`--seed must be a non-negative integer, got "${values.seed}"`);
   const seed = Number(values.seed);
-  const today = values.today ?? todayInShanghai();
+  const today = values.today ?? calendarDay(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today must be YYYY-MM-DD, got "${today}"`);
   const out = path.resolve(values.out ?? path.join(dataDir, 'snapshots', scale));
   return { scale, seed, today, out, json: values.json };
@@ -77,7 +69,6 @@ function megabytes(bytes: number): string {
 /** The human-readable summary: counts per type and locale, time, size, stale columns. */
 export function formatSummary(args: GenerateArgs, result: GenerateDemoResult, seconds: number): string {
   const types = Object.keys(result.counts);
-  const locales = ['zh-CN', 'en', 'ru'] as const;
   const width = Math.max(...types.map((t) => t.length), 4);
   const lines = [
     `Generated the ${args.scale} city (seed ${args.seed}, today ${args.today}) in ${seconds.toFixed(1)} s`,

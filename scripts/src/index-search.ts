@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isContentTypeKey } from '@govcluster/shared/constants';
+import { fnv1a } from '@govcluster/shared/hash';
 import type { Locale } from '@govcluster/shared/schemas';
 import {
   pagefindBundlePath,
@@ -48,16 +49,6 @@ export interface LocaleIndexStats {
   readonly routes?: WrittenRoutes;
   /** The title index, when the locale has more than one shard. */
   readonly titles?: WrittenTitleIndex;
-}
-
-/** FNV-1a of a string, unsigned 32 bits. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 /**

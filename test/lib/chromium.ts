@@ -1,19 +1,2 @@
-import { type Browser, chromium } from 'playwright-core';
-
-/** Debian's Chromium, which `npm test` installs when it is missing. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Headless, with nothing that would call hosts other than loopback. */
-export const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Starts Debian's Chromium headless with an empty profile. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
-}
+/** Chromium for the browser tests: the one launcher of the project, `scripts/src/lib/chromium.ts`. */
+export { chromiumFlags, chromiumPath, launchChromium } from '../../scripts/src/lib/chromium.ts';

@@ -6,112 +6,51 @@
  * `GOVCLUSTER_E2E_SHOTS` (default: a temporary folder).
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
-import { secretNames } from '../../cms/src/setup/secrets.ts';
-import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
-import { createTestSite } from '../../cms/src/testing/test-site.ts';
+import { createTestSite, hexiTown } from '../../cms/src/testing/test-site.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
-import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
 import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
-import { launchChromium } from '../lib/chromium.ts';
+import { type AdminE2e, type Reviewers, screenshotsDir, startAdminE2e } from '../lib/admin-e2e.ts';
 
-// Any compile of the CMS (every cms test run) empties cms/dist, admin build included, so the test runs
-// from its own copy of a built dist folder (or the one GOVCLUSTER_E2E_DIST names).
-let distDir = process.env.GOVCLUSTER_E2E_DIST ?? '';
-
-/** Builds the admin panel when it is missing or outdated, and copies the built app aside. */
-async function builtAppCopy(into: string): Promise<string> {
-  await ensureAdminBuild((line) => console.error(line));
-  const copy = join(into, 'dist');
-  cpSync(join(appDir, 'dist'), copy, { recursive: true });
-  if (!existsSync(join(copy, 'build', 'index.html'))) throw new Error(`no admin build in ${copy}`);
-  return copy;
-}
-
-const password = `E2e-${randomBytes(6).toString('hex')}-1a`;
 const articleUid = 'api::article.article';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 describe('publishing in the admin UI (Chromium)', () => {
-  let strapi: any;
+  let admin: AdminE2e;
   let url = '';
   let tmp = '';
-  let browser: Browser;
   let publisher: RunningPublisher;
   let site: StaticServer;
-  const shots =
-    process.env.GOVCLUSTER_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'govcluster-publishing-shots-'));
-  const accounts = {
-    author: 'author.e2e@publishing.test',
-    unit: 'unit.e2e@publishing.test',
-    web: 'web.e2e@publishing.test',
-    secrecy: 'secrecy.e2e@publishing.test',
-  };
+  const shots = screenshotsDir('publishing');
+  let accounts: Reviewers;
   const title = '河西镇召开春耕动员会';
   let documentId = '';
   let articleKey = '';
   let tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const port = await freePort();
     const publisherPort = await freePort();
     const sitePort = await freePort();
-    for (const name of secretNames) {
-      const one = () => randomBytes(24).toString('base64');
-      process.env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
-    }
-    tmp = mkdtempSync(join(tmpdir(), 'govcluster-publishing-e2e-'));
-    if (!distDir) distDir = await builtAppCopy(tmp);
-    Object.assign(process.env, {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_STARTUP_LOG: 'false',
-      PUBLIC_DIR: join(tmp, 'public'),
-      DATABASE_FILENAME: join(tmp, 'cms.sqlite'),
-      PUBLISHER_URL: `http://127.0.0.1:${publisherPort}`,
-      PUBLISHER_SECRET: randomBytes(16).toString('hex'),
-      GOVCLUSTER_SITE_URL: `http://127.0.0.1:${sitePort}`,
+    admin = await startAdminE2e({
+      name: 'publishing',
+      env: {
+        PUBLISHER_URL: `http://127.0.0.1:${publisherPort}`,
+        PUBLISHER_SECRET: randomBytes(16).toString('hex'),
+        GOVCLUSTER_SITE_URL: `http://127.0.0.1:${sitePort}`,
+      },
     });
-    delete process.env.DATABASE_URL;
-    strapi = strapiModule.createStrapi({ appDir, distDir, serveAdminPanel: true, autoReload: false });
-    strapi.log.level = 'error';
-    await strapi.load();
-    await strapi.listen();
-    url = `http://127.0.0.1:${port}`;
+    const { strapi } = admin;
+    url = admin.url;
+    tmp = admin.tmp;
     const portal = await createTestSite(strapi, {
       key: 'portal',
       kind: 'portal',
       name: { zhCN: '临江市人民政府' },
     });
-    const township = await createTestSite(strapi, {
-      key: 'hexi-town',
-      kind: 'township',
-      name: { zhCN: '河西镇' },
-      sponsor: '河西镇人民政府',
-      siteCode: '5301000002',
-      address: '河西镇政府路1号',
-    });
+    const township = await createTestSite(strapi, hexiTown);
     await strapi.documents('api::site.site').update({
       documentId: township.documentId,
       data: { parent: portal.documentId },
@@ -119,41 +58,10 @@ describe('publishing in the admin UI (Chromium)', () => {
     const column = await strapi.documents('api::column.column').create({
       data: { slug: 'news', type: 'news', name: { zhCN: '新闻动态' }, order: 1, site: township.documentId },
     });
-    const codes = {
-      author: 'govcluster-author',
-      unit: 'govcluster-unit-reviewer',
-      web: 'govcluster-web-reviewer',
-      secrecy: 'govcluster-secrecy-reviewer',
-    };
-    const reviewRoles = {
-      author: 'author',
-      unit: 'unit_reviewer',
-      web: 'web_reviewer',
-      secrecy: 'secrecy_reviewer',
-    };
-    for (const [who, email] of Object.entries(accounts) as [keyof typeof accounts, string][]) {
-      const role = await strapi.db.query('admin::role').findOne({ where: { code: codes[who] } });
-      const user = await strapi.admin.services.user.create({
-        email,
-        firstname: who,
-        lastname: 'E2E',
-        password,
-        isActive: true,
-        registrationToken: null,
-        preferedLanguage: 'zh-Hans',
-        roles: [role.id],
-      });
-      await strapi.documents('api::site-membership.site-membership').create({
-        data: {
-          user: user.id,
-          reviewRole: reviewRoles[who],
-          sites: who === 'author' || who === 'unit' ? [township.documentId] : [],
-        },
-      });
-    }
+    accounts = await admin.addReviewers(township.documentId, 'publishing.test');
     const api = adminApi(url);
     tokens = {};
-    for (const [who, email] of Object.entries(accounts)) tokens[who] = await api.login(email, password);
+    for (const [who, email] of Object.entries(accounts)) tokens[who] = await api.login(email, admin.password);
     const created = await api.send(
       'POST',
       `/content-manager/collection-types/${articleUid}?locale=zh-CN`,
@@ -199,41 +107,17 @@ describe('publishing in the admin UI (Chromium)', () => {
     });
     await publisher.publisher.idle();
     site = await serveStatic(join(tmp, 'live'), { port: sitePort });
-    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
     await publisher?.stop();
-    if (strapi) await destroyKeepingListeners(strapi);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await admin?.close();
     console.info(`[publishing e2e] screenshots in ${shots}`);
   });
 
-  /** A fresh browser context logged in as one account, the admin in Chinese. */
-  const loginAs = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        console.warn(`[browser ${message.type()}] ${message.text().slice(0, 400)}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        console.warn(
-          `[http ${response.status()}] ${response.request().method()} ${response.url().slice(0, 200)}`,
-        );
-    });
-    page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`));
-    await page.goto(`${url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((target) => !target.pathname.includes('/auth/login'), { timeout: 30_000 });
-    return page;
-  };
+  const loginAs = (email: string) => admin.loginAs(email);
+
   it('shows, after the final approval, when the article went live and links to its public page', async () => {
     const page = await loginAs(accounts.secrecy);
     await page.goto(

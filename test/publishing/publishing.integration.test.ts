@@ -6,9 +6,9 @@
  * the CMS is down goes live after the restart; a rollback restores the previous release.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
@@ -20,15 +20,6 @@ import { createReviewWorld, type ReviewWorld } from '../review/review-world.ts';
 const articleUid = 'api::article.article';
 /** The hexi-town site's news column, as the URL plan puts it (`/xz/<key>/` + column slug). */
 const listing = '/xz/hexi-town/news/';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 let work: string;
 let world: ReviewWorld;

@@ -6,48 +6,20 @@
  *
  * Builds the admin panel first when it is missing or outdated (about a minute on two cores).
  */
-import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@govcluster/shared/ports';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretNames } from '../../cms/src/setup/secrets.ts';
-import { appDir, destroyKeepingListeners, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
-import { createTestSite } from '../../cms/src/testing/test-site.ts';
+import { createTestSite, hexiTown } from '../../cms/src/testing/test-site.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
-import { ensureAdminBuild } from '../../scripts/src/start-cms.ts';
-import { launchChromium } from '../lib/chromium.ts';
+import { type AdminE2e, type Reviewers, screenshotsDir, startAdminE2e } from '../lib/admin-e2e.ts';
 
-// Any compile of the CMS (every cms test run) empties cms/dist, admin build included, so the test runs
-// from its own copy of a built dist folder (or the one GOVCLUSTER_E2E_DIST names).
-let distDir = process.env.GOVCLUSTER_E2E_DIST ?? '';
-
-/** Builds the admin panel when it is missing or outdated, and copies the built app aside. */
-async function builtAppCopy(into: string): Promise<string> {
-  await ensureAdminBuild((line) => console.error(line));
-  const copy = join(into, 'dist');
-  cpSync(join(appDir, 'dist'), copy, { recursive: true });
-  if (!existsSync(join(copy, 'build', 'index.html'))) throw new Error(`no admin build in ${copy}`);
-  return copy;
-}
-
-const password = `E2e-${randomBytes(6).toString('hex')}-1a`;
 const articleUid = 'api::article.article';
 
 describe('review in the admin UI (Chromium)', () => {
-  let strapi: any;
+  let admin: AdminE2e;
   let url = '';
-  let tmp = '';
-  let browser: Browser;
-  const shots = process.env.GOVCLUSTER_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'govcluster-review-shots-'));
-  const accounts = {
-    author: 'author.e2e@review.test',
-    unit: 'unit.e2e@review.test',
-    web: 'web.e2e@review.test',
-    secrecy: 'secrecy.e2e@review.test',
-  };
+  const shots = screenshotsDir('review');
+  let accounts: Reviewers;
   let documentId = '';
   let generatedKey = '';
   let pickerOptions: Record<string, string[]> = {};
@@ -55,36 +27,10 @@ describe('review in the admin UI (Chromium)', () => {
   let editAsAuthor: (data: Record<string, unknown>) => Promise<unknown> = async () => undefined;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const port = await freePort();
-    for (const name of secretNames) {
-      const one = () => randomBytes(24).toString('base64');
-      process.env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
-    }
-    tmp = mkdtempSync(join(tmpdir(), 'govcluster-review-e2e-'));
-    if (!distDir) distDir = await builtAppCopy(tmp);
-    Object.assign(process.env, {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_STARTUP_LOG: 'false',
-      PUBLIC_DIR: join(tmp, 'public'),
-      DATABASE_FILENAME: join(tmp, 'cms.sqlite'),
-    });
-    delete process.env.DATABASE_URL;
-    strapi = strapiModule.createStrapi({ appDir, distDir, serveAdminPanel: true, autoReload: false });
-    strapi.log.level = 'error';
-    await strapi.load();
-    await strapi.listen();
-    url = `http://127.0.0.1:${port}`;
-    const site = await createTestSite(strapi, {
-      key: 'hexi-town',
-      kind: 'township',
-      name: { zhCN: '河西镇' },
-      sponsor: '河西镇人民政府',
-      siteCode: '5301000002',
-      address: '河西镇政府路1号',
-    });
+    admin = await startAdminE2e({ name: 'review' });
+    const { strapi } = admin;
+    url = admin.url;
+    const site = await createTestSite(strapi, hexiTown);
     // Another site with a column of the same slug: the pickers must tell them apart and offer the
     // author only their own.
     const other = await createTestSite(strapi, {
@@ -101,43 +47,10 @@ describe('review in the admin UI (Chromium)', () => {
         data: { slug: 'news', type: 'news', name: { zhCN: name }, order: 1, site: owner.documentId },
       });
     }
-    const codes = {
-      author: 'govcluster-author',
-      unit: 'govcluster-unit-reviewer',
-      web: 'govcluster-web-reviewer',
-      secrecy: 'govcluster-secrecy-reviewer',
-    };
-    const reviewRoles = {
-      author: 'author',
-      unit: 'unit_reviewer',
-      web: 'web_reviewer',
-      secrecy: 'secrecy_reviewer',
-    };
-    const ids: Record<string, number> = {};
-    for (const [who, email] of Object.entries(accounts) as [keyof typeof accounts, string][]) {
-      const role = await strapi.db.query('admin::role').findOne({ where: { code: codes[who] } });
-      const user = await strapi.admin.services.user.create({
-        email,
-        firstname: who,
-        lastname: 'E2E',
-        password,
-        isActive: true,
-        registrationToken: null,
-        preferedLanguage: 'zh-Hans',
-        roles: [role.id],
-      });
-      ids[who] = user.id;
-      await strapi.documents('api::site-membership.site-membership').create({
-        data: {
-          user: user.id,
-          reviewRole: reviewRoles[who],
-          sites: who === 'author' || who === 'unit' ? [site.documentId] : [],
-        },
-      });
-    }
+    accounts = await admin.addReviewers(site.documentId, 'review.test');
     // The author's first draft, through the same content-manager API the admin UI uses, as the author.
     const api = adminApi(url);
-    const token = await api.login(accounts.author, password);
+    const token = await api.login(accounts.author, admin.password);
     editAsAuthor = (data) =>
       api.send(
         'PUT',
@@ -190,13 +103,10 @@ describe('review in the admin UI (Chromium)', () => {
         )
       ).results.map((option: { label?: string }) => option.label);
     pickerOptions = { site: await picker('site'), column: await picker('column') };
-    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (strapi) await destroyKeepingListeners(strapi);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await admin?.close();
     console.info(`[review e2e] screenshots in ${shots}`);
   });
 
@@ -225,29 +135,7 @@ describe('review in the admin UI (Chromium)', () => {
     if (words.length > 0) english[name] = words;
   };
 
-  /** A fresh browser context logged in as one account, the admin in Chinese. */
-  const loginAs = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        console.warn(`[browser ${message.type()}] ${message.text().slice(0, 400)}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        console.warn(
-          `[http ${response.status()}] ${response.request().method()} ${response.url().slice(0, 200)}`,
-        );
-    });
-    page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`));
-    await page.goto(`${url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((target) => !target.pathname.includes('/auth/login'), { timeout: 30_000 });
-    return page;
-  };
+  const loginAs = (email: string) => admin.loginAs(email);
   const editView = (page: Page) =>
     page.goto(
       `${url}/admin/content-manager/collection-types/${articleUid}/${documentId}?plugins[i18n][locale]=zh-CN`,
@@ -378,7 +266,7 @@ describe('review in the admin UI (Chromium)', () => {
       const toList: number[] = [];
       const toEdit: number[] = [];
       for (let run = 0; run < 10; run += 1) {
-        const context = await browser.newContext({
+        const context = await admin.browser.newContext({
           viewport: { width: 1440, height: 1000 },
           locale: 'zh-CN',
         });
@@ -386,7 +274,7 @@ describe('review in the admin UI (Chromium)', () => {
         const page = await context.newPage();
         await page.goto(`${url}/admin/auth/login`);
         await page.locator('input[name="email"]').fill(accounts.web);
-        await page.locator('input[name="password"]').fill(password);
+        await page.locator('input[name="password"]').fill(admin.password);
         const start = Date.now();
         await page.locator('button[type="submit"]').click();
         await page.waitForURL((target) => !target.pathname.includes('/auth/login'));

@@ -6,6 +6,9 @@
  * sends a rare run to the older shards that hold it; and what searchers of the demo city met (issue 15):
  * no result listed twice, numbers matched whole, copies shown once, filters that reach older shards,
  * excerpts from the body only.
+ * Long on purpose: every case drives one Chromium over the same prepared clusters (the searchable
+ * fixture, the sharded one, the seeded one), which take longer to build than the cases take to run;
+ * split, each file would build and index them again.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +31,7 @@ import {
   shardByRecency,
 } from '../../scripts/src/index-search.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { testDocument } from '../../scripts/src/search/test-documents.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';
 import { missingSearchPages, type SearchFixture, searchFixture } from './search-fixture.ts';
@@ -566,18 +570,13 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
 
   /** The fixture with pages a searcher of the demo city met, indexed with the fixture's own. */
   let seeded: Promise<string> | undefined;
-  const seededPage = (url: string, title: string, text: string, date: string, type = 'article') =>
-    ({
-      url,
-      site: 'portal',
-      siteKind: 'portal',
-      type,
-      year: date.slice(0, 4),
-      date,
-      locale: 'zh-CN',
-      title,
-      text,
-    }) as SearchDocument;
+  const seededPage = (
+    url: string,
+    title: string,
+    text: string,
+    date: string,
+    type: SearchDocument['type'] = 'article',
+  ) => testDocument({ url, title, text, date, type });
   const seededPages: SearchDocument[] = [
     seededPage(
       '/news/meeting-24a/',

@@ -1,12 +1,15 @@
 /**
  * Builds the fixture cluster (portal, two departments, a township with two villages, three
  * locales) and checks the HTML a visitor gets.
+ * Long on purpose: one list of checks over one fixture build, each a few lines; the searched,
+ * accessible, phone and Markdown views of the same build have files of their own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { calendarDay } from '@govcluster/shared/dates';
 import { t as typedT } from '@govcluster/shared/i18n';
+import { serviceGuideRequiredElements } from '@govcluster/shared/schemas';
 import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -311,20 +314,10 @@ describe('the fixture cluster', () => {
   it('shows the eight required elements on every service guide', () => {
     const guides = published('serviceGuide');
     expect(guides.length).toBeGreaterThan(0);
-    const elements = [
-      'title',
-      'legalBasis',
-      'conditions',
-      'materials',
-      'location',
-      'hours',
-      'inquiryPhone',
-      'process',
-    ];
     for (const guide of guides) {
       const html = readPage(fixture.dist, urlOf(guide));
       const locale = guide.locale as Locale;
-      for (const element of elements) {
+      for (const element of serviceGuideRequiredElements) {
         const label = t(locale, `serviceGuide.${element}`);
         expect(
           new RegExp(`data-element="${element}">\\s*<h2>${label}</h2>`).test(html),

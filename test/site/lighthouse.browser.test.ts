@@ -1,6 +1,8 @@
 /**
  * Lighthouse CI (`lhci collect` + `lhci assert`, Debian's Chromium) on one page of every main
- * template of the fixture cluster: performance, accessibility, best practices and SEO ≥ 0.95.
+ * template of the fixture cluster: performance, accessibility, best practices and SEO ≥ 0.95, on
+ * Lighthouse's default (mobile: a mid-range phone, slow 4G, 4× CPU slowdown), the worse of two runs.
+ * `GOVCLUSTER_LH_PRESET=desktop` runs the desktop preset instead.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,22 +59,24 @@ describe('Lighthouse', () => {
       ci: {
         collect: {
           url: pages.map((p) => server.url + p.url),
-          // Two runs per page, the better one counts (Lighthouse CI's own "optimistic" aggregation):
-          // on two shared cores one run's performance score can dip by a tenth with nothing changed.
+          // Two runs per page and the worse one counts (Lighthouse CI's "pessimistic"): the better of two
+          // would hide a page that is slow half the time.
           numberOfRuns: 2,
           chromePath: chromiumPath,
           settings: {
             chromeFlags: chromiumFlags.join(' '),
             onlyCategories: [...categories],
-            // Desktop preset (simulated throttling, no 4× CPU slowdown): the suite runs beside Strapi,
-            // PostgreSQL and Astro builds on two cores, and a mobile run's simulated CPU time then
-            // measures the neighbours more than the page. GOVCLUSTER_LH_PRESET=mobile for the strict run.
-            ...(process.env.GOVCLUSTER_LH_PRESET === 'mobile' ? {} : { preset: 'desktop' }),
+            // Lighthouse's default, mobile, is the harder case and what most visitors of a government
+            // site use; the desktop preset only when asked for.
+            ...(process.env.GOVCLUSTER_LH_PRESET === 'desktop' ? { preset: 'desktop' } : {}),
           },
         },
         assert: {
           assertions: Object.fromEntries(
-            categories.map((c) => [`categories:${c}`, ['error', { minScore: 0.95 }]]),
+            categories.map((c) => [
+              `categories:${c}`,
+              ['error', { minScore: 0.95, aggregationMethod: 'pessimistic' }],
+            ]),
           ),
         },
         upload: { target: 'filesystem', outputDir: path.join(work, 'reports') },
@@ -82,11 +86,11 @@ describe('Lighthouse', () => {
     writeFileSync(configFile, JSON.stringify(config, null, 2));
     await run(lhci, ['collect', `--config=${configFile}`], {
       cwd: work,
-      timeout: 700_000,
+      timeout: 900_000,
       maxBuffer: 64 * 2 ** 20,
     });
     const resultsDir = path.join(work, '.lighthouseci');
-    const scores: Record<string, Record<string, number>> = {};
+    const runs: Record<string, Record<string, number[]>> = {};
     for (const file of readdirSync(resultsDir).filter((f) => f.startsWith('lhr-') && f.endsWith('.json'))) {
       const lhr = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as {
         finalDisplayedUrl: string;
@@ -94,14 +98,24 @@ describe('Lighthouse', () => {
       };
       const url = new URL(lhr.finalDisplayedUrl).pathname;
       const name = pages.find((p) => p.url === url)?.name ?? url;
-      const best = scores[name] ?? {};
-      scores[name] = Object.fromEntries(
-        categories.map((c) => [c, Math.max(best[c] ?? 0, lhr.categories[c]?.score ?? 0)]),
-      );
+      const byCategory = runs[name] ?? {};
+      runs[name] = byCategory;
+      for (const c of categories) byCategory[c] = [...(byCategory[c] ?? []), lhr.categories[c]?.score ?? 0];
     }
+    // The worst run per page and category; every page must have had all its runs.
+    const scores = Object.fromEntries(
+      Object.entries(runs).map(([name, byCategory]) => [
+        name,
+        Object.fromEntries(categories.map((c) => [c, Math.min(...(byCategory[c] ?? [0]))])),
+      ]),
+    );
+    const shortOfRuns = Object.entries(runs)
+      .filter(([, byCategory]) => (byCategory.performance ?? []).length !== config.ci.collect.numberOfRuns)
+      .map(([name]) => name);
+    expect(shortOfRuns, 'pages without all their runs').toEqual([]);
     writeFileSync(
       path.join(repoRoot, '.data', 'lighthouse-scores.json'),
-      `${JSON.stringify(scores, null, 2)}\n`,
+      `${JSON.stringify({ worst: scores, runs }, null, 2)}\n`,
     );
     console.log(scores);
     expect(Object.keys(scores).sort()).toEqual(pages.map((p) => p.name).sort());
@@ -116,5 +130,5 @@ describe('Lighthouse', () => {
       (error) => error,
     );
     expect(assertRun.code ?? 0, String(assertRun.stderr ?? '')).toBe(0);
-  }, 800_000);
+  }, 1_000_000);
 });

@@ -89,6 +89,14 @@ export async function destroyKeepingListeners(strapi: Core.Strapi): Promise<void
   }
 }
 
+/** Fresh random values, in this process's environment, for every secret Strapi refuses to start without. */
+export function setFreshSecrets(): void {
+  for (const name of secretNames) {
+    const one = () => randomBytes(24).toString('base64');
+    process.env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
+  }
+}
+
 /**
  * Starts Strapi (compiled by the suite's global setup) on a new database and an unused port.
  * Secrets are random per run and never written to disk.
@@ -96,10 +104,7 @@ export async function destroyKeepingListeners(strapi: Core.Strapi): Promise<void
 export async function bootStrapi(database: TestDatabase): Promise<TestStrapi> {
   const port = await freePort();
   const env = process.env;
-  for (const name of secretNames) {
-    const one = () => randomBytes(24).toString('base64');
-    env[name] = name === 'APP_KEYS' ? `${one()},${one()}` : one();
-  }
+  setFreshSecrets();
   env.HOST = '127.0.0.1';
   env.PORT = String(port);
   env.STRAPI_TELEMETRY_DISABLED = 'true';

@@ -13,6 +13,16 @@ export interface TestSite {
   address?: string;
 }
 
+/** 河西镇, the township the admin walks and their authors work in. */
+export const hexiTown: TestSite = {
+  key: 'hexi-town',
+  kind: 'township',
+  name: { zhCN: '河西镇' },
+  sponsor: '河西镇人民政府',
+  siteCode: '5301000002',
+  address: '河西镇政府路1号',
+};
+
 /** The base path a site of this kind gets in the demo city: `/`, `/bm/<key>/` or `/xz/<key>/`. */
 function basePathOf(site: TestSite): string {
   if (site.kind === 'portal') return '/';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { contentTypeKeys, locales } from '@govcluster/shared/constants';
 import { columnFreshnessDays, type Site } from '@govcluster/shared/schemas';
 import { readSnapshot, validateSnapshot } from '@govcluster/shared/snapshot';
 import sharp from 'sharp';
@@ -82,20 +83,11 @@ describe('generateDemoCity at fixture scale', () => {
   });
 
   it('has every content type at least twice and every locale where the spec wants it', () => {
-    for (const type of [
-      'article',
-      'policy',
-      'interpretation',
-      'serviceGuide',
-      'leader',
-      'village',
-      'investmentProject',
-      'letter',
-    ]) {
+    for (const type of contentTypeKeys) {
       expect(result.entries[type] ?? 0, type).toBeGreaterThanOrEqual(2);
     }
-    for (const locale of ['zh-CN', 'en', 'ru']) {
-      expect(result.counts.investmentProject?.[locale as 'en'], locale).toBeGreaterThanOrEqual(2);
+    for (const locale of locales) {
+      expect(result.counts.investmentProject?.[locale], locale).toBeGreaterThanOrEqual(2);
     }
     const portalPages = all.filter(
       (r) => r.type === 'article' && r.site === 'portal' && r.locale !== 'zh-CN',

@@ -5,6 +5,7 @@
  * (`fgw/news/17`), so an entity's content does not depend on what was generated before it:
  * the generator can stream record by record and stays byte-identical for a seed.
  */
+import { fnv1a } from '@govcluster/shared/hash';
 
 /** A deterministic random source (mulberry32 underneath). */
 export interface Rng {
@@ -34,13 +35,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** A 32-bit FNV-1a hash of a string, used to derive stream seeds from keys. */
+/** A 32-bit FNV-1a hash of a string with a final avalanche, used to derive stream seeds from keys. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  let hash = fnv1a(text);
   // A final avalanche so that similar keys give unrelated seeds.
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);

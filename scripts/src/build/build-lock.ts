@@ -5,17 +5,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sitesDir } from '../lib/paths.ts';
+import { isAlive } from '../lib/processes.ts';
 
 const lockDir = path.join(sitesDir, 'node_modules', '.govcluster-build.lock');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * One Astro build of the sites project at a time: builds share its `.astro/` folder (content
@@ -33,7 +25,7 @@ export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
       const holder = Number(
         existsSync(path.join(lockDir, 'pid')) ? readFileSync(path.join(lockDir, 'pid'), 'utf8') : 0,
       );
-      if (holder && !alive(holder)) rmSync(lockDir, { recursive: true, force: true });
+      if (holder && !isAlive(holder)) rmSync(lockDir, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -60,7 +60,7 @@ for (const [index, [label, kind]] of runs.entries()) {
   if (!result.ok) throw new Error(`${label}: the build failed\n${result.log.slice(-3000)}`);
   const indexed = result.log.split('\n').filter((line) => /\[index-search\].*pages, [\d.]+ s/.test(line));
   process.stdout.write(
-    `${label.padEnd(22)} ${seconds.toFixed(1).padStart(6)} s total, Astro ${(result.wallMs / 1000).toFixed(1)} s, ` +
+    `${label.padEnd(22)} ${seconds.toFixed(1).padStart(6)} s total, Astro ${(result.astroMs / 1000).toFixed(1)} s, ` +
       `${result.rendered} rendered, ${result.copied} taken over; re-indexed: ${indexed.map((line) => line.replace('[index-search] ', '')).join('; ') || 'nothing'}\n`,
   );
   if (previous && index > 1) rmSync(previous, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { childrenOf } from './processes.ts';
 
 /** What a measured child process did. */
 export interface MeasuredRun {
@@ -7,26 +8,6 @@ export interface MeasuredRun {
   wallMs: number;
   /** Highest resident memory of the process and its descendants together, in bytes (sampled). */
   peakRssBytes: number;
-}
-
-/** The ids of the direct children of process `pid` (Linux `/proc`); empty when it is gone. */
-export function childrenOf(pid: number): number[] {
-  try {
-    const tasks = readdirSync(`/proc/${pid}/task`);
-    return tasks.flatMap((task) => {
-      try {
-        return readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-          .trim()
-          .split(/\s+/)
-          .filter(Boolean)
-          .map(Number);
-      } catch {
-        return [];
-      }
-    });
-  } catch {
-    return [];
-  }
 }
 
 function rssOf(pid: number): number {

@@ -5,10 +5,12 @@
  * sites/src/lib/partition.ts), and the outputs are merged.
  * See docs/adr/0009-partitioned-build.md.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { type MeasuredCommand, runMeasuredGroup } from './measure.ts';
 import { astroBin, sitesDir } from './paths.ts';
 
@@ -42,14 +44,23 @@ export function buildProcesses(
   return Math.max(1, Math.min(machine.cores, 4, byMemory));
 }
 
+/** One timed stage of a build: what it did and how long it took, wall clock. */
+export interface BuildStage {
+  name: string;
+  ms: number;
+}
+
 /** What {@link runAstroBuild} did. */
 export interface AstroBuildRun {
   ok: boolean;
   processes: number;
+  /** The Astro processes alone, from the first start to the last exit. */
   wallMs: number;
   peakRssBytes: number;
+  /** Copying the project for the other processes, the processes, merging their outputs. */
+  stages: BuildStage[];
   /** Entries the loaders skipped (read from partition 0's report: every partition loads everything). */
-  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  skipped: SkippedEntry[];
 }
 
 /**
@@ -161,6 +172,7 @@ export async function runAstroBuild(options: {
   let results: PartResult[];
   let wallMs: number;
   let peakRssBytes: number;
+  const stages: BuildStage[] = [];
   if (options.runPart) {
     const started = performance.now();
     const runPart = options.runPart;
@@ -168,13 +180,17 @@ export async function runAstroBuild(options: {
     wallMs = performance.now() - started;
     // Parts on several machines: the largest share is what one machine needed.
     peakRssBytes = Math.max(...results.map((result) => result.peakRssBytes));
+    stages.push({ name: `astro: render (${processes} parts, shared queue)`, ms: wallMs });
   } else {
+    const copying = performance.now();
     for (const part of parts.slice(1)) await copyProject(partRoot(part.index));
+    stages.push({ name: 'astro: copy the project per process', ms: performance.now() - copying });
     const group = await runMeasuredGroup(
       parts.map((part) => partCommand(part, options.onOutput, options.env)),
     );
     results = group.codes.map((code) => ({ code, wallMs: group.wallMs, peakRssBytes: 0 }));
     ({ wallMs, peakRssBytes } = group);
+    stages.push({ name: `astro: render (${processes} processes)`, ms: wallMs });
   }
   const first = parts[0];
   const skipped =
@@ -185,20 +201,16 @@ export async function runAstroBuild(options: {
           .map((line) => JSON.parse(line))
       : [];
   const ok = results.every((result) => result.code === 0);
+  const merging = performance.now();
   try {
     if (ok) for (const part of parts.slice(1)) await mergeInto(part.outDir, outDir);
   } finally {
     for (const part of parts) await rm(part.report, { force: true });
     for (const part of parts.slice(1)) await rm(part.outDir, { recursive: true, force: true });
     await rm(partitionRoots, { recursive: true, force: true });
+    stages.push({ name: 'astro: merge the outputs', ms: performance.now() - merging });
   }
-  return {
-    ok,
-    processes,
-    wallMs,
-    peakRssBytes,
-    skipped,
-  };
+  return { ok, processes, wallMs, peakRssBytes, skipped, stages };
 }
 
 /**

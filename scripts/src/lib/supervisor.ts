@@ -11,7 +11,7 @@
  */
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
-import { childrenOf } from './measure.ts';
+import { childrenOf, isAlive } from './processes.ts';
 
 /** Options of {@link supervise}. */
 export interface SuperviseOptions {
@@ -46,15 +46,6 @@ interface Part {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every process below `pid`, deepest first. */
 function descendantsOf(pid: number): number[] {
@@ -107,8 +98,8 @@ export function supervise(options: SuperviseOptions = {}): Supervisor {
   const stopStragglers = async () => {
     let left = descendantsOf(process.pid);
     for (const pid of left) signalGroup(pid, 'SIGTERM');
-    for (let waited = 0; waited < graceMs && left.some(alive); waited += 100) await sleep(100);
-    left = left.filter(alive);
+    for (let waited = 0; waited < graceMs && left.some(isAlive); waited += 100) await sleep(100);
+    left = left.filter(isAlive);
     for (const pid of left) signalGroup(pid, 'SIGKILL');
   };
 

@@ -152,10 +152,16 @@ export async function runPagefind(
   } finally {
     clearInterval(watch);
     for (const pid of pagefindChildren()) peak = Math.max(peak, procMemory(pid, 'VmHWM'));
+    // At most five seconds for Pagefind to close; the timer must not outlive it, or it holds the
+    // process (or the worker) open for those seconds after the build is done.
+    let closing: NodeJS.Timeout | undefined;
     await Promise.race([
       pagefind.close().catch(() => null),
-      new Promise((resolve) => setTimeout(resolve, 5000)),
+      new Promise((resolve) => {
+        closing = setTimeout(resolve, 5000);
+      }),
     ]);
+    clearTimeout(closing);
   }
   const size = stopped ? { bytes: 0, files: 0 } : indexSize(outputPath);
   return {

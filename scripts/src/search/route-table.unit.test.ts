@@ -9,26 +9,14 @@ import {
   type RouteBucketFile,
   routeBucket,
   routeValue,
-  type SearchDocument,
 } from '@govcluster/shared/search';
 import { describe, expect, it } from 'vitest';
 import { buildRouteTable, routeBuckets, routeValues } from './route-table.ts';
 import { chunkBytesOf } from './shard-files.ts';
+import { testDocument } from './test-documents.ts';
 
 /** A zh-CN document with a title and text. */
-function page(url: string, text: string, title = '通知'): SearchDocument {
-  return {
-    url,
-    site: 'portal',
-    siteKind: 'portal',
-    type: 'article',
-    year: '2024',
-    date: '2024-01-01',
-    locale: 'zh-CN',
-    title,
-    text,
-  };
-}
+const page = (url: string, text: string, title = '通知') => testDocument({ url, text, title });
 
 describe('shard routing table', () => {
   it('lists the Han runs of 2–4 characters, never across other characters', () => {

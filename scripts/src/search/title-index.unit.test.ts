@@ -4,28 +4,17 @@ import path from 'node:path';
 import {
   parsePostings,
   parseQuery,
-  type SearchDocument,
   type TitlePostingFile,
   type TitleRecord,
   titleCandidates,
 } from '@govcluster/shared/search';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testDocument } from './test-documents.ts';
 import { titleCommonLimit, titleRecordsPerFile, writeTitleIndex } from './title-index.ts';
 
 /** A zh-CN page with a title. */
-function page(index: number, title: string): SearchDocument {
-  return {
-    url: `/news/n-${index}/`,
-    site: 'portal',
-    siteKind: 'portal',
-    type: 'article',
-    year: '2024',
-    date: '2024-01-01',
-    locale: 'zh-CN',
-    title,
-    text: `正文${index}　　第二段`,
-  };
-}
+const page = (index: number, title: string) =>
+  testDocument({ url: `/news/n-${index}/`, title, text: `正文${index}　　第二段` });
 
 describe('title index writer', () => {
   const dirs: string[] = [];

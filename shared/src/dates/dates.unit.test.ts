@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   calendarDay,
+  calendarMinute,
   calendarYear,
   clusterTimeZone,
   formatDate,
@@ -59,6 +60,26 @@ describe('calendarYear()', () => {
     expect(calendarYear('2024-12-31T17:30:00.000Z')).toBe('2025');
     expect(calendarYear('2024-12-31T23:59:59+08:00')).toBe('2024');
     expect(calendarYear('2024-12-31')).toBe('2024');
+  });
+});
+
+describe('calendarMinute()', () => {
+  it('writes the China-time day and minute, 24-hour', () => {
+    expect(calendarMinute('2024-12-31T17:30:00.000Z')).toBe('2025-01-01 01:30');
+    expect(calendarMinute('2024-03-15T09:05:59+08:00')).toBe('2024-03-15 09:05');
+    expect(calendarMinute(Date.parse('2024-03-15T13:00:00Z'))).toBe('2024-03-15 21:00');
+    expect(calendarMinute('2024-03-15')).toBe('2024-03-15 00:00');
+  });
+
+  it('agrees with the time zone database for the cluster zone', () => {
+    for (
+      let time = Date.parse('2023-12-31T12:00:00Z');
+      time < Date.parse('2024-01-02T00:00:00Z');
+      time += 47 * 60_000
+    )
+      expect(calendarMinute(time)).toBe(
+        new Date(time).toLocaleString('sv-SE', { timeZone: clusterTimeZone, hour12: false }).slice(0, 16),
+      );
   });
 });
 

@@ -124,6 +124,16 @@ export function calendarYear(value: DateValue): string {
 }
 
 /**
+ * The day and minute of a value in China time, 24-hour, as Chinese offices write a time (the admin's
+ * history, queue and schedule); a bare date is its midnight.
+ * @example calendarMinute('2024-12-31T17:30:00.000Z') // '2025-01-01 01:30'
+ */
+export function calendarMinute(value: DateValue): string {
+  const { year, month, day, time = { hour: 0, minute: 0, second: 0 } } = readOrThrow(value);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)} ${pad(time.hour)}:${pad(time.minute)}`;
+}
+
+/**
  * The day of a value in China time for readers of a locale (`en` reads British English).
  * @example formatDate('zh-CN', '2024-03-15') // '2024年3月15日'
  * @example formatDate('en', '2024-03-15T09:30:00+08:00') // '15 March 2024'

@@ -1,8 +1,10 @@
 /**
- * The search the page runs over Pagefind bundles (one per locale): query planning, exact-phrase
- * matching of Han runs, title-first ranking and verification. Pure and browser-safe: the caller
- * injects how a bundle is opened (`bundleLoader`), so the same code runs in the browser, the benchmark
- * and tests.
+ * The search the page runs over Pagefind bundles (one per locale): for a query planned by
+ * `query-plan.ts`, which shards and candidates to load, exact-phrase matching of Han runs, title-first
+ * ranking, copies shown once and verification. Pure and browser-safe: the caller injects how a bundle
+ * is opened (`bundleLoader`), so the same code runs in the browser, the benchmark and tests.
+ * Long on purpose: the steps of `createSearch()` share one query's state (hits handed out, shards
+ * searched, the title index's answer) as closures.
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
@@ -17,10 +19,10 @@ import type {
   SearchHit,
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
+import { localesForQuery, pagefindFilters, rankedTerms } from './query-plan.ts';
 import { titleLead } from './title-index.ts';
 import {
   containsQuery,
-  engineQuery,
   isLongHanRun,
   parseQuery,
   phraseProbes,
@@ -35,41 +37,6 @@ interface Candidate {
   readonly result: PagefindResultLike;
   readonly exact: boolean;
   readonly order: number;
-}
-
-/**
- * The locales a query is searched in: Han text only in zh-CN (the only locale written in Han),
- * Cyrillic in ru first, anything else in every locale (Latin names and numbers occur in Chinese pages too).
- */
-export function localesForQuery(parts: readonly QueryPart[], available: readonly Locale[]): Locale[] {
-  const text = parts.map((part) => part.text).join(' ');
-  const wanted: Locale[] = parts.some((part) => part.kind === 'han')
-    ? ['zh-CN']
-    : /\p{Script=Cyrillic}/u.test(text)
-      ? ['ru']
-      : ['en', 'zh-CN', 'ru'];
-  return wanted.filter((locale) => available.includes(locale));
-}
-
-/**
- * The terms of a ranked (unquoted) search: every token of a short query; of a longer one (several
- * chunks, more than six tokens) the first and last token of each part, so that
- * `一图读懂｜《临江市异地就医结算实施方案》` loads six index chunks a shard instead of eighteen. Pages
- * that hold the parts as typed still rank first: the engine checks the text it shows.
- */
-export function rankedTerms(parts: readonly QueryPart[]): string {
-  const tokens = parts.flatMap((part) => part.tokens);
-  if (tokens.length <= 6) return engineQuery(parts);
-  return [...new Set(parts.flatMap((part) => [part.tokens[0], part.tokens.at(-1)]))]
-    .filter((token): token is string => token !== undefined)
-    .join(' ');
-}
-
-/** Pagefind filters for our filters (unset keys left out). */
-export function pagefindFilters(filters: SearchFilters): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''),
-  );
 }
 
 /** A result with what the engine compares it by. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSearch, localesForQuery, rankedTerms } from './cluster-search.ts';
+import { createSearch } from './cluster-search.ts';
 import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
 import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
 import type { SearchShard } from './pagefind.ts';
+import { localesForQuery, rankedTerms } from './query-plan.ts';
 import { routedShards } from './routed-shards.ts';
 import { routeGramsOf, routeRun } from './routes.ts';
 import { encodeForIndex, parseQuery } from './tokenize.ts';

@@ -14,6 +14,7 @@ export * from './excerpt.ts';
 export * from './html.ts';
 export * from './meilisearch.ts';
 export * from './pagefind.ts';
+export * from './query-plan.ts';
 export * from './routed-shards.ts';
 export * from './routes.ts';
 export * from './title-index.ts';

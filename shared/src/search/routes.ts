@@ -6,7 +6,9 @@
  * (docs/adr/0011-shard-routing.md). Pure and browser-safe.
  * @module
  */
+
 import type { Locale } from '../schemas/locale.ts';
+import { fnv1a } from '../text/hash.ts';
 
 /** The shortest and longest Han runs the table lists. */
 export const routeGramLengths = { min: 2, max: 4 } as const;
@@ -76,15 +78,10 @@ export function hanGrams(text: string, visit: (gram: string) => void): void {
 /**
  * The bucket of a run: FNV-1a over its UTF-16 code units, modulo the bucket count. The indexer and the
  * browser must agree, so it is part of the format.
- * @example routeBucket('临江', 64) // 34
+ * @example routeBucket('临江', 64) // 52
  */
 export function routeBucket(gram: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < gram.length; at += 1) {
-    hash ^= gram.charCodeAt(at);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % buckets;
+  return fnv1a(gram) % buckets;
 }
 
 /**

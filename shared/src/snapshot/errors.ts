@@ -21,6 +21,18 @@ export interface SnapshotProblem extends Problem {
   readonly locale?: string;
 }
 
+/**
+ * An entry the build left out because it is invalid (a snapshot record or a CMS answer that fails its
+ * schema), and why: what the sites' loaders report and the build, the publisher and the admin show.
+ */
+export interface SkippedEntry {
+  site: string;
+  type: string;
+  id: string;
+  locale?: string;
+  problem: string;
+}
+
 /** Where an entry is, for problems found after its line was read. */
 export interface EntryAt {
   readonly line: number;

@@ -3,7 +3,14 @@
  * Streaming writer and reader, validation, and a loader for small snapshots.
  * @module
  */
-export { entryName, issueMessage, issueRule, SnapshotError, type SnapshotProblem } from './errors.ts';
+export {
+  entryName,
+  issueMessage,
+  issueRule,
+  type SkippedEntry,
+  SnapshotError,
+  type SnapshotProblem,
+} from './errors.ts';
 export {
   type ContentRecord,
   canonicalize,

@@ -1,3 +1,11 @@
+/**
+ * The snapshot validator: one streaming pass over `snapshot.jsonl`, each record against its schema and
+ * the rules across records (see `validateSnapshot()`).
+ * Long on purpose (about 400 lines): the per-record checks and the cross-record rules share one pass's
+ * state (ids, links, counts) as closures; the schema walk, the policy links and the file checks are in
+ * files of their own.
+ * @module
+ */
 import type { z } from 'zod';
 import { valueAt } from '../registry/problems.ts';
 import { validateRegistry } from '../registry/registry.ts';

@@ -1,126 +1,61 @@
 /**
- * The one place where the sites package meets the shared model: schemas, registry checks and
- * the list of content types. Everything else in sites/ imports from here, so a renamed export
- * in @govcluster/shared is fixed in one file.
+ * The one place where the sites package meets the shared model: locales, content types, schemas and the
+ * registry's types and checks, all from @govcluster/shared. Everything else in sites/ imports from here,
+ * so a renamed export in @govcluster/shared is fixed in one file.
  */
+import { defaultLocale, type Locale, locales } from '@govcluster/shared/constants';
 import { formatProblem, validateRegistry } from '@govcluster/shared/registry';
-import * as schemas from '@govcluster/shared/schemas';
+import {
+  ArticleSchema,
+  type ContentTypeKey,
+  contentTypeKeys,
+  InterpretationSchema,
+  InvestmentProjectSchema,
+  LeaderSchema,
+  MediaSchema,
+  PolicyDocumentSchema,
+  PublicLetterSchema,
+  ServiceGuideSchema,
+  SiteSchema,
+  VillageSchema,
+} from '@govcluster/shared/schemas';
 import type { z } from 'zod';
 
-/** A locale of the cluster. */
-export type Locale = 'zh-CN' | 'en' | 'ru';
-/** Every locale, default first. */
-export const locales: readonly Locale[] = ['zh-CN', 'en', 'ru'];
-/** The default locale; its pages sit at the site's basePath. */
-export const defaultLocale: Locale = 'zh-CN';
-
-/** A text in several locales, zh-CN required (registry and media alt texts only). */
-export type LocalizedText = { 'zh-CN': string; en?: string; ru?: string };
+/** A text in several locales, zh-CN required; the registry's column, site and media item. */
+export type { Column, LocalizedText, Media, Site } from '@govcluster/shared/schemas';
+/** The eight required elements of a service guide (办事指南八要素), in their order on the page. */
+export { serviceGuideRequiredElements } from '@govcluster/shared/schemas';
+/** The cluster's locales, default first; the default's pages sit at the site's basePath. */
+export { defaultLocale, type Locale, locales };
 
 /** The content type keys of the snapshot (`type` field), media and site aside. */
-export const contentTypes = schemas.contentTypeKeys;
+export const contentTypes = contentTypeKeys;
 
 /** A content type key. */
-export type ContentType = schemas.ContentTypeKey;
+export type ContentType = ContentTypeKey;
 
-// biome-ignore lint/suspicious/noExplicitAny: schemas are looked up by name on the shared module
-const s = schemas as Record<string, any>;
-
-function pick(...names: string[]): z.ZodType {
-  for (const name of names) if (s[name]) return s[name] as z.ZodType;
-  throw new Error(`@govcluster/shared/schemas exports none of ${names.join(', ')}`);
-}
+/** The zod schema of each record type (letters: the public shape only). */
+const schemas: Record<ContentType | 'site' | 'media', z.ZodType> = {
+  site: SiteSchema,
+  media: MediaSchema,
+  article: ArticleSchema,
+  policy: PolicyDocumentSchema,
+  interpretation: InterpretationSchema,
+  serviceGuide: ServiceGuideSchema,
+  leader: LeaderSchema,
+  village: VillageSchema,
+  investmentProject: InvestmentProjectSchema,
+  letter: PublicLetterSchema,
+};
 
 /** The zod schema that validates one record of a content type (letters: the public shape only). */
 export function schemaFor(type: ContentType | 'site' | 'media'): z.ZodType {
-  switch (type) {
-    case 'site':
-      return pick('SiteSchema');
-    case 'media':
-      return pick('MediaSchema');
-    case 'article':
-      return pick('ArticleSchema');
-    case 'policy':
-      return pick('PolicyDocumentSchema', 'PolicySchema');
-    case 'interpretation':
-      return pick('InterpretationSchema');
-    case 'serviceGuide':
-      return pick('ServiceGuideSchema');
-    case 'leader':
-      return pick('LeaderSchema');
-    case 'village':
-      return pick('VillageSchema');
-    case 'investmentProject':
-      return pick('InvestmentProjectSchema');
-    case 'letter':
-      return pick('PublicLetterSchema');
-  }
+  return schemas[type];
 }
 
 /** Cross-site checks of the registry; returns the problems found, one line each (empty when valid). */
 export function registryProblems(sites: unknown[], file: string): string[] {
   return validateRegistry(sites, { file }).map((problem) => formatProblem(problem));
-}
-
-/** Default freshness per column type, in days (news 14, notice and policy 183). */
-export const defaultFreshnessDays: Record<string, number | undefined> = {
-  news: 14,
-  notice: 183,
-  policy: 183,
-};
-
-/** The eight required elements of a service guide, in their order on the page. */
-export const serviceGuideRequiredElements: readonly string[] = (s.serviceGuideRequiredElements as
-  | string[]
-  | undefined) ?? [
-  'title',
-  'legalBasis',
-  'conditions',
-  'materials',
-  'location',
-  'hours',
-  'inquiryPhone',
-  'process',
-];
-
-/** A column of a site. */
-export interface Column {
-  slug: string;
-  type: 'news' | 'notice' | 'policy' | 'service' | 'interaction' | 'page';
-  name: LocalizedText;
-  order: number;
-  freshnessDays?: number;
-}
-
-/** A site of the registry, as validated. */
-export interface Site {
-  id: string;
-  kind: 'portal' | 'department' | 'township';
-  name: LocalizedText;
-  shortName?: LocalizedText;
-  parent: string | null;
-  basePath: string;
-  host?: string;
-  locales: Locale[];
-  footer: {
-    sponsor: LocalizedText;
-    organizer?: LocalizedText;
-    siteCode: string;
-    icp: string;
-    publicSecurity: string;
-    contact: { phone: string; email?: string; address: LocalizedText; postcode?: string };
-  };
-  columns: Column[];
-}
-
-/** A media item (not per locale). */
-export interface Media {
-  id: string;
-  file: string;
-  width: number;
-  height: number;
-  mime: string;
-  alt: LocalizedText;
 }
 
 /** Fields every content entry has. */

@@ -17,7 +17,7 @@
  *   extension; `caption` holds the alt text of every locale as JSON) or to an `Attachment`
  *   (`{ name, file, mime, size }`).
  */
-import { reservedRenames, typeMappings } from '@govcluster/shared/cms-mapping';
+import { localizedTextKeys, reservedRenames, typeMappings } from '@govcluster/shared/cms-mapping';
 
 /** REST plural of every type the build reads. */
 export const cmsPlural: Record<string, string> = Object.fromEntries(
@@ -76,14 +76,18 @@ const attachmentFields = new Set(['attachments']);
 
 type Doc = Record<string, unknown>;
 
-function isLocalizedText(value: unknown): value is { zhCN: string; en?: string | null; ru?: string | null } {
-  return !!value && typeof value === 'object' && 'zhCN' in (value as Doc);
+/** The component's attribute that holds the default locale's text: its presence marks a LocalizedText. */
+const defaultTextKey = localizedTextKeys['zh-CN'] as string;
+
+function isLocalizedText(value: unknown): value is Doc {
+  return !!value && typeof value === 'object' && defaultTextKey in (value as Doc);
 }
 
-function localizedText(value: { zhCN: string; en?: string | null; ru?: string | null }): Doc {
-  const out: Doc = { 'zh-CN': value.zhCN };
-  if (value.en) out.en = value.en;
-  if (value.ru) out.ru = value.ru;
+/** The component's `{ zhCN, en, ru }` as our `{ 'zh-CN', en?, ru? }`, empty locales left out. */
+function localizedText(value: Doc): Doc {
+  const out: Doc = { 'zh-CN': value[defaultTextKey] };
+  for (const [locale, key] of Object.entries(localizedTextKeys))
+    if (locale !== 'zh-CN' && value[key]) out[locale] = value[key];
   return out;
 }
 

@@ -1,13 +1,8 @@
 import { appendFileSync } from 'node:fs';
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 
 /** One entry the build skipped, and why. */
-export interface SkippedEntry {
-  site: string;
-  type: string;
-  id: string;
-  locale?: string;
-  problem: string;
-}
+export type { SkippedEntry };
 
 /**
  * Reports an invalid entry: one line on stderr naming site, type, id, locale and the rule broken,

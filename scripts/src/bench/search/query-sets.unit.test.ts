@@ -1,5 +1,6 @@
 import type { SearchDocument } from '@govcluster/shared/search';
 import { describe, expect, it } from 'vitest';
+import { testDocument } from '../../search/test-documents.ts';
 import { goals } from './goals.ts';
 import { meanFigures } from './metrics.ts';
 import {
@@ -15,24 +16,8 @@ import {
 import { setFigures } from './report.ts';
 
 /** A zh-CN entry page of a tiny cluster. */
-function page(
-  url: string,
-  title: string,
-  text: string,
-  type: SearchDocument['type'] = 'article',
-): SearchDocument {
-  return {
-    url,
-    site: 'portal',
-    siteKind: 'portal',
-    type,
-    year: '2026',
-    date: '2026-11-01',
-    locale: 'zh-CN',
-    title,
-    text,
-  };
-}
+const page = (url: string, title: string, text: string, type: SearchDocument['type'] = 'article') =>
+  testDocument({ url, title, text, type, date: '2026-11-01' });
 
 // Twelve pages share 公共服务 (a common run); each has a title and a run of its own (rare runs).
 const places = [

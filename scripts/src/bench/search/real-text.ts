@@ -3,6 +3,7 @@
  * paragraphs under it, as Markdown the snapshot accepts (plain paragraphs, no raw HTML). Used by
  * `real-corpus.ts`; the text itself is never part of the repository.
  */
+import { decodeEntities } from '@govcluster/shared/search';
 
 /** A page cut from a document. */
 export interface RealPage {
@@ -14,26 +15,9 @@ export interface RealPage {
   readonly origin: string;
 }
 
-const entities: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
 /** Markup to plain text: tags dropped, entities decoded, white space collapsed. */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#')
-        return String.fromCodePoint(
-          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)),
-        );
-      return entities[name.toLowerCase()] ?? whole;
-    })
+  return decodeEntities(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

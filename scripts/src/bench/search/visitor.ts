@@ -7,28 +7,10 @@
  * visitor types a next query into the same page (a warm engine: its code and metadata already loaded),
  * to time an answer after the first query.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** The two engines. */
 export type Engine = 'ours' | 'default';
-
-/** Chromium as the project runs it. */
-export const chromiumOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
-
-/** Starts Chromium for the bench. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch(chromiumOptions);
-}
 
 /** What the visitor saw and what the browser downloaded for one answer. */
 export interface Answer {

@@ -1,6 +1,18 @@
 /** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
+
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
+import type { LetterToHandle } from '../../../../mailbox/handling';
+import type { LetterContact } from '../../../../mailbox/service';
+import type { EntryDiff, EntryReview } from '../../server/src/services/review';
+
+// The answers of the server whose JSON has the server's own types, imported as types only (the admin
+// bundle carries none of the server's code): an entry's review (`GET /review/:uid/:documentId`), what a
+// draft changes against the online version (`GET /review/:uid/:documentId/diff`), a letter waiting on
+// 待我办理 (`GET /review/letters/queue`) and a writer's contact data (`GET /review/letters/:documentId/contact`,
+// logged).
+export type { EntryDiff, EntryReview, LetterContact, LetterToHandle };
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -19,12 +31,6 @@ const documentCache = adminApi.enhanceEndpoints({ addTagTypes: ['Document'] }).i
   }),
 });
 
-/** What a draft changes against the online version (GET /review/:uid/:documentId/diff). */
-export interface EntryDiff {
-  online: boolean;
-  changes: { field: string; label: string; pieces: { op: 'same' | 'del' | 'ins'; text: string }[] }[];
-}
-
 /** Returns a function that makes the content manager refetch a document. */
 export function useRefreshDocument() {
   const [refresh] = documentCache.useReviewChangedDocumentMutation();
@@ -34,45 +40,6 @@ export function useRefreshDocument() {
     },
     [refresh],
   );
-}
-
-/** One log entry as the API returns it. */
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
-  comment: string | null;
-  actorName: string;
-  actorRole: string;
-}
-
-/** A screening finding. */
-export interface Finding {
-  kind: string;
-  match: string;
-  index: number;
-}
-
-/** What `GET /review/:uid/:documentId` returns. */
-export interface EntryReview {
-  uid: string;
-  documentId: string;
-  locale: string;
-  site: string | null;
-  title: string | null;
-  stage: string;
-  stageLabel: { 'zh-CN': string; en: string };
-  findings: Finding[];
-  publishAt: string | null;
-  flagged: boolean;
-  hasPublishedVersion: boolean;
-  /** The version under review: sent back with a decision, so that a changed version is not approved unseen. */
-  versionHash: string | null;
-  actions: string[];
-  roles: string[];
-  history: HistoryEntry[];
 }
 
 /** One queue item. */
@@ -92,35 +59,10 @@ export interface QueueItem {
   submittedAt?: string | null;
 }
 
-/** A letter from the mailbox waiting for an answer (`GET /review/letters/queue`). */
-export interface LetterToHandle {
-  documentId: string;
-  code: string;
-  title: string;
-  site: string;
-  /** The site whose office handles it (the site itself until the web office assigns it). */
-  office: string;
-  kind: string;
-  submittedAt: string;
-  handlingStatus: string;
-  promisedBy: string;
-  legalBy: string;
-  overdue: 'promise' | 'legal' | null;
-  verified: boolean;
-}
-
 /** An office a letter may be assigned to (`GET /review/letters/offices`, web office only). */
 export interface Office {
   key: string;
   name: string;
-}
-
-/** A letter writer's contact data (`GET /review/letters/:documentId/contact`, logged). */
-export interface LetterContact {
-  name: string;
-  phone: string;
-  email: string | null;
-  idNumber: string | null;
 }
 
 /** What `GET /review/queue` returns. */
@@ -145,7 +87,7 @@ export interface Release {
   finishedAt: string;
   durationMs: number;
   pages: number;
-  skipped: { site: string; type: string; id: string; locale?: string; problem: string }[];
+  skipped: SkippedEntry[];
   changes: string[];
 }
 

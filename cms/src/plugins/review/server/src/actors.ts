@@ -5,6 +5,7 @@
 
 import type { ReviewRole } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
+import { systemActor } from './services/state-store';
 
 /** The admin role codes the plugin creates, one per review role. */
 export const roleCodes: Readonly<Record<ReviewRole, string>> = {
@@ -32,6 +33,26 @@ export interface Actor {
   readonly roles: readonly ReviewRole[];
   /** Keys of the sites this person works for (for site-scoped roles). */
   readonly sites: readonly string[];
+}
+
+/**
+ * How a log entry of a configuration change (registry, locales) names who made it: the person, or the
+ * system actor when no admin user made the call (seeding, bootstrap); a person without a review role is
+ * an `editor`.
+ */
+export function changedBy(actor: Actor | null): {
+  actorId: number | null;
+  actorName: string;
+  actorEmail: string | null;
+  actorRole: ReviewRole | 'editor' | 'system';
+} {
+  if (!actor) return systemActor;
+  return {
+    actorId: actor.id,
+    actorName: actor.name,
+    actorEmail: actor.email,
+    actorRole: actor.roles[0] ?? 'editor',
+  };
 }
 
 /** The admin user as Strapi puts it on `ctx.state.user`. */

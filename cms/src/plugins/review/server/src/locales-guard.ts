@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { clusterDefaultLocale } from '../../../../setup/locales';
-import { requestUserId, resolveActor } from './actors';
+import { changedBy, requestUserId, resolveActor } from './actors';
 import { forbidden } from './refusal';
 import type { ReviewService } from './services/review';
 
@@ -34,10 +34,7 @@ export function guardLocales(strapi: Core.Strapi, review: () => ReviewService): 
       fromStage: null,
       toStage: null,
       comment: null,
-      actorId: actor?.id ?? null,
-      actorName: actor?.name ?? 'system',
-      actorEmail: actor?.email ?? null,
-      actorRole: actor ? (actor.roles[0] ?? 'editor') : 'system',
+      ...changedBy(actor),
       targetUid: 'plugin::i18n.locale',
       targetDocumentId: code,
       targetLocale: code,

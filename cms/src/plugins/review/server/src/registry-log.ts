@@ -6,7 +6,7 @@
  * with who, when and what, and the public sites change only through the publisher's next release.
  */
 import type { Core } from '@strapi/strapi';
-import { requestUserId, resolveActor } from './actors';
+import { changedBy, requestUserId, resolveActor } from './actors';
 import type { ReviewService } from './services/review';
 import { trustedContext } from './trust';
 
@@ -45,10 +45,7 @@ export async function logRegistryChange(
     fromStage: null,
     toStage: null,
     comment: null,
-    actorId: actor?.id ?? null,
-    actorName: actor?.name ?? 'system',
-    actorEmail: actor?.email ?? null,
-    actorRole: actor ? (actor.roles[0] ?? 'editor') : 'system',
+    ...changedBy(actor),
     targetUid: call.uid,
     targetDocumentId: documentId,
     targetLocale: '*',

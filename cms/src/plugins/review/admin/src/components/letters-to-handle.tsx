@@ -2,6 +2,7 @@
  * 待我办理: the letters from the mailbox that wait for the current user's answer, the earliest promised
  * day first, overdue ones marked (docs/adr/0023-mailbox.md). Nothing is shown to people who handle none.
  */
+import { calendarDay } from '@govcluster/shared/dates';
 import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,9 +11,6 @@ import { t } from '../i18n';
 import { AssignLetter } from './letter-assign';
 
 const columns = ['title', 'code', 'site', 'office', 'kind', 'submittedAt', 'promisedBy', 'legalBy'] as const;
-
-/** `2026-12-05`, China Standard Time. */
-const day = (value: string) => new Date(value).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /** The list. */
 export function LettersToHandle() {
@@ -85,7 +83,7 @@ export function LettersToHandle() {
                   </Flex>
                 </Td>
                 <Td>
-                  <Typography>{day(letter.submittedAt)}</Typography>
+                  <Typography>{calendarDay(letter.submittedAt)}</Typography>
                 </Td>
                 <Td>
                   <Typography textColor={letter.overdue ? 'danger600' : 'neutral800'}>

@@ -3,6 +3,7 @@
  * published in an emergency, the screening findings, only the actions the current user may take (the
  * server decides which), a comment box, and the history of the entry.
  */
+import { calendarMinute } from '@govcluster/shared/dates';
 import {
   Badge,
   Box,
@@ -31,11 +32,6 @@ export interface PanelProps {
   documentId?: string;
   collectionType?: string;
   document?: { updatedAt?: string; locale?: string } | null;
-}
-
-/** Date-time as Chinese offices write it, China Standard Time, 24-hour: 2026-12-05 09:30. */
-function when(value: string): string {
-  return new Date(value).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
 }
 
 /** `2026-12-05 09:30` read as China Standard Time, as an ISO instant; null when it is not such a time. */
@@ -161,7 +157,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
         <Typography variant="pi" textColor="danger600" data-testid="review-returned">
           {t('panel.returned', {
             name: returned.actorName,
-            time: when(returned.at),
+            time: calendarMinute(returned.at),
             comment: returned.comment ?? '',
           })}
         </Typography>
@@ -172,7 +168,9 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
         </Typography>
       ) : null}
       {entry.publishAt && entry.stage === 'approved' ? (
-        <Typography variant="pi">{t('panel.scheduled', { time: when(entry.publishAt) })}</Typography>
+        <Typography variant="pi">
+          {t('panel.scheduled', { time: calendarMinute(entry.publishAt) })}
+        </Typography>
       ) : null}
 
       <Box>
@@ -265,7 +263,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
             {entry.history.map((item) => (
               <li key={item.id}>
                 <Typography variant="pi">
-                  {when(item.at)} · {item.actorName}（{t(`role.${item.actorRole}`)}）·{' '}
+                  {calendarMinute(item.at)} · {item.actorName}（{t(`role.${item.actorRole}`)}）·{' '}
                   {t(`action.${item.action}`) === `action.${item.action}`
                     ? t(`history.${item.action}`)
                     : t(`action.${item.action}`)}

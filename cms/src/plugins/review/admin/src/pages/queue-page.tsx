@@ -2,6 +2,7 @@
  * 待我审核: what waits for the current user, with counts per stage, linking to each entry's edit view;
  * oldest submission first, with how long each has waited, and overdue ones marked.
  */
+import { calendarMinute } from '@govcluster/shared/dates';
 import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
@@ -20,11 +21,6 @@ type Column = (typeof columns)[number];
 /** When an item started waiting: its submission, or its last change for what never was submitted. */
 function waitingSince(item: QueueItem): number {
   return Date.parse(item.submittedAt ?? item.since);
-}
-
-/** `2026-12-05 09:30`, China Standard Time, 24-hour. */
-function when(value: number): string {
-  return new Date(value).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
 }
 
 /** How long something has waited, in days and hours: 2天3小时. */
@@ -156,7 +152,7 @@ export default function QueuePage() {
                           </Typography>
                         </Td>
                         <Td>
-                          <Typography>{when(since)}</Typography>
+                          <Typography>{calendarMinute(since)}</Typography>
                         </Td>
                         <Td>
                           <Typography textColor={overdue ? 'danger600' : 'neutral800'}>

@@ -3,6 +3,9 @@
  * emergency publish, withdraw, and the review after an emergency publish. Every approval is for one
  * exact version (its hash, taken at submit): a version that changed since has no approval and goes back
  * to draft. Nobody who wrote or changed the version may approve it, and nobody approves twice.
+ * Long on purpose (about 400 lines): the actions share their checks (version, separation of duties,
+ * site scope) and are read side by side; the state store, queue, scheduling and CSV export are in files
+ * of their own.
  */
 import {
   checkDistinctReviewer,
