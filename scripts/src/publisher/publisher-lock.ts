@@ -4,17 +4,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../lib/processes.ts';
 
 const lockName = '.publisher.lock';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Takes the machine-wide publisher lock (a folder with the holder's pid) or returns false when a live
@@ -37,7 +29,7 @@ export function tryLock(dir: string): boolean {
         // Being written, or its writer died between the two steps: judge by the folder's age below.
       }
       if (holder === process.pid) return true;
-      if (holder && alive(holder)) return false;
+      if (holder && isAlive(holder)) return false;
       if (!holder && existsSync(lock) && Date.now() - statAge(lock) < 5_000) return false;
       rmSync(lock, { recursive: true, force: true });
     }

@@ -8,19 +8,13 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { distDir, repoRoot } from '../lib/paths.ts';
 
 /** The file that marks a release as complete and says what it holds. */
 export const releaseFile = 'release.json';
 
-/** One skipped entry, as the build reports it. */
-export interface SkippedEntry {
-  site: string;
-  type: string;
-  id: string;
-  locale?: string;
-  problem: string;
-}
+export type { SkippedEntry };
 
 /** What `release.json` holds. */
 export interface ReleaseInfo {
