@@ -201,7 +201,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const run = await runAstroBuild({
     outDir: tmpDir,
     env,
-    processes: options.processes ?? buildProcesses(env),
+    // An incremental build renders a few files after loading everything: a second process would load
+    // everything again for little to render (demo: 2.6 s against 5.9 s with two on two cores).
+    processes:
+      options.processes ?? (incremental && !env.GOVCLUSTER_BUILD_PROCESSES ? 1 : buildProcesses(env)),
     quiet: options.quiet,
     runPart: options.runPart,
     onOutput: (chunk) => {
