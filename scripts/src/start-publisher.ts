@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCluster } from './build-cluster.ts';
 import { buildTokenFile } from './cms-paths.ts';
+import { createPreviewer } from './publisher/preview.ts';
 import {
   type BuildOutcome,
   type BuildRequest,
@@ -120,8 +121,15 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     shared: shared ?? undefined,
     log: options.log,
   });
+  const previewer = createPreviewer({
+    layout,
+    source: options.source,
+    siteUrl: options.siteUrl,
+    log: options.log,
+  });
   const server = await servePublisher(publisher, {
     secret: loadSecret(),
+    previewer,
     port: options.port,
     host: options.host,
     log: options.log,
@@ -151,6 +159,7 @@ const usage = `The publisher: builds a release whenever public content changes a
 Environment: CMS_URL, CMS_TOKEN (default: cms/.data/build-token), PUBLISHER_HOST (default 127.0.0.1),
 PUBLISHER_CATCHUP_MS (default 30000), PUBLISHER_SECRET (default: cms/.data/publisher-secret),
 GOVCLUSTER_RELEASES (default releases/), GOVCLUSTER_DIST (default dist), GOVCLUSTER_SITE_URL,
+GOVCLUSTER_PREVIEWS (previews of drafts, never served publicly; default previews/ beside releases/),
 NGINX_ROOT (root in nginx.conf, default the dist path), PUBLISHER_ALLOW_NEW_SKIPS=1 (publish releases
 that skip entries the live one did not).
 

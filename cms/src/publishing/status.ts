@@ -50,6 +50,11 @@ export async function publisherStatus(): Promise<{ status: PublisherStatus | nul
   return { status: null, problem: problems.join('; ') };
 }
 
+/** The public sites' origin: GOVCLUSTER_SITE_URL, default the local static server. */
+export function publicOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.GOVCLUSTER_SITE_URL ?? `http://127.0.0.1:${env.PORT_SITES ?? 4321}`).replace(/\/+$/, '');
+}
+
 /** Where one entry stands on the public site. */
 export interface EntryPublication {
   /** When its published version was published, or null when it has none. */
@@ -84,9 +89,7 @@ export async function entryPublication(
     column?: { slug?: string };
   } | null;
   if (!entry) return { publishedAt: null, url: null, liveAt: null, reason: null };
-  const origin = (
-    process.env.GOVCLUSTER_SITE_URL ?? `http://127.0.0.1:${process.env.PORT_SITES ?? 4321}`
-  ).replace(/\/+$/, '');
+  const origin = publicOrigin();
   const url =
     mapping && entry.site?.basePath && entry.key
       ? origin +

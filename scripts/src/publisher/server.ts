@@ -1,19 +1,26 @@
 /**
  * The publisher's HTTP face: `POST /webhook` takes a signed change notice (ADR 15), `GET /status`
- * says what is queued, building and live. Bound to 127.0.0.1 unless told otherwise.
+ * says what is queued, building and live, `POST /preview` builds the preview of a draft the CMS sends
+ * (signed like a notice) and `GET /preview/<id>/_astro/<file>` (signed: the signature covers the path)
+ * hands the CMS a preview's scripts and images (ADR 25). Bound to 127.0.0.1 unless told otherwise.
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Previewer, PreviewFailed, type PreviewRequest } from './preview.ts';
 import type { Publisher } from './publisher.ts';
-import { ReplayGuard, signatureHeader, verify } from './webhook.ts';
+import { checkSignature, ReplayGuard, signatureHeader, verify } from './webhook.ts';
 
 /** Largest notice accepted. */
 const maxBody = 64 * 1024;
+/** Largest preview request (a draft with its long texts) accepted. */
+const maxPreviewBody = 8 * 1024 * 1024;
 
 /** Options of {@link servePublisher}. */
 export interface PublisherServerOptions {
   secret: string;
+  /** Builds previews; absent: `POST /preview` answers 404. */
+  previewer?: Previewer;
   port?: number;
   host?: string;
   log?: (line: string) => void;
@@ -36,13 +43,13 @@ function json(response: ServerResponse, status: number, body: unknown): void {
   response.end(text);
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage, limit = maxBody): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
+      if (size > limit) {
         resolve(null);
         request.destroy();
         return;
@@ -66,6 +73,70 @@ export function servePublisher(
       const url = (request.url ?? '/').split('?')[0];
       if (url === '/status' && (request.method === 'GET' || request.method === 'HEAD')) {
         json(response, 200, publisher.status());
+        return;
+      }
+      const previewer = options.previewer;
+      if (previewer && url === '/preview' && request.method === 'POST') {
+        const body = await readBody(request, maxPreviewBody);
+        if (body === null) {
+          json(response, 413, { error: `body over ${maxPreviewBody} bytes` });
+          return;
+        }
+        const verdict = verify(
+          options.secret,
+          body,
+          request.headers[signatureHeader] as string | undefined,
+          guard,
+        );
+        if (!verdict.ok) {
+          log(`preview refused (${verdict.status}): ${verdict.reason}`);
+          json(response, verdict.status, { error: verdict.reason });
+          return;
+        }
+        const asked = verdict.notice as unknown as Partial<PreviewRequest>;
+        if (
+          typeof asked.uid !== 'string' ||
+          typeof asked.documentId !== 'string' ||
+          typeof asked.locale !== 'string' ||
+          typeof asked.version !== 'string' ||
+          !asked.document ||
+          typeof asked.document !== 'object'
+        ) {
+          json(response, 400, {
+            error: 'a preview request names uid, documentId, locale, version and document',
+          });
+          return;
+        }
+        try {
+          json(response, 200, await previewer.build(asked as PreviewRequest));
+        } catch (error) {
+          if (!(error instanceof PreviewFailed)) throw error;
+          json(response, 422, { error: error.message });
+        }
+        return;
+      }
+      const asset = /^\/preview\/([0-9a-f]{20})\/_astro\/([^/]+)$/.exec(url ?? '');
+      if (previewer && asset && request.method === 'GET') {
+        const refused = checkSignature(
+          options.secret,
+          `GET ${url}`,
+          request.headers[signatureHeader] as string,
+        );
+        if (refused) {
+          json(response, 401, { error: refused });
+          return;
+        }
+        const file = previewer.asset(asset[1] as string, asset[2] as string);
+        if (!file) {
+          json(response, 404, { error: 'no such preview file' });
+          return;
+        }
+        response.writeHead(200, {
+          'content-type': file.type,
+          'content-length': file.body.length,
+          'cache-control': 'private, max-age=3600',
+        });
+        response.end(file.body);
         return;
       }
       if (url === '/webhook') {
@@ -98,7 +169,7 @@ export function servePublisher(
         json(response, 202, { queued: notice.id });
         return;
       }
-      json(response, 404, { error: 'the publisher answers GET /status and POST /webhook' });
+      json(response, 404, { error: 'the publisher answers GET /status, POST /webhook and POST /preview' });
     })().catch((error: unknown) => {
       log(`request failed: ${(error as Error).message}`);
       if (!response.headersSent) json(response, 500, { error: 'internal error' });

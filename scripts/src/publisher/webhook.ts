@@ -94,6 +94,35 @@ function isNotice(value: unknown): value is ChangeNotice {
 }
 
 /**
+ * Checks a signature alone: made with the secret over `rawBody` (constant-time compare), at a time
+ * within {@link toleranceMs}. Null when it holds, else why not.
+ */
+export function checkSignature(
+  secret: string,
+  rawBody: string,
+  header: string | undefined,
+  now = Date.now(),
+): string | null {
+  const parts = Object.fromEntries(
+    (header ?? '').split(',').map((part) => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    }),
+  );
+  const t = Number(parts.t);
+  if (!header || !Number.isFinite(t) || !/^[0-9a-f]{64}$/.test(parts.v1 ?? '')) {
+    return `missing or malformed ${signatureHeader} header`;
+  }
+  const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
+  const given = Buffer.from(parts.v1 as string, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return 'signature does not match';
+  }
+  if (Math.abs(now - t) > toleranceMs) return `timestamp ${new Date(t).toISOString()} is too far from now`;
+  return null;
+}
+
+/**
  * Checks a notice: the signature (constant-time compare), the time (within {@link toleranceMs}), the
  * id (never seen before) and the body's shape.
  */
@@ -104,24 +133,8 @@ export function verify(
   guard: ReplayGuard,
   now = Date.now(),
 ): Verdict {
-  const parts = Object.fromEntries(
-    (header ?? '').split(',').map((part) => {
-      const at = part.indexOf('=');
-      return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
-    }),
-  );
-  const t = Number(parts.t);
-  if (!header || !Number.isFinite(t) || !/^[0-9a-f]{64}$/.test(parts.v1 ?? '')) {
-    return { ok: false, status: 401, reason: `missing or malformed ${signatureHeader} header` };
-  }
-  const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
-  const given = Buffer.from(parts.v1 as string, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, status: 401, reason: 'signature does not match' };
-  }
-  if (Math.abs(now - t) > toleranceMs) {
-    return { ok: false, status: 401, reason: `timestamp ${new Date(t).toISOString()} is too far from now` };
-  }
+  const refused = checkSignature(secret, rawBody, header, now);
+  if (refused) return { ok: false, status: 401, reason: refused };
   let body: unknown;
   try {
     body = JSON.parse(rawBody);

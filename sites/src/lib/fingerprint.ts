@@ -21,6 +21,7 @@ import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import type { Cluster, Entry, Page } from './cluster.ts';
 import type { Locale, Site } from './model.ts';
 import { inPartition } from './partition.ts';
+import { previewing } from './preview.ts';
 import { storedTextFields } from './text-store.ts';
 
 /** The output file (relative to the output folder) of a page. */
@@ -198,6 +199,8 @@ export function changedOnly<T>(
   items: readonly T[],
   fingerprint: (item: T) => [string, string],
 ) {
+  // A preview build renders one entry's page, chosen by the page route (src/lib/preview.ts).
+  if (previewing()) return [];
   const prints = items.map(fingerprint);
   const out = process.env.GOVCLUSTER_FINGERPRINTS_OUT;
   // Every partition computes the same fingerprints; the first one writes them.

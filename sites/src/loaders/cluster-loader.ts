@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { type ContentType, registryProblems, type Site, schemaFor } from '../lib/model.ts';
+import { previewOverlay } from '../lib/preview.ts';
 import { textStoreWriter } from '../lib/text-store.ts';
 import {
   type CmsOptions,
@@ -133,59 +134,75 @@ export function clusterLoader(type: ContentType): Loader {
     name: `govcluster-${type}`,
     load: async (context) => {
       const source = sourceFromEnv();
-      const texts = textStoreWriter();
-      // The entries kept from the last build are usable only with that build's texts.
-      const textsKept =
-        context.meta.get('texts') !== undefined && context.meta.get('texts') === texts.token(type);
-      if (source.kind === 'snapshot') {
-        const raw = await snapshot(source.dir);
-        const version = raw.version;
-        if (context.meta.get('version') === version && context.store.keys().length > 0 && textsKept) {
-          // Unchanged snapshot: keep the stored entries, but report the skipped ones again.
-          for (const entry of JSON.parse(context.meta.get('skipped') ?? '[]')) reportSkipped(entry);
-          return;
-        }
-        context.store.clear();
-        const token = texts.reset(type);
-        // The store no longer holds what a CMS build left: the next CMS build must fetch everything.
+      // A draft overlaid by an earlier preview build (src/lib/preview.ts) is in this store: load afresh.
+      if (context.meta.get('preview') !== undefined) {
+        context.meta.delete('preview');
+        context.meta.delete('version');
         context.meta.delete('cms');
-        const skipped: SkippedEntry[] = [];
-        const stored = await validateInto(context, type, raw.records.get(type) ?? [], skipped);
-        context.meta.set('texts', token);
-        context.meta.set('version', version);
-        context.meta.set('skipped', JSON.stringify(skipped));
-        context.logger.info(`${stored} ${type} entries from the snapshot`);
-        return;
       }
-      // CMS: when the previous build used the same CMS, fetch only what changed since then.
-      const sites = await loadRegistry();
-      const locales = new Set([...sites.values()].flatMap((site) => site.locales));
-      // The store is about to hold CMS entries: a later snapshot build must not take them for its own.
-      context.meta.delete('version');
-      if (context.meta.get('cms') !== source.cms.url || !textsKept) {
-        context.store.clear();
-        context.meta.set('texts', texts.reset(type));
-        context.meta.set('cms', source.cms.url);
-        for (const locale of locales) context.meta.delete(`since:${locale}`);
-      }
-      for (const locale of locales) {
-        const since = context.meta.get(`since:${locale}`);
-        const { records: changed, newest } = await fetchCmsRecords(source.cms, type, locale, since);
-        await validateInto(context, type, changed);
-        if (since) {
-          const live = await fetchCmsIds(source.cms, type, locale);
-          for (const key of context.store.keys()) {
-            const [id, keyLocale] = key.split('/');
-            if (keyLocale === locale && id !== undefined && !live.has(id)) {
-              context.store.delete(key);
-              texts.deleteTexts(type, key);
-            }
-          }
-        }
-        if (newest && (!since || newest > since)) context.meta.set(`since:${locale}`, newest);
+      await loadPublished(context, source);
+      const draft = previewOverlay();
+      if (draft?.type === type) {
+        await validateInto(context, type, [draft.record]);
+        context.meta.set('preview', storeId(draft.record));
       }
     },
   };
+
+  /** Loads the published entries of the type into the store (incrementally where it can). */
+  async function loadPublished(context: LoaderContext, source: Source): Promise<void> {
+    const texts = textStoreWriter();
+    // The entries kept from the last build are usable only with that build's texts.
+    const textsKept =
+      context.meta.get('texts') !== undefined && context.meta.get('texts') === texts.token(type);
+    if (source.kind === 'snapshot') {
+      const raw = await snapshot(source.dir);
+      const version = raw.version;
+      if (context.meta.get('version') === version && context.store.keys().length > 0 && textsKept) {
+        // Unchanged snapshot: keep the stored entries, but report the skipped ones again.
+        for (const entry of JSON.parse(context.meta.get('skipped') ?? '[]')) reportSkipped(entry);
+        return;
+      }
+      context.store.clear();
+      const token = texts.reset(type);
+      // The store no longer holds what a CMS build left: the next CMS build must fetch everything.
+      context.meta.delete('cms');
+      const skipped: SkippedEntry[] = [];
+      const stored = await validateInto(context, type, raw.records.get(type) ?? [], skipped);
+      context.meta.set('texts', token);
+      context.meta.set('version', version);
+      context.meta.set('skipped', JSON.stringify(skipped));
+      context.logger.info(`${stored} ${type} entries from the snapshot`);
+      return;
+    }
+    // CMS: when the previous build used the same CMS, fetch only what changed since then.
+    const sites = await loadRegistry();
+    const locales = new Set([...sites.values()].flatMap((site) => site.locales));
+    // The store is about to hold CMS entries: a later snapshot build must not take them for its own.
+    context.meta.delete('version');
+    if (context.meta.get('cms') !== source.cms.url || !textsKept) {
+      context.store.clear();
+      context.meta.set('texts', texts.reset(type));
+      context.meta.set('cms', source.cms.url);
+      for (const locale of locales) context.meta.delete(`since:${locale}`);
+    }
+    for (const locale of locales) {
+      const since = context.meta.get(`since:${locale}`);
+      const { records: changed, newest } = await fetchCmsRecords(source.cms, type, locale, since);
+      await validateInto(context, type, changed);
+      if (since) {
+        const live = await fetchCmsIds(source.cms, type, locale);
+        for (const key of context.store.keys()) {
+          const [id, keyLocale] = key.split('/');
+          if (keyLocale === locale && id !== undefined && !live.has(id)) {
+            context.store.delete(key);
+            texts.deleteTexts(type, key);
+          }
+        }
+      }
+      if (newest && (!since || newest > since)) context.meta.set(`since:${locale}`, newest);
+    }
+  }
 }
 
 /** A loader for the registry: one entry per site, validated as a whole. */

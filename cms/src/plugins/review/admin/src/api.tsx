@@ -3,6 +3,7 @@
 import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
+<<<<<<< HEAD
 import type { LetterToHandle } from '../../../../mailbox/handling';
 import type { LetterContact } from '../../../../mailbox/service';
 import type { EntryDiff, EntryReview } from '../../server/src/services/review';
@@ -13,6 +14,9 @@ import type { EntryDiff, EntryReview } from '../../server/src/services/review';
 // 待我办理 (`GET /review/letters/queue`) and a writer's contact data (`GET /review/letters/:documentId/contact`,
 // logged).
 export type { EntryDiff, EntryReview, LetterContact, LetterToHandle };
+=======
+import { t } from './i18n';
+>>>>>>> preview
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -155,4 +159,35 @@ export function useReviewApi() {
           .data,
     };
   }, [get, post]);
+}
+
+/**
+ * Opens the preview of an entry (ADR 25) in a new tab: the tab is opened at once, while the click still
+ * counts as the user's (browsers block tabs opened after an await), the admin then gets the preview
+ * cookie with its JWT, and the tab goes to the preview page, which the publisher builds meanwhile.
+ */
+export function useOpenPreview() {
+  const { post } = useFetchClient();
+  return useCallback(
+    async (uid: string, documentId: string, locale: string) => {
+      const tab = window.open('', '_blank');
+      if (tab) {
+        tab.document.title = t('preview.open');
+        tab.document.body.textContent = t('preview.loading');
+      }
+      try {
+        await post('/review/preview-session', {});
+      } catch (error) {
+        tab?.close();
+        throw error;
+      }
+      const backend = (window as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+      const url = `${backend}/review/preview/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}?locale=${encodeURIComponent(locale)}`;
+      if (tab) {
+        tab.opener = null;
+        tab.location.replace(url);
+      } else window.open(url, '_blank', 'noopener');
+    },
+    [post],
+  );
 }

@@ -17,7 +17,7 @@ import {
 } from '@strapi/design-system';
 import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { type EntryReview, errorMessage, useRefreshDocument, useReviewApi } from '../api';
+import { type EntryReview, errorMessage, useOpenPreview, useRefreshDocument, useReviewApi } from '../api';
 import { t } from '../i18n';
 import { DiffView } from './diff-view';
 import { LetterContact } from './letter-contact';
@@ -58,6 +58,7 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
   const locale = query.plugins?.i18n?.locale ?? document?.locale ?? 'zh-CN';
   const api = useReviewApi();
   const refreshDocument = useRefreshDocument();
+  const openPreview = useOpenPreview();
   const { toggleNotification } = useNotification();
   const [entry, setEntry] = useState<EntryReview | null>(null);
   const [missing, setMissing] = useState(false);
@@ -143,7 +144,24 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
           {t(`stage.${entry.stage}`)}
         </Badge>
       </Flex>
-      {entry.uid === 'api::letter.letter' ? <LetterContact documentId={entry.documentId} /> : null}
+      {entry.uid === 'api::letter.letter' ? (
+        <LetterContact documentId={entry.documentId} />
+      ) : (
+        <Button
+          variant="secondary"
+          fullWidth
+          onClick={() =>
+            openPreview(model, documentId, locale).catch((error: unknown) =>
+              toggleNotification({
+                type: 'danger',
+                message: t('preview.failed', { reason: errorMessage(error) }),
+              }),
+            )
+          }
+        >
+          {t('preview.open')}
+        </Button>
+      )}
       {entry.hasPublishedVersion && entry.stage !== 'published' ? (
         <Typography variant="pi">{t('panel.online')}</Typography>
       ) : null}

@@ -3,11 +3,11 @@
  * oldest submission first, with how long each has waited, and overdue ones marked.
  */
 import { calendarMinute } from '@govcluster/shared/dates';
-import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, type Queue, type QueueItem, useReviewApi } from '../api';
+import { errorMessage, type Queue, type QueueItem, useOpenPreview, useReviewApi } from '../api';
 import { LettersToHandle } from '../components/letters-to-handle';
 import { t } from '../i18n';
 
@@ -41,6 +41,7 @@ const countKeys = ['unit_review', 'web_review', 'secrecy_review', 'flagged', 're
 /** The page component. */
 export default function QueuePage() {
   const api = useReviewApi();
+  const openPreview = useOpenPreview();
   const [queue, setQueue] = useState<Queue | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Oldest first: what has waited longest is what should be done next.
@@ -87,7 +88,7 @@ export default function QueuePage() {
             {queue.items.length === 0 ? (
               <Typography>{t('queue.empty')}</Typography>
             ) : (
-              <Table colCount={columns.length} rowCount={items.length + 1}>
+              <Table colCount={columns.length + 1} rowCount={items.length + 1}>
                 <Thead>
                   <Tr>
                     {columns.map((column) => (
@@ -114,6 +115,9 @@ export default function QueuePage() {
                         </button>
                       </Th>
                     ))}
+                    <Th>
+                      <Typography variant="sigma">{t('queue.column.preview')}</Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -159,6 +163,21 @@ export default function QueuePage() {
                             {waited(since, now)}
                             {overdue ? `（${t('queue.overdue')}）` : ''}
                           </Typography>
+                        </Td>
+                        <Td>
+                          {item.uid === 'api::letter.letter' ? null : (
+                            <Button
+                              variant="tertiary"
+                              size="S"
+                              onClick={() =>
+                                openPreview(item.uid, item.documentId, item.locale).catch((error: unknown) =>
+                                  setError(t('preview.failed', { reason: errorMessage(error) })),
+                                )
+                              }
+                            >
+                              {t('preview.open')}
+                            </Button>
+                          )}
                         </Td>
                       </Tr>
                     );

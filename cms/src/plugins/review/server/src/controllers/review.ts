@@ -1,10 +1,17 @@
 /** The admin controller of the review: validates input, calls the service, maps refusals to statuses. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { entryPublication, publisherStatus } from '../../../../../publishing/status';
+import {
+  decoratePreview,
+  previewAsset,
+  previewPolicy,
+  requestPreview,
+} from '../../../../../publishing/preview';
+import { entryPublication, publicOrigin, publisherStatus } from '../../../../../publishing/status';
 import type { AdminUser } from '../actors';
 import { assignLetter, officesFor } from '../letter-assign';
 import { lettersFor, viewLetterContact } from '../letter-contact';
+import { issuePreviewCookie, type PreviewContext, previewCookiePath, previewUser } from '../preview-access';
 import type { ReviewService, UserAction } from '../services/review';
 import { parseExportQuery, parseReviewRequest } from '../validation';
 
@@ -43,6 +50,16 @@ async function respond(ctx: Context, handler: () => Promise<unknown>): Promise<v
   }
 }
 
+/** A page the editor's browser shows in the preview tab when there is no preview to show. */
+function previewProblem(ctx: Context, status: number, message: string): void {
+  const text = message.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  ctx.status = status;
+  ctx.set('Content-Type', 'text/html; charset=utf-8');
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('X-Robots-Tag', 'noindex, nofollow');
+  ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><title>无法预览</title></head><body><h1>无法预览</h1><p>${text}</p></body></html>`;
+}
+
 /** The controller factory. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('review').service('review') as ReviewService;
@@ -72,6 +89,73 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const request = parseReviewRequest(ctx.params, ctx.query);
         return service().diff(request.uid, request.documentId, request.locale, user(ctx));
       });
+    },
+    /** POST /review/preview-session: the cookie that lets a new tab open previews (preview-access.ts). */
+    async previewSession(ctx: Context) {
+      await respond(ctx, async () => {
+        ctx.set('Cache-Control', 'no-store');
+        return issuePreviewCookie(strapi, ctx as unknown as PreviewContext);
+      });
+    },
+    /**
+     * GET /review/preview/:uid/:documentId?locale=: the draft's page as the public will see it, built by
+     * the publisher (ADR 25), for its site's people and the cluster-wide reviewers (the diff's rule).
+     */
+    async preview(ctx: Context) {
+      const who = await previewUser(strapi, ctx as unknown as PreviewContext);
+      if (!who) {
+        previewProblem(ctx, 401, '请先登录管理后台，再从编辑页或“待我审核”打开预览。');
+        return;
+      }
+      let request: { uid: string; documentId: string; locale: string };
+      let version: { hash: string };
+      try {
+        request = parseReviewRequest(ctx.params, ctx.query);
+        version = await service().previewable(request.uid, request.documentId, request.locale, who);
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === undefined) throw error;
+        previewProblem(ctx, status, (error as Error).message);
+        return;
+      }
+      const outcome = await requestPreview(strapi, { ...request, version: version.hash });
+      if (!outcome.ok) {
+        previewProblem(ctx, outcome.status, outcome.reason);
+        return;
+      }
+      const { preview } = outcome;
+      const origin = publicOrigin();
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.set('Cache-Control', 'no-store, private');
+      ctx.set('X-Robots-Tag', 'noindex, nofollow');
+      ctx.set('Referrer-Policy', 'no-referrer');
+      const html = decoratePreview(preview.html, `${previewCookiePath}/${preview.id}`, origin);
+      ctx.set('Content-Security-Policy', previewPolicy(origin, html));
+      ctx.set('X-Preview-Build-Ms', String(preview.builtMs));
+      ctx.set('X-Preview-Url', preview.url);
+      ctx.body = html;
+    },
+    /** GET /review/preview/:previewId/_astro/:name: a preview page's script or image. */
+    async previewAsset(ctx: Context) {
+      const who = await previewUser(strapi, ctx as unknown as PreviewContext);
+      const id = String(ctx.params.previewId ?? '');
+      const name = String(ctx.params.name ?? '');
+      if (!who) {
+        ctx.status = 401;
+        return;
+      }
+      const file =
+        /^[0-9a-f]{20}$/.test(id) && /^[A-Za-z0-9._@-]{1,200}$/.test(name)
+          ? await previewAsset(strapi, id, name)
+          : null;
+      if (!file) {
+        ctx.status = 404;
+        return;
+      }
+      ctx.set('Content-Type', file.type);
+      ctx.set('Cache-Control', 'private, max-age=3600');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.body = file.body;
     },
     /** GET /review/letters/:documentId/contact: the writer's contact data (logged; see letter-contact.ts). */
     async letterContact(ctx: Context) {

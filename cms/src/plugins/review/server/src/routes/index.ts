@@ -1,7 +1,9 @@
 /**
  * Admin routes of the review (DESIGN.md "Review before publish"), all behind an authenticated admin:
  * `POST /review/:uid/:documentId/{submit,approve,reject}`, `GET /review/:uid/:documentId`,
- * `GET /review/:uid/:documentId/diff` (the draft against the online version), `GET /review/queue`, plus emergency publish, withdraw, the review after an emergency publish and the
+ * `GET /review/:uid/:documentId/diff` (the draft against the online version), `GET /review/queue`,
+ * `GET /review/preview/:uid/:documentId` (the draft's page, ADR 25), plus emergency publish, withdraw,
+ * the review after an emergency publish and the
  * CSV export of the log. There is no route that changes or deletes a log entry.
  */
 const auth = ['admin::isAuthenticatedAdmin'];
@@ -52,6 +54,21 @@ export default {
         path: '/letters/:documentId/contact',
         handler: 'review.letterContact',
         config: { policies: auth },
+      },
+      // Previews (ADR 25): the cookie for a new tab, the page and its assets. The page and assets check
+      // the admin JWT or that cookie themselves (preview-access.ts): a tab sends no Authorization header.
+      post('/preview-session', 'previewSession'),
+      {
+        method: 'GET',
+        path: '/preview/:previewId/_astro/:name',
+        handler: 'review.previewAsset',
+        config: { auth: false },
+      },
+      {
+        method: 'GET',
+        path: '/preview/:uid/:documentId',
+        handler: 'review.preview',
+        config: { auth: false },
       },
       post('/:uid/:documentId/submit', 'submit'),
       post('/:uid/:documentId/approve', 'approve'),

@@ -261,6 +261,25 @@ export function createReviewService({ strapi }: { strapi: Core.Strapi }) {
       return { online: true, changes };
     },
 
+    /**
+     * The draft version a preview shows (ADR 25), when the user may see it: the same rule as the diff
+     * (the entry's site's people and the cluster-wide reviewers).
+     */
+    async previewable(
+      uid: string,
+      documentId: string,
+      locale: string,
+      user: AdminUser,
+    ): Promise<{ hash: string; title: string | null }> {
+      const [actor, draft] = await Promise.all([
+        resolveActor(strapi, user),
+        versions(uid, documentId, locale).then((pair) => pair.draft),
+      ]);
+      if (!draft) throw missing(documentId, locale);
+      checkReader(actor, draft.site);
+      return { hash: draft.hash, title: draft.title };
+    },
+
     /** What waits for the current user, with counts per stage. */
     async queue(user: AdminUser, limit = 200) {
       const queue = await queueFor(store, await resolveActor(strapi, user), limit);

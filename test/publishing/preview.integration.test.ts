@@ -1,0 +1,221 @@
+/**
+ * Previews (issue 14 item 5, ADR 25) on real parts: a real Strapi on SQLite with the review plugin and a
+ * real publisher. An article is online with its old title; its author edits the title; the preview
+ * shows the draft's new title in the site's page (theme, furniture, locale) with a banner and noindex,
+ * while the public page still shows the old one and nothing of the draft is in any release. Nobody
+ * logged in, a forged cookie and another site's author are refused.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
+import { appDir, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
+import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import type { ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
+import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
+import { createReviewWorld, type ReviewWorld } from '../review/review-world.ts';
+
+const articleUid = 'api::article.article';
+const oldTitle = '河西镇开展春季植树活动';
+const newTitle = '河西镇春季植树活动圆满结束（更正稿）';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Every file under `dir` whose text contains `needle` (symlinks not followed). */
+function filesContaining(dir: string, needle: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesContaining(file, needle));
+    else if (entry.isFile() && statSync(file).size < 5_000_000 && readFileSync(file).includes(needle))
+      found.push(file);
+  }
+  return found;
+}
+
+let work: string;
+let world: ReviewWorld;
+let layout: ReleaseLayout;
+let publisher: RunningPublisher;
+let site: StaticServer;
+let documentId: string;
+let publicUrl: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'preview-'));
+  const port = await freePort();
+  process.env.PUBLISHER_URL = `http://127.0.0.1:${port}`;
+  process.env.PUBLISHER_SECRET = `preview-${Math.random().toString(36).slice(2)}`;
+  // This project has no global setup that compiles the CMS: compile it here (seconds when unchanged).
+  await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
+  world = await createReviewWorld('sqlite');
+  for (const [key, name, siteCode] of [
+    ['hexi-town', '河西镇', '5301000002'],
+    ['fgw', '临江市发展和改革委员会', '5301000003'],
+  ] as const) {
+    await world.app.strapi.documents('api::site.site').update({
+      documentId: world.sites[key] as string,
+      data: {
+        parent: world.sites.portal,
+        footer: {
+          sponsor: { zhCN: name },
+          siteCode,
+          icp: '云ICP备12345678号',
+          publicSecurity: '云公网安备 53010202000123号',
+          contact: { phone: '0871-12345678', address: { zhCN: '临江市政务大道1号' } },
+        },
+      } as never,
+    });
+  }
+  documentId = await world.draft(oldTitle);
+  await world.approveAll(documentId);
+  const token = await ensureBuildToken(world.app.strapi, path.join(world.app.tmpDir, 'build-token'));
+  layout = { dir: path.join(work, 'releases'), live: path.join(work, 'dist') };
+  process.env.GOVCLUSTER_PREVIEWS = path.join(work, 'previews');
+  publisher = await startPublisher({
+    source: { kind: 'cms', url: `${world.app.url}/api`, token },
+    layout,
+    port,
+    catchUpMs: 0,
+    log: (line) => process.stderr.write(`[publisher] ${line}\n`),
+  });
+  await publisher.publisher.idle();
+  site = await serveStatic(layout.live, { port: 0 });
+  process.env.GOVCLUSTER_SITE_URL = site.url;
+  const entry = (await world.app.strapi
+    .documents(articleUid)
+    .findOne({ documentId, locale: 'zh-CN', status: 'published' } as never)) as unknown as { key: string };
+  publicUrl = `/xz/hexi-town/news/${entry.key}/`;
+  // The author corrects the title: a new draft, not yet reviewed; the old title stays online.
+  const edited = await world.call('PUT', world.cm(`/${documentId}?locale=zh-CN`), world.people.author, {
+    title: newTitle,
+  });
+  expect(edited.status).toBe(200);
+}, 600_000);
+
+afterAll(async () => {
+  await site?.close?.();
+  await publisher?.stop();
+  await world?.close();
+  process.env = saved;
+  rmSync(work, { recursive: true, force: true });
+});
+
+const previewPath = () => `/review/preview/${encodeURIComponent(articleUid)}/${documentId}?locale=zh-CN`;
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const response = await fetch(`${world.app.url}${url}`, { headers, redirect: 'manual' });
+  const body = await response.text();
+  return { response, body, ms: performance.now() - started };
+}
+
+describe('preview: the draft as the public page will look, for editors only', () => {
+  it('shows the draft’s new title in the site’s page while the public page keeps the old one', async () => {
+    const bearer = { authorization: `Bearer ${world.people.author.token}` };
+    const cold = await get(previewPath(), bearer);
+    expect(cold.response.status, cold.body.slice(0, 500)).toBe(200);
+    const html = cold.body;
+    // The heading and the title are the draft's (the body still quotes the old title).
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]).toBe(newTitle);
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toMatch(new RegExp(`^【预览】${newTitle}`));
+    // The site's own page: its name, its furniture (网站标识码, ICP), its locale, the banner and noindex.
+    expect(html).toMatch(/<html[^>]*lang="zh-CN"/);
+    expect(html).toContain('河西镇');
+    expect(html).toContain('5301000002');
+    expect(html).toContain('云ICP备12345678号');
+    expect(html).toContain('预览：尚未发布');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(cold.response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(cold.response.headers.get('cache-control')).toContain('no-store');
+    expect(cold.response.headers.get('x-preview-url')).toBe(publicUrl);
+    // Links point at the public sites; the page's own scripts and images come through the CMS.
+    expect(html).toContain(`href="${site.url}/xz/hexi-town/`);
+    // Inline scripts (the elder-friendly and accessibility toggles) run under the preview's policy.
+    const policy = cold.response.headers.get('content-security-policy') ?? '';
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] as string);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const script of inline) {
+      expect(policy).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    }
+    // The page's own scripts and images (Astro's `_astro/` files) come through the CMS, to editors only.
+    for (const asset of html.match(/\/review\/preview\/[0-9a-f]{20}\/_astro\/[^"' )]+/g) ?? []) {
+      expect((await get(asset, bearer)).response.status).toBe(200);
+      expect((await get(asset)).response.status).toBe(401);
+    }
+    expect((await get('/review/preview/0123456789abcdef0123/_astro/x.js', bearer)).response.status).toBe(404);
+    expect((await get('/review/preview/0123456789abcdef0123/_astro/x.js')).response.status).toBe(401);
+
+    // The public page still shows the old title; nothing of the draft is in any release or in dist.
+    const publicPage = await fetch(`${site.url}${publicUrl}`);
+    const publicHtml = await publicPage.text();
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(publicHtml)?.[1]).toBe(oldTitle);
+    expect(publicHtml).not.toContain(newTitle);
+    expect(filesContaining(layout.dir, newTitle)).toEqual([]);
+    expect(filesContaining(process.env.GOVCLUSTER_PREVIEWS as string, newTitle).length).toBeGreaterThan(0);
+    expect(path.relative(layout.dir, process.env.GOVCLUSTER_PREVIEWS as string).startsWith('..')).toBe(true);
+    expect((await fetch(`${site.url}/previews/`)).status).toBe(404);
+
+    // The same version again is not built again; a new version is.
+    const warm = await get(previewPath(), bearer);
+    expect(warm.response.headers.get('x-preview-build-ms')).toBe('0');
+    const edited = await world.call('PUT', world.cm(`/${documentId}?locale=zh-CN`), world.people.author, {
+      title: `${newTitle}二`,
+    });
+    expect(edited.status).toBe(200);
+    const again = await get(previewPath(), bearer);
+    expect(again.body).toContain(`${newTitle}二`);
+    process.stderr.write(
+      `[preview] first preview ${Math.round(cold.ms)} ms (build ${cold.response.headers.get('x-preview-build-ms')} ms), ` +
+        `same version ${Math.round(warm.ms)} ms, edited version ${Math.round(again.ms)} ms (build ${again.response.headers.get('x-preview-build-ms')} ms)\n`,
+    );
+  }, 300_000);
+
+  it('opens in a new tab with the preview cookie, which only an admin login gets', async () => {
+    const session = await world.call('POST', '/review/preview-session', world.people.web);
+    expect(session.status).toBe(200);
+    const cookie = session.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^govcluster_preview=/);
+    expect(cookie.toLowerCase()).toContain('httponly');
+    expect(cookie.toLowerCase()).toContain('samesite=strict');
+    expect(cookie).toContain('path=/review/preview');
+    const pair = cookie.split(';')[0] as string;
+    const byCookie = await get(previewPath(), { cookie: pair });
+    expect(byCookie.response.status).toBe(200);
+    expect(byCookie.body).toContain('预览：尚未发布');
+    // A forged or altered cookie is nobody.
+    const forged = `${pair.slice(0, -3)}abc`;
+    expect((await get(previewPath(), { cookie: forged })).response.status).toBe(401);
+    expect((await world.call('POST', '/review/preview-session')).status).toBe(401);
+  }, 300_000);
+
+  it('refuses nobody logged in and a person who may not see the entry', async () => {
+    const anonymous = await get(previewPath());
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.body).not.toContain(newTitle);
+    const otherSite = await get(previewPath(), {
+      authorization: `Bearer ${world.people.authorB.token}`,
+    });
+    expect(otherSite.response.status).toBe(403);
+    expect(otherSite.body).not.toContain(newTitle);
+    const unitOther = await get(previewPath(), { authorization: `Bearer ${world.people.unitB.token}` });
+    expect(unitOther.response.status).toBe(403);
+    // Every reviewer of the entry may see it.
+    for (const who of [world.people.unit, world.people.web, world.people.secrecy]) {
+      const seen = await get(previewPath(), { authorization: `Bearer ${who.token}` });
+      expect(seen.response.status).toBe(200);
+    }
+  }, 300_000);
+});
