@@ -3,10 +3,10 @@
 import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
-<<<<<<< HEAD
 import type { LetterToHandle } from '../../../../mailbox/handling';
 import type { LetterContact } from '../../../../mailbox/service';
 import type { EntryDiff, EntryReview } from '../../server/src/services/review';
+import { t } from './i18n';
 
 // The answers of the server whose JSON has the server's own types, imported as types only (the admin
 // bundle carries none of the server's code): an entry's review (`GET /review/:uid/:documentId`), what a
@@ -14,9 +14,6 @@ import type { EntryDiff, EntryReview } from '../../server/src/services/review';
 // 待我办理 (`GET /review/letters/queue`) and a writer's contact data (`GET /review/letters/:documentId/contact`,
 // logged).
 export type { EntryDiff, EntryReview, LetterContact, LetterToHandle };
-=======
-import { t } from './i18n';
->>>>>>> preview
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
