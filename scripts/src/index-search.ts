@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,13 @@ import {
 import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
 import type { ShardRecord } from './build/release-manifest.ts';
+import {
+  type CachedDocument,
+  fileIdentity,
+  readDocumentCache,
+  sitesHash,
+  writeDocumentCache,
+} from './search/document-cache.ts';
 import { type PagefindRunStats, runPagefind, runPagefindInWorker } from './search/pagefind-run.ts';
 import { type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
 import { shardSizes } from './search/shard-files.ts';
@@ -263,8 +270,8 @@ async function htmlFiles(distDir: string): Promise<Map<string, string>> {
 }
 
 /** The sites of `dist/sites.json` (the build's manifest). */
-async function readSites(distDir: string): Promise<SearchSite[]> {
-  const manifest = JSON.parse(await readFile(path.join(distDir, 'sites.json'), 'utf8')) as unknown;
+function parseSites(sitesJson: string): SearchSite[] {
+  const manifest = JSON.parse(sitesJson) as unknown;
   const list = (Array.isArray(manifest) ? manifest : (manifest as { sites?: unknown[] }).sites) ?? [];
   return (list as { id: string; kind: SearchSite['kind']; basePath: string }[]).map(
     ({ id, kind, basePath }) => ({
@@ -303,15 +310,43 @@ function skipUrl(url: string): boolean {
   return /\/search\/$/.test(url) || /^\/404(\.html|\/)?$/.test(url);
 }
 
-/** The search documents of a built cluster. */
-export async function clusterDocuments(distDir: string): Promise<SearchDocument[]> {
-  const sites = await readSites(distDir);
+/**
+ * The search documents of a built cluster. With `previous` (the release its unchanged pages were
+ * linked from), the documents of those pages come from its document cache instead of their HTML; with
+ * `keep`, the documents are kept beside the pages for the next build (search/document-cache.ts).
+ */
+export async function clusterDocuments(
+  distDir: string,
+  options: {
+    readonly previous?: string;
+    readonly keep?: boolean;
+    readonly log?: (line: string) => void;
+  } = {},
+): Promise<SearchDocument[]> {
+  const sitesJson = await readFile(path.join(distDir, 'sites.json'), 'utf8');
+  const sites = parseSites(sitesJson);
+  const hash = sitesHash(sitesJson);
+  const cached = options.previous ? await readDocumentCache(options.previous, hash) : new Map();
+  const entries: CachedDocument[] = [];
   const documents: SearchDocument[] = [];
+  let reused = 0;
   for (const [url, file] of await htmlFiles(distDir)) {
     if (skipUrl(url)) continue;
-    const document = searchDocumentFromHtml(await readFile(file, 'utf8'), url, sites);
+    const identity = fileIdentity(await stat(file));
+    const hit = cached.get(url);
+    let document: SearchDocument | null;
+    if (hit && hit.file === identity) {
+      document = hit.document;
+      reused += 1;
+    } else document = searchDocumentFromHtml(await readFile(file, 'utf8'), url, sites) ?? null;
+    entries.push({ url, file: identity, document });
     if (document) documents.push(document);
   }
+  if (options.previous)
+    options.log?.(
+      `documents: ${entries.length - reused} pages read, ${reused} taken from the previous release`,
+    );
+  if (options.keep) await writeDocumentCache(distDir, hash, entries);
   return documents;
 }
 
@@ -328,7 +363,11 @@ export async function indexCluster(
     readonly previous?: PreviousIndex;
   } = {},
 ): Promise<{ documents: number; locales: LocaleIndexStats[]; shards: Record<string, ShardRecord[]> }> {
-  const documents = await clusterDocuments(distDir);
+  const documents = await clusterDocuments(distDir, {
+    previous: options.previous?.dir,
+    keep: true,
+    log: options.log,
+  });
   const shards: Record<string, ShardRecord[]> = {};
   const stats = await indexDocuments(documents, distDir, { ...options, records: shards });
   return { documents: documents.length, locales: stats, shards };

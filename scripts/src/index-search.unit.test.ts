@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SearchDocument, SearchManifest } from '@govcluster/shared/search';
@@ -73,6 +82,46 @@ describe('index-search', () => {
       locale: 'zh-CN',
     });
     expect(news?.text).not.toContain('主办单位');
+  });
+
+  it('takes the documents of pages linked unchanged from the previous release, and reads the others', async () => {
+    const before = mkdtempSync(path.join(tmpdir(), 'gc-index-before-'));
+    const after = mkdtempSync(path.join(tmpdir(), 'gc-index-after-'));
+    try {
+      cpSync(dist, before, { recursive: true });
+      await clusterDocuments(before, { keep: true });
+      // The next release: every file a hard link to the previous one (as an incremental build takes it),
+      // then one page rendered again with another title and one page gone.
+      cpSync(before, after, { recursive: true, filter: (from) => !from.includes('.govcluster') });
+      for (const file of ['index.html', 'bm/fgw/news/a-1/index.html', 'en/investment/p-1/index.html']) {
+        rmSync(path.join(after, file));
+        linkSync(path.join(before, file), path.join(after, file));
+      }
+      rmSync(path.join(after, 'bm/fgw/news/a-1/index.html'));
+      writeFileSync(
+        path.join(after, 'bm/fgw/news/a-1/index.html'),
+        readFileSync(path.join(before, 'bm/fgw/news/a-1/index.html'), 'utf8').replace('工作会议', '改期通知'),
+      );
+      rmSync(path.join(after, 'en'), { recursive: true });
+      const lines: string[] = [];
+      const reused = await clusterDocuments(after, { previous: before, log: (line) => lines.push(line) });
+      expect(lines).toEqual(['documents: 1 pages read, 1 taken from the previous release']);
+      expect(reused).toEqual(await clusterDocuments(after));
+      expect(reused.find((document) => document.url === '/bm/fgw/news/a-1/')?.title).toBe(
+        '临江市场监管改期通知召开',
+      );
+      // Other sites: the cache is void, every page is read.
+      writeFileSync(
+        path.join(after, 'sites.json'),
+        readFileSync(path.join(after, 'sites.json'), 'utf8').replace('市发改委', '市发展改革委'),
+      );
+      lines.length = 0;
+      await clusterDocuments(after, { previous: before, log: (line) => lines.push(line) });
+      expect(lines).toEqual(['documents: 2 pages read, 0 taken from the previous release']);
+    } finally {
+      rmSync(before, { recursive: true, force: true });
+      rmSync(after, { recursive: true, force: true });
+    }
   });
 
   it('builds one bundle per locale and a manifest the search page reads', async () => {

@@ -20,6 +20,7 @@ import { decodeIndexedText } from '@govcluster/shared/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildResult, buildCluster } from '../../scripts/src/build-cluster.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { documentCacheFile } from '../../scripts/src/search/document-cache.ts';
 import { fixtureBuild } from './fixture.ts';
 import { type Mutation, SnapshotMutator } from './snapshot-mutations.ts';
 
@@ -50,12 +51,23 @@ let snapshot: string;
 /** The fixture's own snapshot: each test starts from a fresh copy of it. */
 let fixtureSnapshot: string;
 
-/** Every file under `dir` (relative path → bytes). */
+/**
+ * Every file under `dir` (relative path → bytes). The search-document cache names each page's file by
+ * its inode, which two builds never share: it is compared by its pages' URLs and documents.
+ */
 function tree(dir: string, out = new Map<string, Buffer>(), at = dir): Map<string, Buffer> {
   for (const entry of readdirSync(at, { withFileTypes: true })) {
     const full = path.join(at, entry.name);
+    const relative = path.relative(dir, full);
     if (entry.isDirectory()) tree(dir, out, full);
-    else out.set(path.relative(dir, full), readFileSync(full));
+    else if (relative === documentCacheFile) {
+      const lines = readFileSync(full, 'utf8').split('\n').filter(Boolean);
+      const documents = lines.map((line) => {
+        const { file: _file, ...rest } = JSON.parse(line) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      });
+      out.set(relative, Buffer.from(documents.join('\n')));
+    } else out.set(relative, readFileSync(full));
   }
   return out;
 }
