@@ -97,7 +97,11 @@ function livePage(): string {
   }
 }
 
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
