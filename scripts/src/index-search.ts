@@ -35,7 +35,8 @@ import {
   writeDocumentCache,
 } from './search/document-cache.ts';
 import { type PagefindRunStats, runPagefind, runPagefindInWorker } from './search/pagefind-run.ts';
-import { type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
+import { shardCounts } from './search/route-counts.ts';
+import { routePageSize, type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
 import { shardSizes } from './search/shard-files.ts';
 import { type WrittenTitleIndex, writeTitleIndex } from './search/title-index.ts';
 
@@ -224,7 +225,19 @@ export async function indexDocuments(
         })
       : undefined;
     const routes = sharded
-      ? await writeRouteTable(parts, path.join(outDir, pagefindBundlePath(locale)), { log: options.log })
+      ? await writeRouteTable(parts, path.join(outDir, pagefindBundlePath(locale)), {
+          log: options.log,
+          counts: (shard, members) => {
+            const { counts, reused } = shardCounts(members, {
+              key: records[locale]![shard]!.key,
+              outDir,
+              previousDir: options.previous?.dir,
+              cap: routePageSize,
+            });
+            if (reused) options.log?.(`routes: shard ${shard} counts taken from the previous release`);
+            return counts;
+          },
+        })
       : undefined;
     const sizes = sharded
       ? await Promise.all(

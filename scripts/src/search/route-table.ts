@@ -20,7 +20,7 @@ import {
 import { chunkBytesOf, fragmentBytes, type ShardChunk, shardChunks } from './shard-files.ts';
 
 /** Maps split by a hash of the key, so none outgrows V8's 2^24 entries. */
-class SplitMap<V> {
+export class SplitMap<V> {
   readonly parts: Map<string, V>[];
   constructor(count = 64) {
     this.parts = Array.from({ length: count }, () => new Map<string, V>());
@@ -62,8 +62,40 @@ export function countPages(documents: Iterable<SearchDocument>): SplitMap<number
   return counts;
 }
 
+/**
+ * A shard's counts as text, each capped at `cap` (the table never needs more than a page of results):
+ * what an incremental build keeps per shard, so that a shard taken unchanged is not counted again.
+ */
+export function countsToText(counts: SplitMap<number>, cap: number): string {
+  const lines: string[] = [];
+  for (const [gram, pages] of counts.entries()) lines.push(`${gram} ${Math.min(pages, cap)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads what {@link countsToText} wrote. */
+export function countsFromText(text: string): SplitMap<number> {
+  const counts = new SplitMap<number>();
+  for (const line of text.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) counts.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return counts;
+}
+
 /** A routing table being built: per run, `[shard 0 pages, pages so far, more, shard, pages, …]`. */
 type Building = number[];
+
+/** A page of results: the runs shard 0 holds in fewer pages are routed. */
+export const routePageSize = 10;
+
+/** Options of {@link buildRouteTable}. */
+export interface RouteTableOptions {
+  /** A page of results (default 10). */
+  readonly pageSize?: number;
+  readonly log?: (line: string) => void;
+  /** Counts a shard's pages per run (default {@link countPages}); a build may take them from a cache. */
+  readonly counts?: (shard: number, documents: Iterable<SearchDocument>) => SplitMap<number>;
+}
 
 /** The routing table of a locale. */
 export interface RouteTable {
@@ -93,14 +125,14 @@ function entryOf(building: Building): RouteEntry {
  */
 export function buildRouteTable(
   shards: Iterable<Iterable<SearchDocument>>,
-  options: { readonly pageSize?: number; readonly log?: (line: string) => void } = {},
+  options: RouteTableOptions = {},
 ): RouteTable {
-  const pageSize = options.pageSize ?? 10;
+  const pageSize = options.pageSize ?? routePageSize;
   const table = new SplitMap<Building>();
   let newest: SplitMap<number> | undefined;
   let index = 0;
   for (const documents of shards) {
-    const counts = countPages(documents);
+    const counts = options.counts ? options.counts(index, documents) : countPages(documents);
     if (!newest) {
       newest = counts;
     } else {
@@ -200,7 +232,7 @@ export interface WrittenRoutes {
 export async function writeRouteTable(
   shards: readonly (readonly SearchDocument[])[],
   bundleDir: string,
-  options: { readonly pageSize?: number; readonly log?: (line: string) => void } = {},
+  options: RouteTableOptions = {},
 ): Promise<WrittenRoutes> {
   const started = performance.now();
   const chunks = await Promise.all(

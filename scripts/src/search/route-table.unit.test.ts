@@ -11,7 +11,14 @@ import {
   routeValue,
 } from '@govcluster/shared/search';
 import { describe, expect, it } from 'vitest';
-import { buildRouteTable, routeBuckets, routeValues } from './route-table.ts';
+import {
+  buildRouteTable,
+  countPages,
+  countsFromText,
+  countsToText,
+  routeBuckets,
+  routeValues,
+} from './route-table.ts';
 import { chunkBytesOf } from './shard-files.ts';
 import { testDocument } from './test-documents.ts';
 
@@ -59,6 +66,23 @@ describe('shard routing table', () => {
       { pageSize: 10 },
     );
     expect(table.get('港口')).toEqual({ newest: 0, shards: [{ shard: 1, pages: 10 }], complete: true });
+  });
+
+  it('gives the same table from counts kept as text as from counting the pages again', () => {
+    const shards = [
+      [page('/n1/', '临江港口'), page('/n2/', '市场')],
+      Array.from({ length: 12 }, (_, at) => page(`/m${at}/`, '港口码头')),
+      [page('/o1/', '滨江大道'), page('/o2/', '港口')],
+    ];
+    const kept = shards.map((documents) => countsToText(countPages(documents), 10));
+    expect(kept[1]).toContain('港口 10\n');
+    const fresh = buildRouteTable(shards, { pageSize: 10 });
+    const cached = buildRouteTable(shards, {
+      pageSize: 10,
+      counts: (shard) => countsFromText(kept[shard] as string),
+    });
+    expect([...cached.entries()].sort()).toEqual([...fresh.entries()].sort());
+    expect(fresh.size).toBeGreaterThan(0);
   });
 
   it('splits the table into buckets that the browser finds every run in', () => {
