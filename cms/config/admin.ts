@@ -5,6 +5,9 @@ export default ({ env }: { env: (name: string, fallback?: string) => string }) =
   transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
   secrets: { encryptionKey: env('ENCRYPTION_KEY') },
   flags: { nps: false, promoteEE: false },
+  // Strapi's own preview panel needs a front-end server; the review plugin's 预览 renders the real page
+  // (ADR 25), so the empty panel beside it is turned off.
+  preview: { enabled: false },
   autoOpen: false,
   watchIgnoreFiles: ['**/.data/**', '**/tools/**'],
 });
