@@ -300,6 +300,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   result.pages = (await timed('count pages', () => countPages(tmpDir))) - result.redirects;
   // The search index (dist/pagefind/, docs/adr/0007-chinese-search.md) is part of the build: when
   // indexing fails, the build fails and the live output stays.
+  // Read from the pages by the search index, which reads them anyway (and keeps them for the next build).
+  let scriptHashes: string[] | undefined;
   if (options.searchIndex !== false) {
     try {
       const indexed = await timed('search index', () =>
@@ -313,6 +315,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         }),
       );
       result.searchDocuments = indexed.documents;
+      scriptHashes = indexed.scriptHashes;
       manifest = { ...manifest, search: indexed.shards };
     } catch (error) {
       return fail(`search indexing failed: ${(error as Error).stack ?? error}`);
@@ -325,6 +328,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       listen: env.NGINX_LISTEN,
       env,
       redirects: manifest.redirects,
+      ...(scriptHashes ? { inlineScriptHashes: scriptHashes } : {}),
     }),
   );
   await timed('release manifest', async () => {

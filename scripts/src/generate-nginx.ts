@@ -201,6 +201,19 @@ export function nginxConfig(options: NginxConfigOptions): string {
   return lines.join('\n');
 }
 
+/** The CSP hashes of a page's inline scripts (data blocks such as application/json are not run). */
+export function pageScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const [, attributes = '', body = ''] = match;
+    if (/\bsrc=/.test(attributes) || body === '') continue;
+    const type = /\btype=["']?([^"'\s>]+)/.exec(attributes)?.[1]?.toLowerCase();
+    if (type && !['module', 'text/javascript', 'application/javascript'].includes(type)) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  }
+  return hashes;
+}
+
 /** The `'sha256-…'` CSP sources of every distinct executable inline script of the built pages. */
 export async function inlineScriptHashes(distDir: string): Promise<string[]> {
   const hashes = new Set<string>();
@@ -210,15 +223,7 @@ export async function inlineScriptHashes(distDir: string): Promise<string[]> {
       if (entry.isDirectory()) {
         if (entry.name !== '_astro' && entry.name !== 'pagefind') await walk(full);
       } else if (entry.name.endsWith('.html')) {
-        const html = await readFile(full, 'utf8');
-        for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-          const [, attributes = '', body = ''] = match;
-          if (/\bsrc=/.test(attributes) || body === '') continue;
-          // Data blocks (application/json) are not run, so CSP does not govern them.
-          const type = /\btype=["']?([^"'\s>]+)/.exec(attributes)?.[1]?.toLowerCase();
-          if (type && !['module', 'text/javascript', 'application/javascript'].includes(type)) continue;
-          hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
-        }
+        for (const hash of pageScriptHashes(await readFile(full, 'utf8'))) hashes.add(hash);
       }
     }
   };
@@ -244,6 +249,8 @@ export interface WriteNginxOptions {
   readonly redirects?: Readonly<Record<string, string>>;
   /** The CMS's origin for the mailbox (default `CMS_UPSTREAM`, else `http://127.0.0.1:1337`). */
   readonly cmsUpstream?: string;
+  /** The pages' inline script hashes, when the build has them (default: read from every page). */
+  readonly inlineScriptHashes?: readonly string[];
 }
 
 /** The redirects a build left in its output, none when it left no file. */
@@ -273,7 +280,9 @@ export async function writeNginxConfig(distDir: string, options: WriteNginxOptio
     serverNames,
     listen: options.listen,
     notFoundPages,
-    inlineScriptHashes: await inlineScriptHashes(distDir),
+    inlineScriptHashes: options.inlineScriptHashes
+      ? [...new Set(options.inlineScriptHashes)].sort()
+      : await inlineScriptHashes(distDir),
     connectSources: meili ? [new URL(meili.host).origin] : [],
     redirects: options.redirects ?? readRedirects(distDir),
     cmsUpstream: options.cmsUpstream ?? options.env?.CMS_UPSTREAM,

@@ -27,6 +27,7 @@ import {
 import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
 import type { ShardRecord } from './build/release-manifest.ts';
+import { pageScriptHashes } from './generate-nginx.ts';
 import {
   type CachedDocument,
   fileIdentity,
@@ -323,44 +324,58 @@ function skipUrl(url: string): boolean {
   return /\/search\/$/.test(url) || /^\/404(\.html|\/)?$/.test(url);
 }
 
+/** The search documents of a built cluster, and the CSP hashes of its pages' inline scripts. */
+export interface ClusterPages {
+  documents: SearchDocument[];
+  scriptHashes: string[];
+}
+
 /**
- * The search documents of a built cluster. With `previous` (the release its unchanged pages were
- * linked from), the documents of those pages come from its document cache instead of their HTML; with
- * `keep`, the documents are kept beside the pages for the next build (search/document-cache.ts).
+ * Reads the pages of a built cluster. With `previous` (the release its unchanged pages were linked
+ * from), the pages taken unchanged come from its document cache instead of their HTML; with `keep`,
+ * what was read is kept beside the pages for the next build (search/document-cache.ts).
  */
-export async function clusterDocuments(
+export async function clusterPages(
   distDir: string,
   options: {
     readonly previous?: string;
     readonly keep?: boolean;
     readonly log?: (line: string) => void;
   } = {},
-): Promise<SearchDocument[]> {
+): Promise<ClusterPages> {
   const sitesJson = await readFile(path.join(distDir, 'sites.json'), 'utf8');
   const sites = parseSites(sitesJson);
   const hash = sitesHash(sitesJson);
   const cached = options.previous ? await readDocumentCache(options.previous, hash) : new Map();
   const entries: CachedDocument[] = [];
   const documents: SearchDocument[] = [];
+  const scriptHashes = new Set<string>();
   let reused = 0;
   for (const [url, file] of await htmlFiles(distDir)) {
-    if (skipUrl(url)) continue;
     const identity = fileIdentity(await stat(file));
     const hit = cached.get(url);
-    let document: SearchDocument | null;
+    let entry: CachedDocument;
     if (hit && hit.file === identity) {
-      document = hit.document;
+      entry = hit;
       reused += 1;
-    } else document = searchDocumentFromHtml(await readFile(file, 'utf8'), url, sites) ?? null;
-    entries.push({ url, file: identity, document });
-    if (document) documents.push(document);
+    } else {
+      const html = await readFile(file, 'utf8');
+      const document = skipUrl(url) ? null : (searchDocumentFromHtml(html, url, sites) ?? null);
+      entry = { url, file: identity, document, scripts: pageScriptHashes(html) };
+    }
+    entries.push(entry);
+    if (entry.document) documents.push(entry.document);
+    for (const script of entry.scripts) scriptHashes.add(script);
   }
   if (options.previous)
-    options.log?.(
-      `documents: ${entries.length - reused} pages read, ${reused} taken from the previous release`,
-    );
+    options.log?.(`pages: ${entries.length - reused} read, ${reused} taken from the previous release`);
   if (options.keep) await writeDocumentCache(distDir, hash, entries);
-  return documents;
+  return { documents, scriptHashes: [...scriptHashes].sort() };
+}
+
+/** The search documents of a built cluster. */
+export async function clusterDocuments(distDir: string): Promise<SearchDocument[]> {
+  return (await clusterPages(distDir)).documents;
 }
 
 /**
@@ -375,15 +390,21 @@ export async function indexCluster(
     readonly log?: (line: string) => void;
     readonly previous?: PreviousIndex;
   } = {},
-): Promise<{ documents: number; locales: LocaleIndexStats[]; shards: Record<string, ShardRecord[]> }> {
-  const documents = await clusterDocuments(distDir, {
+): Promise<{
+  documents: number;
+  locales: LocaleIndexStats[];
+  shards: Record<string, ShardRecord[]>;
+  /** The CSP hashes of every page's inline scripts, for `nginx.conf`. */
+  scriptHashes: string[];
+}> {
+  const { documents, scriptHashes } = await clusterPages(distDir, {
     previous: options.previous?.dir,
     keep: true,
     log: options.log,
   });
   const shards: Record<string, ShardRecord[]> = {};
   const stats = await indexDocuments(documents, distDir, { ...options, records: shards });
-  return { documents: documents.length, locales: stats, shards };
+  return { documents: documents.length, locales: stats, shards, scriptHashes };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

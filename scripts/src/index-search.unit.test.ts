@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SearchDocument, SearchManifest } from '@govcluster/shared/search';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterDocuments, indexCluster, indexDocuments, shardByRecency } from './index-search.ts';
+import {
+  clusterDocuments,
+  clusterPages,
+  indexCluster,
+  indexDocuments,
+  shardByRecency,
+} from './index-search.ts';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'gc-index-search-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -89,7 +95,7 @@ describe('index-search', () => {
     const after = mkdtempSync(path.join(tmpdir(), 'gc-index-after-'));
     try {
       cpSync(dist, before, { recursive: true });
-      await clusterDocuments(before, { keep: true });
+      await clusterPages(before, { keep: true });
       // The next release: every file a hard link to the previous one (as an incremental build takes it),
       // then one page rendered again with another title and one page gone.
       cpSync(before, after, { recursive: true, filter: (from) => !from.includes('.govcluster') });
@@ -104,8 +110,9 @@ describe('index-search', () => {
       );
       rmSync(path.join(after, 'en'), { recursive: true });
       const lines: string[] = [];
-      const reused = await clusterDocuments(after, { previous: before, log: (line) => lines.push(line) });
-      expect(lines).toEqual(['documents: 1 pages read, 1 taken from the previous release']);
+      const reused = (await clusterPages(after, { previous: before, log: (line) => lines.push(line) }))
+        .documents;
+      expect(lines).toEqual(['pages: 2 read, 1 taken from the previous release']);
       expect(reused).toEqual(await clusterDocuments(after));
       expect(reused.find((document) => document.url === '/bm/fgw/news/a-1/')?.title).toBe(
         '临江市场监管改期通知召开',
@@ -116,8 +123,8 @@ describe('index-search', () => {
         readFileSync(path.join(after, 'sites.json'), 'utf8').replace('市发改委', '市发展改革委'),
       );
       lines.length = 0;
-      await clusterDocuments(after, { previous: before, log: (line) => lines.push(line) });
-      expect(lines).toEqual(['documents: 2 pages read, 0 taken from the previous release']);
+      await clusterPages(after, { previous: before, log: (line) => lines.push(line) });
+      expect(lines).toEqual(['pages: 3 read, 0 taken from the previous release']);
     } finally {
       rmSync(before, { recursive: true, force: true });
       rmSync(after, { recursive: true, force: true });

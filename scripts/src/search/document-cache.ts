@@ -17,11 +17,17 @@ import type { SearchDocument } from '@govcluster/shared/search';
 /** Where a release keeps its search documents (a dot folder: never served). */
 export const documentCacheFile = path.join('.govcluster', 'search-documents.jsonl');
 
-/** One page: its URL, the identity of its file, and its document (null: not a search result). */
+const cacheFormat = 'govcluster-search-documents@2';
+
+/**
+ * One page: its URL, the identity of its file, its document (null: not a search result) and the CSP
+ * hashes of its inline scripts (for `nginx.conf`).
+ */
 export interface CachedDocument {
   url: string;
   file: string;
   document: SearchDocument | null;
+  scripts: string[];
 }
 
 /** What identifies a file's content without reading it: inode, size and modification time. */
@@ -46,7 +52,8 @@ export async function readDocumentCache(dir: string, sites: string): Promise<Map
     for await (const line of lines) {
       if (first) {
         first = false;
-        if ((JSON.parse(line) as { sites?: string }).sites !== sites) return new Map();
+        const head = JSON.parse(line) as { format?: string; sites?: string };
+        if (head.format !== cacheFormat || head.sites !== sites) return new Map();
         continue;
       }
       if (!line) continue;
@@ -70,7 +77,7 @@ export async function writeDocumentCache(
   const out = createWriteStream(file, 'utf8');
   const write = (text: string) =>
     out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  await write(`${JSON.stringify({ format: 'govcluster-search-documents@1', sites })}\n`);
+  await write(`${JSON.stringify({ format: cacheFormat, sites })}\n`);
   for (const entry of entries) await write(`${JSON.stringify(entry)}\n`);
   out.end();
   await finished(out);
