@@ -7,7 +7,9 @@ export { entryName, issueMessage, issueRule, SnapshotError, type SnapshotProblem
 export {
   type ContentRecord,
   canonicalize,
+  type MailboxStatisticsRecord,
   type MediaRecord,
+  mailboxStatisticsRecordType,
   type RawSnapshotRecord,
   type SiteRecord,
   type SnapshotHeader,
