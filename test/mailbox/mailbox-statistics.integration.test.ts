@@ -193,7 +193,7 @@ describe('mailbox statistics from the CMS', () => {
     const page = readFileSync(path.join(out, 'bm/fgw/letters/index.html'), 'utf8');
     expect(statisticsSentence(fgw)).toContain('近12个月共收到来信3件，已答复2件，按期答复率100%');
     expect(page).toContain(statisticsSentence(fgw));
-    expect(page).toMatch(/<caption id="gc-mailbox-stats-month">近12个月各月来信办理情况/);
+    expect(page).toMatch(/<caption id="gc-mailbox-stats-month"><span>近12个月各月来信办理情况/);
     expect(page).toContain('<th scope="col">按期答复率</th>');
     expect(page).toMatch(/<th scope="row">临江市发展和改革委员会<\/th>\s*<td>3<\/td>\s*<td>2<\/td>/);
     expect(page).toContain('<td>50%（2）</td>');
