@@ -20,6 +20,8 @@ import { promiseWorkingDays } from './handling';
 const letterUid = 'api::letter.letter';
 const intakeUid = 'api::letter-intake.letter-intake';
 const siteUid = 'api::site.site';
+/** Letter rows read at a time. */
+const defaultPageSize = 2000;
 
 /** A zh-CN row of a letter, draft or published, with its site's key. */
 interface LetterRow {
@@ -32,34 +34,45 @@ interface LetterRow {
   site?: { key?: string } | null;
 }
 
-/** The statistics of every site's mailbox on the day of `now` (China time). */
+/** The statistics of every site's mailbox on the day of `now` (China time), reading `pageSize` letter rows at a time. */
 export async function mailboxStatisticsOf(
   strapi: Core.Strapi,
   now: Date = new Date(),
+  pageSize = defaultPageSize,
 ): Promise<MailboxStatistics[]> {
   const months = statisticsMonths(now);
   // China has no daylight saving time: its months start at 00:00 +08:00.
   const from = new Date(`${months[0]}-01T00:00:00+08:00`).toISOString();
-  const rows = (await strapi.db.query(letterUid).findMany({
-    where: { locale: 'zh-CN', submittedAt: { $gte: from } },
-    select: ['documentId', 'submittedAt', 'handlingStatus', 'handlingUnit', 'repliedAt', 'publishedAt'],
-    populate: { site: { select: ['key'] } },
-  })) as LetterRow[];
   const byDocument = new Map<string, { draft?: LetterRow; online?: LetterRow }>();
-  for (const row of rows) {
-    const versions = byDocument.get(row.documentId) ?? {};
-    if (row.publishedAt === null) versions.draft = row;
-    else versions.online = row;
-    byDocument.set(row.documentId, versions);
+  // In pages: a year of a large city's letters would pass the databases' limit of bound parameters
+  // when the sites are populated for all of them at once.
+  for (let start = 0; ; start += pageSize) {
+    const rows = (await strapi.db.query(letterUid).findMany({
+      where: { locale: 'zh-CN', submittedAt: { $gte: from } },
+      select: ['documentId', 'submittedAt', 'handlingStatus', 'handlingUnit', 'repliedAt', 'publishedAt'],
+      populate: { site: { select: ['key'] } },
+      orderBy: { id: 'asc' },
+      offset: start,
+      limit: pageSize,
+    })) as LetterRow[];
+    for (const row of rows) {
+      const versions = byDocument.get(row.documentId) ?? {};
+      if (row.publishedAt === null) versions.draft = row;
+      else versions.online = row;
+      byDocument.set(row.documentId, versions);
+    }
+    if (rows.length < pageSize) break;
   }
+  // A rating comes after its letter: those given since the first month cover every letter counted.
   const ratings = new Map<string, LetterRating>();
   const rated = (await strapi.db.query(intakeUid).findMany({
-    where: { letter: { $in: [...byDocument.keys()] }, rating: { $notNull: true } },
+    where: { ratedAt: { $gte: from }, rating: { $notNull: true } },
     select: ['letter', 'rating'],
   })) as { letter: string; rating: string }[];
   for (const intake of rated) {
-    if (Object.hasOwn(letterRatings, intake.rating))
+    if (byDocument.has(intake.letter) && Object.hasOwn(letterRatings, intake.rating)) {
       ratings.set(intake.letter, intake.rating as LetterRating);
+    }
   }
   const facts: LetterFacts[] = [];
   for (const [documentId, { draft, online }] of byDocument) {
