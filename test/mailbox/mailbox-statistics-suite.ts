@@ -13,6 +13,7 @@ import { type MailboxStatistics, MailboxStatisticsSchema } from '@govcluster/sha
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxStatisticsOf } from '../../cms/src/mailbox/statistics.ts';
 import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
+import { syncState } from '../../cms/src/publishing/sync-token.ts';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
@@ -165,6 +166,14 @@ export function describeMailboxStatistics(database: TestDatabase): void {
       expect([sumFigures(portal.rows).received, sumFigures(portal.rows).replied]).toEqual([1, 0]);
       // Counts, months and office names only: nothing a writer typed or was given, no letter's subject.
       for (const secret of [...secrets, withheldSubject]) expect(text).not.toContain(secret);
+      // The publisher's sync token moves with the China day (16:00 UTC), so the figures are rebuilt daily.
+      const before = await syncState(world.app.strapi, new Date('2026-12-06T15:59:00Z'));
+      const after = await syncState(world.app.strapi, new Date('2026-12-06T16:00:00Z'));
+      expect([before.mailboxStatistics, after.mailboxStatistics]).toEqual([
+        [0, '2026-12-06', ''],
+        [0, '2026-12-07', ''],
+      ]);
+      expect({ ...before, mailboxStatistics: null }).toEqual({ ...after, mailboxStatistics: null });
       // Read a row at a time, the letters give the same figures (large cities are read in pages).
       const paged = await mailboxStatisticsOf(world.app.strapi, new Date(), 1);
       expect(paged.map((statistics) => statistics.rows)).toEqual(data.map((statistics) => statistics.rows));
