@@ -1,5 +1,10 @@
 import { defineCollection } from 'astro/content/config';
-import { clusterLoader, mediaLoader, sitesLoader } from './loaders/cluster-loader.ts';
+import {
+  clusterLoader,
+  mailboxStatisticsLoader,
+  mediaLoader,
+  sitesLoader,
+} from './loaders/cluster-loader.ts';
 
 /**
  * The collections of the cluster. The config only connects things: loading, validation and
@@ -16,4 +21,5 @@ export const collections = {
   village: defineCollection({ loader: clusterLoader('village') }),
   investmentProject: defineCollection({ loader: clusterLoader('investmentProject') }),
   letter: defineCollection({ loader: clusterLoader('letter') }),
+  mailboxStatistics: defineCollection({ loader: mailboxStatisticsLoader() }),
 };

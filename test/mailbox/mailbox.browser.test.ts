@@ -205,6 +205,37 @@ describe('mailbox in Chromium', () => {
     expect(result.verification).toBe('proof-of-work');
   });
 
+  it('shows the mailbox’s statistics on its column page: named tables, no page wider than a phone', async () => {
+    const mailbox = [...department.columns]
+      .filter((column) => column.type === 'interaction')
+      .sort((a, b) => a.order - b.order)[0];
+    for (const [width, elder, label] of [
+      [1366, false, 'desktop'],
+      [390, false, 'phone'],
+      [390, true, 'phone-elder'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+      if (elder) await context.addInitScript(() => localStorage.setItem('gc-elder', '1'));
+      const page = await context.newPage();
+      await page.goto(`${server.url}${department.basePath}${mailbox?.slug}/`);
+      const section = page.getByRole('region', { name: '来信统计' });
+      expect(await section.locator('p').first().textContent()).toMatch(
+        /^近12个月共收到来信\d+件，已答复\d+件[，。]/,
+      );
+      const months = page.getByRole('table', { name: /^近12个月各月来信办理情况/ });
+      expect(await months.locator('tbody tr').count()).toBe(12);
+      expect(await months.locator('thead th[scope="col"]').count()).toBe(7);
+      expect(await months.locator('tbody th[scope="row"]').first().textContent()).toMatch(
+        /^\d{4}年\d{1,2}月$/,
+      );
+      // A wide table scrolls in its own box; the page itself never does.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(shots, `statistics-${label}.png`), fullPage: true });
+      await context.close();
+    }
+  });
+
   it('shows mistakes without JavaScript: summary focused, linked to each field, typed text kept', async () => {
     for (const [js, label] of [
       [false, 'errors-nojs'],

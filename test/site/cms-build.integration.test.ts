@@ -9,7 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mailboxColumn, statisticsSentence } from '@govcluster/shared/mailbox';
 import { freePort } from '@govcluster/shared/ports';
+import type { MailboxStatistics, Site } from '@govcluster/shared/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
@@ -122,6 +124,42 @@ describe('a build from the real CMS', () => {
     expect(link).toBeDefined();
     expect(existsSync(path.join(out, link as string))).toBe(true);
   }, 300_000);
+
+  it('shows on each mailbox page what the CMS counts of its letters, as the snapshot counts them', async () => {
+    if (!cms) throw new Error('the CMS did not start');
+    const out = path.join(work, 'dist');
+    const answer = await fetch(`${cms.apiUrl}/mailbox-statistics`, {
+      headers: { authorization: `Bearer ${cms.token}` },
+    });
+    expect(answer.status).toBe(200);
+    const fromCms = ((await answer.json()) as { data: MailboxStatistics[] }).data;
+    const records = readRecords(fixture.snapshot);
+    const fromSnapshot = records.filter(
+      (r) => r.type === 'mailboxStatistics',
+    ) as unknown as MailboxStatistics[];
+    const sites = records.filter((r) => r.type === 'site') as unknown as Site[];
+    const withMailbox = sites.filter((site) => mailboxColumn(site.columns));
+    expect(withMailbox.length).toBeGreaterThan(1);
+    // Ratings live in the mailbox's intakes, which seeded letters do not have: compare the rest.
+    const handled = (statistics: MailboxStatistics) =>
+      statistics.rows.map(({ satisfied, fair, dissatisfied, ...row }) => row);
+    for (const site of withMailbox) {
+      const cmsFigures = fromCms.find((statistics) => statistics.site === site.id);
+      const snapshotFigures = fromSnapshot.find((statistics) => statistics.site === site.id);
+      if (!cmsFigures || !snapshotFigures) throw new Error(`no statistics for ${site.id}`);
+      // The same letters, counted by the same function on the same day.
+      if (cmsFigures.asOf === snapshotFigures.asOf)
+        expect(handled(cmsFigures), site.id).toEqual(handled(snapshotFigures));
+      const url = `${site.basePath}${mailboxColumn(site.columns)?.slug}/`;
+      expect(readPage(out, url), site.id).toContain(statisticsSentence(cmsFigures));
+      expect(readPage(fixture.dist, url), site.id).toContain(statisticsSentence(snapshotFigures));
+      for (const dist of [out, fixture.dist]) {
+        expect(readPage(dist, url)).toMatch(
+          /<caption id="gc-mailbox-stats-month"><span>近12个月各月来信办理情况/,
+        );
+      }
+    }
+  });
 
   it('after a reviewed edit and a withdrawal, fetches only what changed and shows both', async () => {
     if (!cms || !proxy) throw new Error('the first build did not run');

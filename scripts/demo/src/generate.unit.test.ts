@@ -4,7 +4,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentTypeKeys, locales } from '@govcluster/shared/constants';
-import { columnFreshnessDays, type Site } from '@govcluster/shared/schemas';
+import { sumFigures } from '@govcluster/shared/mailbox';
+import {
+  columnFreshnessDays,
+  type Letter,
+  type MailboxStatistics,
+  MailboxStatisticsSchema,
+  type Site,
+} from '@govcluster/shared/schemas';
 import { readSnapshot, validateSnapshot } from '@govcluster/shared/snapshot';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +140,25 @@ describe('generateDemoCity at fixture scale', () => {
     expect(letters.every((l) => /^1\d{10}$/.test(l.writer.phone))).toBe(true);
   });
 
+  it('carries each mailbox’s statistics, made from its letters on the snapshot’s day', () => {
+    const sites = all.filter((r) => r.type === 'site') as unknown as Site[];
+    const statistics = all.filter((r) => r.type === 'mailboxStatistics') as unknown as MailboxStatistics[];
+    expect(statistics.map((s) => s.site).sort()).toEqual(sites.map((s) => s.id).sort());
+    const letters = all.filter((r) => r.type === 'letter') as unknown as Letter[];
+    for (const figures of statistics) {
+      expect(MailboxStatisticsSchema.safeParse(figures).success).toBe(true);
+      expect(figures.asOf).toBe(today);
+      const own = letters.filter(
+        (l) => l.site === figures.site && figures.months.includes(l.submittedAt.slice(0, 7)),
+      );
+      const total = sumFigures(figures.rows);
+      expect(total.received, figures.site).toBe(own.length);
+      expect(total.replied, figures.site).toBe(own.filter((l) => l.status === 'replied').length);
+      // No figure carries a writer: only counts, months and office names.
+      expect(JSON.stringify(figures)).not.toMatch(/1\d{10}|@/);
+    }
+  });
+
   it('dates every record on or before today, within about four years', () => {
     const end = dayOf(today);
     for (const r of all) {
@@ -208,6 +234,17 @@ describe('generateDemoCity at demo scale', () => {
       expect(result.counts.leader?.[locale]).toBeGreaterThanOrEqual(3);
     }
     expect(result.stale.filter((s) => s.column === 'news').length).toBe(config.staleNews);
+  });
+
+  it('gives the portal’s mailbox replies in time and ratings to show', async () => {
+    const portal = (await records(dir)).find((r) => r.type === 'mailboxStatistics' && r.site === 'portal');
+    const total = sumFigures((portal as unknown as MailboxStatistics).rows);
+    expect(total.received).toBeGreaterThan(20);
+    expect(total.repliedInTime).toBeGreaterThan(0);
+    expect(total.satisfied + total.fair + total.dissatisfied).toBeGreaterThan(0);
+    expect(
+      new Set((portal as unknown as MailboxStatistics).rows.map((row) => row.office)).size,
+    ).toBeGreaterThan(1);
   });
 
   it('leaves no template placeholder or undefined value in any text', async () => {

@@ -1,9 +1,11 @@
-/** Letters (领导信箱) with their published replies. */
+/** Letters (领导信箱) with their published replies, and the mailbox's public statistics made from them. */
+import { type LetterFacts, type LetterRating, mailboxStatistics } from '@govcluster/shared/mailbox';
 import type { Letter, Site } from '@govcluster/shared/schemas';
+import { mailboxStatisticsRecordType } from '@govcluster/shared/snapshot';
 import { departmentCatalog } from './catalog.ts';
 import { drawMobile, drawName, type Org, officePhone } from './context.ts';
-import { dateTime, workday } from './dates.ts';
-import { createRng } from './prng.ts';
+import { dateTime, formatDay, workday } from './dates.ts';
+import { createRng, type Rng } from './prng.ts';
 import { at, columnDays, draw, emit, pad, type Run } from './run.ts';
 import type { Range } from './scales.ts';
 import { letterForUnit, letterText } from './text-letters.ts';
@@ -12,6 +14,9 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
   const rng = createRng(run.seed, `${site.id}/letters`);
   const n = draw(rng, volume);
   const days = columnDays(run, rng, n, 6, 0);
+  // Ratings are drawn from their own stream, so that the letters stay what they were before ratings.
+  const ratings = createRng(run.seed, `${site.id}/ratings`);
+  const facts: LetterFacts[] = [];
   for (const [i, day] of days.entries()) {
     const irng = rng.fork(String(i));
     const submittedAt = dateTime(day, irng.int(7 * 60, 23 * 60));
@@ -62,5 +67,22 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
       updatedAt: repliedAt ?? submittedAt,
     };
     await emit(run, { type: 'letter', ...letter });
+    facts.push({
+      site: site.id,
+      office: handlingUnit,
+      submittedAt,
+      repliedAt,
+      rating: rate(ratings, repliedAt),
+    });
   }
+  // The figures the CMS would answer for these letters: the same function, on the snapshot's day.
+  const [statistics] = mailboxStatistics(facts, { asOf: formatDay(run.today), sites: [site.id] });
+  if (statistics) await run.writer.write({ type: mailboxStatisticsRecordType, ...statistics });
+}
+
+/** A writer's rating of a reply: most writers rate, most of them are satisfied. */
+function rate(rng: Rng, repliedAt: string | undefined): LetterRating | null {
+  if (repliedAt === undefined || !rng.chance(0.7)) return null;
+  const roll = rng.next();
+  return roll < 0.72 ? 'satisfied' : roll < 0.92 ? 'fair' : 'dissatisfied';
 }

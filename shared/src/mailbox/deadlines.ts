@@ -55,3 +55,22 @@ export function overdue(deadlines: LetterDeadlines, today: DateValue): 'legal' |
   if (day > deadlines.promisedBy) return 'promise';
   return null;
 }
+
+/**
+ * Working days (Monday to Friday) after the China day of `from` up to and including the day of `to`:
+ * what a reply took by the measure of the city's promise. 0 when `to` is that day or earlier.
+ * @example workingDaysBetween('2026-12-04T10:00:00+08:00', '2026-12-08T16:00:00+08:00') // 2
+ */
+export function workingDaysBetween(from: DateValue, to: DateValue): number {
+  const start = asUtc(calendarDay(from));
+  const end = asUtc(calendarDay(to));
+  const days = Math.round((end.getTime() - start.getTime()) / 86_400_000);
+  if (days <= 0) return 0;
+  // Whole weeks hold five working days each; the days left over are counted one by one.
+  let count = Math.floor(days / 7) * 5;
+  for (let day = 1; day <= days % 7; day++) {
+    const weekday = (start.getUTCDay() + day) % 7;
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}

@@ -345,6 +345,7 @@ export const mailboxCss = `
 .gc-mailbox-form{display:grid;gap:1.25rem;max-width:44rem}
 .gc-mailbox-field{display:grid;gap:.375rem;border:0;margin:0;padding:0;min-width:0}
 .gc-mailbox-field label,.gc-mailbox-field legend{font-weight:700}
+.gc-mailbox-field legend{padding:0}
 .gc-mailbox-field input[type=text],.gc-mailbox-field input[type=tel],.gc-mailbox-field input[type=email],.gc-mailbox-field input[type=password],.gc-mailbox-field textarea{font:inherit;width:100%;box-sizing:border-box;padding:.5rem .625rem;border:2px solid #555;border-radius:4px;background:#fff;color:#1f1f1f}
 .gc-mailbox-field input:focus,.gc-mailbox-field textarea:focus,.gc-mailbox-submit:focus,.gc-mailbox-choice input:focus{outline:3px solid #ffbf47;outline-offset:2px}
 .gc-mailbox-field--error{border-inline-start:4px solid #b3261e;padding-inline-start:.75rem}
@@ -354,8 +355,11 @@ export const mailboxCss = `
 .gc-mailbox-required,.gc-mailbox-optional{font-weight:400;color:#555}
 .gc-mailbox-choices{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 .gc-mailbox-choice{display:flex;align-items:center;gap:.375rem;min-height:44px}
-.gc-mailbox-choice input{width:1.25em;height:1.25em;margin:0}
+.gc-mailbox-choice input{font-size:inherit;width:1.375em;height:1.375em;margin:0;flex:none}
 .gc-mailbox-choice label{font-weight:400}
+.gc-mailbox-privacy{margin:0}
+.gc-mailbox-status{margin:0}
+.gc-mailbox-status:empty{margin-block-start:-1.25rem}
 .gc-mailbox-submit{font:inherit;font-weight:700;justify-self:start;min-height:44px;padding:.5rem 1.5rem;border:0;border-radius:4px;background:#0b4f8a;color:#fff;cursor:pointer}
 .gc-mailbox-errors{border:4px solid #b3261e;padding:1rem 1.25rem;margin-block-end:1.5rem;max-width:44rem}
 .gc-mailbox-errors h2{margin-block-start:0;font-size:1.25em}
@@ -363,7 +367,8 @@ export const mailboxCss = `
 .gc-mailbox-trap{position:absolute;inset-inline-start:-10000px;width:1px;height:1px;overflow:hidden}
 .gc-mailbox-done{border:4px solid #1d6b3a;padding:1rem 1.25rem;max-width:44rem}
 .gc-mailbox-code{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1rem;font-size:1.25em}
-.gc-mailbox-code code{font-size:1.2em;font-weight:700;letter-spacing:.08em;word-break:break-all}
+.gc-mailbox-code code{font-size:1.2em;font-weight:700;letter-spacing:.08em;overflow-wrap:anywhere}
+@media (max-width:30rem){.gc-mailbox-code{grid-template-columns:1fr;gap:0 1rem}.gc-mailbox-code dd+dt{margin-block-start:.5rem}.gc-mailbox-code code{letter-spacing:.04em}}
 .gc-mailbox-facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 .gc-mailbox-facts dd,.gc-mailbox-code dd{margin:0}
 .gc-mailbox-steps{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}

@@ -7,3 +7,4 @@ export * from './challenge.ts';
 export * from './deadlines.ts';
 export * from './form.ts';
 export * from './html.ts';
+export * from './statistics.ts';

@@ -9,6 +9,7 @@ export * from './investment-project.ts';
 export * from './leader.ts';
 export * from './letter.ts';
 export * from './locale.ts';
+export * from './mailbox-statistics.ts';
 export * from './media.ts';
 export * from './policy.ts';
 export * from './service-guide.ts';

@@ -7,6 +7,7 @@ import {
   isContentTypeKey,
 } from '../schemas/content-types.ts';
 import { LocaleSchema } from '../schemas/locale.ts';
+import { type MailboxStatistics, MailboxStatisticsSchema } from '../schemas/mailbox-statistics.ts';
 import { type Media, MediaSchema } from '../schemas/media.ts';
 import { type Site, SiteSchema } from '../schemas/site.ts';
 
@@ -59,8 +60,19 @@ export const SnapshotHeaderSchema = z.object({
 /** The header record of a snapshot. */
 export type SnapshotHeader = z.infer<typeof SnapshotHeaderSchema>;
 
+/**
+ * The record type of a mailbox's public statistics: one record per site with a mailbox, made from the
+ * snapshot's letters (docs/adr/0023-mailbox.md); the build shows it where a CMS build shows the CMS's.
+ */
+export const mailboxStatisticsRecordType = 'mailboxStatistics';
+
 /** The record types of a snapshot, besides the content type keys. */
-export type SnapshotRecordType = 'header' | 'site' | 'media' | ContentTypeKey;
+export type SnapshotRecordType =
+  | 'header'
+  | 'site'
+  | 'media'
+  | typeof mailboxStatisticsRecordType
+  | ContentTypeKey;
 
 /** A site record: `{ type: 'site', ...Site }`. */
 export type SiteRecord = { type: 'site' } & Site;
@@ -68,13 +80,21 @@ export type SiteRecord = { type: 'site' } & Site;
 /** A media record: `{ type: 'media', ...Media }`. */
 export type MediaRecord = { type: 'media' } & Media;
 
+/** A mailbox statistics record: `{ type: 'mailboxStatistics', ...MailboxStatistics }`. */
+export type MailboxStatisticsRecord = { type: typeof mailboxStatisticsRecordType } & MailboxStatistics;
+
 /** A content record: `{ type: '<type key>', ...entry }`. */
 export type ContentRecord<K extends ContentTypeKey = ContentTypeKey> = {
   [T in K]: { type: T } & ContentEntry<T>;
 }[K];
 
 /** Any record of a snapshot. */
-export type SnapshotRecord = SnapshotHeader | SiteRecord | MediaRecord | ContentRecord;
+export type SnapshotRecord =
+  | SnapshotHeader
+  | SiteRecord
+  | MediaRecord
+  | MailboxStatisticsRecord
+  | ContentRecord;
 
 /** A record as read from the file, before validation. */
 export type RawSnapshotRecord = { readonly type?: unknown } & Readonly<Record<string, unknown>>;
@@ -84,11 +104,12 @@ export function schemaOfRecordType(type: unknown): z.ZodType | undefined {
   if (type === 'header') return SnapshotHeaderSchema;
   if (type === 'site') return SiteSchema;
   if (type === 'media') return MediaSchema;
+  if (type === mailboxStatisticsRecordType) return MailboxStatisticsSchema;
   if (isContentTypeKey(type)) return contentTypes[type].schema;
   return undefined;
 }
 
-/** The order of record groups in a file: header, sites, media, content. */
+/** The order of record groups in a file: header, sites, media, content (statistics among the content). */
 export function phaseOf(type: SnapshotRecordType): 0 | 1 | 2 | 3 {
   if (type === 'header') return 0;
   if (type === 'site') return 1;

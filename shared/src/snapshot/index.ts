@@ -14,7 +14,9 @@ export {
 export {
   type ContentRecord,
   canonicalize,
+  type MailboxStatisticsRecord,
   type MediaRecord,
+  mailboxStatisticsRecordType,
   type RawSnapshotRecord,
   type SiteRecord,
   type SnapshotHeader,

@@ -8,10 +8,11 @@ import {
   type PublicContentEntry,
 } from '../schemas/content-types.ts';
 import { isPublicLetter } from '../schemas/letter.ts';
+import { type MailboxStatistics, MailboxStatisticsSchema } from '../schemas/mailbox-statistics.ts';
 import { type Media, MediaSchema } from '../schemas/media.ts';
 import { type Site, SiteSchema } from '../schemas/site.ts';
 import { entryName, issueMessage, issueRule, SnapshotError } from './errors.ts';
-import { type SnapshotHeader, SnapshotHeaderSchema } from './format.ts';
+import { mailboxStatisticsRecordType, type SnapshotHeader, SnapshotHeaderSchema } from './format.ts';
 import { readSnapshot, snapshotFile } from './reader.ts';
 import { type ValidateSnapshotOptions, validateSnapshot } from './validate.ts';
 
@@ -34,6 +35,8 @@ export interface LoadedSnapshot<P extends boolean = false> {
   readonly sites: readonly Site[];
   /** The media, in file order. */
   readonly media: readonly Media[];
+  /** The mailboxes' public statistics, one per site, in file order. */
+  readonly mailboxStatistics: readonly MailboxStatistics[];
   /** The content entries by type key, in file order. */
   readonly entries: {
     readonly [K in ContentTypeKey]: readonly (P extends true ? PublicContentEntry<K> : ContentEntry<K>)[];
@@ -62,6 +65,7 @@ export async function loadSnapshot(
   let header: SnapshotHeader | undefined;
   const sites: Site[] = [];
   const media: Media[] = [];
+  const mailboxStatistics: MailboxStatistics[] = [];
   const entries = Object.fromEntries(contentTypeKeys.map((key) => [key, [] as unknown[]])) as Record<
     ContentTypeKey,
     unknown[]
@@ -87,6 +91,9 @@ export async function loadSnapshot(
     } else if (type === 'media') {
       const result = MediaSchema.safeParse(fields);
       media.push(result.success ? result.data : fail(result.error));
+    } else if (type === mailboxStatisticsRecordType) {
+      const result = MailboxStatisticsSchema.safeParse(fields);
+      mailboxStatistics.push(result.success ? result.data : fail(result.error));
     } else if (isContentTypeKey(type)) {
       const info = contentTypes[type];
       const result = (options.public ? info.publicSchema : info.schema).safeParse(fields);
@@ -104,5 +111,5 @@ export async function loadSnapshot(
       { file, line: 0, entry: 'header', rule: 'header-first', message: 'the snapshot has no header line' },
     ]);
   }
-  return { header, sites, media, entries } as LoadedSnapshot<boolean>;
+  return { header, sites, media, mailboxStatistics, entries } as LoadedSnapshot<boolean>;
 }

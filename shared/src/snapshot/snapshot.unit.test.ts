@@ -261,7 +261,7 @@ describe('validateSnapshot', () => {
       'snapshot.jsonl:4: site "jiangning-town": unique-base-path: basePath "/bm/fgw/" is already used by site "fgw"',
       'snapshot.jsonl:17: article "portal-news-0001" (zh-CN): unique-entry: article "portal-news-0001" appears twice in locale zh-CN',
       expect.stringMatching(/^snapshot\.jsonl:18: record: json-syntax: /),
-      'snapshot.jsonl:19: record: record-type: unknown record type "poster"; expected header, site, media or a content type key',
+      'snapshot.jsonl:19: record: record-type: unknown record type "poster"; expected header, site, media, mailboxStatistics or a content type key',
       'snapshot.jsonl:5: media "img-0001": media-file-exists: file "media/img-0001.jpg" is missing from the snapshot folder',
     ]);
   });

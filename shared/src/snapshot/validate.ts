@@ -14,6 +14,7 @@ import { defaultLocale } from '../schemas/locale.ts';
 import { type EntryAt, entryName, issueRule, type LocateProblem, type SnapshotProblem } from './errors.ts';
 import { type AttachmentFileRef, checkFiles, type MediaFileRef } from './file-checks.ts';
 import {
+  mailboxStatisticsRecordType,
   phaseOf,
   type RawSnapshotRecord,
   type SnapshotHeader,
@@ -103,6 +104,7 @@ export async function validateSnapshot(
   const entries = new Set<string>();
   const idLocales = new Map<string, EntryAt & { hasDefault: boolean; type: string; id: string }>();
   const villageSlugs = new Set<string>();
+  const statisticsSites = new Set<string>();
   const policies = new Map<string, (EntryAt & { interpretations: readonly string[] })[]>();
   const interpretations = new Map<string, (EntryAt & { policy: string | undefined })[]>();
 
@@ -202,7 +204,7 @@ export async function validateSnapshot(
       report({
         ...at(line, undefined, valueAt(parsed, ['id']), undefined),
         rule: 'record-type',
-        message: `unknown record type ${JSON.stringify(valueAt(parsed, ['type']))}; expected header, site, media or a content type key`,
+        message: `unknown record type ${JSON.stringify(valueAt(parsed, ['type']))}; expected header, site, media, mailboxStatistics or a content type key`,
       });
       continue;
     }
@@ -236,6 +238,30 @@ export async function validateSnapshot(
     if (type === 'site') {
       // The registry check of finishSites() covers the schema and the cross-site rules.
       if (sites === undefined) rawSites.push({ line, fields });
+      continue;
+    }
+    if (type === mailboxStatisticsRecordType) {
+      // One record per site, about a site of the snapshot; the schema checks the figures themselves.
+      const siteId = str(raw, 'site');
+      checkSchema(line, type, schema, fields, fields);
+      if (siteId !== undefined && sites !== undefined && !sites.has(siteId)) {
+        report({
+          ...at(line, type, siteId, undefined),
+          rule: 'site-exists',
+          message: `site "${siteId}" is not in the snapshot's sites`,
+          path: 'site',
+        });
+      }
+      if (siteId !== undefined) {
+        if (statisticsSites.has(siteId)) {
+          report({
+            ...at(line, type, siteId, undefined),
+            rule: 'unique-entry',
+            message: `the mailbox statistics of site "${siteId}" appear twice`,
+          });
+        }
+        statisticsSites.add(siteId);
+      }
       continue;
     }
     const id = str(raw, 'id');

@@ -10,6 +10,7 @@ import {
   type EntryBase,
   type Locale,
   locales,
+  type MailboxStatistics,
   type Site,
 } from './model.ts';
 import { type StoredTextField, storedText } from './text-store.ts';
@@ -49,7 +50,15 @@ export interface MediaItem {
 /** What a page shows. */
 export type View =
   | { type: 'home' }
-  | { type: 'column'; column: Column; page: number; pages: number; items: Entry[] }
+  | {
+      type: 'column';
+      column: Column;
+      page: number;
+      pages: number;
+      items: Entry[];
+      /** The mailbox's public statistics, on the first page of a site's mailbox column. */
+      statistics?: MailboxStatistics;
+    }
   | { type: 'entry'; entry: Entry }
   | { type: 'leaders'; items: Entry[] }
   | { type: 'villages'; items: Entry[] }
@@ -108,6 +117,9 @@ async function build(): Promise<Cluster> {
   const siteById = new Map(sites.map((site) => [site.id, site]));
   const media = new Map<string, MediaItem>();
   for (const item of await getCollection('media')) media.set(item.data.id, item.data as MediaItem);
+  const statistics = new Map<string, MailboxStatistics>();
+  for (const item of await getCollection('mailboxStatistics'))
+    statistics.set(item.data.site, item.data as MailboxStatistics);
 
   const entries = new Map<string, Entry>();
   const bySiteLocale = new Map<string, Entry[]>();
@@ -184,6 +196,7 @@ async function build(): Promise<Cluster> {
         // Other locales get a column only when it has entries in that locale.
         if (locale !== defaultLocale && items.length === 0) continue;
         const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
+        const figures = column === mailbox && locale === defaultLocale ? statistics.get(site.id) : undefined;
         for (let page = 1; page <= pageCount; page += 1) {
           add(site, locale, columnPath(column.slug, page), `column:${column.slug}:${page}`, {
             type: 'column',
@@ -191,6 +204,7 @@ async function build(): Promise<Cluster> {
             page,
             pages: pageCount,
             items: items.slice((page - 1) * pageSize, page * pageSize),
+            ...(figures && page === 1 ? { statistics: figures } : {}),
           });
         }
       }

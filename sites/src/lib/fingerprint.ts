@@ -112,7 +112,13 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
             cluster.bySiteLocale.get(`${site.id}|${locale}`) ?? [],
           );
     case 'column':
-      return { column: view.column, page: view.page, pages: view.pages, items: view.items.map(entryData) };
+      return {
+        column: view.column,
+        page: view.page,
+        pages: view.pages,
+        items: view.items.map(entryData),
+        statistics: view.statistics ?? null,
+      };
     case 'entry': {
       const { entry } = view;
       const find = (type: string, id: unknown) => cluster.entries.get(`${type}|${id}|${locale}`);

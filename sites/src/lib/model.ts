@@ -53,6 +53,12 @@ export function schemaFor(type: ContentType | 'site' | 'media'): z.ZodType {
   return schemas[type];
 }
 
+/** The public statistics of a site's mailbox (counts only), as the CMS and a snapshot give them. */
+export type MailboxStatistics = schemas.MailboxStatistics;
+
+/** The schema of a site's mailbox statistics. */
+export const mailboxStatisticsSchema: z.ZodType<MailboxStatistics> = schemas.MailboxStatisticsSchema;
+
 /** Cross-site checks of the registry; returns the problems found, one line each (empty when valid). */
 export function registryProblems(sites: unknown[], file: string): string[] {
   return validateRegistry(sites, { file }).map((problem) => formatProblem(problem));

@@ -1,13 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { type ContentType, registryProblems, type Site, schemaFor } from '../lib/model.ts';
+import {
+  type ContentType,
+  mailboxStatisticsSchema,
+  registryProblems,
+  type Site,
+  schemaFor,
+} from '../lib/model.ts';
 import { previewOverlay } from '../lib/preview.ts';
 import { textStoreWriter } from '../lib/text-store.ts';
 import {
   type CmsOptions,
   cmsOptionsFromEnv,
   fetchCmsIds,
+  fetchCmsMailboxStatistics,
   fetchCmsMedia,
   fetchCmsRecords,
 } from './cms-source.ts';
@@ -255,6 +262,45 @@ export function mediaLoader(): Loader {
         const raster = /^image\/(jpeg|png|webp|avif)$/.test(media.mime);
         const data = { ...media, src: raster ? `__ASTRO_IMAGE_./${media.file}` : null };
         context.store.set({ id: media.id, data, filePath: anchor || undefined });
+      }
+    },
+  };
+}
+
+/**
+ * A loader for the mailboxes' public statistics, one entry per site (docs/adr/0023-mailbox.md): the
+ * snapshot's `mailboxStatistics` records, or what the CMS counts (`GET /api/mailbox-statistics`, read
+ * with the build's token). Both are validated with the one shared schema; a site not in the registry
+ * or figures that cannot be true are reported and skipped, like an invalid entry.
+ */
+export function mailboxStatisticsLoader(): Loader {
+  return {
+    name: 'govcluster-mailbox-statistics',
+    load: async (context) => {
+      const source = sourceFromEnv();
+      const raw =
+        source.kind === 'snapshot'
+          ? ((await snapshot(source.dir)).records.get('mailboxStatistics') ?? [])
+          : await fetchCmsMailboxStatistics(source.cms);
+      const sites = await loadRegistry();
+      context.store.clear();
+      for (const record of raw) {
+        const parsed = mailboxStatisticsSchema.safeParse(record);
+        const problem = !parsed.success
+          ? describeIssues(parsed.error.issues)
+          : sites.has(parsed.data.site)
+            ? null
+            : `site "${parsed.data.site}" is not in the registry`;
+        if (problem !== null || !parsed.success) {
+          reportSkipped({
+            site: String(record.site ?? '?'),
+            type: 'mailboxStatistics',
+            id: String(record.site ?? '?'),
+            problem: problem ?? 'invalid',
+          });
+          continue;
+        }
+        context.store.set({ id: parsed.data.site, data: { ...parsed.data } });
       }
     },
   };

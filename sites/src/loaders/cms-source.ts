@@ -168,3 +168,12 @@ export async function fetchCmsMedia(options: CmsOptions, dir: string): Promise<R
   }
   return out;
 }
+
+/**
+ * The public statistics of every site's mailbox (`GET /api/mailbox-statistics`, counts only): the CMS
+ * counts its letters of every state, which the published letters the build reads cannot tell.
+ */
+export async function fetchCmsMailboxStatistics(options: CmsOptions): Promise<Record<string, unknown>[]> {
+  const body = (await getJson(options, '/api/mailbox-statistics')) as { data?: unknown };
+  return Array.isArray(body.data) ? (body.data as Record<string, unknown>[]) : [];
+}

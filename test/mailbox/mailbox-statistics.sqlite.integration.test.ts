@@ -1,0 +1,3 @@
+import { describeMailboxStatistics } from './mailbox-statistics-suite.ts';
+
+describeMailboxStatistics('sqlite');
