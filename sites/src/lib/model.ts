@@ -12,6 +12,8 @@ import {
   InterpretationSchema,
   InvestmentProjectSchema,
   LeaderSchema,
+  type MailboxStatistics,
+  MailboxStatisticsSchema,
   MediaSchema,
   PolicyDocumentSchema,
   PublicLetterSchema,
@@ -54,10 +56,10 @@ export function schemaFor(type: ContentType | 'site' | 'media'): z.ZodType {
 }
 
 /** The public statistics of a site's mailbox (counts only), as the CMS and a snapshot give them. */
-export type MailboxStatistics = schemas.MailboxStatistics;
+export type { MailboxStatistics };
 
 /** The schema of a site's mailbox statistics. */
-export const mailboxStatisticsSchema: z.ZodType<MailboxStatistics> = schemas.MailboxStatisticsSchema;
+export const mailboxStatisticsSchema: z.ZodType<MailboxStatistics> = MailboxStatisticsSchema;
 
 /** Cross-site checks of the registry; returns the problems found, one line each (empty when valid). */
 export function registryProblems(sites: unknown[], file: string): string[] {
