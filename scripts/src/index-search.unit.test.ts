@@ -30,7 +30,7 @@ function page(url: string, html: string): void {
   writeFileSync(path.join(dir, 'index.html'), html);
 }
 
-const chrome = (lang: string, meta: string, main: string) =>
+const pageHtml = (lang: string, meta: string, main: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${meta}</head><body><nav>首页</nav><main>${main}</main><footer>主办单位</footer></body></html>`;
 
 writeFileSync(
@@ -52,10 +52,10 @@ writeFileSync(
     },
   ]),
 );
-page('/', chrome('zh-CN', '', '<h1>临江市人民政府</h1><p>欢迎访问</p>'));
+page('/', pageHtml('zh-CN', '', '<h1>临江市人民政府</h1><p>欢迎访问</p>'));
 page(
   '/bm/fgw/news/a-1/',
-  chrome(
+  pageHtml(
     'zh-CN',
     '<meta name="gc:type" content="article"><meta name="gc:date" content="2025-03-01">',
     '<h1>临江市场监管工作会议召开</h1><p>会议部署全年工作。</p>',
@@ -63,13 +63,13 @@ page(
 );
 page(
   '/en/investment/p-1/',
-  chrome(
+  pageHtml(
     'en',
     '<meta name="gc:type" content="investmentProject"><meta name="gc:date" content="2024-05-01">',
     '<h1>Logistics park</h1><p>Investing in logistics.</p>',
   ),
 );
-page('/search/', chrome('zh-CN', '', '<h1>搜索</h1>'));
+page('/search/', pageHtml('zh-CN', '', '<h1>搜索</h1>'));
 
 describe('index-search', () => {
   it('reads every page of a built cluster except the search pages', async () => {

@@ -73,7 +73,7 @@ function memo(cluster: Cluster, key: string, compute: () => unknown): string {
 /** Every site's registry record: the site map, search pages, portal directory and footers read them. */
 const registryKey = (cluster: Cluster) => memo(cluster, 'registry', () => cluster.sites);
 
-/** Which of a site's navigation targets exist in a locale (chrome.ts builds the menu from them). */
+/** Which of a site's navigation targets exist in a locale (page-furniture.ts builds the menu from them). */
 function navigationKey(cluster: Cluster, site: Site, locale: Locale): string {
   return memo(cluster, `nav|${site.id}|${locale}`, () => {
     const prefix = sitePrefix(site, locale);

@@ -1,7 +1,7 @@
 import { localeNames } from '@govcluster/shared/schemas';
 import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
-import type { Chrome, Text } from '@govcluster/themes/lib/chrome.ts';
 import { pickText } from '@govcluster/themes/lib/format.ts';
+import type { Furniture, Text } from '@govcluster/themes/lib/furniture.ts';
 import { t } from '@govcluster/themes/lib/i18n.ts';
 import { type Cluster, type Page, portalOf } from './cluster.ts';
 import { defaultLocale, type Locale, type LocalizedText, type Site } from './model.ts';
@@ -23,9 +23,9 @@ export function siteName(site: Site, locale: Locale): Text {
 }
 
 /** The top navigation of a site in a locale: home, columns (that exist in the locale), fixed pages. */
-function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: string): Chrome['nav'] {
+function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: string): Furniture['nav'] {
   const prefix = sitePrefix(site, locale);
-  const items: Chrome['nav'] = [
+  const items: Furniture['nav'] = [
     { label: ui(locale, 'nav.home'), url: prefix, current: currentUrl === prefix },
   ];
   const columns = [...site.columns].sort((a, b) => a.order - b.order);
@@ -51,7 +51,11 @@ function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: st
  * The national furniture of a page: names, navigation, language versions, breadcrumbs, footer facts
  * and hreflang alternates, all from the registry.
  */
-export function chromeFor(cluster: Cluster, page: Page, trail: { label: Text; url?: string }[] = []): Chrome {
+export function furnitureFor(
+  cluster: Cluster,
+  page: Page,
+  trail: { label: Text; url?: string }[] = [],
+): Furniture {
   const { site, locale } = page;
   const prefix = sitePrefix(site, locale);
   const portal = portalOf(cluster);

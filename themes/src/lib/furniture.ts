@@ -7,7 +7,7 @@ export interface Text {
 }
 
 /** Everything the national furniture of a page needs; computed by the sites package from the registry. */
-export interface Chrome {
+export interface Furniture {
   locale: Locale;
   kind: 'portal' | 'department' | 'township';
   siteName: Text;
