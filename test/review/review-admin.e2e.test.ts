@@ -122,11 +122,7 @@ describe('review in the admin UI (Chromium)', () => {
    * toolbar, role names' English halves. Anything not listed here fails the test; remove entries as
    * they are translated.
    */
-  const knownEnglish = new Set([
-    ...['Strapi', 'Content Manager', 'Press spacebar to grab and re', 'order', 'date', 'time'],
-    ...['Bold', 'Italic', 'Underline', 'Strikethrough', 'Bulleted list', 'Numbered list', 'Code', 'Image'],
-    ...['Link', 'Quote', 'The schemas have been successfully loaded', 'AUTHOR', 'entries'],
-  ]);
+  const knownEnglish = new Set(['Strapi', 'date', 'time', 'AUTHOR', 'entries']);
   const collectEnglish = async (page: Page, name: string) => {
     const text = await page.evaluate(() => document.body.innerText);
     const words = [...new Set(text.match(/[A-Za-z][A-Za-z'’]+(?: [A-Za-z][A-Za-z'’]+)*/g) ?? [])].filter(
