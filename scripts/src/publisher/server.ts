@@ -68,6 +68,35 @@ export function servePublisher(
 ): Promise<PublisherServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[publisher] ${line}\n`));
   const guard = new ReplayGuard();
+  /**
+   * A signed request's notice, or null when it was refused (too large, or its signature, time or id
+   * wrong), the refusal answered and logged as `what`.
+   */
+  const signedNotice = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    limit: number,
+    what: string,
+  ) => {
+    const body = await readBody(request, limit);
+    if (body === null) {
+      log(`${what} (413): body over ${limit} bytes from ${request.socket.remoteAddress}`);
+      json(response, 413, { error: `body over ${limit} bytes` });
+      return null;
+    }
+    const verdict = verify(
+      options.secret,
+      body,
+      request.headers[signatureHeader] as string | undefined,
+      guard,
+    );
+    if (!verdict.ok) {
+      log(`${what} (${verdict.status}): ${verdict.reason}`);
+      json(response, verdict.status, { error: verdict.reason });
+      return null;
+    }
+    return verdict.notice;
+  };
   const server = createServer((request, response) => {
     void (async () => {
       const url = (request.url ?? '/').split('?')[0];
@@ -77,23 +106,9 @@ export function servePublisher(
       }
       const previewer = options.previewer;
       if (previewer && url === '/preview' && request.method === 'POST') {
-        const body = await readBody(request, maxPreviewBody);
-        if (body === null) {
-          json(response, 413, { error: `body over ${maxPreviewBody} bytes` });
-          return;
-        }
-        const verdict = verify(
-          options.secret,
-          body,
-          request.headers[signatureHeader] as string | undefined,
-          guard,
-        );
-        if (!verdict.ok) {
-          log(`preview refused (${verdict.status}): ${verdict.reason}`);
-          json(response, verdict.status, { error: verdict.reason });
-          return;
-        }
-        const asked = verdict.notice as unknown as Partial<PreviewRequest>;
+        const notice = await signedNotice(request, response, maxPreviewBody, 'preview refused');
+        if (!notice) return;
+        const asked = notice as unknown as Partial<PreviewRequest>;
         if (
           typeof asked.uid !== 'string' ||
           typeof asked.documentId !== 'string' ||
@@ -145,24 +160,8 @@ export function servePublisher(
           json(response, 405, { error: 'POST a signed change notice' });
           return;
         }
-        const body = await readBody(request);
-        if (body === null) {
-          log(`webhook refused (413): body over ${maxBody} bytes from ${request.socket.remoteAddress}`);
-          json(response, 413, { error: `body over ${maxBody} bytes` });
-          return;
-        }
-        const verdict = verify(
-          options.secret,
-          body,
-          request.headers[signatureHeader] as string | undefined,
-          guard,
-        );
-        if (!verdict.ok) {
-          log(`webhook refused (${verdict.status}): ${verdict.reason}; nothing built`);
-          json(response, verdict.status, { error: verdict.reason });
-          return;
-        }
-        const { notice } = verdict;
+        const notice = await signedNotice(request, response, maxBody, 'webhook refused; nothing built');
+        if (!notice) return;
         publisher.request(
           `${notice.event}${notice.uid ? ` ${notice.uid}` : ''}${notice.documentId ? ` ${notice.documentId}` : ''}${notice.locale ? `@${notice.locale}` : ''} at ${notice.at}`,
         );
