@@ -304,6 +304,8 @@ export const zhHans: Readonly<Record<string, string>> = {
   'components.Blocks.modifiers.strikethrough': '删除线',
   'components.Blocks.blocks.unorderedList': '项目符号列表',
   'components.Blocks.blocks.orderedList': '编号列表',
+  'components.Blocks.blocks.bulletList': '项目符号列表',
+  'components.Blocks.blocks.numberList': '编号列表',
   'components.Blocks.blocks.quote': '引用',
   'components.Blocks.blocks.image': '图片',
   'components.Blocks.popover.link': '链接',
@@ -320,6 +322,8 @@ export const zhHans: Readonly<Record<string, string>> = {
   'components.Wysiwyg.selectOptions.H5': '五级标题',
   'components.Wysiwyg.selectOptions.H6': '六级标题',
   // Content manager: the menu's name, loading and drag-and-drop announcements
+  'Content Manager': '内容管理',
+  'content-manager.plugin.name': '内容管理',
   'global.content-manager': '内容管理',
   'global.plugins.content-manager': '内容管理',
   'content-manager.App.schemas.data-loaded': '内容类型已加载',
