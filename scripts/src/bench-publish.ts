@@ -14,9 +14,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sign, signatureHeader } from '@govcluster/shared/publishing';
 import { serveStatic } from './lib/static-server.ts';
 import { liveReleaseId, readRelease } from './publisher/releases.ts';
-import { sign, signatureHeader } from './publisher/webhook.ts';
 import { rollback } from './rollback.ts';
 import { ensureSnapshot, type SeedScale, seedScales } from './seed-cms.ts';
 import { startPublisher } from './start-publisher.ts';

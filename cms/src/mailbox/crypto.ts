@@ -15,7 +15,7 @@ import {
 } from 'node:crypto';
 import { join } from 'node:path';
 import { challengeInput, leadingZeroBits } from '@govcluster/shared/mailbox';
-import { loadSecret } from '../publishing/notify';
+import { readOrCreateSecret } from '@govcluster/shared/publishing';
 
 /** The mailbox's keys. */
 export interface MailboxKeys {
@@ -27,16 +27,8 @@ export interface MailboxKeys {
 
 /** Reads (or generates) the keys: `MAILBOX_KEY` / `MAILBOX_SECRET`, else `.data/mailbox-key` / `.data/mailbox-secret`. */
 export function loadMailboxKeys(appRoot: string): MailboxKeys {
-  const read = (envName: string, file: string) => {
-    const saved = process.env.PUBLISHER_SECRET;
-    // loadSecret reads PUBLISHER_SECRET first: hide it while reading another secret's file.
-    delete process.env.PUBLISHER_SECRET;
-    try {
-      return process.env[envName] ?? loadSecret(join(appRoot, '.data', file));
-    } finally {
-      if (saved !== undefined) process.env.PUBLISHER_SECRET = saved;
-    }
-  };
+  const read = (envName: string, file: string) =>
+    process.env[envName] ?? readOrCreateSecret(join(appRoot, '.data', file));
   const seal = Buffer.from(read('MAILBOX_KEY', 'mailbox-key'), 'hex');
   if (seal.length !== 32) throw new Error('MAILBOX_KEY must be 64 hexadecimal digits (32 bytes)');
   const sign = read('MAILBOX_SECRET', 'mailbox-secret');

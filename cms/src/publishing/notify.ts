@@ -6,13 +6,10 @@
  * arrive costs only speed: the publisher's catch-up by sync token finds the change anyway.
  * @module
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { type ChangeNotice, publisherSecret, sign, signatureHeader } from '@govcluster/shared/publishing';
 import type { Core } from '@strapi/strapi';
-
-/** The header the publisher reads the signature from. */
-export const signatureHeader = 'x-govcluster-signature';
 
 /** Actions that change what is published, for every content type. */
 const publicActions = new Set(['publish', 'unpublish', 'discardDraft', 'delete']);
@@ -20,39 +17,12 @@ const publicActions = new Set(['publish', 'unpublish', 'discardDraft', 'delete']
 /** Types without draft and publish whose every write changes the public sites. */
 const registryTypes = new Set(['api::site.site', 'api::column.column']);
 
-/** Where the shared secret lives: PUBLISHER_SECRET_FILE, else `.data/publisher-secret` in the app. */
+/** The file of the secret shared with the publisher (PUBLISHER_SECRET and PUBLISHER_SECRET_FILE come first). */
 export function secretFile(strapi: Core.Strapi): string {
-  return process.env.PUBLISHER_SECRET_FILE ?? join(strapi.dirs.app.root, '.data', 'publisher-secret');
+  return join(strapi.dirs.app.root, '.data', 'publisher-secret');
 }
 
-/** The shared secret (PUBLISHER_SECRET, else the file, created mode 600 when missing). */
-export function loadSecret(file: string): string {
-  if (process.env.PUBLISHER_SECRET) return process.env.PUBLISHER_SECRET;
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
-}
-
-/** The signature header's value for `body` at time `t` (the publisher checks the same). */
-export function sign(secret: string, body: string, t = Date.now()): string {
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
-
-interface Notice {
-  event: string;
-  uid: string;
-  documentId?: string;
-  locale?: string;
-}
-
+type Notice = Omit<ChangeNotice, 'id' | 'at'>;
 /** Whether a document-service call changes what the public sites show. */
 export function isPublicChange(uid: string, action: string, params: Record<string, unknown>): boolean {
   if (!uid.startsWith('api::') || uid === 'api::site-membership.site-membership') return false;
@@ -85,7 +55,7 @@ export function notifyPublisher(strapi: Core.Strapi): void {
   let failing = false;
 
   async function send(notice: Notice): Promise<void> {
-    secret ??= loadSecret(secretFile(strapi));
+    secret ??= publisherSecret(secretFile(strapi));
     const body = JSON.stringify({ id: randomUUID(), at: new Date().toISOString(), ...notice });
     const problems: string[] = [];
     // The first publisher that takes the notice is enough; the next is tried when one does not answer.

@@ -6,23 +6,12 @@
  * @module
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { type Preview, publisherSecret, sign, signatureHeader } from '@govcluster/shared/publishing';
 import type { Core } from '@strapi/strapi';
-import { loadSecret, publisherUrls, secretFile, sign, signatureHeader } from './notify.ts';
-
-/** A preview as the publisher returns it. */
-export interface PublisherPreview {
-  id: string;
-  url: string;
-  html: string;
-  builtMs: number;
-  cached: boolean;
-  release: string | null;
-}
+import { publisherUrls, secretFile } from './notify.ts';
 
 /** What asking for a preview gave: the preview, or an HTTP status and the reason for the editor. */
-export type PreviewOutcome =
-  | { ok: true; preview: PublisherPreview }
-  | { ok: false; status: number; reason: string };
+export type PreviewOutcome = { ok: true; preview: Preview } | { ok: false; status: number; reason: string };
 
 /** Strapi's own attributes and relations to admin users: never sent to the publisher. */
 const notSent = new Set(['createdBy', 'updatedBy', 'localizations']);
@@ -72,7 +61,7 @@ export async function requestPreview(
     return { ok: false, status: 503, reason: '未配置发布服务（PUBLISHER_URL=off），无法生成预览' };
   const document = await readDraft(strapi, request.uid, request.documentId, request.locale);
   if (!document) return { ok: false, status: 404, reason: '找不到该内容的草稿' };
-  const secret = loadSecret(secretFile(strapi));
+  const secret = publisherSecret(secretFile(strapi));
   const problems: string[] = [];
   for (const base of urls) {
     const body = JSON.stringify({
@@ -90,10 +79,10 @@ export async function requestPreview(
         // A preview is a build: Astro's fixed cost, and a release build it may wait for.
         signal: AbortSignal.timeout(180_000),
       });
-      const answer = (await response.json().catch(() => ({}))) as Partial<PublisherPreview> & {
+      const answer = (await response.json().catch(() => ({}))) as Partial<Preview> & {
         error?: string;
       };
-      if (response.ok) return { ok: true, preview: answer as PublisherPreview };
+      if (response.ok) return { ok: true, preview: answer as Preview };
       if (response.status === 422)
         return { ok: false, status: 422, reason: `无法生成预览：${answer.error ?? '草稿内容不完整'}` };
       problems.push(`${base} answered ${response.status}: ${answer.error ?? ''}`);
@@ -111,7 +100,7 @@ export async function previewAsset(
   id: string,
   name: string,
 ): Promise<{ body: Buffer; type: string } | null> {
-  const secret = loadSecret(secretFile(strapi));
+  const secret = publisherSecret(secretFile(strapi));
   const path = `/preview/${id}/_astro/${name}`;
   for (const base of publisherUrls()) {
     try {

@@ -6,30 +6,19 @@
  */
 
 import { typeMappings } from '@govcluster/shared/cms-mapping';
+import type { PublisherStatus } from '@govcluster/shared/publishing';
 import { entryPath, sitePrefix } from '@govcluster/shared/urls';
 import type { Core } from '@strapi/strapi';
 import { publisherUrls } from './notify.ts';
 
-/** The parts of the publisher's status the admin reads. */
-export interface PublisherStatus {
-  live: string | null;
-  sourceReachable: boolean;
-  sourceProblem: string | null;
-  queue: string[];
-  building: { id: string; startedAt: string; changes: string[] } | null;
-  releases: {
-    id: string;
-    startedAt: string;
-    finishedAt: string;
-    durationMs: number;
-    pages: number;
-    skipped: unknown[];
-  }[];
-  failures: { at: string; reason: string }[];
+/** What `GET /review/publishing` answers: the publisher's status, or why it could not be read. */
+export interface PublishingStatus {
+  status: PublisherStatus | null;
+  problem: string | null;
 }
 
 /** The publisher's status, or why it could not be read. */
-export async function publisherStatus(): Promise<{ status: PublisherStatus | null; problem: string | null }> {
+export async function publisherStatus(): Promise<PublishingStatus> {
   const urls = publisherUrls();
   if (urls.length === 0)
     return { status: null, problem: 'PUBLISHER_URL is off: no publisher runs for this CMS' };

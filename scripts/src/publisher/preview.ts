@@ -13,34 +13,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { typeMappings } from '@govcluster/shared/cms-mapping';
+import type { Preview, PreviewRequest } from '@govcluster/shared/publishing';
 import { withBuildLock } from '../build/build-lock.ts';
 import { runAstroBuild } from '../lib/partitioned-build.ts';
 import { liveReleaseId, type ReleaseLayout } from './releases.ts';
 import { buildInput, type Source } from './source.ts';
 
-/** What the CMS asks for: the draft of one entry in one locale. */
-export interface PreviewRequest {
-  uid: string;
-  documentId: string;
-  locale: string;
-  /** The draft's version (its content hash): the same version on the same live release is built once. */
-  version: string;
-  /** The draft as the CMS's REST API shapes a document (relations and media populated one level). */
-  document: Record<string, unknown>;
-}
-
-/** A built preview. */
-export interface Preview {
-  id: string;
-  /** The page's public path, e.g. `/xz/hexi-town/news/20261205-k3x9q2/`. */
-  url: string;
-  html: string;
-  /** How long the build took (0 when it was built before). */
-  builtMs: number;
-  cached: boolean;
-  /** The live release the draft was overlaid on. */
-  release: string | null;
-}
+export type { Preview, PreviewRequest };
 
 /** Why no preview could be made (the draft is not a valid entry, the build failed…). */
 export class PreviewFailed extends Error {}

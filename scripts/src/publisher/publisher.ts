@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FailedBuild, PublisherStatus } from '@govcluster/shared/publishing';
 import { type PartRunner, runPartHere } from '../lib/partitioned-build.ts';
 import { tryLock, unlock } from './publisher-lock.ts';
 import {
@@ -47,27 +48,7 @@ export interface BuildOutcome {
   log: string;
 }
 
-/** A build that did not go live, and why. */
-export interface FailedBuild {
-  at: string;
-  durationMs: number;
-  reason: string;
-  skipped: SkippedEntry[];
-  changes: string[];
-}
-
-/** What `GET /status` answers. */
-export interface PublisherStatus {
-  source: string;
-  sourceReachable: boolean;
-  sourceProblem: string | null;
-  live: string | null;
-  queue: string[];
-  building: { id: string; startedAt: string; changes: string[] } | null;
-  releases: ReleaseInfo[];
-  failures: FailedBuild[];
-  lastCheckAt: string | null;
-}
+export type { FailedBuild, PublisherStatus };
 
 /** Options of {@link createPublisher}. */
 export interface PublisherOptions {

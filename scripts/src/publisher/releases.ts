@@ -8,36 +8,14 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ReleaseInfo } from '@govcluster/shared/publishing';
 import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { distDir, repoRoot } from '../lib/paths.ts';
 
 /** The file that marks a release as complete and says what it holds. */
 export const releaseFile = 'release.json';
 
-export type { SkippedEntry };
-
-/** What `release.json` holds. */
-export interface ReleaseInfo {
-  id: string;
-  /** ISO times. */
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  pages: number;
-  skipped: SkippedEntry[];
-  /** What asked for this build (webhook events, catch-up, start, …), at most a few hundred. */
-  changes: string[];
-  /** The source's sync token when the build started (what the release is up to date with). */
-  syncToken: string | null;
-  /** Where the content came from: `cms <url>` or `snapshot <dir>`. */
-  source: string;
-  /** The release whose unchanged pages were copied, if any. */
-  previous: string | null;
-  /** The publisher process that built it (`host:pid`). */
-  builtBy?: string;
-  /** With the shared queue: which publisher rendered each part of the build, and how long it took. */
-  parts?: { index: number; worker: string; wallMs: number }[];
-}
+export type { ReleaseInfo, SkippedEntry };
 
 /** Where releases live and where the live pointer is. */
 export interface ReleaseLayout {

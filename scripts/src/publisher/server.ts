@@ -7,9 +7,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkSignature, signatureHeader } from '@govcluster/shared/publishing';
 import { type Previewer, PreviewFailed, type PreviewRequest } from './preview.ts';
 import type { Publisher } from './publisher.ts';
-import { checkSignature, ReplayGuard, signatureHeader, verify } from './webhook.ts';
+import { ReplayGuard, verify } from './webhook.ts';
 
 /** Largest notice accepted. */
 const maxBody = 64 * 1024;

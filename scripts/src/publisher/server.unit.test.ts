@@ -1,7 +1,7 @@
+import { sign, signatureHeader } from '@govcluster/shared/publishing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Publisher, PublisherStatus } from './publisher.ts';
 import { type PublisherServer, servePublisher } from './server.ts';
-import { sign, signatureHeader } from './webhook.ts';
 
 const secret = 'a-test-secret-that-is-long-enough';
 let requested: string[];

@@ -1,19 +1,20 @@
 /** Calls to the plugin's admin API (`/review/...`) through the admin's authenticated fetch client. */
 
-import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
 import type { LetterToHandle } from '../../../../mailbox/handling';
 import type { LetterContact } from '../../../../mailbox/service';
+import type { EntryPublication as Publication, PublishingStatus } from '../../../../publishing/status';
 import type { EntryDiff, EntryReview } from '../../server/src/services/review';
 import { t } from './i18n';
 
 // The answers of the server whose JSON has the server's own types, imported as types only (the admin
 // bundle carries none of the server's code): an entry's review (`GET /review/:uid/:documentId`), what a
 // draft changes against the online version (`GET /review/:uid/:documentId/diff`), a letter waiting on
-// 待我办理 (`GET /review/letters/queue`) and a writer's contact data (`GET /review/letters/:documentId/contact`,
-// logged).
-export type { EntryDiff, EntryReview, LetterContact, LetterToHandle };
+// 待我办理 (`GET /review/letters/queue`), a writer's contact data (`GET /review/letters/:documentId/contact`,
+// logged), where an entry stands on the public site (`GET /review/publishing/:uid/:documentId`) and the
+// publisher's status (`GET /review/publishing`).
+export type { EntryDiff, EntryReview, LetterContact, LetterToHandle, Publication, PublishingStatus };
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -71,41 +72,6 @@ export interface Queue {
   roles: string[];
   counts: Record<string, number>;
   items: QueueItem[];
-}
-
-/** Where an entry stands on the public site (`GET /review/publishing/:uid/:documentId`). */
-export interface Publication {
-  publishedAt: string | null;
-  url: string | null;
-  liveAt: string | null;
-  reason: string | null;
-}
-
-/** One release as the publisher reports it. */
-export interface Release {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  pages: number;
-  skipped: SkippedEntry[];
-  changes: string[];
-}
-
-/** What `GET /review/publishing` returns: the publisher's status, or why it could not be read. */
-export interface PublishingStatus {
-  problem: string | null;
-  status: {
-    live: string | null;
-    source: string;
-    sourceReachable: boolean;
-    sourceProblem: string | null;
-    queue: string[];
-    building: { id: string; startedAt: string; changes: string[] } | null;
-    releases: Release[];
-    failures: { at: string; durationMs: number; reason: string; skipped: Release['skipped'] }[];
-    lastCheckAt: string | null;
-  } | null;
 }
 
 /** The error message of a failed call: the server's reason when there is one. */

@@ -1,0 +1,2 @@
+export * from './signing.ts';
+export type * from './wire.ts';
