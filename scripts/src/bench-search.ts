@@ -37,10 +37,11 @@ import {
 import { ensureRealSnapshot } from './bench/search/real-corpus.ts';
 import { engineGoals, type ScaleResult, setFigures, table } from './bench/search/report.ts';
 import { type Engine, type Visit, visit } from './bench/search/visitor.ts';
-import { clusterDocuments, indexCluster } from './index-search.ts';
+import { indexCluster } from './index-search.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureGeneratedSnapshot } from './lib/snapshots.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { clusterDocuments } from './search/cluster-documents.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const log = (scale: string, line: string) => console.log(`[bench:search] ${scale}: ${line}`);

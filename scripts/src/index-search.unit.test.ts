@@ -12,13 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SearchDocument, SearchManifest } from '@govcluster/shared/search';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  clusterDocuments,
-  clusterPages,
-  indexCluster,
-  indexDocuments,
-  shardByRecency,
-} from './index-search.ts';
+import { indexCluster, indexDocuments, shardByRecency } from './index-search.ts';
+import { clusterDocuments, clusterPages } from './search/cluster-documents.ts';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'gc-index-search-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));

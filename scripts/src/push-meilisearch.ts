@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locale } from '@govcluster/shared/schemas';
 import { meiliDocument, meiliIndexUid, meiliSettings, type SearchDocument } from '@govcluster/shared/search';
 import { Meilisearch } from 'meilisearch';
-import { clusterDocuments, snapshotDocuments } from './index-search.ts';
+import { clusterDocuments, snapshotDocuments } from './search/cluster-documents.ts';
 
 /** Documents per `addDocuments` call. */
 const batchSize = 5_000;

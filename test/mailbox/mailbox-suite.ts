@@ -3,6 +3,9 @@
  * kind of bad input is refused with a reason per field and stores nothing; rate limits, honeypot,
  * forged and replayed challenges, duplicates; tracking and rating; contact data sealed and absent from
  * the public API and from what the build reads.
+ *
+ * Long on purpose: one list of cases against one booted Strapi and its mailbox, each case a few lines;
+ * split, every part would boot Strapi again (about 20 s each, per database).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';

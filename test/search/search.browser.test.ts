@@ -24,13 +24,9 @@ import {
 } from '@govcluster/shared/search';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clusterDocuments,
-  indexCluster,
-  indexDocuments,
-  shardByRecency,
-} from '../../scripts/src/index-search.ts';
+import { indexCluster, indexDocuments, shardByRecency } from '../../scripts/src/index-search.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { clusterDocuments } from '../../scripts/src/search/cluster-documents.ts';
 import { testDocument } from '../../scripts/src/search/test-documents.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { repoRoot } from '../site/fixture.ts';

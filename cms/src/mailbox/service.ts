@@ -4,6 +4,11 @@
  * the writer's rating. The letter itself is a draft of `api::letter.letter` (text only, as typed); what
  * only the writer and the offices may know is in `api::letter-intake.letter-intake`, contact data
  * sealed. Nothing here logs what a writer typed.
+ *
+ * Long on purpose (about 440 lines): accepting, tracking and rating share the mailbox's keys, its rate
+ * limits, its used challenges and its duplicate memory, held in the one closure `createMailbox` returns;
+ * the forms' HTML and validation are in `@govcluster/shared/mailbox`, the handling by offices in
+ * `handling.ts`.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { formatDate } from '@govcluster/shared/dates';

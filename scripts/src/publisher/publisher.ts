@@ -3,6 +3,10 @@
  * what arrives while a build runs is gathered into the next one (coalescing). A build goes into a new
  * release folder and is switched live only when complete; a failed build leaves the live release as
  * it was and is recorded with its reason.
+ *
+ * Long on purpose (about 430 lines): the queue, the running build, the catch-up timer, the retry and the
+ * shared queue's hand-offs are one state machine over the same few variables; split, each part would
+ * reach into the others' state.
  * @module
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';

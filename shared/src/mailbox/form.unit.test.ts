@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { challengeBits, leadingZeroBits, solveChallenge } from './challenge.ts';
 import { idChecksumOk, mailboxColumn, validateLetter } from './form.ts';
-import { renderLetterForm, renderLetterStatus } from './html.ts';
+import { renderLetterForm } from './form-html.ts';
+import { renderLetterStatus } from './page-html.ts';
 
 const valid = {
   kind: 'complaint',

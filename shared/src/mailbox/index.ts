@@ -6,5 +6,6 @@
 export * from './challenge.ts';
 export * from './deadlines.ts';
 export * from './form.ts';
-export * from './html.ts';
+export * from './form-html.ts';
+export * from './page-html.ts';
 export * from './statistics.ts';

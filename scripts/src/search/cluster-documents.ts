@@ -1,0 +1,133 @@
+/**
+ * What the search indexes, read from where it is: the search documents of a built cluster's pages (and
+ * the CSP hashes of their inline scripts, for `nginx.conf`), taken from the previous release's document
+ * cache for pages linked unchanged; and the public search documents of a snapshot.
+ * @module
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isContentTypeKey } from '@govcluster/shared/constants';
+import { type SearchDocument, type SearchSite, searchDocumentFromHtml } from '@govcluster/shared/search';
+import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
+import { readSnapshot } from '@govcluster/shared/snapshot';
+import { pageScriptHashes } from '../generate-nginx.ts';
+import {
+  type CachedDocument,
+  fileIdentity,
+  readDocumentCache,
+  sitesHash,
+  writeDocumentCache,
+} from './document-cache.ts';
+
+/** Every HTML file under a folder (URL path → file), skipping Pagefind's and Astro's output. */
+async function htmlFiles(distDir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (dir: string, url: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (url === '/' && (entry.name === 'pagefind' || entry.name === '_astro')) continue;
+        await walk(path.join(dir, entry.name), `${url}${entry.name}/`);
+      } else if (entry.name.endsWith('.html')) {
+        const pageUrl = entry.name === 'index.html' ? url : `${url}${entry.name}`;
+        files.set(pageUrl, path.join(dir, entry.name));
+      }
+    }
+  };
+  await walk(distDir, '/');
+  return files;
+}
+
+/** The sites of `dist/sites.json` (the build's manifest). */
+function parseSites(sitesJson: string): SearchSite[] {
+  const manifest = JSON.parse(sitesJson) as unknown;
+  const list = (Array.isArray(manifest) ? manifest : (manifest as { sites?: unknown[] }).sites) ?? [];
+  return (list as { id: string; kind: SearchSite['kind']; basePath: string }[]).map(
+    ({ id, kind, basePath }) => ({
+      id,
+      kind,
+      basePath,
+    }),
+  );
+}
+
+/** The public search documents of a snapshot (replied letters only, never a writer's data). */
+export async function snapshotDocuments(dir: string): Promise<SearchDocument[]> {
+  const sites = new Map<string, SearchSite>();
+  const documents: SearchDocument[] = [];
+  for await (const { record } of readSnapshot(dir)) {
+    const { type } = record;
+    if (type === 'site') {
+      const site = record as unknown as SearchSite;
+      sites.set(site.id, { id: site.id, kind: site.kind, basePath: site.basePath });
+      continue;
+    }
+    if (typeof type !== 'string' || !isContentTypeKey(type)) continue;
+    if (type === 'letter' && record.status !== 'replied') continue;
+    const { writer: _writer, ...entry } = record as Record<string, unknown>;
+    const site = sites.get(String(entry.site));
+    if (!site) continue;
+    documents.push(
+      searchDocumentFromEntry(type, entry as Parameters<typeof searchDocumentFromEntry>[1], site),
+    );
+  }
+  return documents;
+}
+
+/** Whether a URL is a page that must not be a search result (the search pages, 404). */
+function skipUrl(url: string): boolean {
+  return /\/search\/$/.test(url) || /^\/404(\.html|\/)?$/.test(url);
+}
+
+/** The search documents of a built cluster, and the CSP hashes of its pages' inline scripts. */
+export interface ClusterPages {
+  documents: SearchDocument[];
+  scriptHashes: string[];
+}
+
+/**
+ * Reads the pages of a built cluster. With `previous` (the release its unchanged pages were linked
+ * from), the pages taken unchanged come from its document cache instead of their HTML; with `keep`,
+ * what was read is kept beside the pages for the next build (search/document-cache.ts).
+ */
+export async function clusterPages(
+  distDir: string,
+  options: {
+    readonly previous?: string;
+    readonly keep?: boolean;
+    readonly log?: (line: string) => void;
+  } = {},
+): Promise<ClusterPages> {
+  const sitesJson = await readFile(path.join(distDir, 'sites.json'), 'utf8');
+  const sites = parseSites(sitesJson);
+  const hash = sitesHash(sitesJson);
+  const cached = options.previous ? await readDocumentCache(options.previous, hash) : new Map();
+  const entries: CachedDocument[] = [];
+  const documents: SearchDocument[] = [];
+  const scriptHashes = new Set<string>();
+  let reused = 0;
+  for (const [url, file] of await htmlFiles(distDir)) {
+    const identity = fileIdentity(await stat(file));
+    const hit = cached.get(url);
+    let entry: CachedDocument;
+    if (hit && hit.file === identity) {
+      entry = hit;
+      reused += 1;
+    } else {
+      const html = await readFile(file, 'utf8');
+      const document = skipUrl(url) ? null : (searchDocumentFromHtml(html, url, sites) ?? null);
+      entry = { url, file: identity, document, scripts: pageScriptHashes(html) };
+    }
+    entries.push(entry);
+    if (entry.document) documents.push(entry.document);
+    for (const script of entry.scripts) scriptHashes.add(script);
+  }
+  if (options.previous)
+    options.log?.(`pages: ${entries.length - reused} read, ${reused} taken from the previous release`);
+  if (options.keep) await writeDocumentCache(distDir, hash, entries);
+  return { documents, scriptHashes: [...scriptHashes].sort() };
+}
+
+/** The search documents of a built cluster. */
+export async function clusterDocuments(distDir: string): Promise<SearchDocument[]> {
+  return (await clusterPages(distDir)).documents;
+}
