@@ -42,6 +42,9 @@ export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]
   village: ['overview', 'committee', 'industry', 'affairs'],
   investmentProject: ['sector', 'location', 'summary', 'body', 'cooperation'],
   letter: ['question', 'reply'],
+  interview: ['summary', 'guests', 'transcript'],
+  // The feedback summary shows only once the period has closed, so the index leaves it out.
+  consultation: ['summary', 'document'],
 };
 
 /**
@@ -56,7 +59,16 @@ export const searchFactFields: Readonly<Partial<Record<ContentTypeKey, readonly 
 };
 
 /** Fields that hold Markdown. */
-const markdownFields = new Set(['body', 'bio', 'responsibilities', 'overview', 'reply', 'question']);
+const markdownFields = new Set([
+  'body',
+  'bio',
+  'responsibilities',
+  'overview',
+  'reply',
+  'question',
+  'transcript',
+  'document',
+]);
 
 /** Keys inside structured fields that are not text a reader searches for (dates, enums, ids). */
 const skippedKeys = new Set(['date', 'category', 'form', 'copies', 'phone', 'id']);
