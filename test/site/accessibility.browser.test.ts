@@ -81,6 +81,12 @@ describe('accessibility', () => {
         'village',
         'letter form',
         'letter tracking',
+        'service guides home',
+        'service guides by topic',
+        'interaction hub',
+        'interview',
+        'consultation (open)',
+        'consultation (closed)',
       ]),
     );
   });

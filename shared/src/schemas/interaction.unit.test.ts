@@ -94,7 +94,6 @@ describe('the 政务服务 fields of a service guide', () => {
     for (const [field, value] of [
       ['topic', '民生'],
       ['audience', ['citizen']],
-      ['audience', []],
       ['onlineUrl', 'http://zwfw.linjiang.gov.cn/item/1'],
       ['onlineUrl', 'javascript:alert(1)'],
     ] as const) {

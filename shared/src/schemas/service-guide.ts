@@ -188,7 +188,7 @@ export const ServiceGuideSchema = z.object({
    * Who the service is for (服务对象): 个人办事, 法人办事 or both.
    * @example ['personal']
    */
-  audience: z.array(ServiceAudienceSchema).min(1).optional(),
+  audience: z.array(ServiceAudienceSchema).optional(),
   /**
    * Where the service is done online (在线办理), an https address; absent when it is done at the
    * counter only.
