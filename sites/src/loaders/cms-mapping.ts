@@ -42,6 +42,8 @@ export const cmsQuery: Record<string, Record<string, string>> = {
     'populate[footer][populate][sponsor]': 'true',
     'populate[footer][populate][organizer]': 'true',
     'populate[footer][populate][contact][populate][address]': 'true',
+    'populate[hotline][populate][hours]': 'true',
+    'populate[newMedia][populate][name]': 'true',
     'populate[columns][populate]': '*',
   },
   letter: {
