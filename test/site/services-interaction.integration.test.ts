@@ -117,10 +117,18 @@ describe('政务服务 and 互动交流 on the fixture cluster', () => {
     expect(html).toContain(`href="${portal.basePath}interviews/"`);
     expect(html).toContain(`href="${portal.basePath}consultations/"`);
     for (const interview of zh('interview').slice(0, 5)) expect(html).toContain(`href="${urlOf(interview)}"`);
-    // The header's navigation leads to the hub and to 政务服务.
+    // The header's navigation and the home page lead to the hub and to 政务服务.
     const home = readPage(fixture.dist, portal.basePath);
     expect(home).toContain(`href="${portal.basePath}interaction/">互动交流</a>`);
     expect(home).toContain(`href="${portal.basePath}service-guides/">政务服务</a>`);
+    expect(main(home)).toMatch(
+      new RegExp(`<a class="gc-entrances__link" href="${portal.basePath}interaction/"[^>]*>.*12345`),
+    );
+    expect(main(home)).toMatch(
+      new RegExp(
+        `<a class="gc-entrances__link" href="${portal.basePath}service-guides/"[^>]*>.*共${zh('serviceGuide').length}项办事指南`,
+      ),
+    );
   });
 
   it('shows an open consultation as 征集中 without feedback, a closed one as 已结束 with its summary', () => {
