@@ -79,6 +79,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   partyGovMarkUrl: '党政机关标识证书地址',
   platform: '平台',
   account: '账号',
+  number: '号码',
+  url: '网址',
   kind: '站点类型',
   shortName: '简称',
   parent: '上级站点',
