@@ -117,6 +117,12 @@ describe('政务服务 and 互动交流 on the fixture cluster', () => {
     expect(html).toContain(`href="${portal.basePath}interviews/"`);
     expect(html).toContain(`href="${portal.basePath}consultations/"`);
     for (const interview of zh('interview').slice(0, 5)) expect(html).toContain(`href="${urlOf(interview)}"`);
+    // A department without a hotline of its own shows the portal's; its hub has no consultations.
+    const department = sites.find((s) => s.kind === 'department' && !s.hotline) as Site;
+    const departmentHub = main(readPage(fixture.dist, `${department.basePath}interaction/`));
+    expect(departmentHub).toMatch(/href="tel:12345"/);
+    expect(departmentHub).toContain(`href="${department.basePath}mailbox/write/"`);
+    expect(departmentHub).not.toContain('consultations/');
     // The header's navigation and the home page lead to the hub and to 政务服务.
     const home = readPage(fixture.dist, portal.basePath);
     expect(home).toContain(`href="${portal.basePath}interaction/">互动交流</a>`);
