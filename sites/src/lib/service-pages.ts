@@ -2,8 +2,8 @@
  * The 政务服务 pages of a site (docs/adr/0028-services-and-interaction.md): a home listing the facets
  * (topic, audience and, on the portal, department) with their counts, and for every facet value a
  * paginated list of its guides. The portal's pages hold every site's guides. Pages grow with the
- * guides, never with combinations: at most four listings per guide in pages of
- * `pageSize` (its topic, one or two audiences, its department), plus one home.
+ * guides, never with combinations: a guide is in at most four listings (its topic, one or two
+ * audiences, its department) of `pageSize` guides a page, plus one home.
  * @module
  */
 import { serviceAudienceKeys, serviceTopicKeys } from '@govcluster/shared/schemas';
