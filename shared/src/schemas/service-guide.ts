@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DateTimeSchema,
+  HttpsUrlSchema,
   IdSchema,
   NonBlankSchema,
   PhoneSchema,
@@ -8,7 +9,7 @@ import {
   phonePattern,
 } from './common.ts';
 import { LocaleSchema } from './locale.ts';
-import { HttpsUrlSchema, ServiceAudienceSchema, ServiceTopicSchema } from './service-topics.ts';
+import { ServiceAudienceSchema, ServiceTopicSchema } from './service-topics.ts';
 
 /**
  * The eight elements every service guide must carry (办事指南八要素), in display order.

@@ -50,9 +50,3 @@ export type ServiceAudience = (typeof serviceAudienceKeys)[number];
  * @example 'personal'
  */
 export const ServiceAudienceSchema = z.enum(serviceAudienceKeys);
-
-/**
- * An https address (网址): where a service is done online, a certificate, an account page.
- * @example 'https://zwfw.linjiang.gov.cn/item/rsj-0001'
- */
-export const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an https:// address' });

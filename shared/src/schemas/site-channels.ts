@@ -4,9 +4,8 @@
  * @module
  */
 import { z } from 'zod';
-import { NonBlankSchema, PhoneSchema } from './common.ts';
+import { HttpsUrlSchema, NonBlankSchema, PhoneSchema } from './common.ts';
 import { LocalizedTextSchema } from './locale.ts';
-import { HttpsUrlSchema } from './service-topics.ts';
 
 /**
  * The government service hotline (政务服务便民热线), shown on the 互动交流 hub.

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { EmailSchema, IdSchema, PhoneSchema } from './common.ts';
+import { EmailSchema, HttpsUrlSchema, IdSchema, PhoneSchema } from './common.ts';
 import { LocaleSchema, LocalizedTextSchema } from './locale.ts';
-import { HttpsUrlSchema } from './service-topics.ts';
 import { HotlineSchema, NewMediaAccountSchema } from './site-channels.ts';
 
 /** The kinds of site in a cluster: one portal, departments and townships. */
