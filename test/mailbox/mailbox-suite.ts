@@ -31,6 +31,20 @@ export function describeMailbox(database: TestDatabase): void {
     });
     const submit = async (letter: Record<string, string>, from = ip()) =>
       world.postJson('/api/mailbox/letters', { ...letter, ...(await world.solved()) }, from);
+    /** The letters the build reads with a new read-only token (returned too), as the publisher does. */
+    const lettersTheBuildReads = async () => {
+      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
+        name: `build (test ${next++})`,
+        type: 'read-only',
+        lifespan: null,
+      });
+      const { records } = await fetchCmsRecords(
+        { url: world.app.url, token: token.accessKey },
+        'letter',
+        'zh-CN',
+      );
+      return { records, token: token.accessKey as string };
+    };
 
     beforeAll(async () => {
       world = await createMailboxWorld({}, { database });
@@ -277,21 +291,12 @@ export function describeMailbox(database: TestDatabase): void {
         const answer = await fetch(`${world.app.url}${path}`);
         expect([path, answer.status >= 400]).toEqual([path, true]);
       }
-      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
-        name: 'build (test)',
-        type: 'read-only',
-        lifespan: null,
-      });
-      const { records } = await fetchCmsRecords(
-        { url: world.app.url, token: token.accessKey },
-        'letter',
-        'zh-CN',
-      );
+      const { records, token } = await lettersTheBuildReads();
       const built = JSON.stringify(records);
       expect(built).toContain(letter.subject);
       for (const secret of secrets) expect(built).not.toContain(secret);
       const intakes = await fetch(`${world.app.url}/api/letter-intakes`, {
-        headers: { authorization: `Bearer ${token.accessKey}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       expect(intakes.status).toBe(404);
     });
@@ -313,16 +318,7 @@ export function describeMailbox(database: TestDatabase): void {
       const filtered = await fetch(`${world.app.url}/api/letters?filters[documentId][$eq]=${letterId}`);
       expect(JSON.parse(await filtered.text()).data).toEqual([]);
       expect((await fetch(`${world.app.url}/api/letters/${letterId}`)).status).toBe(404);
-      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
-        name: 'build (consent test)',
-        type: 'read-only',
-        lifespan: null,
-      });
-      const { records } = await fetchCmsRecords(
-        { url: world.app.url, token: token.accessKey },
-        'letter',
-        'zh-CN',
-      );
+      const { records } = await lettersTheBuildReads();
       expect(JSON.stringify(records)).not.toContain(letter.subject);
     });
 
