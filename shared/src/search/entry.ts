@@ -8,6 +8,7 @@
 import { calendarDay, calendarYear, isDateValue } from '../dates/index.ts';
 import { markdownToText } from '../markdown/text.ts';
 import type { ContentTypeKey } from '../model/constants.ts';
+import { serviceGuideRequiredElements } from '../schemas/service-guide.ts';
 import { entryUrl } from '../urls/url-plan.ts';
 import type { SearchableEntry, SearchDocument, SearchSite } from './document.ts';
 
@@ -27,14 +28,9 @@ export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]
   article: ['summary', 'body'],
   policy: ['body'],
   interpretation: ['body'],
+  // The eight elements but the title (the document's title already), and the optional time limit and fee.
   serviceGuide: [
-    'legalBasis',
-    'conditions',
-    'materials',
-    'location',
-    'hours',
-    'inquiryPhone',
-    'process',
+    ...serviceGuideRequiredElements.filter((element) => element !== 'title'),
     'timeLimit',
     'fee',
   ],
