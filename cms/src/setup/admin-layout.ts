@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 const registryTargets = new Set(['api::site.site', 'api::column.column']);
 
 /** Bump to apply changed layouts again (over what administrators may have arranged since). */
-const layoutVersion = 3;
+const layoutVersion = 4;
 
 /** Chinese field labels for the admin's edit and list views, by attribute name. */
 export const fieldLabels: Readonly<Record<string, string>> = {
@@ -27,6 +27,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   writtenDate: '成文日期',
   topic: '主题分类',
   validity: '有效性',
+  validityDate: '废止/修改/失效日期',
+  replacedBy: '替代文件（索引键）',
   interpretations: '政策解读',
   policy: '所解读的政策文件',
   form: '解读形式',
@@ -71,6 +73,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   host: '域名',
   locales: '语言',
   footer: '页脚信息',
+  openInfo: '政府信息公开主体',
   columns: '栏目',
   type: '栏目类型',
   freshnessDays: '更新期限（天）',
