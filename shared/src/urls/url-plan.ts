@@ -22,6 +22,8 @@ export const fixedPaths = {
   mailboxWrite: 'mailbox/write/',
   /** 信件查询: the tracking form. */
   mailboxTrack: 'mailbox/track/',
+  /** 政府信息公开: the section of a 公开 body (docs/adr/0027-open-information.md, `./open-info-paths.ts`). */
+  openInfo: 'zwgk/',
   /** Rendered here, moved to `<basePath>404.html` by the build (scripts/src/build-cluster.ts). */
   notFound: '404/',
 } as const;

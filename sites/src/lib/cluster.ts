@@ -8,11 +8,13 @@ import {
   contentTypes,
   defaultLocale,
   type EntryBase,
+  isOpenInfoBody,
   type Locale,
   locales,
   type MailboxStatistics,
   type Site,
 } from './model.ts';
+import { type OpenInfoView, openInfoPages } from './open-info.ts';
 import { type StoredTextField, storedText } from './text-store.ts';
 
 /** Entries per page of a column listing. */
@@ -68,7 +70,8 @@ export type View =
   | { type: 'accessibility' }
   | { type: 'search' }
   | { type: 'mailbox'; form: 'write' | 'track'; column: Column }
-  | { type: 'notFound' };
+  | { type: 'notFound' }
+  | OpenInfoView;
 
 /** One page of the cluster. */
 export interface Page {
@@ -222,6 +225,10 @@ async function build(): Promise<Cluster> {
       );
       if (villages.length > 0)
         add(site, locale, fixedPaths.villages, 'villages', { type: 'villages', items: villages });
+      // 政府信息公开: the section of a 公开 body, in the default locale (docs/adr/0027-open-information.md).
+      if (locale === defaultLocale && isOpenInfoBody(site))
+        for (const section of openInfoPages(site, own))
+          add(site, locale, section.path, section.key, section.view);
       const projects = byType.get('investmentProject') ?? [];
       if (projects.length > 0) {
         add(site, locale, fixedPaths.investment, 'investment', { type: 'investment', items: projects });

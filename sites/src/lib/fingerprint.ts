@@ -20,6 +20,7 @@ import path from 'node:path';
 import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import type { Cluster, Entry, Page } from './cluster.ts';
 import type { Locale, Site } from './model.ts';
+import { openInfoInputs } from './open-info.ts';
 import { inPartition } from './partition.ts';
 import { previewing } from './preview.ts';
 import { storedTextFields } from './text-store.ts';
@@ -82,6 +83,7 @@ function navigationKey(cluster: Cluster, site: Site, locale: Locale): string {
       prefix + fixedPaths.leaders,
       prefix + fixedPaths.villages,
       prefix + fixedPaths.investment,
+      prefix + fixedPaths.openInfo,
     ];
     return targets.filter((url) => cluster.pageByUrl.has(url));
   });
@@ -130,6 +132,10 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
         }
       }
       if (entry.type === 'interpretation') related.push(find('policy', entry.policy));
+      if (entry.type === 'policy' && entry.replacedBy)
+        related.push(
+          find('policy', entry.replacedBy) ?? cluster.entries.get(`policy|${entry.replacedBy}|zh-CN`),
+        );
       return {
         entry: entryData(entry),
         media: mediaOf(cluster, [entry]),
@@ -145,6 +151,11 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
       return { items: view.items.map(entryData), media: mediaOf(cluster, view.items) };
     case 'search':
       return cluster.years;
+    case 'openInfo':
+    case 'catalogue':
+    case 'annualReport':
+    case 'websiteReport':
+      return openInfoInputs(view);
     default:
       return null;
   }

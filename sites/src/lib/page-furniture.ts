@@ -38,6 +38,7 @@ function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: st
     [fixedPaths.leaders, 'nav.leaders'],
     [fixedPaths.villages, 'nav.villages'],
     [fixedPaths.investment, 'nav.investment'],
+    [fixedPaths.openInfo, 'openInfo.title'],
   ];
   for (const [path, key] of fixed) {
     const url = prefix + path;
