@@ -4,6 +4,10 @@
  * document says so at its top with the day and a link to what replaced it, and each year has its
  * 年报 and 年度报表 with the figures of the data.
  */
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { calendarYear } from '@govcluster/shared/dates';
 import { isOpenInfoBody, type Site } from '@govcluster/shared/schemas';
 import { entryPath, sitePrefix } from '@govcluster/shared/urls';
@@ -14,9 +18,11 @@ import {
   websiteReportPath,
 } from '@govcluster/shared/urls/open-info';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeAnnualReports } from '../../scripts/src/check/annual-report.ts';
 import { fixtureBuild, htmlPages, readPage, readRecords, type SnapshotRecord } from './fixture.ts';
 
 let dist: string;
+let snapshot: string;
 let records: SnapshotRecord[];
 let sites: Site[];
 let pages: Set<string>;
@@ -52,6 +58,7 @@ describe('政府信息公开 on the fixture cluster', () => {
   beforeAll(async () => {
     const fixture = await fixtureBuild();
     dist = fixture.dist;
+    snapshot = fixture.snapshot;
     records = readRecords(fixture.snapshot);
     sites = records.filter((r) => r.type === 'site') as unknown as Site[];
     pages = new Set(htmlPages(dist));
@@ -171,5 +178,36 @@ describe('政府信息公开 on the fixture cluster', () => {
       }
     }
     expect(checked, 'years checked').toBeGreaterThan(2);
+  });
+
+  it('writes the same 年度报表 as CSV for the filing system (npm run check -- --annual-report)', async () => {
+    const year = calendarYear(
+      String(records.find((r) => r.type === 'header')?.today ?? new Date().toISOString()),
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'govcluster-report-')), 'report.csv');
+    const count = await writeAnnualReports(snapshot, year, file);
+    expect(count).toBe(sites.filter(isOpenInfoBody).length);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.startsWith('\uFEFF站点标识,年度,类别,指标,数值\r\n')).toBe(true);
+    let compared = 0;
+    for (const site of sites.filter(isOpenInfoBody)) {
+      const url = sitePrefix(site, 'zh-CN') + websiteReportPath(year);
+      if (!pages.has(url)) continue;
+      const page = readPage(dist, url);
+      for (const [field, label] of [
+        ['published', '总数'],
+        ['catalogueItems', '信息公开目录信息更新量'],
+        ['serviceItems', '政务服务事项数量（项）'],
+      ]) {
+        const shown = new RegExp(`<tr data-field="${field}"><th scope="row">[^<]+</th><td>([^<]*)</td>`).exec(
+          page,
+        )?.[1];
+        expect(csv, `${site.id} ${field}`).toMatch(
+          new RegExp(`\\r\\n${site.id},${year},[^,]+,${label},${shown}\\r\\n`),
+        );
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
   });
 });
