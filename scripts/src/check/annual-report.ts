@@ -17,18 +17,27 @@ import { isOpenInfoBody } from '@govcluster/shared/schemas';
 import { isPublished, readClusterData } from './data.ts';
 
 /** The reports of every 公开 body of a snapshot for a year: what its published, valid entries answer. */
-export async function annualReports(snapshot: string, year: string): Promise<WebsiteReport[]> {
+export async function annualReports(
+  snapshot: string,
+  year: string,
+  origin?: string,
+): Promise<WebsiteReport[]> {
   const data = await readClusterData(snapshot);
   // What the build publishes: valid records the public may see (ADR 17's reading of a snapshot).
   const entries = data.records
     .filter((record) => record.entry !== undefined && isPublished(record))
     .map((record) => ({ ...(record.entry as unknown as ReportEntry), type: record.type }));
-  return data.sites.filter(isOpenInfoBody).map((site) => websiteReport(site, year, entries));
+  return data.sites.filter(isOpenInfoBody).map((site) => websiteReport(site, year, entries, { origin }));
 }
 
 /** Writes the CSV of a year's reports; returns the number of sites. */
-export async function writeAnnualReports(snapshot: string, year: string, file: string): Promise<number> {
-  const reports = await annualReports(snapshot, year);
+export async function writeAnnualReports(
+  snapshot: string,
+  year: string,
+  file: string,
+  origin?: string,
+): Promise<number> {
+  const reports = await annualReports(snapshot, year, origin);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, websiteReportsCsv(reports));
   return reports.length;

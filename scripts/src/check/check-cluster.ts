@@ -30,7 +30,7 @@ export const usage = `Inspects a built cluster (国办秘函〔2019〕19号: sin
   --cms-url <url>    CMS origin for the edit-view links (or CMS_URL)
   --external         also check external links (needs a network)
 
-  npm run check -- --annual-report <year> --snapshot <dir> [--csv <file>]
+  npm run check -- --annual-report <year> --snapshot <dir> [--csv <file>] [--site-url <url>]
 
   --annual-report <year>  instead of inspecting, write the 政府网站工作年度报表 of every 公开 body
                           for that year as CSV (default .data/website-report-<year>.csv)
@@ -69,7 +69,13 @@ async function main(): Promise<number> {
   if (year !== undefined) {
     if (!/^\d{4}$/.test(year)) throw new Error(`--annual-report ${year}: must be a year YYYY`);
     const csv = path.resolve(values.csv ?? path.join(dataDir, `website-report-${year}.csv`));
-    const count = await writeAnnualReports(path.resolve(snapshot), year, csv);
+    const origin = values['site-url'] ?? process.env.GOVCLUSTER_SITE_URL;
+    const count = await writeAnnualReports(
+      path.resolve(snapshot),
+      year,
+      csv,
+      origin && new URL(origin).origin,
+    );
     process.stdout.write(
       `政府网站工作年度报表 ${year}: ${count} sites\ncsv: ${path.relative(repoRoot, csv) || csv}\n`,
     );

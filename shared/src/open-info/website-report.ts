@@ -11,6 +11,7 @@ import type { UiKey } from '../i18n/keys.ts';
 import { workingDaysBetween } from '../mailbox/deadlines.ts';
 import type { Locale } from '../schemas/locale.ts';
 import type { Site } from '../schemas/site.ts';
+import { siteUrl } from '../urls/url-plan.ts';
 
 /** What the report needs of one published entry (any locale; only zh-CN entries are counted). */
 export interface ReportEntry {
@@ -67,7 +68,7 @@ export function websiteReport(
   site: Site,
   year: string,
   entries: Iterable<ReportEntry>,
-  options: { readonly url?: string } = {},
+  options: { readonly origin?: string } = {},
 ): WebsiteReport {
   const columnType = new Map(site.columns.map((column) => [column.slug, column.type]));
   const own: ReportEntry[] = [];
@@ -93,7 +94,7 @@ export function websiteReport(
     year,
     lines: [
       line('basic', 'siteName', site.name['zh-CN']),
-      line('basic', 'homeUrl', options.url ?? site.basePath),
+      line('basic', 'homeUrl', siteUrl(site, options.origin)),
       line('basic', 'sponsor', site.footer.sponsor['zh-CN']),
       line('basic', 'siteKind', { label: site.kind === 'portal' ? 'kindPortal' : 'kindDepartment' }),
       line('basic', 'siteCode', site.footer.siteCode),

@@ -69,6 +69,15 @@ export function entryUrl(
   return sitePrefix(site, entry.locale) + entryPath(type, entry);
 }
 
+/**
+ * The public URL of a site's home: its own host when it has one, else the cluster's origin and its
+ * base path (the manifest `sites.json`, the 年度报表).
+ * @example siteUrl({ basePath: '/bm/fgw/' }, 'https://www.linjiang.gov.cn') // 'https://www.linjiang.gov.cn/bm/fgw/'
+ */
+export function siteUrl(site: { readonly basePath: string; readonly host?: string }, origin = ''): string {
+  return site.host ? `https://${site.host}/` : `${origin}${site.basePath}`;
+}
+
 /** The path of page `page` (1-based) of a column listing inside a site-locale prefix. */
 export function columnPath(slug: string, page = 1): string {
   return page <= 1 ? `${slug}/` : `${slug}/page/${page}/`;
