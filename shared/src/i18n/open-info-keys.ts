@@ -95,6 +95,7 @@ export const openInfoKeys = [
   'validityNotice.replacement',
   'websiteReport.kindPortal',
   'websiteReport.kindDepartment',
+  'openInfo.applyIntro',
   'openInfo.applyStep1',
   'openInfo.applyStep2',
   'openInfo.applyStep3',
@@ -124,6 +125,7 @@ export const openInfoKeyParams = {
   'validityNotice.dateAmended': ['date'],
   'validityNotice.dateRepealed': ['date'],
   'validityNotice.dateExpired': ['date'],
+  'openInfo.applyIntro': ['body', 'address', 'phone'],
   'openInfo.applyPost': ['address'],
   'openInfo.applyInPerson': ['address', 'phone'],
 } as const;
