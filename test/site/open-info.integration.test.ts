@@ -92,6 +92,8 @@ describe('政府信息公开 on the fixture cluster', () => {
       const guide = readPage(dist, prefix + openInfoPaths.guide);
       expect(guide).toContain(site.name['zh-CN']);
       expect(guide).toContain(site.footer.contact.phone);
+      // The same text on every site stays out of the search index (ADR 27).
+      for (const html of [home, guide]) expect(html).toMatch(/<main[^>]+data-pagefind-ignore="all"/);
       expect(readPage(dist, prefix + openInfoPaths.apply)).toMatch(
         /<a href="\/mailbox\/write\/">在线提交申请<\/a>/,
       );
