@@ -301,6 +301,8 @@ async function seedTrusted(strapi: Core.Strapi, dir: string, options: SeedOption
         ...account,
         name: localizedText(account.name),
       })),
+      // 公开 body (ADR 27): yes when the registry does not say.
+      openInfo: record.openInfo ?? true,
     };
     let documentId = row?.document_id ?? (await findDocument(siteMapping, record.id));
     if (documentId) await strapi.documents(siteMapping.uid as any).update({ documentId, data } as any);

@@ -192,7 +192,7 @@ describe('the fixture cluster', () => {
     expect(policies.length - retired.length, 'a valid policy in the fixture').toBeGreaterThan(0);
     for (const policy of policies) {
       const html = readPage(fixture.dist, urlOf(policy));
-      const notice = /class="gc-notice gc-notice--validity"[^>]*><strong>([^<]+)/.exec(html)?.[1];
+      const notice = /class="gc-notice gc-notice--validity"[^>]*><strong[^>]*>([^<]+)/.exec(html)?.[1];
       if (policy.validity === 'valid') expect(notice, urlOf(policy)).toBeUndefined();
       else expect(notice, urlOf(policy)).toMatch(/^本文件已(废止|修改|失效)/);
       const site = sites.find((s) => s.id === policy.site) as SiteRecord;

@@ -221,6 +221,16 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     }
     return undefined;
   };
+  /** The first link on a page whose target matches `pattern` (ends with its closing quote). */
+  const firstMatch = (url: string, pattern: RegExp) => {
+    if (!exists(url)) return undefined;
+    const html = readFileSync(path.join(fixture.dist, url, 'index.html'), 'utf8');
+    const found = new RegExp(`href="([^"]*${pattern.source})`).exec(html)?.[1];
+    return found?.slice(0, -1);
+  };
+  const catalogueByYear = portal
+    ? firstMatch(`${portal.basePath}zwgk/catalogue/`, /zwgk\/catalogue\/year\/\d{4}\/"/)
+    : undefined;
   const candidates: [string, string | undefined][] = [
     ['portal home', portal?.basePath],
     ['department home', department?.basePath],
@@ -249,6 +259,21 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     ['accessibility statement', portal ? `${portal.basePath}accessibility/` : undefined],
     ['letter form', department ? `${department.basePath}mailbox/write/` : undefined],
     ['letter tracking', portal ? `${portal.basePath}mailbox/track/` : undefined],
+    // 政府信息公开 (docs/adr/0027-open-information.md): the section's pages, of a department.
+    ['政府信息公开', department ? `${department.basePath}zwgk/` : undefined],
+    ['公开指南', department ? `${department.basePath}zwgk/guide/` : undefined],
+    ['依申请公开', department ? `${department.basePath}zwgk/apply/` : undefined],
+    ['公开目录', portal ? `${portal.basePath}zwgk/catalogue/` : undefined],
+    ['公开目录 by year', catalogueByYear],
+    ['公开年报', portal ? firstMatch(`${portal.basePath}zwgk/annual/`, /zwgk\/annual\/\d{4}\/"/) : undefined],
+    [
+      '政府网站工作年度报表',
+      portal ? firstMatch(`${portal.basePath}zwgk/annual/`, /zwgk\/annual\/\d{4}\/website\/"/) : undefined,
+    ],
+    [
+      'repealed policy',
+      entryUrl('policy', 'zh-CN', (r) => r.validity !== 'valid' && r.replacedBy !== undefined),
+    ],
     ['404', township ? `${township.basePath}404.html` : '/404.html'],
   ];
   return candidates

@@ -34,6 +34,8 @@ const audited = [
   'service guide',
   'village',
   'investor guide (en)',
+  '公开目录 by year',
+  '公开年报',
 ];
 
 let server: StaticServer;

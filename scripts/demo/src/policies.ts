@@ -48,10 +48,20 @@ export async function policies(run: Run, site: Site, org: Org, volume: Range): P
     else if (age > 730 && irng.chance(0.08)) validity = 'repealed';
     else if (age > 365 && irng.chance(0.06)) validity = 'amended';
     const published = at(irng, day);
+    // The day a document stopped being valid as it is: amended or repealed (by a later document of the
+    // site, when there is one by then), or expired at the end of its term.
+    const changeDay =
+      validity === 'amended' || validity === 'repealed'
+        ? Math.min(run.today, day + irng.int(200, 700))
+        : validity === 'expired' && text.validYears !== null
+          ? written + 30 + text.validYears * 365
+          : undefined;
     const updated =
-      validity === 'valid' || validity === 'expired'
-        ? published
-        : at(irng, Math.min(run.today, day + irng.int(200, 700)));
+      validity === 'amended' || validity === 'repealed' ? at(irng, changeDay ?? day) : published;
+    const replacement =
+      validity === 'amended' || validity === 'repealed'
+        ? days.findIndex((later) => later >= (changeDay ?? day) - 30 && later > day)
+        : -1;
     const interpreter = owner
       ? {
           name: owner.short,
@@ -89,6 +99,8 @@ export async function policies(run: Run, site: Site, org: Org, volume: Range): P
       publishedAt: published,
       topic: writer.topic,
       validity,
+      ...(changeDay === undefined ? {} : { validityDate: formatDay(changeDay) }),
+      ...(replacement < 0 ? {} : { replacedBy: `${site.id}-policy-${pad(replacement + 1)}` }),
       body: text.body,
       attachments,
       interpretations: interpIds,

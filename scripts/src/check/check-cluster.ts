@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir, distDir, repoRoot } from '../lib/paths.ts';
+import { writeAnnualReports } from './annual-report.ts';
 import { renderReport } from './report.ts';
 import { runCheck } from './run-check.ts';
 
@@ -29,6 +30,11 @@ export const usage = `Inspects a built cluster (国办秘函〔2019〕19号: sin
   --cms-url <url>    CMS origin for the edit-view links (or CMS_URL)
   --external         also check external links (needs a network)
 
+  npm run check -- --annual-report <year> --snapshot <dir> [--csv <file>] [--site-url <url>]
+
+  --annual-report <year>  instead of inspecting, write the 政府网站工作年度报表 of every 公开 body
+                          for that year as CSV (default .data/website-report-<year>.csv)
+
 Exit code: 0 no single-veto finding, 1 at least one, 2 the check could not run.
 `;
 
@@ -44,6 +50,8 @@ async function main(): Promise<number> {
       'site-url': { type: 'string' },
       'cms-url': { type: 'string' },
       external: { type: 'boolean', default: false },
+      'annual-report': { type: 'string' },
+      csv: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,6 +64,22 @@ async function main(): Promise<number> {
     throw new Error(
       'no data to check against: give --snapshot <dir> (or GOVCLUSTER_SNAPSHOT); reading the CMS directly is not supported yet',
     );
+  }
+  const year = values['annual-report'];
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) throw new Error(`--annual-report ${year}: must be a year YYYY`);
+    const csv = path.resolve(values.csv ?? path.join(dataDir, `website-report-${year}.csv`));
+    const origin = values['site-url'] ?? process.env.GOVCLUSTER_SITE_URL;
+    const count = await writeAnnualReports(
+      path.resolve(snapshot),
+      year,
+      csv,
+      origin && new URL(origin).origin,
+    );
+    process.stdout.write(
+      `政府网站工作年度报表 ${year}: ${count} sites\ncsv: ${path.relative(repoRoot, csv) || csv}\n`,
+    );
+    return 0;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
     throw new Error(`--today ${values.today}: must be a calendar day YYYY-MM-DD`);

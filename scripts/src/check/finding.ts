@@ -24,6 +24,8 @@ export const ruleLabels = {
   'letter-unanswered': '留言超过3个月未答复',
   'guide-element-missing': '办事指南要素缺失',
   'interpretation-one-way': '政策文件与解读未相互关联',
+  'validity-undated': '失效文件未注明废止、修改或失效日期',
+  'replacement-missing': '失效文件的替代文件不存在',
   'image-alt-missing': '图片缺少替代文字',
   'footer-fact-missing': '网站底部信息缺失',
   'invalid-entry': '数据不合规，构建时被跳过',

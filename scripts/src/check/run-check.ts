@@ -12,6 +12,7 @@ import { checkLetters } from './check-letters.ts';
 import { checkLinks } from './check-links.ts';
 import { checkServiceGuides } from './check-service-guides.ts';
 import { checkSevereErrors } from './check-severe-errors.ts';
+import { checkValidity } from './check-validity.ts';
 import { checkContext, endOfDay } from './context.ts';
 import { readClusterData } from './data.ts';
 import { readBuiltCluster } from './dist.ts';
@@ -80,6 +81,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ...links.findings,
     ...checkServiceGuides(context),
     ...checkInterpretations(context),
+    ...checkValidity(context),
     ...(await checkFooter(context, cluster)),
     ...checkInvalidEntries(context).filter((finding) => !finding.entry?.startsWith('serviceGuide ')),
   ];

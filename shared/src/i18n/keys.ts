@@ -1,3 +1,5 @@
+import { openInfoKeyParams, openInfoKeys } from './open-info-keys.ts';
+
 /**
  * Every key of the public UI strings, flat and dotted, grouped by what they label.
  * `translations/<locale>.json` must hold exactly these keys; the key schema is built from this list.
@@ -134,6 +136,8 @@ export const uiKeys = [
   'validityNotice.amended',
   'validityNotice.repealed',
   'validityNotice.expired',
+  // 政府信息公开, 公开目录, 公开年报, 政府网站工作年度报表, validity notice details
+  ...openInfoKeys,
   // Interpretation fields (政策解读)
   'interpretation.policy',
   'interpretation.form',
@@ -338,4 +342,5 @@ export const uiKeyParams = {
   'services.total': ['count'],
   'services.onlineOf': ['title'],
   'consultation.periodRange': ['start', 'end'],
+  ...openInfoKeyParams,
 } as const satisfies Partial<Record<UiKey, readonly string[]>>;

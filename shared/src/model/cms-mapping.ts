@@ -87,6 +87,8 @@ export const typeMappings: readonly TypeMapping[] = [
       'writtenDate',
       'topic',
       'validity',
+      'validityDate',
+      'replacedBy',
       'attachments',
     ],
     private: [],

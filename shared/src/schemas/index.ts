@@ -5,6 +5,7 @@
 export * from './article.ts';
 export * from './common.ts';
 export * from './content-types.ts';
+export * from './index-number.ts';
 export * from './interaction.ts';
 export * from './investment-project.ts';
 export * from './leader.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema, DateTimeSchema, IdSchema, MarkdownSchema, NonBlankSchema } from './common.ts';
+import { IndexNumberSchema } from './index-number.ts';
 import { LocaleSchema } from './locale.ts';
 import { AttachmentSchema } from './media.ts';
 
@@ -208,9 +209,7 @@ export const PolicyDocumentSchema = z.object({
    * Index number (索引号): the body's code, a slash, the year and a serial.
    * @example '113201000000000000/2024-00123'
    */
-  indexNumber: z
-    .string()
-    .regex(/^[0-9A-Z]{9,18}\/\d{4}-\d{3,6}$/, 'must look like 113201000000000000/2024-00123 (索引号)'),
+  indexNumber: IndexNumberSchema,
   /**
    * Issuing authority (发文机关).
    * @example '临江市人民政府'
@@ -241,6 +240,17 @@ export const PolicyDocumentSchema = z.object({
    * @example 'valid'
    */
   validity: PolicyValiditySchema,
+  /**
+   * The day the document was repealed, amended or expired (废止/修改/失效日期); absent while it is valid.
+   * Optional: documents published before the field existed keep rendering.
+   * @example '2025-06-30'
+   */
+  validityDate: CalendarDateSchema.optional(),
+  /**
+   * Id of the policy document that repealed or amended this one (替代文件), in the same site or another.
+   * @example 'portal-policy-0042'
+   */
+  replacedBy: IdSchema.optional(),
   /**
    * Body in Markdown without raw HTML (正文).
    * @example '各县（市、区）人民政府，市各委办局：……'

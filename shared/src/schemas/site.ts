@@ -262,6 +262,13 @@ export const SiteSchema = z.object({
    */
   newMedia: z.array(NewMediaAccountSchema).optional(),
   /**
+   * Whether the site's body is a 政府信息公开 body (公开主体) and the site carries the 政府信息公开
+   * section (docs/adr/0027-open-information.md). Absent means yes: the portal, every department and
+   * every township are 公开 bodies; `false` for a site of a body that is not (e.g. a topic site).
+   * @example true
+   */
+  openInfo: z.boolean().optional(),
+  /**
    * Columns of the site (栏目); slugs unique within the site.
    * @example [{ slug: 'news', type: 'news', name: { 'zh-CN': '工作动态' }, order: 1 }]
    */
@@ -283,3 +290,8 @@ export const SiteSchema = z.object({
 
 /** A site of the cluster. */
 export type Site = z.infer<typeof SiteSchema>;
+
+/** Whether a site carries the 政府信息公开 section: its `openInfo` flag, `true` when absent. */
+export function isOpenInfoBody(site: Pick<Site, 'openInfo'>): boolean {
+  return site.openInfo ?? true;
+}

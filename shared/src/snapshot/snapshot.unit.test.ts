@@ -165,6 +165,18 @@ describe('validateSnapshot', () => {
     });
   });
 
+  it('refuses a malformed 索引号, naming the entry, its line and what is wrong', async () => {
+    const written = writeSnapshot(
+      dir,
+      records((list) =>
+        replace(list, 'policy', 'portal-policy-0001', { indexNumber: '11530100-2026-00001' }),
+      ),
+    );
+    await expect(written).rejects.toThrow(
+      /snapshot\.jsonl:7: policy "portal-policy-0001" \(zh-CN\): index-number: indexNumber: "11530100-2026-00001" must be <body code>\/<year>-<serial>/,
+    );
+  });
+
   it('reports a policy whose interpretation does not link back', async () => {
     await writeSnapshot(
       dir,

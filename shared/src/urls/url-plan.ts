@@ -26,6 +26,8 @@ export const fixedPaths = {
   serviceGuides: 'service-guides/',
   /** 互动交流: the hub of the mailbox, interviews, consultations and the 12345 hotline. */
   interaction: 'interaction/',
+  /** 政府信息公开: the section of a 公开 body (docs/adr/0027-open-information.md, `./open-info-paths.ts`). */
+  openInfo: 'zwgk/',
   /** Rendered here, moved to `<basePath>404.html` by the build (scripts/src/build-cluster.ts). */
   notFound: '404/',
 } as const;
@@ -69,6 +71,15 @@ export function entryUrl(
   site: { readonly basePath: string },
 ): string {
   return sitePrefix(site, entry.locale) + entryPath(type, entry);
+}
+
+/**
+ * The public URL of a site's home: its own host when it has one, else the cluster's origin and its
+ * base path (the manifest `sites.json`, the 年度报表).
+ * @example siteUrl({ basePath: '/bm/fgw/' }, 'https://www.linjiang.gov.cn') // 'https://www.linjiang.gov.cn/bm/fgw/'
+ */
+export function siteUrl(site: { readonly basePath: string; readonly host?: string }, origin = ''): string {
+  return site.host ? `https://${site.host}/` : `${origin}${site.basePath}`;
 }
 
 /** The path of page `page` (1-based) of a column listing inside a site-locale prefix. */

@@ -9,11 +9,13 @@ import {
   contentTypes,
   defaultLocale,
   type EntryBase,
+  isOpenInfoBody,
   type Locale,
   locales,
   type MailboxStatistics,
   type Site,
 } from './model.ts';
+import { type OpenInfoView, openInfoPages } from './open-info.ts';
 import { type ServiceView, servicePages } from './service-pages.ts';
 import { type StoredTextField, storedText } from './text-store.ts';
 
@@ -72,7 +74,8 @@ export type View =
   | { type: 'mailbox'; form: 'write' | 'track'; column: Column }
   | { type: 'notFound' }
   | ServiceView
-  | InteractionHubView;
+  | InteractionHubView
+  | OpenInfoView;
 
 /** One page of the cluster. */
 export interface Page {
@@ -238,6 +241,10 @@ async function build(): Promise<Cluster> {
       );
       if (villages.length > 0)
         add(site, locale, fixedPaths.villages, 'villages', { type: 'villages', items: villages });
+      // 政府信息公开: the section of a 公开 body, in the default locale (docs/adr/0027-open-information.md).
+      if (locale === defaultLocale && isOpenInfoBody(site))
+        for (const section of openInfoPages(site, own))
+          add(site, locale, section.path, section.key, section.view);
       const projects = byType.get('investmentProject') ?? [];
       if (projects.length > 0) {
         add(site, locale, fixedPaths.investment, 'investment', { type: 'investment', items: projects });

@@ -21,6 +21,7 @@ import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import { consultationState } from './build-time.ts';
 import type { Cluster, Entry, Page } from './cluster.ts';
 import type { Locale, Site } from './model.ts';
+import { openInfoInputs } from './open-info.ts';
 import { inPartition } from './partition.ts';
 import { previewing } from './preview.ts';
 import { storedTextFields } from './text-store.ts';
@@ -85,6 +86,7 @@ function navigationKey(cluster: Cluster, site: Site, locale: Locale): string {
       prefix + fixedPaths.investment,
       prefix + fixedPaths.serviceGuides,
       prefix + fixedPaths.interaction,
+      prefix + fixedPaths.openInfo,
     ];
     return targets.filter((url) => cluster.pageByUrl.has(url));
   });
@@ -134,6 +136,10 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
         }
       }
       if (entry.type === 'interpretation') related.push(find('policy', entry.policy));
+      if (entry.type === 'policy' && entry.replacedBy)
+        related.push(
+          find('policy', entry.replacedBy) ?? cluster.entries.get(`policy|${entry.replacedBy}|zh-CN`),
+        );
       return {
         entry: entryData(entry),
         // A consultation's page changes on the day it opens or closes.
@@ -166,6 +172,11 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
           ]),
         })),
       };
+    case 'openInfo':
+    case 'catalogue':
+    case 'annualReport':
+    case 'websiteReport':
+      return openInfoInputs(view);
     default:
       return null;
   }

@@ -40,6 +40,7 @@ function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: st
     [fixedPaths.investment, 'nav.investment'],
     [fixedPaths.serviceGuides, 'nav.serviceGuides'],
     [fixedPaths.interaction, 'nav.interaction'],
+    [fixedPaths.openInfo, 'openInfo.title'],
   ];
   for (const [path, key] of fixed) {
     const url = prefix + path;

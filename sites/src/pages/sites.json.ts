@@ -1,3 +1,4 @@
+import { siteUrl } from '@govcluster/shared/urls';
 import type { APIRoute } from 'astro';
 import { loadCluster } from '../lib/cluster.ts';
 
@@ -12,7 +13,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
     locales: site.locales,
     basePath: site.basePath,
     parent: site.parent,
-    url: site.host ? `https://${site.host}/` : `${base}${site.basePath}`,
+    url: siteUrl(site, base),
   }));
   return new Response(`${JSON.stringify({ sites }, null, 2)}\n`, {
     headers: { 'content-type': 'application/json' },
