@@ -268,7 +268,7 @@ describe('the fixture cluster', () => {
         if (!onlyChinese) continue;
         const html = readPage(fixture.dist, urlOf(onlyChinese));
         expect(linksTo(html, `${sitePrefix(site, other)}#gc-untranslated`), urlOf(onlyChinese)).toBe(true);
-        expect(html).toContain(`lang="${other}">${t(other, 'locale.missingTitle')}`);
+        expect(html).toContain(`lang="${other}"> ${t(other, 'locale.missingTitle')}</span></a>`);
         const home = readPage(fixture.dist, sitePrefix(site, other));
         expect(home).toContain('id="gc-untranslated"');
         expect(home).toContain(t(other, 'locale.missingNotice'));

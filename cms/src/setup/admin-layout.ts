@@ -71,6 +71,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   host: '域名',
   locales: '语言',
   footer: '页脚信息',
+  investorContacts: '招商联系方式',
   columns: '栏目',
   type: '栏目类型',
   freshnessDays: '更新期限（天）',

@@ -246,6 +246,12 @@ export const uiKeys = [
   'freshness.stale',
   // Home page
   'home.latest',
+  'home.investorIntro',
+  'home.forInvestors',
+  'home.keyContacts',
+  'home.sitesInLocale',
+  'home.chineseOnly',
+  'home.chineseSites',
   // Investor guide (en and ru portal pages)
   'guide.intro',
   'guide.steps',
@@ -254,6 +260,13 @@ export const uiKeys = [
   'guide.step3',
   'guide.step4',
   'guide.contact',
+  // Investor contacts (registry `investorContacts`)
+  'investorContact.title',
+  'investorContact.intro',
+  'investorContact.hours',
+  'investorContact.languages',
+  'investorContact.all',
+  'investmentProject.all',
 ] as const;
 
 /** A key of the public UI strings, e.g. `'search.label'`. */
@@ -277,4 +290,6 @@ export const uiKeyParams = {
   'freshness.lastUpdated': ['date'],
   'freshness.stale': ['days'],
   'guide.intro': ['city'],
+  'home.investorIntro': ['city'],
+  'investorContact.intro': ['city'],
 } as const satisfies Partial<Record<UiKey, readonly string[]>>;

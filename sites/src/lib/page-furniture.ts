@@ -111,3 +111,9 @@ export function furnitureFor(
     searchUrl: prefix + fixedPaths.search,
   };
 }
+
+/** The city's name in a locale: the portal's short name (`Linjiang`), else its full name. */
+export function cityName(cluster: Cluster, locale: Locale): Text {
+  const portal = portalOf(cluster);
+  return text(portal.shortName ?? portal.name, locale);
+}
