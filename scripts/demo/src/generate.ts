@@ -190,6 +190,9 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
     stale: [],
     staleNews: new Set(),
     staleNotices: new Set(),
+    titles: new Set(),
+    projectDeck: [],
+    projectRound: 0,
     progress: () => undefined,
     sitesDone: 0,
   };

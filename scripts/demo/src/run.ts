@@ -35,6 +35,11 @@ export interface Run {
   stale: StaleColumn[];
   staleNews: Set<string>;
   staleNotices: Set<string>;
+  /** Titles taken, by `<where>|<title>` (see {@link distinct}). */
+  titles: Set<string>;
+  /** Kinds of investment project not yet offered in this round, and the round (investment.ts). */
+  projectDeck: number[];
+  projectRound: number;
   progress: (site?: string) => void;
   site?: string;
   sitesDone: number;
@@ -51,6 +56,26 @@ export async function emit(run: Run, record: ContentRecord): Promise<void> {
   await run.writer.write(record);
   count(run, record.type, record.locale);
   if (run.writer.count % 1000 === 0) run.progress(run.site);
+}
+
+/**
+ * A text whose title is new where it appears (`where`: site, column and year, or the city for
+ * investment projects): drawn with `rng` first, then with forks of it until the title is new. A
+ * column rarely needs more than one more draw; after `tries` the last draw is kept and the
+ * plausibility check (plausibility.ts) names it.
+ */
+export function distinct<T extends { title: string }>(
+  run: Run,
+  where: string,
+  rng: Rng,
+  make: (rng: Rng) => T,
+  tries = 24,
+): T {
+  let text = make(rng);
+  for (let attempt = 1; attempt < tries && run.titles.has(`${where}|${text.title}`); attempt += 1)
+    text = make(rng.fork(`again/${attempt}`));
+  run.titles.add(`${where}|${text.title}`);
+  return text;
 }
 
 export function draw(rng: Rng, range: Range): number {
