@@ -182,10 +182,7 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
     counts: {},
     entries: {},
     landscapes: media.landscapes,
-    portraits: {
-      male: media.portraits.filter((_, i) => i % 4 !== 3),
-      female: media.portraits.filter((_, i) => i % 4 === 3),
-    },
+    portraits: media.portraits,
     attachments: planAttachments(),
     stale: [],
     staleNews: new Set(),

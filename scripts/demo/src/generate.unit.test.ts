@@ -177,6 +177,17 @@ describe('generateDemoCity at fixture scale', () => {
     }
   });
 
+  it('publishes the portal’s newest news before 08:00 China time, when the UTC day is the day before', () => {
+    const early = all.filter(
+      (r) =>
+        r.type === 'article' &&
+        r.site === 'portal' &&
+        typeof r.publishedAt === 'string' &&
+        new Date(r.publishedAt).toISOString().slice(0, 10) < r.publishedAt.slice(0, 10),
+    );
+    expect(early.length).toBeGreaterThan(0);
+  });
+
   it('reports the stale column it made, and keeps the other news columns fresh', () => {
     expect(result.stale.length).toBeGreaterThanOrEqual(1);
     const sites = all.filter((r) => r.type === 'site') as unknown as Site[];

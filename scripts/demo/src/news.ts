@@ -1,7 +1,7 @@
 /** News (工作动态) and notices (通知公告) of every site. */
 import type { Article, Site } from '@govcluster/shared/schemas';
 import type { Org } from './context.ts';
-import { formatDay, partsOf } from './dates.ts';
+import { dateTime, formatDay, partsOf } from './dates.ts';
 import { createRng } from './prng.ts';
 import {
   allScenes,
@@ -10,6 +10,7 @@ import {
   columnDays,
   distinct,
   draw,
+  earlyMinute,
   emit,
   laterUpdate,
   pad,
@@ -40,7 +41,9 @@ export async function news(run: Run, site: Site, org: Org, volume: Range): Promi
     const irng = rng.fork(String(i));
     const where = `${site.id}|news|${partsOf(day).year}`;
     const text = distinct(run, where, irng, (r) => newsText(r, org, run.plan.city, day, meetingNumber));
-    const published = at(irng, day);
+    // The portal's newest news is an early-morning release: every city has one before 08:00 China time.
+    const newest = org.kind === 'portal' && i === days.length - 1;
+    const published = newest ? dateTime(day, earlyMinute(irng)) : at(irng, day);
     const images = irng.chance(0.35) ? pictures(run, irng, allScenes, irng.chance(0.2) ? 2 : 1) : [];
     const article: Article = {
       id: `${site.id}-news-${pad(i + 1)}`,

@@ -30,7 +30,8 @@ export interface Run {
   counts: Record<string, Partial<Record<Locale, number>>>;
   entries: Record<string, number>;
   landscapes: Map<string, string[]>;
-  portraits: { male: string[]; female: string[] };
+  /** Portrait ids by pool: gender and age band (portraits.ts). */
+  portraits: Map<string, string[]>;
   attachments: AttachmentFile[];
   stale: StaleColumn[];
   staleNews: Set<string>;
@@ -86,9 +87,18 @@ export function pad(n: number, width = 4): string {
   return String(n).padStart(width, '0');
 }
 
-/** A publication time on `day` (office hours). */
+/**
+ * A publication time on `day`: office hours mostly, one in twenty-five before 08:00 China time (a
+ * morning release, a notice put up overnight), when the UTC day is still the day before: a page that
+ * cut its date from the UTC string would show the wrong day.
+ */
 export function at(rng: Rng, day: number): string {
-  return dateTime(day, officeMinute(rng));
+  return dateTime(day, rng.chance(0.04) ? earlyMinute(rng) : officeMinute(rng));
+}
+
+/** A minute between 00:30 and 07:50 China time (the UTC day before). */
+export function earlyMinute(rng: Rng): number {
+  return rng.int(30, 7 * 60 + 50);
 }
 
 /** An update a little after publication, never after today. */
