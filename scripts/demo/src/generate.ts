@@ -183,7 +183,7 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
     entries: {},
     landscapes: media.landscapes,
     portraits: media.portraits,
-    attachments: planAttachments(),
+    attachments: await planAttachments(),
     stale: [],
     staleNews: new Set(),
     staleNotices: new Set(),

@@ -1,7 +1,7 @@
 /**
  * Images of the demo city, made locally: the landscapes of scenes.ts and the portrait silhouettes of
  * portraits.ts, drawn as SVG and rendered to JPEG by sharp; and the writer of every media and attachment file
- * (attachments.ts). No fonts and no downloads are needed, and the same seed gives the same bytes.
+ * (attachments.ts). No download is needed, and the same seed gives the same bytes.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

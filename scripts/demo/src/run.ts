@@ -1,7 +1,7 @@
 /** The state of one generator run and the small helpers every per-type generator shares. */
 import type { Attachment, Locale, MediaRef, Site } from '@govcluster/shared/schemas';
 import type { ContentRecord, SnapshotWriter } from '@govcluster/shared/snapshot';
-import type { AttachmentFile } from './attachments.ts';
+import { type AttachmentFile, attachmentKind } from './attachments.ts';
 import type { Org } from './context.ts';
 import { dateTime, officeMinute, spreadDays } from './dates.ts';
 import type { Rng } from './prng.ts';
@@ -115,8 +115,11 @@ export function pictures(run: Run, rng: Rng, scenes: readonly string[], howMany:
 
 export const allScenes = ['river', 'mountains', 'fields', 'skyline', 'tea', 'lake', 'bridge', 'park'];
 
+/** An attachment named `name`: the pool's PDF of the kind the name asks for (`…报名表.pdf`). */
 export function attachment(run: Run, rng: Rng, name: string): Attachment {
-  const file = rng.pick(run.attachments);
+  const kind = attachmentKind(name);
+  const matching = run.attachments.filter((item) => item.kind === kind);
+  const file = rng.pick(matching.length > 0 ? matching : run.attachments);
   return { name, file: file.file, mime: 'application/pdf', size: file.size };
 }
 
