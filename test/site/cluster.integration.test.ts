@@ -201,9 +201,9 @@ describe('the fixture cluster', () => {
         for (const block of home.split('<section class="gc-block">').slice(1)) {
           const more = /class="gc-block__more" href="([^"]+)"/.exec(block)?.[1];
           if (!more) continue;
-          const items = [...block.matchAll(/<li class="gc-list__item">\s*<span>\s*<a href="([^"]+)"/g)].map(
-            (match) => match[1],
-          );
+          const items = [
+            ...block.matchAll(/<li class="gc-list__item">\s*<span[^>]*>\s*<a href="([^"]+)"/g),
+          ].map((match) => match[1]);
           // Every page of the listing, page 2 on at <more>page/N/.
           const listed = new Set<string>();
           for (let page = 1; ; page += 1) {

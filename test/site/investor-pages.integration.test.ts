@@ -101,6 +101,12 @@ describe('investors’ pages in English and Russian', () => {
         ]),
       );
       if (bureau) expect(links, `${prefix}: the bureau`).toContain(sitePrefix(bureau, locale));
+      // News for investors: the newest news in this language, from any site.
+      const news = readRecords(fixture.snapshot)
+        .filter((r) => r.type === 'article' && r.column === 'news' && r.locale === locale)
+        .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
+      expect(news.length, `news in ${locale} in the fixture`).toBeGreaterThan(0);
+      expect(html, `${prefix}: news for investors`).toContain(`>${news[0]?.title}</a>`);
       const first = portal.investorContacts?.[0];
       expect(first, 'the fixture portal has investor contacts').toBeDefined();
       expect(html, `${prefix}: key contact`).toContain(first?.office[locale] as string);

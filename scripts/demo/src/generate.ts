@@ -20,6 +20,7 @@ import { planAttachments } from './attachments.ts';
 import { investmentBureauId } from './catalog.ts';
 import { dayOf } from './dates.ts';
 import { projects } from './investment.ts';
+import { investorNews } from './investor-news.ts';
 import { letters } from './letters.ts';
 import { planMedia, writeMediaFiles } from './media.ts';
 import { news, notices } from './news.ts';
@@ -123,7 +124,10 @@ async function generateContent(run: Run): Promise<void> {
       await policies(run, site, org, scale.department.policies);
       await services(run, site, org, scale.department.services);
       await letters(run, site, org, scale.department.letters);
-      if (site.id === investmentBureauId) await projects(run, site, scale.projects.bureau);
+      if (site.id === investmentBureauId) {
+        await projects(run, site, scale.projects.bureau);
+        await investorNews(run, site, Math.max(2, Math.round(scale.projects.bureau * 0.8)));
+      }
     } else {
       const town = plan.townships.find((t) => t.id === site.id);
       await news(run, site, org, scale.township.news);

@@ -291,5 +291,6 @@ export const uiKeyParams = {
   'freshness.stale': ['days'],
   'guide.intro': ['city'],
   'home.investorIntro': ['city'],
+  'header.emblem': ['city'],
   'investorContact.intro': ['city'],
 } as const satisfies Partial<Record<UiKey, readonly string[]>>;

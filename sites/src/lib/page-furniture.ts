@@ -81,6 +81,8 @@ export function furnitureFor(
     locale,
     kind: site.kind,
     siteName: siteName(site, locale),
+    cityName: cityName(cluster, locale).text,
+    emblemMark: Array.from((portal.shortName ?? portal.name)['zh-CN'])[0] ?? '',
     homeUrl: prefix,
     parent:
       site.id === portal.id
