@@ -81,6 +81,10 @@ describe('accessibility', () => {
         'village',
         'letter form',
         'letter tracking',
+        'investor contacts (en)',
+        'home (en)',
+        'home (ru)',
+        '404 (en)',
       ]),
     );
   });

@@ -229,7 +229,16 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     ['accessibility statement', portal ? `${portal.basePath}accessibility/` : undefined],
     ['letter form', department ? `${department.basePath}mailbox/write/` : undefined],
     ['letter tracking', portal ? `${portal.basePath}mailbox/track/` : undefined],
+    [
+      'investor contacts (en)',
+      investorSite && exists(`${prefix(investorSite, 'en')}investment/contacts/`)
+        ? `${prefix(investorSite, 'en')}investment/contacts/`
+        : undefined,
+    ],
+    ['home (en)', portal?.locales.includes('en') ? prefix(portal, 'en') : undefined],
+    ['home (ru)', portal?.locales.includes('ru') ? prefix(portal, 'ru') : undefined],
     ['404', township ? `${township.basePath}404.html` : '/404.html'],
+    ['404 (en)', portal?.locales.includes('en') ? `${prefix(portal, 'en')}404.html` : undefined],
   ];
   return candidates
     .filter((c): c is [string, string] => c[1] !== undefined)

@@ -265,6 +265,9 @@ export const uiKeys = [
   'investorContact.intro',
   'investorContact.hours',
   'investorContact.languages',
+  'investorContact.language.zh-CN',
+  'investorContact.language.en',
+  'investorContact.language.ru',
   'investorContact.all',
   'investmentProject.all',
 ] as const;
