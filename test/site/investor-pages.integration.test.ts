@@ -71,15 +71,16 @@ describe('investors’ pages in English and Russian', () => {
           `${url}: empty blocks`,
         ).toEqual([]);
         expect(html, url).not.toContain(t(locale, 'list.empty'));
-        for (const link of mainLinks(html)) {
-          const target = sites
-            .filter((other) => link.href.startsWith(other.basePath))
-            .sort((a, b) => b.basePath.length - a.basePath.length)[0];
-          const inLocale = link.href.startsWith(sitePrefix(target ?? site, locale));
-          // A link out of the page's language says so, in words and in hreflang.
-          if (link.href.startsWith('/') && !inLocale) {
-            expect(link, `${url}: a link to Chinese pages`).toMatchObject({ hreflang: 'zh-CN' });
-            expect(link.text, `${url}: marked as Chinese`).toContain(t(locale, 'locale.inChinese'));
+        // On the home and the site map, a link out of the page's language says so, in words and hreflang.
+        for (const page of [url, url + fixedPaths.siteMap]) {
+          for (const link of mainLinks(readPage(fixture.dist, page))) {
+            const target = sites
+              .filter((other) => link.href.startsWith(other.basePath))
+              .sort((a, b) => b.basePath.length - a.basePath.length)[0];
+            if (!link.href.startsWith('/') || link.href.startsWith(sitePrefix(target ?? site, locale)))
+              continue;
+            expect(link, `${page}: a link to Chinese pages`).toMatchObject({ hreflang: 'zh-CN' });
+            expect(link.text, `${page}: marked as Chinese`).toContain(t(locale, 'locale.inChinese'));
           }
         }
       }
