@@ -294,7 +294,13 @@ async function seedTrusted(strapi: Core.Strapi, dir: string, options: SeedOption
         icp: record.footer.icp,
         publicSecurity: record.footer.publicSecurity,
         contact: { ...record.footer.contact, address: localizedText(record.footer.contact.address) },
+        partyGovMarkUrl: record.footer.partyGovMarkUrl ?? null,
       },
+      hotline: record.hotline ? { ...record.hotline, hours: localizedText(record.hotline.hours) } : null,
+      newMedia: ((record.newMedia ?? []) as Raw[]).map((account) => ({
+        ...account,
+        name: localizedText(account.name),
+      })),
     };
     let documentId = row?.document_id ?? (await findDocument(siteMapping, record.id));
     if (documentId) await strapi.documents(siteMapping.uid as any).update({ documentId, data } as any);

@@ -21,5 +21,7 @@ export const collections = {
   village: defineCollection({ loader: clusterLoader('village') }),
   investmentProject: defineCollection({ loader: clusterLoader('investmentProject') }),
   letter: defineCollection({ loader: clusterLoader('letter') }),
+  interview: defineCollection({ loader: clusterLoader('interview') }),
+  consultation: defineCollection({ loader: clusterLoader('consultation') }),
   mailboxStatistics: defineCollection({ loader: mailboxStatisticsLoader() }),
 };

@@ -16,6 +16,7 @@ import { freePort } from '@govcluster/shared/ports';
 import type { ReviewRole } from '@govcluster/shared/review';
 import type { Browser, Page } from 'playwright-core';
 import { roleCodes } from '../../cms/src/plugins/review/server/src/actors.ts';
+import { createAdminPerson } from '../../cms/src/testing/admin-people.ts';
 import {
   appDir,
   destroyKeepingListeners,
@@ -72,6 +73,39 @@ export interface AdminE2e {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh browser context logged in to the admin at `adminUrl` (`…/admin`) as one account, the admin in
+ * Chinese; the page's errors, failed requests and console warnings go to the test's output.
+ */
+export async function loginToAdmin(
+  browser: Browser,
+  adminUrl: string,
+  email: string,
+  password: string,
+  timeoutMs = 60_000,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      console.warn(`[browser ${message.type()}] ${message.text().slice(0, 400)}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      console.warn(
+        `[http ${response.status()}] ${response.request().method()} ${response.url().slice(0, 200)}`,
+      );
+  });
+  page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`));
+  await page.goto(`${adminUrl}/auth/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((target) => !target.pathname.includes('/auth/login'), { timeout: timeoutMs });
+  return page;
+}
+
 /** Builds the admin panel when it is missing or outdated, and copies the built app into `into`. */
 async function builtAppCopy(into: string): Promise<string> {
   await ensureAdminBuild((line) => console.error(line));
@@ -120,24 +154,17 @@ export async function startAdminE2e(options: {
   const url = `http://127.0.0.1:${port}`;
   const password = `E2e-${randomBytes(6).toString('hex')}-1a`;
 
-  const addAccount = async ({ email, reviewRole, sites = [] }: AdminAccount): Promise<number> => {
-    const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCodes[reviewRole] } });
-    if (!role) throw new Error(`no admin role ${roleCodes[reviewRole]}`);
-    const user = await strapi.admin.services.user.create({
+  const addAccount = ({ email, reviewRole, sites = [] }: AdminAccount): Promise<number> =>
+    createAdminPerson(strapi, {
       email,
+      password,
+      roles: [roleCodes[reviewRole]],
+      reviewRole,
+      sites,
       firstname: email.split('.')[0],
       lastname: 'E2E',
-      password,
-      isActive: true,
-      registrationToken: null,
-      preferedLanguage: 'zh-Hans',
-      roles: [role.id],
+      language: 'zh-Hans',
     });
-    await strapi.documents('api::site-membership.site-membership').create({
-      data: { user: user.id, reviewRole, sites: [...sites] },
-    });
-    return user.id;
-  };
 
   const addReviewers = async (site: string, domain: string): Promise<Reviewers> => {
     const reviewers: Reviewers = {
@@ -153,28 +180,7 @@ export async function startAdminE2e(options: {
     return reviewers;
   };
 
-  const loginAs = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        console.warn(`[browser ${message.type()}] ${message.text().slice(0, 400)}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        console.warn(
-          `[http ${response.status()}] ${response.request().method()} ${response.url().slice(0, 200)}`,
-        );
-    });
-    page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`));
-    await page.goto(`${url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((target) => !target.pathname.includes('/auth/login'), { timeout: 30_000 });
-    return page;
-  };
+  const loginAs = (email: string): Promise<Page> => loginToAdmin(browser, `${url}/admin`, email, password);
 
   const close = async () => {
     await browser.close();

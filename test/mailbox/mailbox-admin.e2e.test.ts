@@ -10,19 +10,19 @@
  * Screenshots in `.data/screenshots/mailbox/`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { freePort } from '@govcluster/shared/ports';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { clusterDocuments } from '../../scripts/src/search/cluster-documents.ts';
-import { type CmsHandle, startCms } from '../../scripts/src/start-cms.ts';
+import type { CmsHandle } from '../../scripts/src/start-cms.ts';
+import { loginToAdmin } from '../lib/admin-e2e.ts';
 import { launchChromium } from '../lib/chromium.ts';
+import { type FixtureCms, startFixtureCms } from '../lib/fixture-cms.ts';
 import { type FixtureBuild, fixtureBuild, readPage, readRecords, repoRoot } from '../site/fixture.ts';
 
 const shots = join(repoRoot, '.data', 'screenshots', 'mailbox');
@@ -47,11 +47,11 @@ const filesUnder = (dir: string): string[] =>
 
 describe('the mailbox walk in Chromium: write, assign, answer, review, track, publish', () => {
   let fixture: FixtureBuild;
-  let cms: CmsHandle | undefined;
+  let cms: CmsHandle;
   let server: StaticServer;
   let browser: Browser;
   let work = '';
-  const cmsLog: string[] = [];
+  let fixtureCms: FixtureCms | undefined;
   let writtenTo: FixtureSite;
   let office: FixtureSite;
   let code = '';
@@ -64,24 +64,12 @@ describe('the mailbox walk in Chromium: write, assign, answer, review, track, pu
     const departments = sites.filter((site) => site.kind === 'department');
     writtenTo = departments.find((site) => site.columns.some((c) => c.type === 'interaction')) as FixtureSite;
     office = departments.find((site) => site.id !== writtenTo.id) as FixtureSite;
-    work = mkdtempSync(join(tmpdir(), 'gc-mailbox-walk-'));
-    cms = await startCms({
-      snapshot: fixture.snapshot,
-      log: (line) => {
-        cmsLog.push(line);
-        if (cmsLog.length > 50) cmsLog.shift();
-      },
-      env: {
-        PORT: String(await freePort()),
-        DATABASE_FILENAME: join(work, 'cms.sqlite'),
-        DATABASE_URL: '',
-        PUBLIC_DIR: join(work, 'public'),
-        GOVCLUSTER_BUILD_TOKEN_FILE: join(work, 'build-token'),
-        MAILBOX_KEY: randomBytes(32).toString('hex'),
-        MAILBOX_SECRET: randomBytes(32).toString('hex'),
-        MAILBOX_LIMITS: '{}',
-      },
+    fixtureCms = await startFixtureCms(fixture.snapshot, 'mailbox-walk', {
+      MAILBOX_KEY: randomBytes(32).toString('hex'),
+      MAILBOX_SECRET: randomBytes(32).toString('hex'),
+      MAILBOX_LIMITS: '{}',
     });
+    ({ cms, work } = fixtureCms);
     server = await serveStatic(fixture.dist, { cmsOrigin: new URL(cms.adminUrl).origin });
     browser = await launchChromium();
   }, 900_000);
@@ -89,30 +77,18 @@ describe('the mailbox walk in Chromium: write, assign, answer, review, track, pu
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await cms?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await fixtureCms?.stop();
   }, 60_000);
 
-  const loginAs = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.warn(`[page error] ${error.message}`));
-    await page.goto(`${cms?.adminUrl}/auth/login`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(cms?.demoPassword ?? '');
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((target) => !target.pathname.includes('/auth/login'), { timeout: 60_000 });
-    return page;
-  };
+  const loginAs = (email: string): Promise<Page> =>
+    loginToAdmin(browser, cms.adminUrl, email, cms.demoPassword ?? '');
   const lettersPage = async (page: Page) => {
-    await page.goto(`${cms?.adminUrl}/plugins/review`);
+    await page.goto(`${cms.adminUrl}/plugins/review`);
     await page.getByTestId('letters-to-handle').waitFor({ timeout: 60_000 });
     return page.getByRole('row').filter({ hasText: subject });
   };
 
   it('a citizen writes on a department’s site and gets a code', async () => {
-    if (!cms) throw new Error(`the CMS did not start:\n${cmsLog.join('\n')}`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${server.url}${writtenTo.basePath}mailbox/write/`);
@@ -174,12 +150,12 @@ describe('the mailbox walk in Chromium: write, assign, answer, review, track, pu
       await review.context().close();
     }
     // Every assignment and look is in the log: who, from which office to which.
-    const admin = adminApi(new URL(cms?.adminUrl ?? '').origin);
+    const admin = adminApi(new URL(cms.adminUrl).origin);
     const csv = (
       await admin.request(
         'GET',
         `/review/log.csv?site=${office.id}`,
-        await admin.login('web@demo.gov.cn', cms?.demoPassword ?? ''),
+        await admin.login('web@demo.gov.cn', cms.demoPassword ?? ''),
       )
     ).body as string;
     const lines = csv.split('\n').filter((line) => line.includes(subject));
@@ -208,8 +184,8 @@ describe('the mailbox walk in Chromium: write, assign, answer, review, track, pu
       outDir: out,
       quiet: true,
       env: {
-        CMS_URL: cms?.apiUrl,
-        CMS_TOKEN: cms?.token,
+        CMS_URL: cms.apiUrl,
+        CMS_TOKEN: cms.token,
         GOVCLUSTER_SNAPSHOT: '',
         GOVCLUSTER_CACHE_DIR: join(work, 'cache'),
       },

@@ -6,7 +6,9 @@
  * manager, its unit reviewer and the web office and secrecy reviewers approve, and the writer sees the
  * reply with the office's name.
  */
+import type { ReviewRole } from '@govcluster/shared/review';
 import { expect, it } from 'vitest';
+import { createAdminPerson } from '../../cms/src/testing/admin-people.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { type MailboxWorld, validLetter } from './mailbox-world.ts';
 
@@ -22,19 +24,13 @@ export function assignmentTests(
     const strapi = app.strapi as any;
     const admin = adminApi(app.url);
     const password = 'Assign-Mailbox-1a';
-    const person = async (email: string, code: string, reviewRole: string, own: string[]) => {
-      const role = await strapi.db.query('admin::role').findOne({ where: { code } });
-      const user = await strapi.admin.services.user.create({
+    const person = async (email: string, code: string, reviewRole: ReviewRole, own: string[]) => {
+      await createAdminPerson(app.strapi, {
         email,
-        firstname: email.split('@')[0],
-        lastname: 'Test',
         password,
-        isActive: true,
-        registrationToken: null,
-        roles: [role.id],
-      });
-      await strapi.documents('api::site-membership.site-membership').create({
-        data: { user: user.id, reviewRole, sites: own.map((key) => sites[key]) },
+        roles: [code],
+        reviewRole,
+        sites: own.map((key) => sites[key] as string),
       });
       return admin.login(email, password);
     };

@@ -12,12 +12,11 @@ import { statisticsSentence, sumFigures } from '@govcluster/shared/mailbox';
 import { type MailboxStatistics, MailboxStatisticsSchema } from '@govcluster/shared/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxStatisticsOf } from '../../cms/src/mailbox/statistics.ts';
-import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
 import { syncState } from '../../cms/src/publishing/sync-token.ts';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
-import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-world.ts';
+import { createMailboxWorld, type MailboxWorld, publishReply, validLetter } from './mailbox-world.ts';
 
 /** Every file under a folder. */
 function filesUnder(dir: string): string[] {
@@ -51,20 +50,7 @@ export function describeMailboxStatistics(database: TestDatabase): void {
       secrets.push(letter.phone, letter.email, letter.idNumber, letter.name, password);
       return { letter, code, password };
     };
-    /** The office replies and the reply passes the review (published on the trusted path). */
-    const reply = async (code: string) => {
-      const intake = await world.app.strapi.db
-        .query('api::letter-intake.letter-intake')
-        .findOne({ where: { code } });
-      // biome-ignore lint/suspicious/noExplicitAny: the document service's types are generated per app
-      const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
-      await documents.update({
-        documentId: intake.letter,
-        locale: 'zh-CN',
-        data: { reply: '您好，已经处理。', repliedAt: new Date().toISOString() },
-      });
-      await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
-    };
+    const reply = (code: string) => publishReply(world.app, code, '您好，已经处理。');
     const statisticsWith = async (authorization?: string) =>
       fetch(`${world.app.url}/api/mailbox-statistics`, {
         headers: authorization ? { authorization } : {},

@@ -7,12 +7,14 @@
  * Long on purpose: one list of cases against one booted Strapi and its mailbox, each case a few lines;
  * split, every part would boot Strapi again (about 20 s each, per database).
  */
+import type { ReviewRole } from '@govcluster/shared/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
+import { createAdminPerson } from '../../cms/src/testing/admin-people.ts';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
+import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { fetchCmsRecords } from '../../sites/src/loaders/cms-source.ts';
 import { assignmentTests } from './mailbox-assign-suite.ts';
-import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-world.ts';
+import { createMailboxWorld, type MailboxWorld, publishReply, validLetter } from './mailbox-world.ts';
 
 /** The mailbox suite on one database. */
 export function describeMailbox(database: TestDatabase): void {
@@ -29,6 +31,20 @@ export function describeMailbox(database: TestDatabase): void {
     });
     const submit = async (letter: Record<string, string>, from = ip()) =>
       world.postJson('/api/mailbox/letters', { ...letter, ...(await world.solved()) }, from);
+    /** The letters the build reads with a new read-only token (returned too), as the publisher does. */
+    const lettersTheBuildReads = async () => {
+      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
+        name: `build (test ${next++})`,
+        type: 'read-only',
+        lifespan: null,
+      });
+      const { records } = await fetchCmsRecords(
+        { url: world.app.url, token: token.accessKey },
+        'letter',
+        'zh-CN',
+      );
+      return { records, token: token.accessKey as string };
+    };
 
     beforeAll(async () => {
       world = await createMailboxWorld({}, { database });
@@ -233,21 +249,7 @@ export function describeMailbox(database: TestDatabase): void {
       expect(
         (await world.postJson('/api/mailbox/rate', { code, password, rating: 'satisfied' }, ip())).status,
       ).toBe(409);
-      // The office replies and the reply passes the review (here: published on the trusted path).
-      const intake = await world.app.strapi.db
-        .query('api::letter-intake.letter-intake')
-        .findOne({ where: { code } });
-      const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
-      await documents.update({
-        documentId: intake.letter,
-        locale: 'zh-CN',
-        data: {
-          handlingStatus: 'replied',
-          reply: '您好，该路灯已于本周修复。',
-          repliedAt: new Date().toISOString(),
-        },
-      });
-      await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+      await publishReply(world.app, code, '您好，该路灯已于本周修复。');
       publishedCode = code;
       const replied = await world.postJson('/api/mailbox/track', { code, password }, ip());
       expect([replied.body.letter.status, replied.body.letter.reply]).toEqual([
@@ -289,21 +291,12 @@ export function describeMailbox(database: TestDatabase): void {
         const answer = await fetch(`${world.app.url}${path}`);
         expect([path, answer.status >= 400]).toEqual([path, true]);
       }
-      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
-        name: 'build (test)',
-        type: 'read-only',
-        lifespan: null,
-      });
-      const { records } = await fetchCmsRecords(
-        { url: world.app.url, token: token.accessKey },
-        'letter',
-        'zh-CN',
-      );
+      const { records, token } = await lettersTheBuildReads();
       const built = JSON.stringify(records);
       expect(built).toContain(letter.subject);
       for (const secret of secrets) expect(built).not.toContain(secret);
       const intakes = await fetch(`${world.app.url}/api/letter-intakes`, {
-        headers: { authorization: `Bearer ${token.accessKey}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       expect(intakes.status).toBe(404);
     });
@@ -311,20 +304,7 @@ export function describeMailbox(database: TestDatabase): void {
     it('never shows a letter whose writer said no to publication on the public API or to the build', async () => {
       const letter: Record<string, string> = { ...validLetter(next++), mayPublish: 'no' };
       const { code, password } = (await submit(letter)).body;
-      const intake = await world.app.strapi.db
-        .query('api::letter-intake.letter-intake')
-        .findOne({ where: { code } });
-      const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
-      await documents.update({
-        documentId: intake.letter,
-        locale: 'zh-CN',
-        data: {
-          handlingStatus: 'replied',
-          reply: '您好，不公开的答复。',
-          repliedAt: new Date().toISOString(),
-        },
-      });
-      await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+      const letterId = await publishReply(world.app, code, '您好，不公开的答复。');
       const tracked = (await world.postJson('/api/mailbox/track', { code, password }, ip())).body.letter;
       expect([tracked.status, tracked.reply, tracked.publicUrl]).toEqual([
         'replied',
@@ -335,19 +315,10 @@ export function describeMailbox(database: TestDatabase): void {
         await fetch(`${world.app.url}/api/letters?locale=zh-CN&pagination[pageSize]=100`)
       ).text();
       expect(list).not.toContain(letter.subject);
-      const filtered = await fetch(`${world.app.url}/api/letters?filters[documentId][$eq]=${intake.letter}`);
+      const filtered = await fetch(`${world.app.url}/api/letters?filters[documentId][$eq]=${letterId}`);
       expect(JSON.parse(await filtered.text()).data).toEqual([]);
-      expect((await fetch(`${world.app.url}/api/letters/${intake.letter}`)).status).toBe(404);
-      const token = await (world.app.strapi as any).admin.services['api-token-content-api'].create({
-        name: 'build (consent test)',
-        type: 'read-only',
-        lifespan: null,
-      });
-      const { records } = await fetchCmsRecords(
-        { url: world.app.url, token: token.accessKey },
-        'letter',
-        'zh-CN',
-      );
+      expect((await fetch(`${world.app.url}/api/letters/${letterId}`)).status).toBe(404);
+      const { records } = await lettersTheBuildReads();
       expect(JSON.stringify(records)).not.toContain(letter.subject);
     });
 
@@ -372,27 +343,15 @@ export function describeMailbox(database: TestDatabase): void {
         .findOne({ where: { code } });
       const strapi = world.app.strapi as any;
       const password = `Mailbox-${next}-Aa1`;
-      const roleId = async (role: string) =>
-        (await strapi.db.query('admin::role').findOne({ where: { code: role } })).id;
-      const person = async (email: string, role: string, sites: string[], reviewRole: string) => {
-        const user = await strapi.admin.services.user.create({
+      const person = async (email: string, role: string, sites: string[], reviewRole: ReviewRole) => {
+        await createAdminPerson(world.app.strapi, {
           email,
-          firstname: email.split('@')[0],
-          lastname: 'Test',
           password,
-          isActive: true,
-          registrationToken: null,
-          roles: [await roleId(role)],
+          roles: [role],
+          reviewRole,
+          sites: sites.map((key) => world.sites[key] as string),
         });
-        await strapi.documents('api::site-membership.site-membership').create({
-          data: { user: user.id, reviewRole, sites: sites.map((key) => world.sites[key]) },
-        });
-        const login = await fetch(`${world.app.url}/admin/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-        });
-        return ((await login.json()) as any).data.token as string;
+        return adminApi(world.app.url).login(email, password);
       };
       const look = async (token: string) => {
         const answer = await fetch(`${world.app.url}/review/letters/${intake.letter}/contact`, {

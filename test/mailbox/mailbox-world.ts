@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { solveChallenge } from '@govcluster/shared/mailbox';
+import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
 import {
   appDir,
   bootStrapi,
@@ -130,4 +131,22 @@ export async function createMailboxWorld(
     close: () => app.close(),
   };
   return world;
+}
+
+/**
+ * The office answers the letter with tracking code `code` and the reply passes the review (here:
+ * published on the review gate's trusted path, as the seeder does). Returns the letter's document id.
+ */
+export async function publishReply(app: TestStrapi, code: string, reply: string): Promise<string> {
+  const intake = await app.strapi.db.query('api::letter-intake.letter-intake').findOne({ where: { code } });
+  if (!intake) throw new Error(`publishReply: no letter with the tracking code ${code}`);
+  // biome-ignore lint/suspicious/noExplicitAny: the document service's types are generated per app
+  const documents = app.strapi.documents('api::letter.letter' as never) as any;
+  await documents.update({
+    documentId: intake.letter,
+    locale: 'zh-CN',
+    data: { handlingStatus: 'replied', reply, repliedAt: new Date().toISOString() },
+  });
+  await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+  return intake.letter;
 }

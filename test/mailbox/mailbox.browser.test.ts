@@ -7,17 +7,15 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { axeRun } from '../lib/axe.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { fixtureBuild, repoRoot } from '../site/fixture.ts';
-import { createMailboxWorld, type MailboxWorld } from './mailbox-world.ts';
+import { createMailboxWorld, type MailboxWorld, publishReply } from './mailbox-world.ts';
 
 const shots = path.join(repoRoot, '.data', 'screenshots', 'mailbox');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface FixtureSite {
   id: string;
@@ -65,15 +63,7 @@ describe('mailbox in Chromium', () => {
   });
 
   const axeViolations = async (page: Page) => {
-    await page.addScriptTag({ content: axe.source });
-    const result = await page.evaluate(
-      (tags) =>
-        (window as unknown as { axe: typeof axe }).axe.run(document, {
-          runOnly: { type: 'tag', values: tags },
-        }),
-      wcagTags,
-    );
-    return result.violations.map(
+    return (await axeRun(page)).map(
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
   };
@@ -155,22 +145,11 @@ describe('mailbox in Chromium', () => {
     const code = (await page.locator('[data-gc-letter-code]').textContent()) ?? '';
     const password = (await page.locator('[data-gc-letter-password]').textContent()) ?? '';
     await context.close();
-    // The office's reply passes the review (here: published on the trusted path).
-    const intake = await world.app.strapi.db
-      .query('api::letter-intake.letter-intake')
-      .findOne({ where: { code } });
-    // biome-ignore lint/suspicious/noExplicitAny: the document service's types are generated per app
-    const documents = world.app.strapi.documents('api::letter.letter' as never) as any;
-    await documents.update({
-      documentId: intake.letter,
-      locale: 'zh-CN',
-      data: {
-        handlingStatus: 'replied',
-        reply: '陈女士：您好！来信收悉。经核查，该路灯线路老化，已于12月8日更换，恢复照明。感谢您的监督。',
-        repliedAt: new Date().toISOString(),
-      },
-    });
-    await runTrusted('test', () => documents.publish({ documentId: intake.letter, locale: 'zh-CN' }));
+    await publishReply(
+      world.app,
+      code,
+      '陈女士：您好！来信收悉。经核查，该路灯线路老化，已于12月8日更换，恢复照明。感谢您的监督。',
+    );
     const noScript = await browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 900 },

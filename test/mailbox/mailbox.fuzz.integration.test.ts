@@ -6,6 +6,7 @@
  * back escaped on every page.
  */
 import { request } from 'node:http';
+import { letterFields } from '@govcluster/shared/mailbox';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailboxWorld, type MailboxWorld, validLetter } from './mailbox-world.ts';
@@ -53,14 +54,7 @@ const field = fc.oneof(
 );
 const names = [
   'site',
-  'kind',
-  'subject',
-  'text',
-  'name',
-  'phone',
-  'email',
-  'idNumber',
-  'mayPublish',
+  ...letterFields,
   'website',
   'challenge',
   'solution',

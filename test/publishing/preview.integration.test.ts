@@ -6,30 +6,17 @@
  * logged in, a forged cookie and another site's author are refused.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
-import { appDir, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
-import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import type { ReviewWorld } from '../../cms/src/testing/review/review-world.ts';
+import type { StaticServer } from '../../scripts/src/lib/static-server.ts';
 import type { ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
-import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
-import { createReviewWorld, type ReviewWorld } from '../review/review-world.ts';
+import { type PublishingWorld, startPublishingWorld } from '../lib/publishing-world.ts';
 
 const articleUid = 'api::article.article';
 const oldTitle = '河西镇开展春季植树活动';
 const newTitle = '河西镇春季植树活动圆满结束（更正稿）';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Every file under `dir` whose text contains `needle` (symlinks not followed). */
 function filesContaining(dir: string, needle: string): string[] {
@@ -44,55 +31,21 @@ function filesContaining(dir: string, needle: string): string[] {
   return found;
 }
 
-let work: string;
 let world: ReviewWorld;
 let layout: ReleaseLayout;
-let publisher: RunningPublisher;
 let site: StaticServer;
 let documentId: string;
 let publicUrl: string;
-const saved = { ...process.env };
+let running: PublishingWorld;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'preview-'));
-  const port = await freePort();
-  process.env.PUBLISHER_URL = `http://127.0.0.1:${port}`;
-  process.env.PUBLISHER_SECRET = `preview-${Math.random().toString(36).slice(2)}`;
-  // This project has no global setup that compiles the CMS: compile it here (seconds when unchanged).
-  await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
-  world = await createReviewWorld('sqlite');
-  for (const [key, name, siteCode] of [
-    ['hexi-town', '河西镇', '5301000002'],
-    ['fgw', '临江市发展和改革委员会', '5301000003'],
-  ] as const) {
-    await world.app.strapi.documents('api::site.site').update({
-      documentId: world.sites[key] as string,
-      data: {
-        parent: world.sites.portal,
-        footer: {
-          sponsor: { zhCN: name },
-          siteCode,
-          icp: '云ICP备12345678号',
-          publicSecurity: '云公网安备 53010202000123号',
-          contact: { phone: '0871-12345678', address: { zhCN: '临江市政务大道1号' } },
-        },
-      } as never,
-    });
-  }
-  documentId = await world.draft(oldTitle);
-  await world.approveAll(documentId);
-  const token = await ensureBuildToken(world.app.strapi, path.join(world.app.tmpDir, 'build-token'));
-  layout = { dir: path.join(work, 'releases'), live: path.join(work, 'dist') };
-  process.env.GOVCLUSTER_PREVIEWS = path.join(work, 'previews');
-  publisher = await startPublisher({
-    source: { kind: 'cms', url: `${world.app.url}/api`, token },
-    layout,
-    port,
+  running = await startPublishingWorld({
+    name: 'preview',
+    firstTitle: oldTitle,
     catchUpMs: 0,
-    log: (line) => process.stderr.write(`[publisher] ${line}\n`),
+    env: (work) => ({ GOVCLUSTER_PREVIEWS: path.join(work, 'previews') }),
   });
-  await publisher.publisher.idle();
-  site = await serveStatic(layout.live, { port: 0 });
+  ({ world, layout, site, firstArticle: documentId } = running);
   process.env.GOVCLUSTER_SITE_URL = site.url;
   const entry = (await world.app.strapi
     .documents(articleUid)
@@ -106,11 +59,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await site?.close?.();
-  await publisher?.stop();
-  await world?.close();
-  process.env = saved;
-  rmSync(work, { recursive: true, force: true });
+  await running?.close();
 });
 
 const previewPath = () => `/review/preview/${encodeURIComponent(articleUid)}/${documentId}?locale=zh-CN`;

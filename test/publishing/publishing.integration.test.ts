@@ -5,28 +5,23 @@
  * served with its listing; a withdrawal takes both away; a scheduled publish whose time passes while
  * the CMS is down goes live after the restart; a rollback restores the previous release.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort } from '@govcluster/shared/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
-import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import type { ReviewWorld } from '../../cms/src/testing/review/review-world.ts';
+import type { StaticServer } from '../../scripts/src/lib/static-server.ts';
 import { listReleases, liveReleaseId, type ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
 import { rollback } from '../../scripts/src/rollback.ts';
-import { type RunningPublisher, startPublisher } from '../../scripts/src/start-publisher.ts';
-import { createReviewWorld, type ReviewWorld } from '../review/review-world.ts';
+import type { RunningPublisher } from '../../scripts/src/start-publisher.ts';
+import { type PublishingWorld, startPublishingWorld } from '../lib/publishing-world.ts';
 
 const articleUid = 'api::article.article';
 /** The hexi-town site's news column, as the URL plan puts it (`/xz/<key>/` + column slug). */
 const listing = '/xz/hexi-town/news/';
 
-let work: string;
 let world: ReviewWorld;
 let layout: ReleaseLayout;
 let publisher: RunningPublisher;
 let site: StaticServer;
-const saved = { ...process.env };
+let running: PublishingWorld;
 
 async function page(url: string): Promise<{ status: number; text: string }> {
   const response = await fetch(`${site.url}${url}`);
@@ -54,52 +49,16 @@ async function keyOf(documentId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'publishing-'));
-  const port = await freePort();
-  process.env.PUBLISHER_URL = `http://127.0.0.1:${port}`;
-  process.env.PUBLISHER_SECRET = `e2e-${Math.random().toString(36).slice(2)}`;
-  world = await createReviewWorld('sqlite');
-  // The review world's township and department stand alone; the registry wants the portal above them.
-  // Each site also needs its own 网站标识码.
-  for (const [key, name, siteCode] of [
-    ['hexi-town', '河西镇', '5301000002'],
-    ['fgw', '临江市发展和改革委员会', '5301000003'],
-  ] as const) {
-    await world.app.strapi.documents('api::site.site').update({
-      documentId: world.sites[key] as string,
-      data: {
-        parent: world.sites.portal,
-        footer: {
-          sponsor: { zhCN: name },
-          siteCode,
-          icp: '云ICP备12345678号',
-          publicSecurity: '云公网安备 53010202000123号',
-          contact: { phone: '0871-12345678', address: { zhCN: '临江市政务大道1号' } },
-        },
-      } as never,
-    });
-  }
-  // One published article, so that the first release has content to list and index.
-  await world.approveAll(await world.draft('河西镇政府工作动态'));
-  const token = await ensureBuildToken(world.app.strapi, path.join(world.app.tmpDir, 'build-token'));
-  layout = { dir: path.join(work, 'releases'), live: path.join(work, 'dist') };
-  publisher = await startPublisher({
-    source: { kind: 'cms', url: `${world.app.url}/api`, token },
-    layout,
-    port,
+  running = await startPublishingWorld({
+    name: 'publishing',
+    firstTitle: '河西镇政府工作动态',
     catchUpMs: 5_000,
-    log: (line) => process.stderr.write(`[publisher] ${line}\n`),
   });
-  await publisher.publisher.idle();
-  site = await serveStatic(layout.live, { port: 0 });
+  ({ world, layout, publisher, site } = running);
 }, 600_000);
 
 afterAll(async () => {
-  await site?.close?.();
-  await publisher?.stop();
-  await world?.close();
-  process.env = saved;
-  rmSync(work, { recursive: true, force: true });
+  await running?.close();
 });
 
 describe('publishing: from the last approval to the live site', () => {

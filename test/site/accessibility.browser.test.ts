@@ -5,13 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { axeRun } from '../lib/axe.ts';
 import { chromiumFlags, chromiumPath, fixtureBuild, templatePages } from './fixture.ts';
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let server: StaticServer;
 let browser: Browser;
@@ -29,18 +27,11 @@ async function violations(url: string, elder = false): Promise<string[]> {
   });
   await page.goto(server.url + url);
   if (elder) await page.evaluate(() => document.documentElement.classList.add('gc-elder'));
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      }),
-    wcagTags,
-  );
+  const violations = await axeRun(page);
   await page.close();
   return [
     ...foreign.map((u) => `request to another host: ${u}`),
-    ...result.violations.map(
+    ...violations.map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes
           .slice(0, 3)
@@ -85,6 +76,12 @@ describe('accessibility', () => {
         'home (en)',
         'home (ru)',
         '404 (en)',
+        'service guides home',
+        'service guides by topic',
+        'interaction hub',
+        'interview',
+        'consultation (open)',
+        'consultation (closed)',
       ]),
     );
   });

@@ -33,7 +33,13 @@ type SiteRecord = SnapshotRecord & {
   locales: Locale[];
   parent: string | null;
   name: Record<string, string>;
-  footer: { siteCode: string; icp: string; publicSecurity: string; sponsor: Record<string, string> };
+  footer: {
+    siteCode: string;
+    icp: string;
+    publicSecurity: string;
+    sponsor: Record<string, string>;
+    partyGovMarkUrl?: string;
+  };
 };
 
 let fixture: FixtureBuild;
@@ -108,7 +114,12 @@ describe('the fixture cluster', () => {
       expect(html, where).toContain(`${t(lang, 'footer.siteCode')}</dt><dd>${site.footer.siteCode}</dd>`);
       expect(html, where).toContain(site.footer.icp);
       expect(html, where).toContain(site.footer.publicSecurity);
-      expect(html, where).toContain('gc-footer__party-gov-mark');
+      // The 党政机关标识 is the drawn mark, linked to the site's certificate where the registry has one.
+      expect(html, where).toMatch(/<svg class="gc-party-gov-mark__image"[^>]*role="img"/);
+      if (site.footer.partyGovMarkUrl)
+        expect(html, where).toContain(
+          `<a class="gc-party-gov-mark" href="${site.footer.partyGovMarkUrl.replaceAll('&', '&amp;')}"`,
+        );
       expect(html, where).toContain(`siteCode=${site.footer.siteCode}`);
       expect(html, where).toContain(t(lang, 'footer.reportError'));
       expect(html, where).toContain(t(lang, 'footer.accessibility'));

@@ -5,17 +5,16 @@
  * asking for published content locale by locale; after an edit has passed the three reviews and another entry was withdrawn, the next build fetches
  * only what changed and shows both. A recording proxy between build and CMS lists what was asked.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mailboxColumn, statisticsSentence } from '@govcluster/shared/mailbox';
-import { freePort } from '@govcluster/shared/ports';
 import type { MailboxStatistics, Site } from '@govcluster/shared/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
-import { type CmsHandle, startCms } from '../../scripts/src/start-cms.ts';
+import type { CmsHandle } from '../../scripts/src/start-cms.ts';
+import { type FixtureCms, startFixtureCms } from '../lib/fixture-cms.ts';
 import { type FixtureBuild, fixtureBuild, htmlPages, readPage, readRecords } from './fixture.ts';
 
 /** A proxy to `target` that records the path and query of every request. */
@@ -48,39 +47,24 @@ async function recordingProxy(target: string): Promise<{ url: string; requests: 
 
 describe('a build from the real CMS', () => {
   let fixture: FixtureBuild;
-  let cms: CmsHandle | undefined;
+  let cms: CmsHandle;
   let proxy: Awaited<ReturnType<typeof recordingProxy>> | undefined;
   let work: string;
-  const cmsLog: string[] = [];
+  let fixtureCms: FixtureCms | undefined;
 
   beforeAll(async () => {
     // The shared fixture build first: two Astro builds of one project must not overlap.
     fixture = await fixtureBuild();
-    work = mkdtempSync(path.join(tmpdir(), 'gc-cms-build-'));
-    cms = await startCms({
-      snapshot: fixture.snapshot,
-      log: (line) => {
-        cmsLog.push(line);
-        if (cmsLog.length > 50) cmsLog.shift();
-      },
-      env: {
-        PORT: String(await freePort()),
-        DATABASE_FILENAME: path.join(work, 'cms.sqlite'),
-        DATABASE_URL: '',
-        PUBLIC_DIR: path.join(work, 'public'),
-        GOVCLUSTER_BUILD_TOKEN_FILE: path.join(work, 'build-token'),
-      },
-    });
+    fixtureCms = await startFixtureCms(fixture.snapshot, 'cms-build');
+    ({ cms, work } = fixtureCms);
   }, 600_000);
 
   afterAll(async () => {
     proxy?.server.close();
-    await cms?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await fixtureCms?.stop();
   }, 60_000);
 
   it('builds the same pages as the snapshot, with the content of the CMS', async () => {
-    if (!cms) throw new Error(`the CMS did not start:\n${cmsLog.join('\n')}`);
     proxy = await recordingProxy(new URL(cms.apiUrl).origin);
     const out = path.join(work, 'dist');
     const result = await buildCluster({ outDir: out, quiet: true, env: buildEnv() });
@@ -126,7 +110,6 @@ describe('a build from the real CMS', () => {
   }, 300_000);
 
   it('shows on each mailbox page what the CMS counts of its letters, as the snapshot counts them', async () => {
-    if (!cms) throw new Error('the CMS did not start');
     const out = path.join(work, 'dist');
     const answer = await fetch(`${cms.apiUrl}/mailbox-statistics`, {
       headers: { authorization: `Bearer ${cms.token}` },
@@ -180,8 +163,8 @@ describe('a build from the real CMS', () => {
     // Our ids are the CMS's `key`; its own routes take the document id.
     const documentIdOf = async (key: string) => {
       const response = await fetch(
-        `${cms?.apiUrl}/articles?filters[key][$eq]=${encodeURIComponent(key)}&locale=zh-CN&fields[0]=key`,
-        { headers: { authorization: `Bearer ${cms?.token}` } },
+        `${cms.apiUrl}/articles?filters[key][$eq]=${encodeURIComponent(key)}&locale=zh-CN&fields[0]=key`,
+        { headers: { authorization: `Bearer ${cms.token}` } },
       );
       const json = (await response.json()) as { data: { documentId: string }[] };
       const found = json.data[0]?.documentId;
@@ -230,7 +213,7 @@ describe('a build from the real CMS', () => {
   function buildEnv(): NodeJS.ProcessEnv {
     return {
       CMS_URL: `${proxy?.url}/api`,
-      CMS_TOKEN: cms?.token,
+      CMS_TOKEN: cms.token,
       GOVCLUSTER_SNAPSHOT: '',
       GOVCLUSTER_CACHE_DIR: path.join(work, 'cache'),
     };

@@ -169,6 +169,11 @@ export function linksTo(html: string, url: string): boolean {
   return html.includes(`href="${url}"`);
 }
 
+/** Today in China time (what the build judges a consultation's period by). */
+function today(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** One page of each template of the built fixture, found from the snapshot: name → URL path. */
 export function templatePages(fixture: FixtureBuild): { name: string; url: string }[] {
   const records = readRecords(fixture.snapshot);
@@ -207,6 +212,15 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
   );
   const leadersSite = sites.find((s) => exists(`${s.basePath}leaders/`));
   const column = portal?.columns.find((c) => c.type === 'news');
+  /** The first 政务服务 topic page of the portal that the build wrote. */
+  const firstServiceTopic = () => {
+    for (const r of records) {
+      if (r.type !== 'serviceGuide' || typeof r.topic !== 'string') continue;
+      const url = `${portal?.basePath}service-guides/topic/${r.topic}/`;
+      if (exists(url)) return url;
+    }
+    return undefined;
+  };
   const candidates: [string, string | undefined][] = [
     ['portal home', portal?.basePath],
     ['department home', department?.basePath],
@@ -217,6 +231,12 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     ['interpretation', entryUrl('interpretation')],
     ['service guide', entryUrl('serviceGuide')],
     ['letter', entryUrl('letter')],
+    ['service guides home', portal ? `${portal.basePath}service-guides/` : undefined],
+    ['service guides by topic', firstServiceTopic()],
+    ['interaction hub', portal ? `${portal.basePath}interaction/` : undefined],
+    ['interview', entryUrl('interview')],
+    ['consultation (open)', entryUrl('consultation', 'zh-CN', (r) => String(r.closesAt) >= today())],
+    ['consultation (closed)', entryUrl('consultation', 'zh-CN', (r) => String(r.closesAt) < today())],
     ['leaders', leadersSite ? `${leadersSite.basePath}leaders/` : undefined],
     ['village', entryUrl('village')],
     ['investment project (en)', entryUrl('investmentProject', 'en')],

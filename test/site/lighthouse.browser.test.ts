@@ -34,6 +34,7 @@ const audited = [
   'service guide',
   'village',
   'investor guide (en)',
+  'home (en)',
 ];
 
 let server: StaticServer;

@@ -4,10 +4,10 @@
  */
 
 import { entryPath, sitePrefix } from '@govcluster/shared/urls';
-import axe from 'axe-core';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { axeRun } from '../lib/axe.ts';
 import { chromiumFlags, chromiumPath, fixtureBuild, readRecords, type SnapshotRecord } from './fixture.ts';
 
 const phone = { width: 390, height: 844 };
@@ -45,14 +45,9 @@ async function measure(url: string, elder: boolean) {
       fontSize: Number.parseFloat(getComputedStyle(box).fontSize),
     })),
   }));
-  await page.addScriptTag({ content: axe.source });
-  const axeResult = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
+  const violations = await axeRun(page);
   await page.close();
-  return { ...result, violations: axeResult.violations.map((v) => `${v.id}: ${v.help}`) };
+  return { ...result, violations: violations.map((v) => `${v.id}: ${v.help}`) };
 }
 
 describe('Markdown tables on a phone', () => {

@@ -4,10 +4,10 @@
  * (issue 16: the policy catalogue was 431 px wide, and in elder-friendly mode the whole first screen
  * was header and menus).
  */
-import axe from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
+import { axeRun } from '../lib/axe.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { fixtureBuild } from './fixture.ts';
 
@@ -56,13 +56,7 @@ async function firstScreen(url: string, elder: boolean) {
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     };
   });
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help}`);
-  });
+  const violations = (await axeRun(page)).map((violation) => `${violation.id}: ${violation.help}`);
   await context.close();
   return { ...seen, violations };
 }

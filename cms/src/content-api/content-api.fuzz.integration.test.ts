@@ -17,8 +17,9 @@ import { contentApiRequests, runFuzz } from '../../../test/lib/fuzz-requests';
 import { runTrusted } from '../plugins/review/server/src/trust';
 import { ensureBuildToken } from '../setup/build-token';
 import { publicContentTypes } from '../setup/public-access';
+import { createAdminPerson } from '../testing/admin-people';
 import { bootStrapi, type TestStrapi } from '../testing/boot-strapi';
-import { createTestSite } from '../testing/test-site';
+import { createNewsColumn, createTestSite } from '../testing/test-site';
 
 const seed = Number(process.env.GOVCLUSTER_FUZZ_SEED ?? 20261205);
 const count = Number(process.env.GOVCLUSTER_FUZZ_COUNT ?? 10_000);
@@ -75,15 +76,7 @@ describe('content API fuzz on sqlite', () => {
       kind: 'township',
       name: { zhCN: '河西镇' },
     });
-    const column = await strapi.documents('api::column.column').create({
-      data: {
-        slug: 'news',
-        type: 'news',
-        name: { zhCN: '新闻动态' },
-        order: 1,
-        site: site.documentId,
-      } as any,
-    });
+    const column = { documentId: await createNewsColumn(strapi, site.documentId) };
     const article = (title: string, key: string, extra: Record<string, unknown> = {}) => ({
       key,
       site: site.documentId,
@@ -184,8 +177,6 @@ describe('content API fuzz on sqlite', () => {
 
     // Reviewers and an author, and entries put at each stage through the review's admin API.
     const api = adminApi(app.url);
-    const roleId = async (code: string) =>
-      ((await strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number }).id;
     const people: Record<string, string> = {};
     for (const [name, code, reviewRole] of [
       ['author', 'govcluster-author', 'author'],
@@ -193,17 +184,14 @@ describe('content API fuzz on sqlite', () => {
       ['web', 'govcluster-web-reviewer', 'web_reviewer'],
     ] as const) {
       const email = `${name}${secrets.adminEmail}`;
-      const user = await (strapi as any).admin.services.user.create({
+      await createAdminPerson(strapi, {
         email,
+        password,
+        roles: [code],
+        reviewRole,
+        sites: reviewRole === 'web_reviewer' ? [] : [site.documentId],
         firstname: name,
         lastname: 'Fuzz',
-        password,
-        isActive: true,
-        registrationToken: null,
-        roles: [await roleId(code)],
-      });
-      await strapi.documents('api::site-membership.site-membership' as any).create({
-        data: { user: user.id, reviewRole, sites: reviewRole === 'web_reviewer' ? [] : [site.documentId] },
       });
       people[name] = await api.login(email, password);
     }

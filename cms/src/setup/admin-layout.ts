@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 const registryTargets = new Set(['api::site.site', 'api::column.column']);
 
 /** Bump to apply changed layouts again (over what administrators may have arranged since). */
-const layoutVersion = 3;
+const layoutVersion = 4;
 
 /** Chinese field labels for the admin's edit and list views, by attribute name. */
 export const fieldLabels: Readonly<Record<string, string>> = {
@@ -64,6 +64,23 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   reply: '答复内容',
   repliedAt: '答复时间',
   writer: '来信人信息（保密，不公开）',
+  audience: '服务对象（personal 个人办事、legal 法人办事）',
+  onlineUrl: '在线办理地址',
+  heldAt: '访谈时间',
+  guests: '访谈嘉宾',
+  transcript: '文字实录',
+  opensAt: '征集开始日期',
+  closesAt: '征集截止日期',
+  document: '征求意见稿',
+  feedback: '意见反馈（征集结束后公布）',
+  role: '职务',
+  hotline: '便民热线',
+  newMedia: '政务新媒体',
+  partyGovMarkUrl: '党政机关标识证书地址',
+  platform: '平台',
+  account: '账号',
+  number: '号码',
+  url: '网址',
   kind: '站点类型',
   shortName: '简称',
   parent: '上级站点',
@@ -82,10 +99,12 @@ export const fieldLabels: Readonly<Record<string, string>> = {
 
 /** Field labels that differ by content type. */
 export const typeLabels: Readonly<Record<string, Record<string, string>>> = {
-  'api::service-guide.service-guide': { title: '事项名称', location: '办理地点' },
   'api::investment-project.investment-project': { title: '项目名称', location: '项目地点' },
   'api::leader.leader': { name: '姓名' },
   'api::village.village': { name: '村名' },
+  'api::service-guide.service-guide': { title: '事项名称', location: '办理地点', topic: '办事主题' },
+  'api::interview.interview': { title: '访谈主题', summary: '访谈简介' },
+  'api::consultation.consultation': { summary: '征集说明' },
 };
 
 /**

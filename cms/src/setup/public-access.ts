@@ -12,6 +12,8 @@ export const publicContentTypes = [
   'api::village.village',
   'api::investment-project.investment-project',
   'api::letter.letter',
+  'api::interview.interview',
+  'api::consultation.consultation',
 ] as const;
 
 const readActions = ['find', 'findOne'];

@@ -49,3 +49,12 @@ export async function createTestSite(strapi: Core.Strapi, site: TestSite) {
     } as any,
   });
 }
+
+/** Creates the site's news column (新闻动态, slug `news`); returns its document id. */
+export async function createNewsColumn(strapi: Core.Strapi, siteDocumentId: string): Promise<string> {
+  const column = await strapi.documents('api::column.column').create({
+    data: { slug: 'news', type: 'news', name: { zhCN: '新闻动态' }, order: 1, site: siteDocumentId },
+    // biome-ignore lint/suspicious/noExplicitAny: the document service's input type is generated per app
+  } as any);
+  return column.documentId;
+}

@@ -19,6 +19,7 @@ import {
 import { planAttachments } from './attachments.ts';
 import { investmentBureauId } from './catalog.ts';
 import { dayOf } from './dates.ts';
+import { consultations, interviews } from './interaction.ts';
 import { projects } from './investment.ts';
 import { investorNews } from './investor-news.ts';
 import { letters } from './letters.ts';
@@ -117,6 +118,8 @@ async function generateContent(run: Run): Promise<void> {
       await policies(run, site, org, scale.portal.policies);
       await services(run, site, org, scale.portal.services);
       await letters(run, site, org, scale.portal.letters);
+      await interviews(run, site);
+      await consultations(run, site);
       await projects(run, site, scale.projects.portal);
     } else if (org.kind === 'department') {
       await news(run, site, org, scale.department.news);

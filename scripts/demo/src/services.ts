@@ -4,7 +4,11 @@ import { type Org, officePhone } from './context.ts';
 import { workday } from './dates.ts';
 import { createRng, type Rng } from './prng.ts';
 import { at, emit, hours, pad, type Run } from './run.ts';
+import { serviceFacets } from './text-service-facets.ts';
 import { type ServiceTemplate, serviceTemplates } from './text-services.ts';
+
+/** Where the demo city's guides are done online (在线办理). */
+const onlineHall = 'https://zwfw.linjiang.example/item/';
 
 function templatesFor(
   run: Run,
@@ -49,6 +53,9 @@ export async function services(run: Run, site: Site, org: Org, limit: number): P
   const floor = rng.int(1, 4);
   for (const [i, { template, title }] of chosen.entries()) {
     const irng = rng.fork(String(i));
+    const [topic, audience] = serviceFacets[template.title] ?? [undefined, ['personal', 'legal'] as const];
+    // About two guides in three can be done online; the first of each site always, the second never.
+    const online = i === 0 || (i !== 1 && irng.fork('online').int(0, 2) > 0);
     const day = workday(run.today - irng.int(20, run.scale.spanDays));
     const published = at(irng, day);
     const updatedDay = Math.min(run.today, day + irng.int(0, 400));
@@ -74,6 +81,9 @@ export async function services(run: Run, site: Site, org: Org, limit: number): P
       timeLimit: template.timeLimit,
       fee: template.fee ?? '不收费',
       complaintPhone: '12345',
+      ...(topic ? { topic } : {}),
+      audience: [...audience],
+      ...(online ? { onlineUrl: `${onlineHall}${site.id}-service-${pad(i + 1, 3)}` } : {}),
       publishedAt: published,
       updatedAt: updatedDay === day ? published : at(irng, updatedDay),
     };

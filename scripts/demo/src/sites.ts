@@ -83,6 +83,11 @@ function lt(zh: string, en?: string, ru?: string): LocalizedText {
   return text;
 }
 
+/** The address of a site's 党政机关网站标识 certificate, by its 网站标识码. */
+function partyGovMarkUrl(siteCode: string): string {
+  return `https://bszs.conac.cn/sitename?method=show&id=${siteCode}`;
+}
+
 function column(slug: string, type: Column['type'], order: number, name: LocalizedText): Column {
   return { slug, type, order, name };
 }
@@ -153,6 +158,7 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
         'Управление государственных услуг и данных города Линьцзян',
       ),
       siteCode: '7401000001',
+      partyGovMarkUrl: partyGovMarkUrl('7401000001'),
       icp: '云ICP备17003521号',
       publicSecurity: '云公网安备 74010202000001号',
       contact: {
@@ -180,6 +186,22 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
       column('services', 'service', 5, lt('办事服务', 'Services', 'Услуги')),
       column('letters', 'interaction', 6, lt('市长信箱', 'Mayor’s Mailbox', 'Обращения к мэру')),
       column('about', 'page', 7, lt('走进临江', 'About Linjiang', 'О городе')),
+      column('interviews', 'interaction', 8, lt('在线访谈', 'Online Interviews', 'Онлайн-интервью')),
+      column('consultations', 'interaction', 9, lt('征集调查', 'Consultations', 'Обсуждения')),
+    ],
+    hotline: { number: '12345', hours: lt('全天24小时', '24 hours a day', 'круглосуточно') },
+    newMedia: [
+      {
+        platform: 'wechat',
+        name: lt('临江发布', 'Linjiang Release', 'Линьцзян сообщает'),
+        account: 'linjiangfabu',
+      },
+      {
+        platform: 'weibo',
+        name: lt('临江发布', 'Linjiang Release', 'Линьцзян сообщает'),
+        url: 'https://weibo.com/linjiangfabu',
+      },
+      { platform: 'app', name: lt('i临江', 'iLinjiang', 'iLinjiang'), url: 'https://app.linjiang.example/' },
     ],
   };
   sites.push(portal);
@@ -225,6 +247,7 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
           isBureau ? 'Управление государственных услуг и данных города Линьцзян' : undefined,
         ),
         siteCode: `740100${String(index + 2).padStart(4, '0')}`,
+        partyGovMarkUrl: partyGovMarkUrl(`740100${String(index + 2).padStart(4, '0')}`),
         icp: `云ICP备17003521号-${index + 2}`,
         publicSecurity: `云公网安备 74010202${String(index + 2).padStart(6, '0')}号`,
         contact: {
@@ -297,6 +320,7 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
           lt('机构概况', isBureau ? 'About Us' : undefined, isBureau ? 'О нас' : undefined),
         ),
       ],
+      newMedia: [{ platform: 'wechat', name: lt(`临江${dept.short}`), account: `linjiang-${dept.id}` }],
     };
     sites.push(site);
     orgs.set(dept.id, {
@@ -334,6 +358,7 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
         sponsor: lt(`临江市${gov}`),
         organizer: lt('临江市政务服务和数据管理局'),
         siteCode: `740100${String(201 + index).padStart(4, '0')}`,
+        partyGovMarkUrl: partyGovMarkUrl(`740100${String(201 + index).padStart(4, '0')}`),
         icp: `云ICP备17003521号-${201 + index}`,
         publicSecurity: `云公网安备 74010202${String(201 + index).padStart(6, '0')}号`,
         contact: {

@@ -31,7 +31,8 @@ describe('translations files', () => {
 
   it('cover the public pages with a manageable number of keys', () => {
     expect(uiKeys.length).toBeGreaterThanOrEqual(120);
-    expect(uiKeys.length).toBeLessThanOrEqual(240);
+    // 政务服务's 17 topics and the 互动交流 pages took it past 220 (ADR 28); the investor pages add 17 (ADR 26).
+    expect(uiKeys.length).toBeLessThanOrEqual(300);
     expect(new Set(uiKeys).size).toBe(uiKeys.length);
     for (const key of [
       'nav.home',

@@ -108,7 +108,7 @@ export const typeMappings: readonly TypeMapping[] = [
     localized: true,
     rename: reservedRenames,
     relations: { site, column },
-    notLocalized: [...common, 'inquiryPhone', 'complaintPhone'],
+    notLocalized: [...common, 'inquiryPhone', 'complaintPhone', 'topic', 'audience', 'onlineUrl'],
     private: [],
   },
   {
@@ -150,6 +150,26 @@ export const typeMappings: readonly TypeMapping[] = [
     relations: { site, column, office: site },
     notLocalized: [...common, 'submittedAt', 'handlingStatus', 'repliedAt', 'writer'],
     private: ['writer'],
+  },
+  {
+    typeKey: 'interview',
+    uid: 'api::interview.interview',
+    pluralName: 'interviews',
+    localized: true,
+    rename: reservedRenames,
+    relations: { site, column },
+    notLocalized: [...common, 'heldAt', 'photos'],
+    private: [],
+  },
+  {
+    typeKey: 'consultation',
+    uid: 'api::consultation.consultation',
+    pluralName: 'consultations',
+    localized: true,
+    rename: reservedRenames,
+    relations: { site, column },
+    notLocalized: [...common, 'opensAt', 'closesAt', 'attachments'],
+    private: [],
   },
 ];
 

@@ -32,6 +32,8 @@ export const contentTypeKeys = [
   'village',
   'investmentProject',
   'letter',
+  'interview',
+  'consultation',
 ] as const;
 
 /** A content type key. */

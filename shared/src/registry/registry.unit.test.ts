@@ -192,8 +192,8 @@ describe('validateRegistry', () => {
     });
     expect(lines(validateRegistry([portal, department, exampleTownship], { file }))).toEqual([
       'registry/sites.json: site "portal": reserved-column-slug: column slug "bm" of the portal clashes with the paths of other sites (/bm/…)',
-      'registry/sites.json: site "fgw": reserved-column-slug: column slug "en" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search, mailbox, 404)',
-      'registry/sites.json: site "fgw": reserved-column-slug: column slug "404" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search, mailbox, 404)',
+      'registry/sites.json: site "fgw": reserved-column-slug: column slug "en" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search, mailbox, service-guides, interaction, 404)',
+      'registry/sites.json: site "fgw": reserved-column-slug: column slug "404" is reserved for the site\'s own pages (zh-cn, en, ru, villages, investment, leaders, sitemap, accessibility, search, mailbox, service-guides, interaction, 404)',
     ]);
   });
 

@@ -78,3 +78,9 @@ export const PhoneSchema = z.string().regex(phonePattern, phoneMessage);
  * @example 'fgw@linjiang.gov.cn'
  */
 export const EmailSchema = z.email({ error: 'must be an e-mail address' });
+
+/**
+ * An https address (网址): where a service is done online, a certificate, an account page.
+ * @example 'https://zwfw.linjiang.gov.cn/item/rsj-0001'
+ */
+export const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an https:// address' });

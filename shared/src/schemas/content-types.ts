@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ContentTypeKey } from '../model/constants.ts';
 import { ArticleSchema } from './article.ts';
+import { ConsultationSchema, InterviewSchema } from './interaction.ts';
 import { InvestmentProjectSchema } from './investment-project.ts';
 import { LeaderSchema } from './leader.ts';
 import { LetterSchema, PublicLetterSchema } from './letter.ts';
@@ -91,6 +92,22 @@ export const contentTypes = {
     schema: LetterSchema,
     publicSchema: PublicLetterSchema,
     label: { 'zh-CN': '信件', en: 'Letter' },
+    inColumn: true,
+    columnTypes: ['interaction'],
+  },
+  /** 在线访谈 */
+  interview: {
+    schema: InterviewSchema,
+    publicSchema: InterviewSchema,
+    label: { 'zh-CN': '在线访谈', en: 'Online interview' },
+    inColumn: true,
+    columnTypes: ['interaction'],
+  },
+  /** 征集调查 */
+  consultation: {
+    schema: ConsultationSchema,
+    publicSchema: ConsultationSchema,
+    label: { 'zh-CN': '征集调查', en: 'Public consultation' },
     inColumn: true,
     columnTypes: ['interaction'],
   },

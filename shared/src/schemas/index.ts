@@ -5,6 +5,7 @@
 export * from './article.ts';
 export * from './common.ts';
 export * from './content-types.ts';
+export * from './interaction.ts';
 export * from './investment-project.ts';
 export * from './leader.ts';
 export * from './letter.ts';
@@ -13,5 +14,7 @@ export * from './mailbox-statistics.ts';
 export * from './media.ts';
 export * from './policy.ts';
 export * from './service-guide.ts';
+export * from './service-topics.ts';
 export * from './site.ts';
+export * from './site-channels.ts';
 export * from './village.ts';

@@ -201,6 +201,8 @@ describe('content types', () => {
       'village',
       'investmentProject',
       'letter',
+      'interview',
+      'consultation',
     ]);
     expect(contentTypes.policy.label['zh-CN']).toBe('政策文件');
     expect(columnAccepts('policy', 'interpretation')).toBe(true);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DateTimeSchema,
+  HttpsUrlSchema,
   IdSchema,
   NonBlankSchema,
   PhoneSchema,
@@ -8,6 +9,7 @@ import {
   phonePattern,
 } from './common.ts';
 import { LocaleSchema } from './locale.ts';
+import { ServiceAudienceSchema, ServiceTopicSchema } from './service-topics.ts';
 
 /**
  * The eight elements every service guide must carry (办事指南八要素), in display order.
@@ -177,6 +179,23 @@ export const ServiceGuideSchema = z.object({
    * @example '12345'
    */
   complaintPhone: PhoneSchema.optional(),
+  /**
+   * Topic (办事主题), by which the 政务服务 pages list the guide; guides without one are listed by
+   * department and audience only.
+   * @example 'employment'
+   */
+  topic: ServiceTopicSchema.optional(),
+  /**
+   * Who the service is for (服务对象): 个人办事, 法人办事 or both.
+   * @example ['personal']
+   */
+  audience: z.array(ServiceAudienceSchema).optional(),
+  /**
+   * Where the service is done online (在线办理), an https address; absent when it is done at the
+   * counter only.
+   * @example 'https://zwfw.linjiang.gov.cn/item/rsj-guide-0001'
+   */
+  onlineUrl: HttpsUrlSchema.optional(),
   /**
    * Publication time (发布时间).
    * @example '2024-03-15T09:30:00+08:00'

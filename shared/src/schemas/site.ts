@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { EmailSchema, IdSchema, PhoneSchema } from './common.ts';
+import { EmailSchema, HttpsUrlSchema, IdSchema, PhoneSchema } from './common.ts';
 import { LocaleSchema, LocalizedTextSchema } from './locale.ts';
+import { HotlineSchema, NewMediaAccountSchema } from './site-channels.ts';
 
 /** The kinds of site in a cluster: one portal, departments and townships. */
 export const siteKinds = ['portal', 'department', 'township'] as const;
@@ -210,6 +211,12 @@ export const FooterSchema = z.object({
    * @example { phone: '0510-12345678', address: { 'zh-CN': '临江市人民路1号' } }
    */
   contact: ContactSchema,
+  /**
+   * Address of the certificate behind the 党政机关标识 (党政机关网站标识证书, issued by 中央编办);
+   * the footer shows the mark linked to it.
+   * @example 'https://bszs.conac.cn/sitename?method=show&id=7401000001'
+   */
+  partyGovMarkUrl: HttpsUrlSchema.optional(),
 });
 
 /** The footer facts of a site. */
@@ -294,6 +301,17 @@ export const SiteSchema = z.object({
    * @example [{ office: { 'zh-CN': '临江市投资促进局项目服务科' }, phone: '0860-87553621' }]
    */
   investorContacts: z.array(InvestorContactSchema).optional(),
+  /**
+   * The government service hotline (政务服务便民热线) of the site's area, shown on its 互动交流 hub;
+   * a site without one shows the portal's.
+   * @example { number: '12345', hours: { 'zh-CN': '全天24小时' } }
+   */
+  hotline: HotlineSchema.optional(),
+  /**
+   * The body's official new-media accounts (政务新媒体), listed in the footer.
+   * @example [{ platform: 'wechat', name: { 'zh-CN': '临江发布' }, account: 'linjiangfabu' }]
+   */
+  newMedia: z.array(NewMediaAccountSchema).optional(),
   /**
    * Columns of the site (栏目); slugs unique within the site.
    * @example [{ slug: 'news', type: 'news', name: { 'zh-CN': '工作动态' }, order: 1 }]

@@ -8,6 +8,7 @@
 import { calendarDay, calendarYear, isDateValue } from '../dates/index.ts';
 import { markdownToText } from '../markdown/text.ts';
 import type { ContentTypeKey } from '../model/constants.ts';
+import { serviceGuideRequiredElements } from '../schemas/service-guide.ts';
 import { entryUrl } from '../urls/url-plan.ts';
 import type { SearchableEntry, SearchDocument, SearchSite } from './document.ts';
 
@@ -27,14 +28,9 @@ export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]
   article: ['summary', 'body'],
   policy: ['body'],
   interpretation: ['body'],
+  // The eight elements but the title (the document's title already), and the optional time limit and fee.
   serviceGuide: [
-    'legalBasis',
-    'conditions',
-    'materials',
-    'location',
-    'hours',
-    'inquiryPhone',
-    'process',
+    ...serviceGuideRequiredElements.filter((element) => element !== 'title'),
     'timeLimit',
     'fee',
   ],
@@ -42,6 +38,9 @@ export const searchTextFields: Readonly<Record<ContentTypeKey, readonly string[]
   village: ['overview', 'committee', 'industry', 'affairs'],
   investmentProject: ['sector', 'location', 'summary', 'body', 'cooperation'],
   letter: ['question', 'reply'],
+  interview: ['summary', 'guests', 'transcript'],
+  // The feedback summary shows only once the period has closed, so the index leaves it out.
+  consultation: ['summary', 'document'],
 };
 
 /**
@@ -56,7 +55,16 @@ export const searchFactFields: Readonly<Partial<Record<ContentTypeKey, readonly 
 };
 
 /** Fields that hold Markdown. */
-const markdownFields = new Set(['body', 'bio', 'responsibilities', 'overview', 'reply', 'question']);
+const markdownFields = new Set([
+  'body',
+  'bio',
+  'responsibilities',
+  'overview',
+  'reply',
+  'question',
+  'transcript',
+  'document',
+]);
 
 /** Keys inside structured fields that are not text a reader searches for (dates, enums, ids). */
 const skippedKeys = new Set(['date', 'category', 'form', 'copies', 'phone', 'id']);

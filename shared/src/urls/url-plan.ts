@@ -24,6 +24,10 @@ export const fixedPaths = {
   mailboxWrite: 'mailbox/write/',
   /** 信件查询: the tracking form. */
   mailboxTrack: 'mailbox/track/',
+  /** 政务服务: the service guides by topic, department and audience (docs/adr/0028-services-and-interaction.md). */
+  serviceGuides: 'service-guides/',
+  /** 互动交流: the hub of the mailbox, interviews, consultations and the 12345 hotline. */
+  interaction: 'interaction/',
   /** Rendered here, moved to `<basePath>404.html` by the build (scripts/src/build-cluster.ts). */
   notFound: '404/',
 } as const;
@@ -72,4 +76,19 @@ export function entryUrl(
 /** The path of page `page` (1-based) of a column listing inside a site-locale prefix. */
 export function columnPath(slug: string, page = 1): string {
   return page <= 1 ? `${slug}/` : `${slug}/page/${page}/`;
+}
+
+/** The facets by which the 政务服务 pages list service guides. */
+export const serviceFacets = ['topic', 'audience', 'department'] as const;
+
+/** A facet of the 政务服务 pages. */
+export type ServiceFacet = (typeof serviceFacets)[number];
+
+/**
+ * The path of page `page` (1-based) of the service guides with one facet value, inside a site-locale
+ * prefix.
+ * @example serviceFacetPath('topic', 'employment', 2) // 'service-guides/topic/employment/page/2/'
+ */
+export function serviceFacetPath(facet: ServiceFacet, value: string, page = 1): string {
+  return columnPath(`${fixedPaths.serviceGuides}${facet}/${value}`, page);
 }

@@ -2,6 +2,7 @@ import { getCollection } from 'astro:content';
 import { calendarYear } from '@govcluster/shared/dates';
 import { mailboxColumn } from '@govcluster/shared/mailbox';
 import { columnPath, entryPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
+import { type InteractionHubView, interactionHub } from './interaction-pages.ts';
 import {
   type Column,
   type ContentType,
@@ -13,6 +14,7 @@ import {
   type MailboxStatistics,
   type Site,
 } from './model.ts';
+import { type ServiceView, servicePages } from './service-pages.ts';
 import { type StoredTextField, storedText } from './text-store.ts';
 
 /** Entries per page of a column listing. */
@@ -69,7 +71,9 @@ export type View =
   | { type: 'accessibility' }
   | { type: 'search' }
   | { type: 'mailbox'; form: 'write' | 'track'; column: Column }
-  | { type: 'notFound' };
+  | { type: 'notFound' }
+  | ServiceView
+  | InteractionHubView;
 
 /** One page of the cluster. */
 export interface Page {
@@ -152,6 +156,7 @@ async function build(): Promise<Cluster> {
   const clusterColumn = (type: Column['type'], locale: Locale) =>
     (byLocale.get(locale) ?? []).filter((entry) => entry.column && columnTypeOf(entry) === type);
 
+  const portal = sites.find((site) => site.kind === 'portal');
   const pages: Page[] = [];
   const add = (site: Site, locale: Locale, path: string, key: string, view: View) => {
     pages.push({ url: sitePrefix(site, locale) + path, site, locale, key: `${site.id}|${key}`, view });
@@ -214,6 +219,17 @@ async function build(): Promise<Cluster> {
           entry,
         });
       }
+      // 政务服务: the portal's pages hold every site's guides, as its service column does.
+      const guides = (
+        site.kind === 'portal' ? clusterColumn('service', locale) : (byType.get('serviceGuide') ?? [])
+      ).filter((entry) => entry.type === 'serviceGuide');
+      if (guides.length > 0 || (locale === defaultLocale && site.columns.some((c) => c.type === 'service'))) {
+        for (const service of servicePages(site, guides, sites, pageSize))
+          add(site, locale, service.path, service.key, service.view);
+      }
+      const hub =
+        portal && interactionHub(site, portal, own, mailbox !== undefined && locale === defaultLocale);
+      if (hub) add(site, locale, fixedPaths.interaction, 'interaction', hub);
       const leaders = (byType.get('leader') ?? []).sort((a, b) => a.order - b.order);
       if (leaders.length > 0)
         add(site, locale, fixedPaths.leaders, 'leaders', { type: 'leaders', items: leaders });

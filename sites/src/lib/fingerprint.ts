@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
+import { consultationState } from './build-time.ts';
 import type { Cluster, Entry, Page } from './cluster.ts';
 import type { Locale, Site } from './model.ts';
 import { inPartition } from './partition.ts';
@@ -82,6 +83,8 @@ function navigationKey(cluster: Cluster, site: Site, locale: Locale): string {
       prefix + fixedPaths.leaders,
       prefix + fixedPaths.villages,
       prefix + fixedPaths.investment,
+      prefix + fixedPaths.serviceGuides,
+      prefix + fixedPaths.interaction,
     ];
     return targets.filter((url) => cluster.pageByUrl.has(url));
   });
@@ -117,6 +120,7 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
         page: view.page,
         pages: view.pages,
         items: view.items.map(entryData),
+        states: view.items.map((item) => (item.type === 'consultation' ? consultationState(item) : null)),
         statistics: view.statistics ?? null,
       };
     case 'entry': {
@@ -132,6 +136,8 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
       if (entry.type === 'interpretation') related.push(find('policy', entry.policy));
       return {
         entry: entryData(entry),
+        // A consultation's page changes on the day it opens or closes.
+        state: entry.type === 'consultation' ? consultationState(entry) : null,
         media: mediaOf(cluster, [entry]),
         related: related.map((other) =>
           other ? { id: other.id, title: other.title, url: other.url } : null,
@@ -145,6 +151,21 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
       return { items: view.items.map(entryData), media: mediaOf(cluster, view.items) };
     case 'search':
       return cluster.years;
+    case 'serviceHome':
+      return view;
+    case 'serviceFacet':
+      return { ...view, items: view.items.map(entryData) };
+    case 'interactionHub':
+      return {
+        ...view,
+        columns: view.columns.map(({ column, items }) => ({
+          column,
+          items: items.map((item) => [
+            entryData(item),
+            item.type === 'consultation' ? consultationState(item) : null,
+          ]),
+        })),
+      };
     default:
       return null;
   }

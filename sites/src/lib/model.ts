@@ -7,9 +7,11 @@ import { defaultLocale, type Locale, locales } from '@govcluster/shared/constant
 import { formatProblem, validateRegistry } from '@govcluster/shared/registry';
 import {
   ArticleSchema,
+  ConsultationSchema,
   type ContentTypeKey,
   contentTypeKeys,
   InterpretationSchema,
+  InterviewSchema,
   InvestmentProjectSchema,
   LeaderSchema,
   type MailboxStatistics,
@@ -48,6 +50,8 @@ const schemas: Record<ContentType | 'site' | 'media', z.ZodType> = {
   village: VillageSchema,
   investmentProject: InvestmentProjectSchema,
   letter: PublicLetterSchema,
+  interview: InterviewSchema,
+  consultation: ConsultationSchema,
 };
 
 /** The zod schema that validates one record of a content type (letters: the public shape only). */

@@ -38,6 +38,8 @@ function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: st
     [fixedPaths.leaders, 'nav.leaders'],
     [fixedPaths.villages, 'nav.villages'],
     [fixedPaths.investment, 'nav.investment'],
+    [fixedPaths.serviceGuides, 'nav.serviceGuides'],
+    [fixedPaths.interaction, 'nav.interaction'],
   ];
   for (const [path, key] of fixed) {
     const url = prefix + path;
@@ -106,6 +108,13 @@ export function furnitureFor(
       postcode: f.contact.postcode,
       siteMapUrl: prefix + fixedPaths.siteMap,
       accessibilityUrl: prefix + fixedPaths.accessibility,
+      partyGovMarkUrl: f.partyGovMarkUrl,
+      newMedia: (site.newMedia ?? []).map((account) => ({
+        platform: account.platform,
+        name: text(account.name, locale),
+        account: account.account,
+        url: account.url,
+      })),
     },
     alternates: alternates.length > 1 ? alternates : [],
     canonical: page.url,

@@ -33,6 +33,10 @@ export interface Furniture {
     postcode?: string;
     siteMapUrl: string;
     accessibilityUrl: string;
+    /** The certificate of the 党政机关标识; the footer shows the mark linked to it. */
+    partyGovMarkUrl?: string;
+    /** The body's official new-media accounts (政务新媒体). */
+    newMedia: { platform: string; name: Text; account?: string; url?: string }[];
   };
   /** hreflang alternates, including this page. */
   alternates: { hreflang: string; url: string }[];

@@ -1,3 +1,3 @@
-import { describeGate } from '../../../../test/review/gate-suite';
+import { describeGate } from '../../testing/review/gate-suite';
 
 describeGate('postgres');

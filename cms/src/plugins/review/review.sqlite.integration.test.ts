@@ -1,3 +1,3 @@
-import { describeReview } from '../../../../test/review/review-suite';
+import { describeReview } from '../../testing/review/review-suite';
 
 describeReview('sqlite');

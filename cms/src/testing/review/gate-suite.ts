@@ -9,9 +9,9 @@
  * every part would boot its own Strapi and repeat the setup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
-import { reviewedType, reviewedTypes } from './content-fixtures.ts';
-import { createReviewWorld, type ReviewWorld } from './review-world.ts';
+import type { TestDatabase } from '../boot-strapi';
+import { reviewedType, reviewedTypes } from './content-fixtures';
+import { createReviewWorld, type ReviewWorld } from './review-world';
 
 const article = reviewedType('api::article.article');
 const policy = reviewedType('api::policy.policy');
@@ -168,7 +168,7 @@ export function describeGate(database: TestDatabase): void {
       const id = await world.draft('定时发布：被改写');
       await world.approveAll(id, { last: { publishAt: new Date(Date.now() + 3_600_000).toISOString() } });
       // A change that bypasses the gate's bookkeeping (a trusted import, say) still changes the hash.
-      const { runTrusted } = await import('../../cms/src/plugins/review/server/src/trust.ts');
+      const { runTrusted } = await import('../../plugins/review/server/src/trust');
       await runTrusted('test', () =>
         world.app.strapi.db
           .query(article.uid as any)
@@ -581,7 +581,7 @@ export function describeGate(database: TestDatabase): void {
     });
 
     it('logs content put online by an import on the trusted path', async () => {
-      const { runTrusted } = await import('../../cms/src/plugins/review/server/src/trust.ts');
+      const { runTrusted } = await import('../../plugins/review/server/src/trust');
       const created = (await runTrusted('seed', () =>
         world.app.strapi.documents(article.uid as any).create({
           data: article.draft('导入的文章', {

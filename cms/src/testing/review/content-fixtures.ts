@@ -192,6 +192,42 @@ export const reviewedTypes: readonly ReviewedType[] = [
       column: site(refs.column),
     }),
   },
+  {
+    uid: 'api::interview.interview',
+    plural: 'interviews',
+    titleField: 'title',
+    textField: 'transcript',
+    hasColumn: true,
+    draft: (title, refs) => ({
+      key: key(),
+      title,
+      heldAt: '2026-01-14T09:30:00+08:00',
+      guests: [{ name: '王建国', role: '临江市人力资源和社会保障局局长' }],
+      summary: `${title}的访谈简介。`,
+      transcript: `**主持人：** ${title}，各位网友好。`,
+      ...when,
+      site: site(refs.site),
+      column: site(refs.column),
+    }),
+  },
+  {
+    uid: 'api::consultation.consultation',
+    plural: 'consultations',
+    titleField: 'title',
+    textField: 'document',
+    hasColumn: true,
+    draft: (title, refs) => ({
+      key: key(),
+      title,
+      summary: '欢迎社会各界提出意见建议。',
+      opensAt: '2026-01-15',
+      closesAt: '2026-02-14',
+      document: `${title}：征求意见稿全文。`,
+      ...when,
+      site: site(refs.site),
+      column: site(refs.column),
+    }),
+  },
 ];
 
 /** The fixture of a content type. */

@@ -6,11 +6,13 @@
  * public REST API.
  */
 import { randomBytes } from 'node:crypto';
+import type { ReviewRole } from '@govcluster/shared/review';
 import { expect } from 'vitest';
-import { bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
-import { createTestSite } from '../../cms/src/testing/test-site.ts';
-import { type AdminResponse, adminApi } from '../../scripts/src/lib/admin-api.ts';
-import { type ReviewedType, reviewedType } from './content-fixtures.ts';
+import { type AdminResponse, adminApi } from '../../../../scripts/src/lib/admin-api';
+import { createAdminPerson } from '../admin-people';
+import { bootStrapi, type TestDatabase, type TestStrapi } from '../boot-strapi';
+import { createNewsColumn, createTestSite } from '../test-site';
+import { type ReviewedType, reviewedType } from './content-fixtures';
 
 /** A logged-in admin. */
 export interface Person {
@@ -95,21 +97,9 @@ export async function createReviewWorld(database: TestDatabase): Promise<ReviewW
         locales: ['zh-CN', 'en', 'ru'],
       });
       sites[siteKey] = site.documentId;
-      columns[siteKey] = (
-        await strapi.documents('api::column.column').create({
-          data: {
-            slug: 'news',
-            type: 'news',
-            name: { zhCN: '新闻动态' },
-            order: 1,
-            site: site.documentId,
-          } as any,
-        })
-      ).documentId;
+      columns[siteKey] = await createNewsColumn(strapi, site.documentId);
     }
-    const roleId = async (code: string) =>
-      ((await strapi.db.query('admin::role').findOne({ where: { code } })) as any).id as number;
-    const accounts: [PersonName, string[], string[], string | null][] = [
+    const accounts: [PersonName, string[], string[], ReviewRole | null][] = [
       ['author', ['govcluster-author'], ['hexi-town'], 'author'],
       ['authorB', ['govcluster-author'], ['fgw'], 'author'],
       ['unit', ['govcluster-unit-reviewer'], ['hexi-town'], 'unit_reviewer'],
@@ -123,27 +113,17 @@ export async function createReviewWorld(database: TestDatabase): Promise<ReviewW
     ];
     for (const [name, codes, siteKeys, reviewRole] of accounts) {
       const email = `${name.toLowerCase()}@review.test`;
-      const user = await (strapi as any).admin.services.user.create({
+      const id = await createAdminPerson(strapi, {
         email,
-        firstname: name,
-        lastname: 'Test',
         password,
-        isActive: true,
-        registrationToken: null,
-        roles: await Promise.all(codes.map(roleId)),
+        roles: codes,
+        ...(reviewRole ? { reviewRole } : {}),
+        sites: siteKeys.map((siteKey) => sites[siteKey] as string),
+        firstname: name,
       });
-      if (siteKeys.length > 0 || reviewRole) {
-        await strapi.documents('api::site-membership.site-membership' as any).create({
-          data: {
-            user: user.id,
-            reviewRole: reviewRole ?? 'unit_reviewer',
-            sites: siteKeys.map((siteKey) => sites[siteKey]),
-          } as any,
-        });
-      }
       const login = await call('POST', '/admin/login', undefined, { email, password });
       expect([name, login.status]).toEqual([name, 200]);
-      people[name] = { id: user.id, email, token: login.body.data.token };
+      people[name] = { id, email, token: login.body.data.token };
     }
     const token = await (strapi as any).admin.services['api-token-content-api'].create({
       name: 'full access (test)',

@@ -9,8 +9,8 @@
  */
 import { calendarDay } from '@govcluster/shared/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
-import { createReviewWorld, type ReviewWorld } from './review-world.ts';
+import type { TestDatabase } from '../boot-strapi';
+import { createReviewWorld, type ReviewWorld } from './review-world';
 
 const articleUid = 'api::article.article';
 const logUid = 'plugin::review.review-log';

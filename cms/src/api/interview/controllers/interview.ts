@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+/** The core REST controller of `api::interview.interview`. */
+export default factories.createCoreController('api::interview.interview');
