@@ -3,7 +3,7 @@ import { contentSecurityPolicy, nginxConfig } from './generate-nginx.ts';
 
 describe('nginx configuration', () => {
   const sites = [
-    { id: 'portal', basePath: '/', url: 'https://www.example.gov.cn/' },
+    { id: 'portal', basePath: '/', url: 'https://www.example.gov.cn/', locales: ['zh-CN', 'en'] as const },
     { id: 'fgw', basePath: '/bm/fgw/', url: 'https://fgw.example.gov.cn/' },
     { id: 'town', basePath: '/xz/town/', url: 'https://www.example.gov.cn/xz/town/' },
   ];
@@ -11,7 +11,10 @@ describe('nginx configuration', () => {
     root: '/srv/govcluster/dist',
     sites,
     serverNames: ['www.example.gov.cn'],
-    notFoundPages: new Map([['/bm/fgw/', '/bm/fgw/404.html']]),
+    notFoundPages: new Map([
+      ['/bm/fgw/', '/bm/fgw/404.html'],
+      ['/en/', '/en/404.html'],
+    ]),
     inlineScriptHashes: ["'sha256-abc='"],
     connectSources: ['https://search.example.gov.cn'],
   });
@@ -21,6 +24,12 @@ describe('nginx configuration', () => {
     expect(config).toMatch(/location \/xz\/town\/ \{\n\s+error_page 404 \/404\.html;/);
     expect(config.indexOf('location /bm/fgw/')).toBeLessThan(config.indexOf('location / {'));
     expect(config).toContain('root /srv/govcluster/dist;');
+  });
+
+  it('answers unknown URLs under a locale prefix with that locale’s 404 page', () => {
+    expect(config).toMatch(/location \/en\/ \{\n\s+error_page 404 \/en\/404\.html;/);
+    expect(config.indexOf('location /en/')).toBeLessThan(config.indexOf('location / {'));
+    expect(config).not.toContain('location /bm/fgw/en/');
   });
 
   it('serves a site with a host of its own under that host, opening at its base path', () => {

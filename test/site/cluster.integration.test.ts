@@ -212,9 +212,9 @@ describe('the fixture cluster', () => {
         for (const block of home.split('<section class="gc-block">').slice(1)) {
           const more = /class="gc-block__more" href="([^"]+)"/.exec(block)?.[1];
           if (!more) continue;
-          const items = [...block.matchAll(/<li class="gc-list__item">\s*<span>\s*<a href="([^"]+)"/g)].map(
-            (match) => match[1],
-          );
+          const items = [
+            ...block.matchAll(/<li class="gc-list__item">\s*<span[^>]*>\s*<a href="([^"]+)"/g),
+          ].map((match) => match[1]);
           // Every page of the listing, page 2 on at <more>page/N/.
           const listed = new Set<string>();
           for (let page = 1; ; page += 1) {
@@ -279,7 +279,7 @@ describe('the fixture cluster', () => {
         if (!onlyChinese) continue;
         const html = readPage(fixture.dist, urlOf(onlyChinese));
         expect(linksTo(html, `${sitePrefix(site, other)}#gc-untranslated`), urlOf(onlyChinese)).toBe(true);
-        expect(html).toContain(`lang="${other}">${t(other, 'locale.missingTitle')}`);
+        expect(html).toContain(`lang="${other}"> ${t(other, 'locale.missingTitle')}</span></a>`);
         const home = readPage(fixture.dist, sitePrefix(site, other));
         expect(home).toContain('id="gc-untranslated"');
         expect(home).toContain(t(other, 'locale.missingNotice'));

@@ -274,7 +274,16 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
       'repealed policy',
       entryUrl('policy', 'zh-CN', (r) => r.validity !== 'valid' && r.replacedBy !== undefined),
     ],
+    [
+      'investor contacts (en)',
+      investorSite && exists(`${prefix(investorSite, 'en')}investment/contacts/`)
+        ? `${prefix(investorSite, 'en')}investment/contacts/`
+        : undefined,
+    ],
+    ['home (en)', portal?.locales.includes('en') ? prefix(portal, 'en') : undefined],
+    ['home (ru)', portal?.locales.includes('ru') ? prefix(portal, 'ru') : undefined],
     ['404', township ? `${township.basePath}404.html` : '/404.html'],
+    ['404 (en)', portal?.locales.includes('en') ? `${prefix(portal, 'en')}404.html` : undefined],
   ];
   return candidates
     .filter((c): c is [string, string] => c[1] !== undefined)

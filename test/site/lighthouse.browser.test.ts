@@ -36,6 +36,7 @@ const audited = [
   'investor guide (en)',
   '公开目录 by year',
   '公开年报',
+  'home (en)',
 ];
 
 let server: StaticServer;

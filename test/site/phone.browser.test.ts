@@ -25,6 +25,8 @@ const pages = {
   'department home': '/bm/fgw/',
   'English home': '/en/',
   'Russian home': '/ru/',
+  'investor contacts (en)': '/en/investment/contacts/',
+  'English 404': '/en/404.html',
 } as const;
 
 let server: StaticServer;

@@ -91,6 +91,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   locales: '语言',
   footer: '页脚信息',
   openInfo: '政府信息公开主体',
+  investorContacts: '招商联系方式',
   columns: '栏目',
   type: '栏目类型',
   freshnessDays: '更新期限（天）',

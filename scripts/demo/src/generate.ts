@@ -21,6 +21,7 @@ import { investmentBureauId } from './catalog.ts';
 import { dayOf } from './dates.ts';
 import { consultations, interviews } from './interaction.ts';
 import { projects } from './investment.ts';
+import { investorNews } from './investor-news.ts';
 import { letters } from './letters.ts';
 import { planMedia, writeMediaFiles } from './media.ts';
 import { news, notices } from './news.ts';
@@ -126,7 +127,10 @@ async function generateContent(run: Run): Promise<void> {
       await policies(run, site, org, scale.department.policies);
       await services(run, site, org, scale.department.services);
       await letters(run, site, org, scale.department.letters);
-      if (site.id === investmentBureauId) await projects(run, site, scale.projects.bureau);
+      if (site.id === investmentBureauId) {
+        await projects(run, site, scale.projects.bureau);
+        await investorNews(run, site, Math.max(2, Math.round(scale.projects.bureau * 0.8)));
+      }
     } else {
       const town = plan.townships.find((t) => t.id === site.id);
       await news(run, site, org, scale.township.news);
@@ -185,14 +189,14 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
     counts: {},
     entries: {},
     landscapes: media.landscapes,
-    portraits: {
-      male: media.portraits.filter((_, i) => i % 4 !== 3),
-      female: media.portraits.filter((_, i) => i % 4 === 3),
-    },
-    attachments: planAttachments(),
+    portraits: media.portraits,
+    attachments: await planAttachments(),
     stale: [],
     staleNews: new Set(),
     staleNotices: new Set(),
+    titles: new Set(),
+    projectDeck: [],
+    projectRound: 0,
     progress: () => undefined,
     sitesDone: 0,
   };

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { contentTypeKeys, locales } from '@govcluster/shared/constants';
 import { sumFigures } from '@govcluster/shared/mailbox';
 import {
@@ -15,6 +16,7 @@ import {
 import { readSnapshot, validateSnapshot } from '@govcluster/shared/snapshot';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentKind } from './attachments.ts';
 import { type GenerateDemoResult, generateDemoCity, scaleConfigs } from './index.ts';
 
 const today = '2026-11-21';
@@ -177,6 +179,17 @@ describe('generateDemoCity at fixture scale', () => {
     }
   });
 
+  it('publishes the portal’s newest news before 08:00 China time, when the UTC day is the day before', () => {
+    const early = all.filter(
+      (r) =>
+        r.type === 'article' &&
+        r.site === 'portal' &&
+        typeof r.publishedAt === 'string' &&
+        new Date(r.publishedAt).toISOString().slice(0, 10) < r.publishedAt.slice(0, 10),
+    );
+    expect(early.length).toBeGreaterThan(0);
+  });
+
   it('reports the stale column it made, and keeps the other news columns fresh', () => {
     expect(result.stale.length).toBeGreaterThanOrEqual(1);
     const sites = all.filter((r) => r.type === 'site') as unknown as Site[];
@@ -189,6 +202,35 @@ describe('generateDemoCity at fixture scale', () => {
       const stale = result.stale.some((s) => s.site === site.id && s.column === 'news');
       if (stale) expect(end - newest, site.id).toBeGreaterThan(limit);
       else expect(end - newest, site.id).toBeLessThanOrEqual(limit);
+    }
+  });
+
+  it('attaches real PDFs: an embedded Chinese font and the document’s own words as text', async () => {
+    const attachments = all.flatMap(
+      (r) => (r.attachments ?? []) as { name: string; file: string; mime: string; size: number }[],
+    );
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const item of attachments) {
+      const bytes = await readFile(join(dir, item.file));
+      expect([item.mime, bytes.length]).toEqual(['application/pdf', item.size]);
+      const pdf = bytes.toString('latin1');
+      expect(pdf.startsWith('%PDF-1.')).toBe(true);
+      expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
+      expect(pdf).toMatch(/\/FontFile3 \d+ 0 R/);
+      // The text maps back to Unicode (ToUnicode): the kind the name asks for is written in the page.
+      const streams = [...pdf.matchAll(/stream\n([\s\S]*?)\nendstream/g)].map((match) => {
+        try {
+          return inflateSync(Buffer.from(match[1] ?? '', 'latin1')).toString('latin1');
+        } catch {
+          return '';
+        }
+      });
+      const unicode = streams.find((stream) => stream.includes('begincmap')) ?? '';
+      const kind = attachmentKind(item.name);
+      for (const char of kind)
+        expect(unicode.toLowerCase(), `${item.name}: ${char}`).toContain(
+          `<${char.codePointAt(0)?.toString(16).padStart(4, '0')}>`,
+        );
     }
   });
 

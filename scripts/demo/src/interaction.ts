@@ -10,20 +10,28 @@ import { createRng } from './prng.ts';
 import { allScenes, at, emit, pad, pictures, type Run } from './run.ts';
 import { consultationTemplates, interviewTemplates } from './text-interaction.ts';
 
-/** How many of each the portal carries: a few in the fixture, more with more departments. */
-function countOf(run: Run): number {
-  return Math.max(2, Math.min(24, Math.round(run.plan.departments.length / 3)));
+/**
+ * How many of each the portal carries: a few in the fixture, more with more departments, at most one
+ * of each template a year for four years (a title twice in one year reads false: plausibility.ts).
+ */
+function countOf(run: Run, templates: number): number {
+  return Math.max(2, Math.min(templates * 4, Math.round(run.plan.departments.length / 3)));
+}
+
+/** How many days before `today` the `i`-th of a column was held: each round of templates a year apart. */
+function daysBack(i: number, templates: number, gap: number): number {
+  return Math.floor(i / templates) * 370 + (i % templates) * gap;
 }
 
 /** The interviews of a site with an `interviews` column. */
 export async function interviews(run: Run, site: Site): Promise<void> {
   if (!site.columns.some((column) => column.slug === 'interviews')) return;
   const rng = createRng(run.seed, `${site.id}/interviews`);
-  const n = countOf(run);
+  const n = countOf(run, interviewTemplates.length);
   for (let i = 0; i < n; i += 1) {
     const irng = rng.fork(String(i));
     const template = interviewTemplates[i % interviewTemplates.length]!;
-    const day = workday(run.today - 10 - i * irng.int(20, 45));
+    const day = workday(run.today - 10 - daysBack(i, interviewTemplates.length, irng.int(60, 100)));
     const dept = departmentCatalog.find((d) => d.id === template.department);
     const unit = dept ? `临江市${dept.name}` : '临江市人民政府';
     const head = drawName(irng).zh;
@@ -63,12 +71,13 @@ export async function interviews(run: Run, site: Site): Promise<void> {
 export async function consultations(run: Run, site: Site): Promise<void> {
   if (!site.columns.some((column) => column.slug === 'consultations')) return;
   const rng = createRng(run.seed, `${site.id}/consultations`);
-  const n = countOf(run) + 1;
+  const n = countOf(run, consultationTemplates.length);
   for (let i = 0; i < n; i += 1) {
     const irng = rng.fork(String(i));
     const template = consultationTemplates[i % consultationTemplates.length]!;
     // The newest opened a week ago and runs for 60 days; each older one closed before the next opened.
-    const opens = i === 0 ? run.today - 7 : run.today - 40 - i * irng.int(45, 70);
+    const opens =
+      i === 0 ? run.today - 7 : run.today - 40 - daysBack(i, consultationTemplates.length, irng.int(60, 100));
     const closes = i === 0 ? run.today + 60 : opens + 30;
     // The most recently closed one waits for its summary; the others have it.
     const feedback = i === 1 ? undefined : template.feedback;

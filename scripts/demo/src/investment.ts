@@ -4,7 +4,7 @@ import { drawName } from './context.ts';
 import { createRng } from './prng.ts';
 import { at, columnDays, emit, laterUpdate, localesOf, pad, pictures, type Run } from './run.ts';
 import type { TownshipPlan } from './sites.ts';
-import { projectText, type TownPlace, type Tri } from './text-investment.ts';
+import { projectKinds, projectText, type TownPlace, type Tri } from './text-investment.ts';
 
 const sectorScenes: Record<string, string[]> = {
   tourism: ['river', 'lake', 'park'],
@@ -24,13 +24,27 @@ function townPlaces(townships: readonly TownshipPlan[]): TownPlace[] {
   return list.length > 0 ? list : [{ zh: '白沙镇', en: 'Baisha Town', ru: 'посёлок Байша' }];
 }
 
+/**
+ * The order in which the city's sites take the kinds of project: one shuffled deck per run, shared by
+ * the portal and the bureau, so that a project is offered once (the next round of the deck is 二期).
+ */
+function nextKind(run: Run): { kind: number; phase: number } {
+  if (run.projectDeck.length === 0) {
+    const round = createRng(run.seed, `projects/deck/${run.projectRound}`);
+    run.projectDeck = round.sample([...Array(projectKinds).keys()], projectKinds);
+    run.projectRound += 1;
+  }
+  return { kind: run.projectDeck.shift() as number, phase: run.projectRound - 1 };
+}
+
 export async function projects(run: Run, site: Site, howMany: number): Promise<void> {
   const rng = createRng(run.seed, `${site.id}/projects`);
   const towns = townPlaces(run.plan.townships);
   const days = columnDays(run, rng, howMany, 30, 0);
   for (const [i, day] of days.entries()) {
     const irng = rng.fork(String(i));
-    const text = projectText(irng, towns);
+    const { kind, phase } = nextKind(run);
+    const text = projectText(irng, towns, kind, phase);
     const contact = drawName(irng);
     const phone = `0860-8866${irng.int(1000, 9999)}`;
     const published = at(irng, day);

@@ -4,9 +4,9 @@ import type { Letter, Site } from '@govcluster/shared/schemas';
 import { mailboxStatisticsRecordType } from '@govcluster/shared/snapshot';
 import { departmentCatalog } from './catalog.ts';
 import { drawMobile, drawName, type Org, officePhone } from './context.ts';
-import { dateTime, formatDay, workday } from './dates.ts';
+import { dateTime, formatDay, partsOf, workday } from './dates.ts';
 import { createRng, type Rng } from './prng.ts';
-import { at, columnDays, draw, emit, pad, type Run } from './run.ts';
+import { at, columnDays, distinct, draw, emit, pad, type Run } from './run.ts';
 import type { Range } from './scales.ts';
 import { letterForUnit, letterText } from './text-letters.ts';
 
@@ -22,11 +22,14 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
     const submittedAt = dateTime(day, irng.int(7 * 60, 23 * 60));
     let handlingUnit: string;
     let text: ReturnType<typeof letterText>;
+    const where = `${site.id}|letters|${partsOf(day).year}`;
     if (org.kind === 'department') {
-      text = letterForUnit(irng, org.siteId, org.short, org.focus, officePhone(org, irng));
+      text = distinct(run, where, irng, (r) =>
+        letterForUnit(r, org.siteId, org.short, org.focus, officePhone(org, r)),
+      );
       handlingUnit = org.sourceName;
     } else {
-      text = letterText(irng);
+      text = distinct(run, where, irng, letterText);
       const dept = departmentCatalog.find((d) => d.id === text.unit);
       handlingUnit =
         org.kind === 'township' ? org.sourceName : dept ? `市${dept.name}` : '市政务服务和数据管理局';

@@ -1,14 +1,16 @@
 /** News (工作动态) and notices (通知公告) of every site. */
 import type { Article, Site } from '@govcluster/shared/schemas';
 import type { Org } from './context.ts';
-import { formatDay } from './dates.ts';
+import { dateTime, formatDay, partsOf } from './dates.ts';
 import { createRng } from './prng.ts';
 import {
   allScenes,
   at,
   attachment,
   columnDays,
+  distinct,
   draw,
+  earlyMinute,
   emit,
   laterUpdate,
   pad,
@@ -28,10 +30,20 @@ export async function news(run: Run, site: Site, org: Org, volume: Range): Promi
   const days = columnDays(run, rng, n, fresh, offset);
   if (offset > 0 && days.length > 0)
     run.stale.push({ site: site.id, column: 'news', newest: formatDay(days[days.length - 1] ?? run.today) });
+  // 常务会议 are numbered from 1 each year, in the order they were held.
+  const meetings = new Map<number, number>();
+  const meetingNumber = (year: number) => {
+    const n = (meetings.get(year) ?? 0) + 1;
+    meetings.set(year, n);
+    return n;
+  };
   for (const [i, day] of days.entries()) {
     const irng = rng.fork(String(i));
-    const text = newsText(irng, org, run.plan.city, day);
-    const published = at(irng, day);
+    const where = `${site.id}|news|${partsOf(day).year}`;
+    const text = distinct(run, where, irng, (r) => newsText(r, org, run.plan.city, day, meetingNumber));
+    // The portal's newest news is an early-morning release: every city has one before 08:00 China time.
+    const newest = org.kind === 'portal' && i === days.length - 1;
+    const published = newest ? dateTime(day, earlyMinute(irng)) : at(irng, day);
     const images = irng.chance(0.35) ? pictures(run, irng, allScenes, irng.chance(0.2) ? 2 : 1) : [];
     const article: Article = {
       id: `${site.id}-news-${pad(i + 1)}`,
@@ -68,7 +80,8 @@ export async function notices(run: Run, site: Site, org: Org, volume: Range): Pr
     });
   for (const [i, day] of days.entries()) {
     const irng = rng.fork(String(i));
-    const text = noticeText(irng, org, run.plan.city, day);
+    const where = `${site.id}|notices|${partsOf(day).year}`;
+    const text = distinct(run, where, irng, (r) => noticeText(r, org, run.plan.city, day));
     const published = at(irng, day);
     const article: Article = {
       id: `${site.id}-notice-${pad(i + 1)}`,

@@ -4,6 +4,7 @@ import { policyTopics } from '@govcluster/shared/schemas';
 import { departmentCatalog, investmentBureauId } from './catalog.ts';
 import type { Org } from './context.ts';
 import { partsOf } from './dates.ts';
+import { portraitPoolKey } from './portraits.ts';
 import { createRng } from './prng.ts';
 import { at, draw, emit, localesOf, pad, type Run } from './run.ts';
 import { leaderText, titlesFor } from './text-people.ts';
@@ -173,7 +174,7 @@ export async function leaders(run: Run, site: Site, org: Org): Promise<void> {
       departments: deptNames,
     });
     org.leaders.push({ name: text.person.zh, position: spec.position });
-    const portraitPool = text.female ? run.portraits.female : run.portraits.male;
+    const portraitPool = run.portraits.get(portraitPoolKey(text.female, text.age)) ?? [];
     const published = at(lrng, publishedDay);
     for (const locale of locales) {
       const name = text.name[locale];

@@ -9,7 +9,7 @@ import type {
 import { type Org, officePhone } from './context.ts';
 import { formatDay, partsOf, workday } from './dates.ts';
 import { createRng } from './prng.ts';
-import { at, attachment, columnDays, draw, emit, pad, type Run } from './run.ts';
+import { at, attachment, columnDays, distinct, draw, emit, pad, type Run } from './run.ts';
 import type { Range } from './scales.ts';
 import { interpretationText, type PolicyKind, policyText } from './text-policy.ts';
 
@@ -28,14 +28,18 @@ export async function policies(run: Run, site: Site, org: Org, volume: Range): P
     // The portal issues documents on every department's field; the department then interprets them.
     const owner =
       org.kind === 'portal' && run.plan.departments.length > 0 ? irng.pick(run.plan.departments) : undefined;
-    const focus = irng.pick(owner ? owner.focus : org.focus);
     const writer: Org = owner ? { ...org, topic: owner.topic } : org;
     const kinds: PolicyKind[] =
       org.kind === 'portal'
         ? ['plan', 'plan', 'opinion', 'measures', 'work-notice']
         : ['work-notice', 'work-notice', 'measures', 'plan', 'opinion'];
-    const kind = irng.pick(kinds);
-    const text = policyText(irng, writer, written, focus, kind);
+    // Field and kind are drawn again with the text when its title was taken this year.
+    const { text, focus, kind } = distinct(run, `${site.id}|policies|${partsOf(day).year}`, irng, (r) => {
+      const field = r.pick(owner ? owner.focus : org.focus);
+      const form = r.pick(kinds);
+      const drawn = policyText(r, writer, written, field, form);
+      return { title: drawn.title, text: drawn, focus: field, kind: form };
+    });
     const key = `${text.numberPrefix}/${year}`;
     const number = (numbers.get(key) ?? irng.int(1, 4)) + 0;
     numbers.set(key, number + irng.int(1, 3));

@@ -1,7 +1,7 @@
 /** The state of one generator run and the small helpers every per-type generator shares. */
 import type { Attachment, Locale, MediaRef, Site } from '@govcluster/shared/schemas';
 import type { ContentRecord, SnapshotWriter } from '@govcluster/shared/snapshot';
-import type { AttachmentFile } from './attachments.ts';
+import { type AttachmentFile, attachmentKind } from './attachments.ts';
 import type { Org } from './context.ts';
 import { dateTime, officeMinute, spreadDays } from './dates.ts';
 import type { Rng } from './prng.ts';
@@ -30,11 +30,17 @@ export interface Run {
   counts: Record<string, Partial<Record<Locale, number>>>;
   entries: Record<string, number>;
   landscapes: Map<string, string[]>;
-  portraits: { male: string[]; female: string[] };
+  /** Portrait ids by pool: gender and age band (portraits.ts). */
+  portraits: Map<string, string[]>;
   attachments: AttachmentFile[];
   stale: StaleColumn[];
   staleNews: Set<string>;
   staleNotices: Set<string>;
+  /** Titles taken, by `<where>|<title>` (see {@link distinct}). */
+  titles: Set<string>;
+  /** Kinds of investment project not yet offered in this round, and the round (investment.ts). */
+  projectDeck: number[];
+  projectRound: number;
   progress: (site?: string) => void;
   site?: string;
   sitesDone: number;
@@ -53,6 +59,26 @@ export async function emit(run: Run, record: ContentRecord): Promise<void> {
   if (run.writer.count % 1000 === 0) run.progress(run.site);
 }
 
+/**
+ * A text whose title is new where it appears (`where`: site, column and year, or the city for
+ * investment projects): drawn with `rng` first, then with forks of it until the title is new. A
+ * column rarely needs more than one more draw; after `tries` the last draw is kept and the
+ * plausibility check (plausibility.ts) names it.
+ */
+export function distinct<T extends { title: string }>(
+  run: Run,
+  where: string,
+  rng: Rng,
+  make: (rng: Rng) => T,
+  tries = 24,
+): T {
+  let text = make(rng);
+  for (let attempt = 1; attempt < tries && run.titles.has(`${where}|${text.title}`); attempt += 1)
+    text = make(rng.fork(`again/${attempt}`));
+  run.titles.add(`${where}|${text.title}`);
+  return text;
+}
+
 export function draw(rng: Rng, range: Range): number {
   return rng.int(range[0], range[1]);
 }
@@ -61,9 +87,18 @@ export function pad(n: number, width = 4): string {
   return String(n).padStart(width, '0');
 }
 
-/** A publication time on `day` (office hours). */
+/**
+ * A publication time on `day`: office hours mostly, one in twenty-five before 08:00 China time (a
+ * morning release, a notice put up overnight), when the UTC day is still the day before: a page that
+ * cut its date from the UTC string would show the wrong day.
+ */
 export function at(rng: Rng, day: number): string {
-  return dateTime(day, officeMinute(rng));
+  return dateTime(day, rng.chance(0.04) ? earlyMinute(rng) : officeMinute(rng));
+}
+
+/** A minute between 00:30 and 07:50 China time (the UTC day before). */
+export function earlyMinute(rng: Rng): number {
+  return rng.int(30, 7 * 60 + 50);
 }
 
 /** An update a little after publication, never after today. */
@@ -80,8 +115,11 @@ export function pictures(run: Run, rng: Rng, scenes: readonly string[], howMany:
 
 export const allScenes = ['river', 'mountains', 'fields', 'skyline', 'tea', 'lake', 'bridge', 'park'];
 
+/** An attachment named `name`: the pool's PDF of the kind the name asks for (`…报名表.pdf`). */
 export function attachment(run: Run, rng: Rng, name: string): Attachment {
-  const file = rng.pick(run.attachments);
+  const kind = attachmentKind(name);
+  const matching = run.attachments.filter((item) => item.kind === kind);
+  const file = rng.pick(matching.length > 0 ? matching : run.attachments);
   return { name, file: file.file, mime: 'application/pdf', size: file.size };
 }
 

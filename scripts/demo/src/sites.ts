@@ -5,6 +5,7 @@
 import type { Column, LocalizedText, Site } from '@govcluster/shared/schemas';
 import { type DepartmentEntry, departmentCatalog, foreignNames, investmentBureauId } from './catalog.ts';
 import { areaCode, type CityContext, type Org } from './context.ts';
+import { investorContacts } from './investor-contacts.ts';
 import { createRng, hashString, type Rng } from './prng.ts';
 import type { ScaleConfig } from './scales.ts';
 import { titlesFor } from './text-people.ts';
@@ -171,6 +172,7 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
         postcode: '745000',
       },
     },
+    investorContacts: [...investorContacts],
     columns: [
       column('news', 'news', 1, lt('要闻动态', 'News', 'Новости')),
       column('notices', 'notice', 2, lt('通知公告', 'Notices', 'Объявления')),
@@ -261,6 +263,7 @@ export function planCity(seed: number, scale: ScaleConfig): CityPlan {
           postcode: '745000',
         },
       },
+      ...(isBureau ? { investorContacts: [...investorContacts] } : {}),
       columns: [
         column(
           'news',

@@ -547,9 +547,25 @@ export interface ProjectText {
   body: Tri;
 }
 
-/** Writes an investment project. */
-export function projectText(rng: Rng, towns: readonly TownPlace[]): ProjectText {
-  const type = rng.pick(projectTypes);
+/** How many kinds of investment project there are: a city offers each once (then as a later phase). */
+export const projectKinds = projectTypes.length;
+
+/** The names of a project's later phases: 二期, Phase II… (index 0 is the first phase, unnamed). */
+const phases: readonly Tri[] = [
+  { 'zh-CN': '', en: '', ru: '' },
+  { 'zh-CN': '（二期）', en: ' (Phase II)', ru: ' (вторая очередь)' },
+  { 'zh-CN': '（三期）', en: ' (Phase III)', ru: ' (третья очередь)' },
+  { 'zh-CN': '（四期）', en: ' (Phase IV)', ru: ' (четвёртая очередь)' },
+];
+
+/**
+ * Writes an investment project of kind `kind` (0 … {@link projectKinds} − 1); `phase` 0 is the first,
+ * 1 its 二期 and so on. A city's projects take each kind once before any second phase, so no project
+ * appears twice with different figures.
+ */
+export function projectText(rng: Rng, towns: readonly TownPlace[], kind: number, phase = 0): ProjectText {
+  const type = projectTypes[kind % projectTypes.length] as ProjectType;
+  const later = phases[Math.min(phase, phases.length - 1)] as Tri;
   const sector = sectors.find((s) => s.key === type.sector) ?? sectors[0];
   const town = rng.pick(towns);
   const location: Tri =
@@ -612,9 +628,9 @@ export function projectText(rng: Rng, towns: readonly TownPlace[]): ProjectText 
   return {
     sectorKey: type.sector,
     title: {
-      'zh-CN': `${type.name['zh-CN']}项目`,
-      en: `${type.name.en} Project`,
-      ru: `Проект «${type.name.ru}»`,
+      'zh-CN': `${type.name['zh-CN']}项目${later['zh-CN']}`,
+      en: `${type.name.en} Project${later.en}`,
+      ru: `Проект «${type.name.ru}»${later.ru}`,
     },
     sector: { 'zh-CN': sector?.zh ?? '', en: sector?.en ?? '', ru: sector?.ru ?? '' },
     location,
@@ -762,7 +778,7 @@ export function bureauPages(): { slug: string; title: Tri; summary: Tri; body: T
   return [
     {
       slug: 'about-bureau',
-      title: t('机构职能', 'About the Bureau', 'О бюро'),
+      title: t('本局概况', 'About the Bureau', 'О бюро'),
       summary: t(
         '临江市投资促进局负责全市招商引资和外资企业服务工作。',
         'The Linjiang Investment Promotion Bureau leads investment promotion and services for foreign-invested companies in the city.',

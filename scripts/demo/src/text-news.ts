@@ -192,7 +192,7 @@ function meeting(rng: Rng, org: Org, _city: CityContext, day: number, focus: str
     `会议指出，${pointed}`,
     `${seasonal}会议要求，各单位要重点抓好以下几项工作：`,
     taskList(rng, focus, true),
-    `会议还对近期${rng.pick(['安全生产', '信访维稳', '政务公开', '疫情防控常态化', '防汛减灾', '森林防火'])}等工作进行了再强调、再部署。${attendees(org)}参加会议。`,
+    `会议还对近期${rng.pick(['安全生产', '信访维稳', '政务公开', '防汛减灾', '森林防火', p.year <= 2022 ? '疫情防控常态化' : '燃气安全'])}等工作进行了再强调、再部署。${attendees(org)}参加会议。`,
   ].join('\n\n');
   const name = drawName(rng.fork('author')).zh;
   return {
@@ -324,10 +324,17 @@ function progress(rng: Rng, org: Org, _city: CityContext, day: number, focus: st
   };
 }
 
-function standingMeeting(rng: Rng, org: Org, city: CityContext, day: number, focus: string): NewsText {
+function standingMeeting(
+  rng: Rng,
+  org: Org,
+  city: CityContext,
+  day: number,
+  focus: string,
+  meetingNumber: (year: number) => number,
+): NewsText {
   const p = partsOf(day);
   const mayor = org.leaders[0] ?? { name: drawName(rng).zh, position: '市长' };
-  const n = Math.max(1, Math.round(((p.month - 1) * 30 + p.date) / 14)) + (p.year - 2020) * 0;
+  const n = meetingNumber(p.year);
   const topics = rng.sample(
     city.departments.flatMap((d) => d.focus.slice(0, 1)),
     3,
@@ -353,10 +360,23 @@ function standingMeeting(rng: Rng, org: Org, city: CityContext, day: number, foc
 
 const kinds = [meeting, inspection, training, campaign, progress] as const;
 
-/** Writes one news item of `org` published on `day`. */
-export function newsText(rng: Rng, org: Org, city: CityContext, day: number): NewsText {
+/**
+ * Writes one news item of `org` published on `day`. `meetingNumber` numbers the portal's 常务会议 in
+ * their year (the caller counts them, oldest first); without it a meeting is numbered by its fortnight.
+ */
+export function newsText(
+  rng: Rng,
+  org: Org,
+  city: CityContext,
+  day: number,
+  meetingNumber?: (year: number) => number,
+): NewsText {
   const focus = rng.pick(org.focus);
-  if (org.kind === 'portal' && rng.chance(0.18)) return standingMeeting(rng, org, city, day, focus);
+  if (org.kind === 'portal' && rng.chance(0.18)) {
+    const p = partsOf(day);
+    const byFortnight = () => Math.max(1, Math.round(((p.month - 1) * 30 + p.date) / 14));
+    return standingMeeting(rng, org, city, day, focus, meetingNumber ?? byFortnight);
+  }
   const kind = rng.pick(kinds);
   if (org.kind === 'portal' && (kind === training || kind === campaign) && city.departments.length > 0) {
     // The portal's 要闻 carries departments' events under their own names.

@@ -137,6 +137,8 @@ export interface LeaderText {
   person: PersonName;
   /** Female or male, for the portrait. */
   female: boolean;
+  /** Age in years this year, for the portrait. */
+  age: number;
 }
 
 /** Input of {@link leaderText}. */
@@ -221,6 +223,7 @@ export function leaderText(rng: Rng, input: LeaderInput): LeaderText {
     responsibilities: { 'zh-CN': input.responsibilities },
     person,
     female,
+    age: input.year - birthYear,
   };
   if (input.foreign) {
     const f = input.foreign;

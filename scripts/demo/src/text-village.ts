@@ -32,6 +32,15 @@ const honors = [
   '全市“五星级”党组织',
 ];
 
+/** A quarter's party dues: what is paid is what was due, or a little less (members who paid late). */
+function duesBody(rng: Rng, village: string): string {
+  const members = rng.int(30, 90);
+  const due = members * rng.int(40, 60);
+  const paid = rng.chance(0.7) ? due : due - rng.int(1, 3) * rng.int(30, 60);
+  const rest = paid === due ? '已全部上缴镇党委' : `已上缴镇党委，未缴部分由支部督促补缴`;
+  return `${village}村党总支共有党员${members}名，本季度应缴党费${due}元，实缴党费${paid}元，${rest}。\n\n监督电话：${areaCode}-12380。`;
+}
+
 function affair(rng: Rng, village: string, day: number): VillageText['affairs'][number] {
   const p = partsOf(day);
   const q = Math.ceil(p.month / 3);
@@ -43,7 +52,7 @@ function affair(rng: Rng, village: string, day: number): VillageText['affairs'][
         title: `${p.year}年第${q}季度党费收缴情况公示`,
         date: formatDay(day),
         category,
-        body: `${village}村党总支共有党员${rng.int(30, 90)}名，本季度应缴党费${rng.int(1200, 5200)}元，实缴党费${rng.int(1200, 5200)}元，已全部上缴镇党委。\n\n监督电话：${areaCode}-12380。`,
+        body: duesBody(rng, village),
       };
     }
     if (kind === 1) {
@@ -72,6 +81,7 @@ function affair(rng: Rng, village: string, day: number): VillageText['affairs'][
       };
     }
     if (kind === 1) {
+      const delegates = rng.int(25, 40);
       const project = rng.pick([
         '村组道路硬化',
         '山塘清淤整治',
@@ -83,7 +93,7 @@ function affair(rng: Rng, village: string, day: number): VillageText['affairs'][
         title: `${project}项目村民代表会议决议公开`,
         date: formatDay(day),
         category,
-        body: `${zhDate(day - rng.int(3, 10))}，${village}村召开村民代表会议，应到代表${rng.int(25, 40)}人，实到${rng.int(20, 25)}人，会议表决通过了${project}项目实施方案。\n\n- 建设内容：${project}\n- 预算金额：${rng.int(8, 95)}万元\n- 资金来源：上级补助和村集体自筹\n- 实施方式：按规定公开比选施工单位`,
+        body: `${zhDate(day - rng.int(3, 10))}，${village}村召开村民代表会议，应到代表${delegates}人，实到${delegates - rng.int(0, 6)}人，会议表决通过了${project}项目实施方案。\n\n- 建设内容：${project}\n- 预算金额：${rng.int(8, 95)}万元\n- 资金来源：上级补助和村集体自筹\n- 实施方式：按规定公开比选施工单位`,
       };
     }
     return {
@@ -130,8 +140,14 @@ export function villageText(rng: Rng, town: string, village: string, today: numb
   const affairs: VillageText['affairs'] = [];
   const count = rng.int(6, 14);
   let day = today - rng.int(0, 12);
+  // One title once a year: a second draw for the same day when the first repeats one.
+  const taken = new Set<string>();
   for (let i = 0; i < count; i += 1) {
-    affairs.push(affair(rng, village, day));
+    let item = affair(rng, village, day);
+    for (let attempt = 1; attempt < 12 && taken.has(`${partsOf(day).year}|${item.title}`); attempt += 1)
+      item = affair(rng.fork(`again/${i}/${attempt}`), village, day);
+    taken.add(`${partsOf(day).year}|${item.title}`);
+    affairs.push(item);
     day -= rng.int(10, 45);
   }
   return {

@@ -75,7 +75,7 @@ export async function snapshotDocuments(dir: string): Promise<SearchDocument[]> 
 
 /** Whether a URL is a page that must not be a search result (the search pages, 404). */
 function skipUrl(url: string): boolean {
-  return /\/search\/$/.test(url) || /^\/404(\.html|\/)?$/.test(url);
+  return /\/search\/$/.test(url) || /\/404(\.html|\/)?$/.test(url);
 }
 
 /** The search documents of a built cluster, and the CSP hashes of its pages' inline scripts. */

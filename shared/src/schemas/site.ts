@@ -124,6 +124,52 @@ export const ContactSchema = z.object({
 export type Contact = z.infer<typeof ContactSchema>;
 
 /**
+ * Whom a foreign investor can call or write (招商联系方式): an office of the site, shown on the site's
+ * investor contacts page (`investment/contacts/`) and its home in every locale.
+ * @example { office: { 'zh-CN': '临江市投资促进局项目服务科', en: 'Project Services Division, Linjiang Investment Promotion Bureau' }, phone: '0860-87553621', email: 'invest@linjiang.gov.cn', languages: ['zh-CN', 'en'] }
+ */
+export const InvestorContactSchema = z.object({
+  /**
+   * The office (部门/科室), per locale.
+   * @example { 'zh-CN': '临江市投资促进局项目服务科', en: 'Project Services Division, Linjiang Investment Promotion Bureau' }
+   */
+  office: LocalizedTextSchema,
+  /**
+   * What the office helps with (服务内容), per locale.
+   * @example { 'zh-CN': '项目对接、实地考察安排', en: 'Project matching and site visits' }
+   */
+  subject: LocalizedTextSchema.optional(),
+  /**
+   * Telephone (联系电话).
+   * @example '0860-87553621'
+   */
+  phone: PhoneSchema,
+  /**
+   * E-mail (电子邮箱).
+   * @example 'invest@linjiang.gov.cn'
+   */
+  email: EmailSchema.optional(),
+  /**
+   * Postal address (地址), per locale.
+   * @example { 'zh-CN': '临江市滨江大道88号', en: '88 Binjiang Avenue, Linjiang' }
+   */
+  address: LocalizedTextSchema.optional(),
+  /**
+   * Office hours (办公时间), per locale.
+   * @example { 'zh-CN': '工作日 9:00—17:00', en: 'Working days, 9:00–17:00 (China time)' }
+   */
+  hours: LocalizedTextSchema.optional(),
+  /**
+   * The languages the office answers in (服务语种).
+   * @example ['zh-CN', 'en']
+   */
+  languages: z.array(LocaleSchema).optional(),
+});
+
+/** An investor contact of a site. */
+export type InvestorContact = z.infer<typeof InvestorContactSchema>;
+
+/**
  * The facts every government site must print in its footer (网站页脚).
  * @example { sponsor: { 'zh-CN': '临江市人民政府办公室' }, siteCode: '3202000001', icp: '云ICP备12345678号', publicSecurity: '云公网安备 53010202000123号', contact: { phone: '0510-12345678', address: { 'zh-CN': '临江市人民路1号' } } }
  */
@@ -250,6 +296,11 @@ export const SiteSchema = z.object({
    * @example { sponsor: { 'zh-CN': '临江市发展和改革委员会' }, siteCode: '3202000002', icp: '云ICP备12345678号', publicSecurity: '云公网安备 53010202000123号', contact: { phone: '0510-12345678', address: { 'zh-CN': '临江市人民路1号' } } }
    */
   footer: FooterSchema,
+  /**
+   * Contacts for foreign investors (招商联系方式); a site with any has an investor contacts page.
+   * @example [{ office: { 'zh-CN': '临江市投资促进局项目服务科' }, phone: '0860-87553621' }]
+   */
+  investorContacts: z.array(InvestorContactSchema).optional(),
   /**
    * The government service hotline (政务服务便民热线) of the site's area, shown on its 互动交流 hub;
    * a site without one shows the portal's.

@@ -14,6 +14,8 @@ export const fixedPaths = {
   villages: 'villages/',
   investment: 'investment/',
   investorGuide: 'investment/guide/',
+  /** Whom investors can call or write: the registry's `investorContacts` of the site. */
+  investorContacts: 'investment/contacts/',
   leaders: 'leaders/',
   siteMap: 'sitemap/',
   accessibility: 'accessibility/',

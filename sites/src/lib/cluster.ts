@@ -68,6 +68,7 @@ export type View =
   | { type: 'villages'; items: Entry[] }
   | { type: 'investment'; items: Entry[] }
   | { type: 'investorGuide'; items: Entry[] }
+  | { type: 'investorContacts' }
   | { type: 'siteMap' }
   | { type: 'accessibility' }
   | { type: 'search' }
@@ -185,9 +186,8 @@ async function build(): Promise<Cluster> {
           column: mailbox,
         });
       }
-      // One 404 page per site, in its default locale; the build moves it to `<basePath>404.html`.
-      if (locale === site.locales[0])
-        add(site, locale, fixedPaths.notFound, 'notFound', { type: 'notFound' });
+      // One 404 page per site and locale, all in that locale; the build moves it to `<prefix>404.html`.
+      add(site, locale, fixedPaths.notFound, 'notFound', { type: 'notFound' });
       const byColumn = new Map<string, Entry[]>();
       const byType = new Map<ContentType, Entry[]>();
       for (const entry of own) {
@@ -253,6 +253,9 @@ async function build(): Promise<Cluster> {
           items: projects,
         });
       }
+      // The registry's contacts are texts in every locale (a missing translation falls back to zh-CN).
+      if ((site.investorContacts ?? []).length > 0)
+        add(site, locale, fixedPaths.investorContacts, 'investorContacts', { type: 'investorContacts' });
     }
   }
   const pageByUrl = new Map<string, Page>();

@@ -28,7 +28,7 @@ import { storedTextFields } from './text-store.ts';
 
 /** The output file (relative to the output folder) of a page. */
 export function pageFile(page: Page): string {
-  if (page.view.type === 'notFound') return `${page.site.basePath.slice(1)}404.html`;
+  if (page.view.type === 'notFound') return `${sitePrefix(page.site, page.locale).slice(1)}404.html`;
   return `${page.url.slice(1)}index.html`;
 }
 

@@ -26,9 +26,11 @@ import {
 import type { z } from 'zod';
 
 /** A text in several locales, zh-CN required; the registry's column, site and media item. */
-export type { Column, LocalizedText, Media, Site } from '@govcluster/shared/schemas';
-/** Whether a site carries the 政府信息公开 section (its registry flag, yes when absent). */
-/** The eight required elements of a service guide (办事指南八要素), in their order on the page. */
+export type { Column, InvestorContact, LocalizedText, Media, Site } from '@govcluster/shared/schemas';
+/**
+ * Whether a site carries the 政府信息公开 section (its registry flag, yes when absent); the eight
+ * required elements of a service guide (办事指南八要素), in their order on the page.
+ */
 export { isOpenInfoBody, serviceGuideRequiredElements } from '@govcluster/shared/schemas';
 /** The cluster's locales, default first; the default's pages sit at the site's basePath. */
 export { defaultLocale, type Locale, locales };

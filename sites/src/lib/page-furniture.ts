@@ -84,6 +84,8 @@ export function furnitureFor(
     locale,
     kind: site.kind,
     siteName: siteName(site, locale),
+    cityName: cityName(cluster, locale).text,
+    emblemMark: Array.from((portal.shortName ?? portal.name)['zh-CN'])[0] ?? '',
     homeUrl: prefix,
     parent:
       site.id === portal.id
@@ -120,4 +122,10 @@ export function furnitureFor(
     feedUrl: `${prefix}rss.xml`,
     searchUrl: prefix + fixedPaths.search,
   };
+}
+
+/** The city's name in a locale: the portal's short name (`Linjiang`), else its full name. */
+export function cityName(cluster: Cluster, locale: Locale): Text {
+  const portal = portalOf(cluster);
+  return text(portal.shortName ?? portal.name, locale);
 }

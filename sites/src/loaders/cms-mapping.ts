@@ -42,6 +42,7 @@ export const cmsQuery: Record<string, Record<string, string>> = {
     'populate[footer][populate][sponsor]': 'true',
     'populate[footer][populate][organizer]': 'true',
     'populate[footer][populate][contact][populate][address]': 'true',
+    'populate[investorContacts][populate]': '*',
     'populate[hotline][populate][hours]': 'true',
     'populate[newMedia][populate][name]': 'true',
     'populate[columns][populate]': '*',

@@ -11,6 +11,10 @@ export interface Furniture {
   locale: Locale;
   kind: 'portal' | 'department' | 'township';
   siteName: Text;
+  /** The city's name in the page's locale (`Linjiang`), for the emblem's label. */
+  cityName: string;
+  /** The character at the emblem's centre: the first of the city's Chinese short name (`临`). */
+  emblemMark: string;
   homeUrl: string;
   /** The portal, for department and township sites. */
   parent?: { name: Text; url: string };
