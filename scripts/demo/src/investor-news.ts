@@ -4,10 +4,12 @@
  * English and Russian homes have news of their own. One entry id per item, one record per locale.
  * @module
  */
+
 import type { Article, Site } from '@govcluster/shared/schemas';
 import { partsOf, zhMonthDay } from './dates.ts';
 import { createRng, type Rng } from './prng.ts';
 import { at, columnDays, distinct, emit, laterUpdate, pad, type Run } from './run.ts';
+import { englishMonths } from './text-people.ts';
 
 type Tri = { 'zh-CN': string; en: string; ru: string };
 
@@ -38,21 +40,6 @@ const sectors: readonly Tri[] = [
   { 'zh-CN': '数字经济', en: 'digital economy', ru: 'цифровой экономики' },
 ];
 
-const enMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 interface InvestorNewsText {
   title: string;
   text: { title: Tri; summary: Tri; body: Tri };
@@ -64,7 +51,7 @@ function investorNewsText(rng: Rng, day: number): InvestorNewsText {
   const kind = rng.int(0, 2);
   const signed = rng.int(4, 15);
   const amount = rng.int(12, 85);
-  const enDay = `${p.date} ${enMonths[p.month - 1]} ${p.year}`;
+  const enDay = `${p.date} ${englishMonths[p.month - 1]} ${p.year}`;
   // 亿元 are hundreds of millions of yuan.
   const billions = (amount / 10).toFixed(1);
   if (kind === 0) {

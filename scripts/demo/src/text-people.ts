@@ -94,7 +94,8 @@ const middlePosts: readonly string[] = [
 ];
 const units = ['综合科', '政策法规科', '规划财务科', '行政审批科', '办公室', '监督管理科'];
 
-const months = [
+/** The English month names, January first. */
+export const englishMonths = [
   'January',
   'February',
   'March',
@@ -234,7 +235,7 @@ export function leaderText(rng: Rng, input: LeaderInput): LeaderText {
     result.responsibilities.en = f.enResp;
     result.responsibilities.ru = f.ruResp;
     result.bio.en = [
-      `${person.en}, ${female ? 'female' : 'male'}, was born in ${months[birthMonth - 1]} ${birthYear} in ${countiesEn[countyIndex]}, Yunjiang Province. ${edu[1]}. ${female ? 'She' : 'He'} started working in ${workYear} and has held posts in township and municipal government since then.`,
+      `${person.en}, ${female ? 'female' : 'male'}, was born in ${englishMonths[birthMonth - 1]} ${birthYear} in ${countiesEn[countyIndex]}, Yunjiang Province. ${edu[1]}. ${female ? 'She' : 'He'} started working in ${workYear} and has held posts in township and municipal government since then.`,
       `${female ? 'She' : 'He'} currently serves as ${f.enPosition} of ${f.enBody}.`,
     ].join('\n\n');
     result.bio.ru = [
