@@ -296,6 +296,13 @@ async function seedTrusted(strapi: Core.Strapi, dir: string, options: SeedOption
         contact: { ...record.footer.contact, address: localizedText(record.footer.contact.address) },
         partyGovMarkUrl: record.footer.partyGovMarkUrl ?? null,
       },
+      investorContacts: ((record.investorContacts ?? []) as Raw[]).map((contact) => ({
+        ...contact,
+        office: localizedText(contact.office),
+        subject: localizedText(contact.subject) ?? null,
+        address: localizedText(contact.address) ?? null,
+        hours: localizedText(contact.hours) ?? null,
+      })),
       hotline: record.hotline ? { ...record.hotline, hours: localizedText(record.hotline.hours) } : null,
       newMedia: ((record.newMedia ?? []) as Raw[]).map((account) => ({
         ...account,

@@ -71,7 +71,8 @@ export async function interviews(run: Run, site: Site): Promise<void> {
 export async function consultations(run: Run, site: Site): Promise<void> {
   if (!site.columns.some((column) => column.slug === 'consultations')) return;
   const rng = createRng(run.seed, `${site.id}/consultations`);
-  const n = countOf(run, consultationTemplates.length);
+  // One more than the interviews: the open one, the one waiting for its summary, and closed ones.
+  const n = Math.min(consultationTemplates.length * 4, countOf(run, consultationTemplates.length) + 1);
   for (let i = 0; i < n; i += 1) {
     const irng = rng.fork(String(i));
     const template = consultationTemplates[i % consultationTemplates.length]!;
@@ -79,8 +80,8 @@ export async function consultations(run: Run, site: Site): Promise<void> {
     const opens =
       i === 0 ? run.today - 7 : run.today - 40 - daysBack(i, consultationTemplates.length, irng.int(60, 100));
     const closes = i === 0 ? run.today + 60 : opens + 30;
-    // The most recently closed one waits for its summary; the others have it.
-    const feedback = i === 1 ? undefined : template.feedback;
+    // The open one has no summary yet, nor the most recently closed one; the others have theirs.
+    const feedback = i <= 1 ? undefined : template.feedback;
     const published = at(irng, opens);
     const consultation: Consultation = {
       id: `${site.id}-consultation-${pad(i + 1, 3)}`,
