@@ -177,8 +177,18 @@ function viewInputs(cluster: Cluster, page: Page): unknown {
     case 'annualReport':
     case 'websiteReport':
       return openInfoInputs(view);
-    default:
+    // These read only the registry and the furniture, which every fingerprint holds already.
+    case 'accessibility':
+    case 'investorContacts':
+    case 'mailbox':
+    case 'notFound':
+    case 'siteMap':
       return null;
+    default: {
+      // A new view type must say here what its template reads, or it would never be rendered again.
+      const unhandled: never = view;
+      return unhandled;
+    }
   }
 }
 
