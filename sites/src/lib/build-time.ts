@@ -10,6 +10,6 @@ import { type ConsultationState, consultationState as stateAt } from '@govcluste
 export const buildTime: Date = process.env.GOVCLUSTER_NOW ? new Date(process.env.GOVCLUSTER_NOW) : new Date();
 
 /** Where a consultation stands on the build's day. */
-export function consultationState(entry: { opensAt?: unknown; closesAt?: unknown }): ConsultationState {
+export function consultationState(entry: Readonly<Record<string, unknown>>): ConsultationState {
   return stateAt({ opensAt: String(entry.opensAt), closesAt: String(entry.closesAt) }, buildTime);
 }

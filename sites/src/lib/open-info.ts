@@ -7,6 +7,7 @@
 import { calendarYear } from '@govcluster/shared/dates';
 import {
   type CatalogueFacet,
+  type CatalogueItem,
   catalogueFacets,
   matchesFilter,
   type WebsiteReport,
@@ -58,7 +59,7 @@ export interface OpenInfoPage {
  * 公开目录 holds its policy documents; a year gets a 年报 and a 年度报表 once the site has entries in it.
  */
 export function openInfoPages(site: Site, own: readonly Entry[]): OpenInfoPage[] {
-  const policies = own.filter((entry) => entry.type === 'policy');
+  const policies = own.filter((entry): entry is Entry & CatalogueItem => entry.type === 'policy');
   const years = [...new Set(own.map((entry) => calendarYear(entry.publishedAt)))].sort((a, b) =>
     b.localeCompare(a),
   );
