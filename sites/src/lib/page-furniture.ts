@@ -1,3 +1,4 @@
+import type { ColumnType } from '@govcluster/shared/schemas';
 import { localeNames } from '@govcluster/shared/schemas';
 import { columnPath, fixedPaths, sitePrefix } from '@govcluster/shared/urls';
 import { pickText } from '@govcluster/themes/lib/format.ts';
@@ -22,16 +23,33 @@ export function siteName(site: Site, locale: Locale): Text {
   return text(site.name, locale);
 }
 
+/**
+ * The sections that gather the columns of a type: where the site has the section, the menu shows the
+ * section in their place (one 互动交流 instead of 市长信箱, 在线访谈 and 征集调查 side by side), and the
+ * section is the current item on their pages.
+ */
+const gatheringSections: Partial<Record<ColumnType, string>> = {
+  service: fixedPaths.serviceGuides,
+  interaction: fixedPaths.interaction,
+};
+
 /** The top navigation of a site in a locale: home, columns (that exist in the locale), fixed pages. */
 function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: string): Furniture['nav'] {
   const prefix = sitePrefix(site, locale);
   const items: Furniture['nav'] = [
     { label: ui(locale, 'nav.home'), url: prefix, current: currentUrl === prefix },
   ];
+  /** Section path → the URLs of the columns it gathers. */
+  const gathered = new Map<string, string[]>();
   const columns = [...site.columns].sort((a, b) => a.order - b.order);
   for (const column of columns) {
     const url = prefix + columnPath(column.slug);
     if (!cluster.pageByUrl.has(url)) continue;
+    const section = gatheringSections[column.type];
+    if (section && cluster.pageByUrl.has(prefix + section)) {
+      gathered.set(section, [...(gathered.get(section) ?? []), url]);
+      continue;
+    }
     items.push({ label: text(column.name, locale), url, current: currentUrl.startsWith(url) });
   }
   const fixed: [string, string][] = [
@@ -44,8 +62,9 @@ function navigation(cluster: Cluster, site: Site, locale: Locale, currentUrl: st
   ];
   for (const [path, key] of fixed) {
     const url = prefix + path;
-    if (cluster.pageByUrl.has(url))
-      items.push({ label: ui(locale, key), url, current: currentUrl.startsWith(url) });
+    if (!cluster.pageByUrl.has(url)) continue;
+    const current = [url, ...(gathered.get(path) ?? [])].some((under) => currentUrl.startsWith(under));
+    items.push({ label: ui(locale, key), url, current });
   }
   return items;
 }
