@@ -6,10 +6,12 @@
  *
  * `GOVCLUSTER_TEST_SNAPSHOT=<dir>` uses an existing snapshot instead of generating one.
  */
+
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calendarDay } from '@govcluster/shared/dates';
 import { ensureGeneratedSnapshot } from '../../scripts/src/lib/snapshots.ts';
 import { buildSources, generatorSources, sourceKey } from '../../scripts/src/lib/source-key.ts';
 
@@ -171,7 +173,7 @@ export function linksTo(html: string, url: string): boolean {
 
 /** Today in China time (what the build judges a consultation's period by). */
 function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return calendarDay(new Date());
 }
 
 /** One page of each template of the built fixture, found from the snapshot: name → URL path. */

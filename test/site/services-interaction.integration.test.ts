@@ -3,8 +3,10 @@
  * topic, audience and department with their 在线办理 links, the hub with the 12345 hotline, interviews
  * and consultations open and closed, and the 政务新媒体 in the footer.
  */
+
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { calendarDay } from '@govcluster/shared/dates';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureBuild, fixtureBuild, readPage, readRecords, type SnapshotRecord } from './fixture.ts';
 
@@ -33,7 +35,7 @@ const linkedEntries = (html: string, column: string) =>
 /** The main part of a page, without header and footer. */
 const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 /** China's day now: consultations are judged by it. */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => calendarDay(new Date());
 
 describe('政务服务 and 互动交流 on the fixture cluster', () => {
   beforeAll(async () => {

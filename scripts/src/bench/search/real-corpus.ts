@@ -14,6 +14,7 @@
  *
  * Usage: node --import tsx scripts/src/bench/search/real-corpus.ts [--out .data/bench/snapshots/real]
  */
+
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { mulberry32 } from '@govcluster/demo';
+import { calendarDay } from '@govcluster/shared/dates';
 import {
   type RawSnapshotRecord,
   readSnapshot,
@@ -206,7 +208,7 @@ export async function ensureRealSnapshot(dir: string, log: (line: string) => voi
 function dateBefore(today: string, days: number, minute: number): string {
   const day = new Date(`${today}T00:00:00+08:00`);
   day.setUTCDate(day.getUTCDate() - days);
-  const local = new Date(day.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const local = calendarDay(day);
   const hour = 8 + Math.floor(minute / 60);
   return `${local}T${String(hour).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+08:00`;
 }
