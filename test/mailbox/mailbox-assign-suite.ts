@@ -69,8 +69,13 @@ export function assignmentTests(
     const assign = (token: string, office: string, note = '') =>
       admin.request('POST', `/review/letters/${documentId}/assign`, token, { office, note });
 
+    const cm = `/content-manager/collection-types/${letterUid}/${documentId}?locale=zh-CN`;
     // Written to the mayor's mailbox: with the portal's office until the web office assigns it.
     expect((await queue(portal))?.office).toBe('portal');
+    expect([
+      (await admin.request('GET', cm, portal)).status,
+      (await admin.request('GET', cm, fgw)).status,
+    ]).toEqual([200, 403]);
     expect(await queue(fgw)).toBeUndefined();
     expect(await contact(fgw)).toBe(403);
     // Only the web office assigns, to a site that exists; the offices are offered to it alone.
@@ -90,6 +95,9 @@ export function assignmentTests(
     expect((await queue(fgw))?.office).toBe('fgw');
     expect(await queue(portal)).toBeUndefined();
     expect([await contact(fgw), await contact(portal)]).toEqual([200, 403]);
+    // Assigned away, the letter is no longer the portal's to read or answer in the content manager.
+    expect((await admin.request('GET', cm, portal)).status).toBe(403);
+    expect((await admin.request('PUT', cm, portal, { reply: '门户网站不再办理此信' })).status).toBe(403);
     const draft = await strapi.db.query(letterUid).findOne({
       where: { documentId, publishedAt: null },
       populate: { site: true, office: true },
@@ -118,7 +126,6 @@ export function assignmentTests(
     expect(log.every((entry) => !Number.isNaN(Date.parse(entry.at)))).toBe(true);
 
     // The office answers in the content manager; the portal's author may not submit it.
-    const cm = `/content-manager/collection-types/${letterUid}/${documentId}?locale=zh-CN`;
     // Writing the reply makes the letter answered (status and time set by the CMS).
     await admin.send('PUT', cm, fgw, { reply: '您好，经核实，该路段路灯已列入本月维修计划。' });
     const answered = await strapi.db.query(letterUid).findOne({ where: { documentId, publishedAt: null } });

@@ -13,8 +13,8 @@ import { wordUid } from './services/review';
 export const ownSitesCondition = 'plugin::review.own-sites';
 
 /**
- * The condition for types with an `office` (letters): entries of their own sites and entries assigned
- * to their office (docs/adr/0023-mailbox.md).
+ * The condition for types with an `office` (letters): entries assigned to their office, and entries of
+ * their own sites that no office has been assigned yet (docs/adr/0023-mailbox.md).
  */
 export const ownSitesOrOfficeCondition = 'plugin::review.own-sites-or-office';
 
@@ -122,7 +122,8 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       async handler(user: { id: number }) {
         const sites = (await membershipOf(strapi, user.id)).sites;
         const keys = { $in: sites.length > 0 ? sites : ['\u0000none'] };
-        return { $or: [{ 'site.key': keys }, { 'office.key': keys }] };
+        // Once assigned, a letter is its office's alone; until then, its site's.
+        return { $or: [{ 'office.key': keys }, { 'site.key': keys, 'office.key': { $exists: false } }] };
       },
     });
   }
