@@ -1,6 +1,6 @@
 /**
  * The mailbox's cryptography (docs/adr/0023-mailbox.md): contact data sealed with AES-256-GCM, query
- * passwords hashed with scrypt, challenges and fingerprints keyed with HMAC-SHA256. The two keys are
+ * passwords as keyed hashes (HMAC-SHA256), challenges and fingerprints keyed with HMAC-SHA256. The two keys are
  * generated on first run into `cms/.data/` (mode 600) like the publisher's secret, or given as
  * `MAILBOX_KEY` (64 hex digits) and `MAILBOX_SECRET`.
  */
@@ -60,35 +60,47 @@ export function open<T>(key: Buffer, sealed: string, boundTo: string): T {
   ) as T;
 }
 
-/** scrypt parameters: about 50 ms and 16 MB per hash on this kind of machine. */
-const scryptParams = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/**
+ * A query password is drawn by the mailbox (12 characters, about 59 bits), never chosen by a person, so
+ * it needs no key stretching: it is stored as an HMAC-SHA256 under a key of its own, derived from the
+ * mailbox secret, which is not in the database (ADR 23). Hashes written with scrypt before stay valid.
+ */
+const passwordPurpose = 'query-password';
 
-function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+function passwordMac(key: string, salt: Buffer, password: string): Buffer {
+  const subkey = createHmac('sha256', key).update(passwordPurpose).digest();
+  return createHmac('sha256', subkey).update(salt).update(password.normalize('NFKC')).digest();
+}
+
+/** The stored form of a query password: `hmac-sha256$<salt>$<mac>`. */
+export function hashPassword(key: string, password: string): string {
+  const salt = randomBytes(16);
+  return `hmac-sha256$${salt.toString('base64url')}$${passwordMac(key, salt, password).toString('base64url')}`;
+}
+
+/** scrypt as the mailbox's first version stored it: `scrypt$N$r$p$<salt>$<hash>`. */
+function scryptAsync(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, 32, scryptParams, (error, key) =>
+    scrypt(password.normalize('NFKC'), salt, 32, { N, r, p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   );
 }
 
-/** A slow hash of a query password: `scrypt$N$r$p$<salt>$<hash>`. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scryptAsync(password, salt);
-  const { N, r, p } = scryptParams;
-  return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
-}
-
-/** A hash to compare against when the code is unknown, so both answers take as long. */
-let decoy: Promise<string> | undefined;
-
-/** Whether a password matches its hash (constant time); with `stored` null, spends the same time and says no. */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
-  decoy ??= hashPassword(randomBytes(12).toString('hex'));
-  const parts = (stored ?? (await decoy)).split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const expected = Buffer.from(parts[5] as string, 'base64url');
-  const actual = await scryptAsync(password, Buffer.from(parts[4] as string, 'base64url'));
+/** Whether a password matches its stored hash, in constant time; with `stored` null, says no. */
+export async function verifyPassword(key: string, password: string, stored: string | null): Promise<boolean> {
+  const parts = (stored ?? hashPassword(key, randomBytes(12).toString('hex'))).split('$');
+  let expected: Buffer;
+  let actual: Buffer;
+  if (parts[0] === 'hmac-sha256' && parts.length === 3) {
+    expected = Buffer.from(parts[2] as string, 'base64url');
+    actual = passwordMac(key, Buffer.from(parts[1] as string, 'base64url'), password);
+  } else if (parts[0] === 'scrypt' && parts.length === 6) {
+    const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+    if (!(N <= 2 ** 16 && r <= 16 && p <= 4)) return false;
+    expected = Buffer.from(parts[5] as string, 'base64url');
+    actual = await scryptAsync(password, Buffer.from(parts[4] as string, 'base64url'), N, r, p);
+  } else return false;
   return stored !== null && actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -257,7 +257,7 @@ export function createMailbox(strapi: Core.Strapi) {
     ): Promise<{ code: string; password: string }> {
       const now = new Date();
       const password = newPassword();
-      const passwordHash = await hashPassword(normalizePassword(password));
+      const passwordHash = hashPassword(keys.sign, normalizePassword(password));
       for (let attempt = 0; ; attempt++) {
         const code = newCode(now);
         if (await strapi.db.query(intakeUid).findOne({ where: { code }, select: ['id'] })) {
@@ -346,7 +346,11 @@ export function createMailbox(strapi: Core.Strapi) {
       const intake = /^\d{8}-[A-Z0-9]{6}$/.test(code)
         ? ((await strapi.db.query(intakeUid).findOne({ where: { code } })) as Record<string, unknown> | null)
         : null;
-      const right = await verifyPassword(password, (intake?.passwordHash as string | undefined) ?? null);
+      const right = await verifyPassword(
+        keys.sign,
+        password,
+        (intake?.passwordHash as string | undefined) ?? null,
+      );
       if (!intake || !right) {
         limiter.hit('failedLookupsPerIp', byIp, now);
         limiter.hit('failedLookupsPerCode', code, now);
