@@ -83,6 +83,8 @@ export interface GenerateDemoResult {
   mediaFiles: number;
   /** Columns made stale on purpose. */
   stale: StaleColumn[];
+  /** Letters left unanswered past the legal limit on purpose (ids). */
+  overdueLetters: string[];
 }
 
 /** A generation refused because its result does not validate. */
@@ -194,6 +196,8 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
     stale: [],
     staleNews: new Set(),
     staleNotices: new Set(),
+    overdueLetterSites: new Set(),
+    overdueLetters: [],
     titles: new Set(),
     projectDeck: [],
     projectRound: 0,
@@ -213,6 +217,8 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
   const candidates = plan.departments.filter((d) => d.id !== investmentBureauId).map((d) => d.id);
   for (const id of staleRng.sample(candidates, scale.staleNews)) run.staleNews.add(id);
   for (const id of staleRng.sample(candidates, scale.staleNotices)) run.staleNotices.add(id);
+  for (const id of createRng(seed, 'overdue-letters').sample(candidates, scale.overdueLetters))
+    run.overdueLetterSites.add(id);
   try {
     report('media');
     const mediaBytes = await writeMediaFiles(join(staging, 'media'), media.items, run.attachments);
@@ -252,6 +258,7 @@ export async function generateDemoCity(options: GenerateDemoOptions): Promise<Ge
       mediaBytes,
       mediaFiles: media.items.length + run.attachments.length,
       stale: run.stale,
+      overdueLetters: run.overdueLetters,
     };
   } catch (error) {
     await writer.abort();

@@ -10,6 +10,11 @@ import { at, columnDays, distinct, draw, emit, pad, type Run } from './run.ts';
 import type { Range } from './scales.ts';
 import { letterForUnit, letterText } from './text-letters.ts';
 
+/** The longest a letter stays in handling (days), well inside the three-month legal limit. */
+const handlingDaysAtMost = 60;
+/** How old the letter left unanswered on purpose is at least (days): past the legal limit. */
+const plantedOverdueDays = 120;
+
 export async function letters(run: Run, site: Site, org: Org, volume: Range): Promise<void> {
   const rng = createRng(run.seed, `${site.id}/letters`);
   const n = draw(rng, volume);
@@ -17,6 +22,10 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
   // Ratings are drawn from their own stream, so that the letters stay what they were before ratings.
   const ratings = createRng(run.seed, `${site.id}/ratings`);
   const facts: LetterFacts[] = [];
+  // Letters stay in handling for weeks, never past the legal limit: except one, where it is planted.
+  const overdue = run.overdueLetterSites.has(site.id)
+    ? days.findLastIndex((day) => run.today - day >= plantedOverdueDays)
+    : -1;
   for (const [i, day] of days.entries()) {
     const irng = rng.fork(String(i));
     const submittedAt = dateTime(day, irng.int(7 * 60, 23 * 60));
@@ -39,7 +48,8 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
     let status: Letter['status'] = 'replied';
     if (newest || age < 4) status = irng.chance(0.5) ? 'received' : 'processing';
     else if (age < 15 && irng.chance(0.6)) status = 'processing';
-    else if (irng.chance(0.03)) status = 'processing';
+    else if (irng.chance(0.03) && age < handlingDaysAtMost) status = 'processing';
+    if (i === overdue) status = 'processing';
     const writerName = drawName(irng);
     const writer: Letter['writer'] = { name: writerName.zh, phone: drawMobile(irng) };
     if (irng.chance(0.3))
@@ -70,6 +80,7 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
       updatedAt: repliedAt ?? submittedAt,
     };
     await emit(run, { type: 'letter', ...letter });
+    if (i === overdue) run.overdueLetters.push(letter.id);
     facts.push({
       site: site.id,
       office: handlingUnit,

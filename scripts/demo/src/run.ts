@@ -36,6 +36,10 @@ export interface Run {
   stale: StaleColumn[];
   staleNews: Set<string>;
   staleNotices: Set<string>;
+  /** Sites that keep one letter unanswered past the legal limit, on purpose. */
+  overdueLetterSites: Set<string>;
+  /** The letters left unanswered on purpose (ids). */
+  overdueLetters: string[];
   /** Titles taken, by `<where>|<title>` (see {@link distinct}). */
   titles: Set<string>;
   /** Kinds of investment project not yet offered in this round, and the round (investment.ts). */

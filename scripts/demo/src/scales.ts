@@ -46,6 +46,8 @@ export interface ScaleConfig {
   staleNews: number;
   /** How many departments have a stale notice column (newest item over six months old). */
   staleNotices: number;
+  /** How many sites leave one letter unanswered past the three-month legal limit (a single-veto item). */
+  overdueLetters: number;
   /** Days of history. */
   spanDays: number;
 }
@@ -83,6 +85,7 @@ export const scaleConfigs: Readonly<Record<DemoScale, ScaleConfig>> = {
     projects: { portal: 1, bureau: 2 },
     staleNews: 1,
     staleNotices: 0,
+    overdueLetters: 0,
     spanDays: 1460,
   },
   demo: {
@@ -116,6 +119,7 @@ export const scaleConfigs: Readonly<Record<DemoScale, ScaleConfig>> = {
     projects: { portal: 16, bureau: 10 },
     staleNews: 4,
     staleNotices: 2,
+    overdueLetters: 1,
     spanDays: 1460,
   },
   large: {
@@ -149,6 +153,7 @@ export const scaleConfigs: Readonly<Record<DemoScale, ScaleConfig>> = {
     projects: { portal: 40, bureau: 20 },
     staleNews: 8,
     staleNotices: 3,
+    overdueLetters: 3,
     spanDays: 1460,
   },
 };

@@ -4,22 +4,29 @@ import path from 'node:path';
 import { generateDemoCity } from '@govcluster/demo';
 import { describe, expect, it } from 'vitest';
 import { checkFreshness } from './check-freshness.ts';
+import { checkLetters } from './check-letters.ts';
 import { checkContext, endOfDay } from './context.ts';
 import { readClusterData } from './data.ts';
 
 describe('the inspection checker on the demo city', () => {
-  it('finds exactly the columns the generator made stale on purpose', async () => {
+  it('finds exactly the columns made stale and the letter left unanswered on purpose', async () => {
     const today = '2026-12-06';
     const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'govcluster-check-demo-')), 'snapshot');
     const generated = await generateDemoCity({ seed: 1, scale: 'demo', today, outDir });
     expect(generated.stale.length).toBeGreaterThanOrEqual(2);
     const data = await readClusterData(outDir);
-    const findings = checkFreshness(checkContext(data, { now: endOfDay(today) }));
+    const context = checkContext(data, { now: endOfDay(today) });
+    const findings = checkFreshness(context);
     const stale = findings
       .filter((finding) => finding.rule === 'column-stale')
       .map((finding) => `${finding.site}/${finding.url?.split('/').at(-2)}`)
       .sort();
     expect(stale).toEqual(generated.stale.map((column) => `${column.site}/${column.column}`).sort());
     expect(findings.filter((finding) => finding.rule === 'column-empty')).toEqual([]);
+    // A single-veto item on the one site where the generator plants it, and on no other.
+    expect(generated.overdueLetters).toHaveLength(1);
+    expect(checkLetters(context).map((finding) => finding.entry)).toEqual(
+      generated.overdueLetters.map((id) => `letter "${id}" (zh-CN)`),
+    );
   }, 120_000);
 });
