@@ -1,15 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One Vitest run over every package; each package folder carries its own vitest.config.ts.
- * Files run one at a time: the integration suites boot Strapi, build sites and drive Chromium and
- * Lighthouse, each of which wants the machine's two cores to itself (Lighthouse scores performance).
+ * One Vitest run over every package; each package folder carries its own vitest.config.ts. Two files
+ * run at a time, one per core: every integration suite boots its own Strapi on its own database and
+ * port, drives its own Chromium, and shares the fixture builds through locked caches
+ * (test/site/fixture.ts). What must have the machine to itself runs alone, last
+ * (test/vitest.alone.config.ts).
  */
 export default defineConfig({
   test: {
-    projects: ['shared', 'scripts/demo', 'scripts', 'themes', 'sites', 'cms', 'test'],
+    projects: [
+      'shared',
+      'scripts/demo',
+      'scripts',
+      'themes',
+      'sites',
+      'cms',
+      'test',
+      'test/vitest.alone.config.ts',
+    ],
     passWithNoTests: true,
-    fileParallelism: false,
-    maxWorkers: 1,
+    maxWorkers: 2,
   },
 });
