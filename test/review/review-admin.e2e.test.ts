@@ -153,10 +153,9 @@ describe('review in the admin UI (Chromium)', () => {
     await page.screenshot({ path: join(shots, '0-author-home.png'), fullPage: true });
     await collectEnglish(page, 'author home');
     await editView(page);
-    await page.waitForTimeout(8000);
-    await page.screenshot({ path: join(shots, '0-author-edit-view-loading.png'), fullPage: true });
     const panel = page.getByTestId('review-panel');
     await expect(panel.waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+    await page.screenshot({ path: join(shots, '0-author-edit-view-opened.png'), fullPage: true });
     expect(await page.getByTestId('review-stage').textContent()).toBe('草稿');
     // The permission gate: no publish button for the author, anywhere on the page (Strapi's own,
     // i18n's "publish multiple locales", or any other).
@@ -164,7 +163,7 @@ describe('review in the admin UI (Chromium)', () => {
     const title = page.locator('input[name="title"]');
     await title.fill('河西镇召开春耕动员会');
     await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
-    await page.waitForTimeout(1500);
+    await page.getByText('已保存草稿。', { exact: false }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, '1-author-edit-view.png'), fullPage: true });
     await collectEnglish(page, 'author edit view');
     // The column picker, opened as the author opens it: their own site's columns, by name. (The site
