@@ -1,13 +1,15 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ClusterHealth } from '@govcluster/shared/publishing';
+import { type ClusterHealth, sign, signatureHeader } from '@govcluster/shared/publishing';
 import { describe, expect, it } from 'vitest';
 import { buildCleanFixture } from '../check/check-fixture.ts';
 import { createHealthChecker, healthDir, healthFiles } from './health.ts';
+import { createPublisher } from './publisher.ts';
+import { healthReportPath, servePublisher } from './server.ts';
 
 describe('the inspection after each release', () => {
-  it('checks one release at a time, a newer release replacing the one waiting, failing sites first', async () => {
+  it('checks one release at a time, a newer release replacing the one waiting, and hands its report on a signed request only', async () => {
     const clean = await buildCleanFixture();
     const work = mkdtempSync(path.join(tmpdir(), 'govcluster-health-'));
     const layout = { dir: path.join(work, 'releases'), live: path.join(work, 'dist') };
@@ -43,6 +45,32 @@ describe('the inspection after each release', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(health.report()?.toString('utf8')).toContain('政府网站检查报告');
     expect(existsSync(path.join(dir, `.check-${ids[2]}`))).toBe(false);
-    await health.stop();
+
+    // The publisher hands the report over on a signed request only (the CMS's), never to a bare GET.
+    const secret = 'a-test-secret-that-is-long-enough';
+    const source = { kind: 'snapshot', dir: clean.snapshot } as const;
+    const publisher = createPublisher({
+      source,
+      layout,
+      build: async () => ({ ok: false, pages: 0, skipped: [], log: 'not in this test' }),
+      health,
+    });
+    expect(publisher.status().health?.last?.release).toBe(ids[2]);
+    const server = await servePublisher(publisher, { secret, health, log: () => {} });
+    try {
+      const get = (signature?: string) =>
+        fetch(`${server.url}${healthReportPath}`, {
+          headers: signature ? { [signatureHeader]: signature } : {},
+        });
+      expect((await get()).status).toBe(401);
+      expect((await get(sign('another-secret', `GET ${healthReportPath}`))).status).toBe(401);
+      expect((await get(sign(secret, 'GET /status'))).status).toBe(401);
+      const signed = await get(sign(secret, `GET ${healthReportPath}`));
+      expect(signed.status).toBe(200);
+      expect(await signed.text()).toContain('政府网站检查报告');
+    } finally {
+      await server.close();
+      await health.stop();
+    }
   }, 300_000);
 });
