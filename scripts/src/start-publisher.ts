@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCluster } from './build-cluster.ts';
 import { buildTokenFile } from './cms-paths.ts';
+import { createHealthChecker, type HealthChecker } from './publisher/health.ts';
 import { createPreviewer } from './publisher/preview.ts';
 import {
   type BuildOutcome,
@@ -79,6 +80,8 @@ export interface StartPublisherOptions {
    * PostgreSQL). `null`: this process works alone, with the lock folder.
    */
   databaseUrl?: string | null;
+  /** Inspect each release after it went live (ADR 29; default true, `PUBLISHER_HEALTH=0` turns it off). */
+  health?: boolean;
   log?: (line: string) => void;
 }
 
@@ -104,6 +107,8 @@ export async function sharedQueueFrom(
 export interface RunningPublisher {
   publisher: Publisher;
   server: PublisherServer;
+  /** The inspection of each release, when on. */
+  health: HealthChecker | null;
   stop(): Promise<void>;
 }
 
@@ -111,6 +116,10 @@ export interface RunningPublisher {
 export async function startPublisher(options: StartPublisherOptions): Promise<RunningPublisher> {
   const layout = options.layout ?? defaultLayout();
   const shared = await sharedQueueFrom(options.databaseUrl, process.env, options.log);
+  const health =
+    (options.health ?? process.env.PUBLISHER_HEALTH !== '0')
+      ? createHealthChecker({ layout, source: options.source, siteUrl: options.siteUrl, log: options.log })
+      : null;
   const publisher = createPublisher({
     source: options.source,
     layout,
@@ -119,6 +128,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     catchUpMs: options.catchUpMs,
     allowNewSkips: process.env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
     shared: shared ?? undefined,
+    health: health ?? undefined,
     log: options.log,
   });
   const previewer = createPreviewer({
@@ -130,6 +140,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
   const server = await servePublisher(publisher, {
     secret: loadSecret(),
     previewer,
+    health: health ?? undefined,
     port: options.port,
     host: options.host,
     log: options.log,
@@ -138,6 +149,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
   return {
     publisher,
     server,
+    health,
     async stop() {
       await server.close();
       await publisher.stop();
@@ -160,6 +172,8 @@ Environment: CMS_URL, CMS_TOKEN (default: cms/.data/build-token), PUBLISHER_HOST
 PUBLISHER_CATCHUP_MS (default 30000), PUBLISHER_SECRET (default: cms/.data/publisher-secret),
 GOVCLUSTER_RELEASES (default releases/), GOVCLUSTER_DIST (default dist), GOVCLUSTER_SITE_URL,
 GOVCLUSTER_PREVIEWS (previews of drafts, never served publicly; default previews/ beside releases/),
+GOVCLUSTER_HEALTH (the inspection of each release, never served publicly; default health/ beside
+releases/), PUBLISHER_HEALTH=0 (do not inspect releases),
 NGINX_ROOT (root in nginx.conf, default the dist path), PUBLISHER_ALLOW_NEW_SKIPS=1 (publish releases
 that skip entries the live one did not).
 

@@ -2,13 +2,15 @@
  * Tried as a new user would (issue 12), in Chromium through the admin: an author's article passes the
  * unit and web-office reviews, the secrecy reviewer gives the final approval in the edit view's review
  * panel, and the panel then says when the article went live with a link to its public page, which the
- * static server answers; the web office opens 发布状态 and sees the releases. Screenshots go to
+ * static server answers; the web office opens 发布状态 and sees the releases and each site's health
+ * after the inspection of the live release (ADR 29), failing sites first, and opens the full report. Screenshots go to
  * `GOVCLUSTER_E2E_SHOTS` (default: a temporary folder).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import type { StaticServer } from '../../scripts/src/lib/static-server.ts';
+import type { RunningPublisher } from '../../scripts/src/start-publisher.ts';
 import { screenshotsDir } from '../lib/admin-e2e.ts';
 import { type ArticleWalk, articleUid, fullReview, startArticleWalk } from '../lib/article-walk.ts';
 
@@ -16,6 +18,7 @@ describe('publishing in the admin UI (Chromium)', () => {
   let walk: ArticleWalk;
   let url = '';
   let site: StaticServer;
+  let publisher: RunningPublisher;
   const shots = screenshotsDir('publishing');
   const title = '河西镇召开春耕动员会';
   let documentId = '';
@@ -29,7 +32,7 @@ describe('publishing in the admin UI (Chromium)', () => {
       'web_review',
       'secrecy_review',
     ]);
-    ({ site } = await walk.goLive());
+    ({ site, publisher } = await walk.goLive());
   }, 300_000);
 
   afterAll(async () => {
@@ -76,13 +79,32 @@ describe('publishing in the admin UI (Chromium)', () => {
     await page.context().close();
   }, 180_000);
 
-  it('shows the web office the 发布状态 page with the live release', async () => {
+  it("shows the web office the 发布状态 page with the live release and each site's health", async () => {
+    await publisher.publisher.idle();
+    await publisher.health?.idle();
     const page = await loginAs(walk.accounts.web);
     await page.goto(`${url}/admin/plugins/review/publishing`);
     const row = page.getByTestId('publishing-release').first();
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain('在线版本');
+    // The portal has published nothing, and the walk's article carries an old date: both homepages
+    // fail the two-week rule, each site a row with its single-veto item.
+    const first = page.getByTestId('site-health-row').first();
+    await first.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(shots, '2-web-office-publishing-status.png'), fullPage: true });
+    expect(await first.textContent()).toMatch(/^\S+不合格首页栏目不更新（两周内无新信息）：首页/);
+    const rows = await page.getByTestId('site-health-row').allTextContents();
+    expect(rows.map((text) => text.split('不合格')[0]).sort()).toEqual(['临江市人民政府', '河西镇'].sort());
+    expect(rows.find((text) => text.startsWith('临江市人民政府'))).toContain('首页栏目没有任何已发布的信息');
+    expect(await page.getByTestId('site-health').textContent()).toMatch(
+      /2 个网站有单项否决问题，共 2 个网站/,
+    );
+    await page.getByTestId('health-report-toggle').click();
+    const report = page.frameLocator('[data-testid="health-report"]');
+    await report.getByRole('heading', { name: '政府网站检查报告' }).waitFor({ timeout: 30_000 });
+    expect(await report.locator('body').textContent()).toContain('单项否决');
+    await page.getByTestId('health-report').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '3-web-office-health-report.png'), fullPage: true });
     await page.context().close();
-  }, 120_000);
+  }, 180_000);
 });

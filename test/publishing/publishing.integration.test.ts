@@ -3,11 +3,17 @@
  * plugin, a real publisher (signed notices from the CMS, catch-up by sync token, releases) and the
  * real static server on the `dist` symlink. An author's article passes three approvals and is then
  * served with its listing; a withdrawal takes both away; a scheduled publish whose time passes while
- * the CMS is down goes live after the restart; a rollback restores the previous release.
+ * the CMS is down goes live after the restart; a rollback restores the previous release. After a
+ * release the publisher inspects it (ADR 29): the report reaches the web office through the CMS, and
+ * nobody else, not through the public server.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ClusterHealth } from '@govcluster/shared/publishing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewWorld } from '../../cms/src/testing/review/review-world.ts';
 import type { StaticServer } from '../../scripts/src/lib/static-server.ts';
+import { healthDir, healthFiles } from '../../scripts/src/publisher/health.ts';
 import { listReleases, liveReleaseId, type ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
 import { rollback } from '../../scripts/src/rollback.ts';
 import type { RunningPublisher } from '../../scripts/src/start-publisher.ts';
@@ -121,5 +127,64 @@ describe('publishing: from the last approval to the live site', () => {
     expect(now).not.toBe(before);
     expect((await page(published.url)).status).toBe(404);
     expect((await page(listing)).text).not.toContain(published.title);
+  });
+});
+
+describe('the inspection after each release (ADR 29)', () => {
+  let health: ClusterHealth;
+
+  it('writes the health of the live release outside the web root, after the release went live', async () => {
+    await publisher.publisher.idle();
+    await publisher.health?.idle();
+    const status = publisher.publisher.status().health;
+    expect(status?.problem ?? null).toBeNull();
+    expect(status?.last).not.toBeNull();
+    health = status?.last as ClusterHealth;
+    const dir = healthDir(layout);
+    expect(path.dirname(dir)).toBe(path.dirname(layout.dir));
+    expect(JSON.parse(readFileSync(path.join(dir, healthFiles.summary), 'utf8'))).toEqual(health);
+    expect(listReleases(layout).map((release) => release.id)).toContain(health.release);
+    // The portal and the department have no published entry: their homepages fail, and come first.
+    const failing = health.sites.filter((entry) => !entry.passed).map((entry) => entry.id);
+    expect(failing).toEqual(expect.arrayContaining(['fgw', 'portal']));
+    expect(health.sites.slice(0, 2).every((entry) => !entry.passed)).toBe(true);
+    expect(health.sites.find((entry) => entry.id === 'fgw')?.vetoItems).toContainEqual(
+      expect.objectContaining({ rule: 'homepage-stale', message: '首页栏目没有任何已发布的信息' }),
+    );
+  });
+
+  it('hands the report to the web office and a site administrator through the CMS, to nobody else', async () => {
+    const report = (who?: string) =>
+      fetch(`${world.app.url}/review/health-report`, {
+        headers: who ? { authorization: `Bearer ${who}` } : {},
+      });
+    for (const person of [world.people.web, world.people.admin]) {
+      const answer = await report(person.token);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await answer.text();
+      expect(html).toContain('首页栏目不更新（两周内无新信息）');
+      expect(html).toContain('首页栏目没有任何已发布的信息');
+      expect(html).toContain('临江市发展和改革委员会');
+    }
+    expect((await report()).status).toBe(401);
+    expect((await report(world.people.author.token)).status).toBe(403);
+    expect((await report(world.people.unit.token)).status).toBe(403);
+    expect((await report(world.people.secrecy.token)).status).toBe(403);
+    // The status the 发布状态 page reads carries the summary.
+    const status = await world.call('GET', '/review/publishing', world.people.web);
+    expect(status.body.data.status.health.last.release).toBe(health.release);
+  });
+
+  it('is not served by the public static server', async () => {
+    for (const url of [
+      `/health/${healthFiles.report}`,
+      `/../health/${healthFiles.report}`,
+      `/%2e%2e/health/${healthFiles.report}`,
+      `/${healthFiles.report}`,
+      `/${healthFiles.summary}`,
+    ]) {
+      expect([url, (await page(url)).status]).toEqual([url, 404]);
+    }
   });
 });

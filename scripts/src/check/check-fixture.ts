@@ -3,7 +3,7 @@
  * known defects planted in its records and in one built page.
  * @module
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDemoCity, type StaleColumn } from '@govcluster/demo';
@@ -75,6 +75,18 @@ export interface Planted {
   readonly unansweredLetter: string;
   readonly incompleteGuide: string;
   readonly oneWayInterpretation: string;
+  /** A portal policy given a department's body code in its 索引号, and that department. */
+  readonly foreignIndexPolicy: string;
+  readonly foreignIndexOwner: string;
+  /** Two portal policies sharing one 索引号. */
+  readonly duplicateIndexPolicies: readonly [string, string];
+  /** A closed consultation whose feedback summary was removed. */
+  readonly consultationWithoutFeedback: string;
+  /** The department whose 政府信息公开指南 page was removed from the build. */
+  readonly openInfoSite: string;
+  /** Guides whose 在线办理 address is http, and points to a page the cluster does not have. */
+  readonly httpOnlineGuide: string;
+  readonly deadOnlineGuide: string;
 }
 
 const day = 86_400_000;
@@ -176,7 +188,58 @@ export function plantDefects(clean: CleanFixture): Planted {
     'interpreted policy',
   );
   policy.interpretations = (policy.interpretations as string[]).filter((id) => id !== interpretation.id);
+
+  // 索引号: two more portal policies, one carrying a department's body code, one the 索引号 of another
+  // portal policy (new records: the fixture's sites have too few policies to spare).
+  const department = only(
+    sites.filter((s) =>
+      records.some((r) => r.type === 'policy' && r.site === s.id && s.kind === 'department'),
+    ),
+    'department with policies',
+  );
+  const departmentPolicy = only(
+    records.filter((r) => r.type === 'policy' && r.site === department.id && zh(r)),
+    'department policy',
+  );
+  const departmentCode = String(departmentPolicy.indexNumber).split('/')[0];
+  const portalPolicy = only(
+    records.filter((r) => r.type === 'policy' && r.site === portal.id && zh(r)),
+    'portal policy',
+  );
+  const foreignPolicy = `${String(portalPolicy.id)}-foreign-index`;
+  const duplicatePolicy = `${String(portalPolicy.id)}-duplicate-index`;
+  records.push(
+    {
+      ...portalPolicy,
+      id: foreignPolicy,
+      indexNumber: `${departmentCode}/2026-09999`,
+      interpretations: [],
+    },
+    { ...portalPolicy, id: duplicatePolicy, interpretations: [] },
+  );
+
+  // A closed consultation whose feedback summary is gone.
+  const consultation = only(
+    records.filter((r) => r.type === 'consultation' && typeof r.feedback === 'string' && zh(r)),
+    'consultation with feedback',
+  );
+  delete consultation.feedback;
+
+  // 在线办理: one guide's address over http, another's a page of the cluster that does not exist.
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'sites.json'), 'utf8')) as {
+    sites: { url: string }[];
+  };
+  const clusterHost = new URL(only(manifest.sites, 'manifest site').url).host;
+  const [httpGuide, deadGuide] = records.filter(
+    (r) => r.type === 'serviceGuide' && zh(r) && r.id !== guide.id && typeof r.onlineUrl === 'string',
+  );
+  if (!httpGuide || !deadGuide) throw new Error('the fixture has too few guides with an online address');
+  httpGuide.onlineUrl = String(httpGuide.onlineUrl).replace(/^https:/, 'http:');
+  deadGuide.onlineUrl = `https://${clusterHost}/zaixian/no-such-service/`;
   writeRecords(snapshot, records);
+
+  // The department's 政府信息公开指南 left out of the build.
+  rmSync(path.join(dist, String(department.basePath), 'zwgk', 'guide'), { recursive: true });
 
   // Dead references written into one built page.
   const deadLinkPage = `${String(portal.basePath)}about/`;
@@ -213,5 +276,12 @@ export function plantDefects(clean: CleanFixture): Planted {
     unansweredLetter,
     incompleteGuide: String(guide.id),
     oneWayInterpretation: String(interpretation.id),
+    foreignIndexPolicy: foreignPolicy,
+    foreignIndexOwner: String(department.id),
+    duplicateIndexPolicies: [String(portalPolicy.id), duplicatePolicy],
+    consultationWithoutFeedback: String(consultation.id),
+    openInfoSite: String(department.id),
+    httpOnlineGuide: String(httpGuide.id),
+    deadOnlineGuide: String(deadGuide.id),
   };
 }

@@ -31,13 +31,19 @@ function found(rule: Finding['rule'], where: (finding: Finding) => boolean = () 
 }
 
 describe('the inspection checker on a clean fixture', () => {
-  it('reports nothing but the column the generator made stale on purpose', () => {
+  it('reports nothing but what the generator left on purpose: a stale column, a consultation without its summary', () => {
     expect(clean.stale.length).toBeGreaterThan(0);
-    expect(cleanResult.findings.map((finding) => [finding.site, finding.rule, finding.url])).toEqual(
-      clean.stale.map((stale) => [
-        stale.site,
-        'column-stale',
-        expect.stringMatching(new RegExp(`/${stale.column}/$`)),
+    const seen = cleanResult.findings.map((finding) => [finding.site, finding.rule, finding.url]);
+    expect(seen).toHaveLength(clean.stale.length + 1);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ...clean.stale.map((stale) => [
+          stale.site,
+          'column-stale',
+          expect.stringMatching(new RegExp(`/${stale.column}/$`)),
+        ]),
+        // The generator's most recently closed consultation "waits for its summary", three months on.
+        ['portal', 'consultation-feedback-missing', '/consultations/portal-consultation-002/'],
       ]),
     );
     expect(cleanResult.passed).toBe(true);
@@ -112,21 +118,67 @@ describe('the inspection checker on a fixture with planted defects', () => {
     ]);
   });
 
+  it("finds the 索引号 with a department's body code and the 索引号 used twice", () => {
+    expect(found('index-number-foreign').map((f) => [f.entry, f.message])).toEqual([
+      [`policy "${planted.foreignIndexPolicy}" (zh-CN)`, expect.stringContaining('机构代码')],
+    ]);
+    expect(
+      found('index-number-duplicate')
+        .map((f) => f.entry)
+        .sort(),
+    ).toEqual(planted.duplicateIndexPolicies.map((id) => `policy "${id}" (zh-CN)`).sort());
+  });
+
+  it('finds the closed consultation without its feedback summary', () => {
+    expect(
+      found(
+        'consultation-feedback-missing',
+        (f) => f.entry !== 'consultation "portal-consultation-002" (zh-CN)',
+      ).map((f) => [f.entry, f.message]),
+    ).toEqual([
+      [`consultation "${planted.consultationWithoutFeedback}" (zh-CN)`, expect.stringContaining('意见反馈')],
+    ]);
+  });
+
+  it('finds the 公开 body missing its 政府信息公开指南 page', () => {
+    expect(found('open-info-page-missing').map((f) => [f.site, f.message])).toEqual([
+      [planted.openInfoSite, expect.stringMatching(/政府信息公开指南（\/bm\/[^/]+\/zwgk\/guide\/）$/)],
+    ]);
+  });
+
+  it('finds the 在线办理 address over http and the one to a page the cluster does not have', () => {
+    expect(found('online-url-invalid').map((f) => f.entry)).toEqual([
+      `serviceGuide "${planted.httpOnlineGuide}" (zh-CN)`,
+    ]);
+    expect(found('online-url-dead').map((f) => [f.entry, f.message])).toEqual([
+      [
+        `serviceGuide "${planted.deadOnlineGuide}" (zh-CN)`,
+        expect.stringContaining('/zaixian/no-such-service/'),
+      ],
+    ]);
+  });
+
   it('reports nothing it was not given', () => {
     const rules = new Set(result.findings.map((finding) => finding.rule));
     expect([...rules].sort()).toEqual(
       [
         'column-empty',
         'column-stale',
+        'consultation-feedback-missing',
         'dead-link',
         'empty-columns',
         'footer-fact-missing',
         'future-date',
         'guide-element-missing',
         'homepage-stale',
+        'index-number-duplicate',
+        'index-number-foreign',
         'interpretation-one-way',
         'leader-name',
         'letter-unanswered',
+        'online-url-dead',
+        'online-url-invalid',
+        'open-info-page-missing',
         'secrecy-marking',
         'stale-columns',
       ].sort(),

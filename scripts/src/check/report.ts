@@ -8,10 +8,16 @@ import { escapeHtml } from '@govcluster/shared/escape';
 import { type Finding, ruleLabels } from './finding.ts';
 import type { CheckResult } from './run-check.ts';
 
+/**
+ * Links out of the report open a new tab: the admin shows the report in a sandboxed frame (ADR 29),
+ * where a page or the CMS would not load; the summary's links to each site's section stay in place.
+ */
+const newTab = ' target="_blank" rel="noopener noreferrer"';
+
 function findingRow(finding: Finding): string {
   const links = [
-    finding.url ? `<a href="${escapeHtml(finding.url)}">${escapeHtml(finding.url)}</a>` : '',
-    finding.editUrl ? `<a href="${escapeHtml(finding.editUrl)}">在CMS中编辑</a>` : '',
+    finding.url ? `<a href="${escapeHtml(finding.url)}"${newTab}>${escapeHtml(finding.url)}</a>` : '',
+    finding.editUrl ? `<a href="${escapeHtml(finding.editUrl)}"${newTab}>在CMS中编辑</a>` : '',
   ]
     .filter(Boolean)
     .join('<br>');

@@ -4,12 +4,16 @@
  * @module
  */
 import { calendarDay } from '@govcluster/shared/dates';
+import { checkConsultations } from './check-consultations.ts';
 import { checkFooter } from './check-footer.ts';
 import { checkFreshness } from './check-freshness.ts';
+import { checkIndexNumbers } from './check-index-numbers.ts';
 import { checkInterpretations } from './check-interpretations.ts';
 import { checkInvalidEntries } from './check-invalid-entries.ts';
 import { checkLetters } from './check-letters.ts';
 import { checkLinks } from './check-links.ts';
+import { checkOnlineUrls } from './check-online-urls.ts';
+import { checkOpenInfo } from './check-open-info.ts';
 import { checkServiceGuides } from './check-service-guides.ts';
 import { checkSevereErrors } from './check-severe-errors.ts';
 import { checkValidity } from './check-validity.ts';
@@ -82,6 +86,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ...checkServiceGuides(context),
     ...checkInterpretations(context),
     ...checkValidity(context),
+    ...checkIndexNumbers(context),
+    ...checkConsultations(context),
+    ...checkOpenInfo(context, cluster),
+    ...checkOnlineUrls(context, cluster),
     ...(await checkFooter(context, cluster)),
     ...checkInvalidEntries(context).filter((finding) => !finding.entry?.startsWith('serviceGuide ')),
   ];

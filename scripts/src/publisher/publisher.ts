@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FailedBuild, PublisherStatus } from '@govcluster/shared/publishing';
 import { type PartRunner, runPartHere } from '../lib/partitioned-build.ts';
+import type { HealthChecker } from './health.ts';
 import { tryLock, unlock } from './publisher-lock.ts';
 import {
   listReleases,
@@ -74,6 +75,8 @@ export interface PublisherOptions {
    * processes on this machine out.
    */
   shared?: SharedQueue;
+  /** Inspects each release after it went live (ADR 29); absent: releases are not inspected. */
+  health?: HealthChecker;
   log?: (line: string) => void;
 }
 
@@ -294,6 +297,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
       await switchLive(layout, id);
       failedToken = null;
       log(`release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s`);
+      // After the switch and not awaited: the inspection never delays or fails a release.
+      options.health?.schedule(id);
       const removed = await pruneReleases(layout, keep);
       if (removed.length > 0) log(`removed old releases ${removed.join(', ')}`);
     } catch (error) {
@@ -403,6 +408,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         releases: listReleases(layout).slice(0, keep + 1),
         failures,
         lastCheckAt,
+        ...(options.health ? { health: options.health.status() } : {}),
       };
     },
     async idle() {
@@ -425,6 +431,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (timer) clearInterval(timer);
       if (retryTimer) clearTimeout(retryTimer);
       await running;
+      await options.health?.stop();
       for (const wake of idleWaiters) wake();
       idleWaiters = [];
     },

@@ -2,12 +2,14 @@
  * The publisher's HTTP face: `POST /webhook` takes a signed change notice (ADR 15), `GET /status`
  * says what is queued, building and live, `POST /preview` builds the preview of a draft the CMS sends
  * (signed like a notice) and `GET /preview/<id>/_astro/<file>` (signed: the signature covers the path)
- * hands the CMS a preview's scripts and images (ADR 25). Bound to 127.0.0.1 unless told otherwise.
+ * hands the CMS a preview's scripts and images (ADR 25), `GET /health/report` (signed) the last
+ * inspection's HTML report (ADR 29). Bound to 127.0.0.1 unless told otherwise.
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkSignature, signatureHeader } from '@govcluster/shared/publishing';
+import type { HealthChecker } from './health.ts';
 import { type Previewer, PreviewFailed, type PreviewRequest } from './preview.ts';
 import type { Publisher } from './publisher.ts';
 import { ReplayGuard, verify } from './webhook.ts';
@@ -17,11 +19,16 @@ const maxBody = 64 * 1024;
 /** Largest preview request (a draft with its long texts) accepted. */
 const maxPreviewBody = 8 * 1024 * 1024;
 
+/** Where the publisher hands the CMS the last inspection's HTML report (signed `GET`). */
+export const healthReportPath = '/health/report';
+
 /** Options of {@link servePublisher}. */
 export interface PublisherServerOptions {
   secret: string;
   /** Builds previews; absent: `POST /preview` answers 404. */
   previewer?: Previewer;
+  /** Inspects releases; absent: `GET /health/report` answers 404. */
+  health?: HealthChecker;
   port?: number;
   host?: string;
   log?: (line: string) => void;
@@ -153,6 +160,30 @@ export function servePublisher(
           'cache-control': 'private, max-age=3600',
         });
         response.end(file.body);
+        return;
+      }
+      // The last inspection's report (ADR 29): internal (CMS edit links), so signed like a preview asset.
+      if (options.health && url === healthReportPath && request.method === 'GET') {
+        const refused = checkSignature(
+          options.secret,
+          `GET ${url}`,
+          request.headers[signatureHeader] as string,
+        );
+        if (refused) {
+          json(response, 401, { error: refused });
+          return;
+        }
+        const report = options.health.report();
+        if (!report) {
+          json(response, 404, { error: 'no release has been inspected yet' });
+          return;
+        }
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-length': report.length,
+          'cache-control': 'no-store',
+        });
+        response.end(report);
         return;
       }
       if (url === '/webhook') {

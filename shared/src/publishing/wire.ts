@@ -86,4 +86,59 @@ export interface PublisherStatus {
   releases: ReleaseInfo[];
   failures: FailedBuild[];
   lastCheckAt: string | null;
+  /** The inspection of the live releases (ADR 29); absent from a publisher that does not inspect. */
+  health?: HealthStatus;
+}
+
+/** One single-veto finding, as the 发布状态 page lists it. */
+export interface HealthItem {
+  /** The checker's rule key, e.g. `dead-link`. */
+  rule: string;
+  /** The rule's name for a web office, e.g. `不可用链接`. */
+  label: string;
+  /** What is wrong, with the figures. */
+  message: string;
+  /** The public page concerned, when there is one. */
+  url?: string;
+}
+
+/** One site's health after an inspection. */
+export interface SiteHealth {
+  id: string;
+  /** The site's Chinese name. */
+  name: string;
+  /** No single-veto finding. */
+  passed: boolean;
+  /** Number of single-veto findings (单项否决). */
+  vetoes: number;
+  /** The first single-veto findings (at most 20; the full list is in the report). */
+  vetoItems: HealthItem[];
+  /** Number of other findings. */
+  warnings: number;
+}
+
+/** The result of one inspection of a release. */
+export interface ClusterHealth {
+  /** The release inspected. */
+  release: string;
+  /** ISO time the check finished. */
+  checkedAt: string;
+  durationMs: number;
+  /** The day of the check (Asia/Shanghai). */
+  today: string;
+  passed: boolean;
+  /** Failing sites first, then by number of other findings. */
+  sites: SiteHealth[];
+}
+
+/** What the publisher knows about the inspection of its releases. */
+export interface HealthStatus {
+  /** The last completed inspection, or null before the first. */
+  last: ClusterHealth | null;
+  /** The inspection under way, if any. */
+  checking: { release: string; startedAt: string } | null;
+  /** A release waiting for its inspection (a newer release replaces it). */
+  waiting: string | null;
+  /** Why the last inspection could not run, when it could not. */
+  problem: string | null;
 }

@@ -105,6 +105,7 @@ export function useReviewApi() {
           )
         ).data.data,
       publishing: async () => (await get<{ data: PublishingStatus }>('/review/publishing')).data.data,
+      healthReport: async () => (await get('/review/health-report', { responseType: 'text' })).data,
       diff: async (uid: string, documentId: string, locale: string) =>
         (await get<{ data: EntryDiff }>(`${path(uid, documentId)}/diff?locale=${encodeURIComponent(locale)}`))
           .data.data,

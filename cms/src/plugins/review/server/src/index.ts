@@ -13,6 +13,7 @@ import { subscribeGuards } from './guards';
 import { guardLocaleSync } from './locale-sync';
 import { guardLocales } from './locales-guard';
 import canExportLog from './policies/can-export-log';
+import canSeeHealth from './policies/can-see-health';
 import { bilingualMessage, forbidden } from './refusal';
 import { ensureRoles, registerConditions } from './roles';
 import routes from './routes';
@@ -91,6 +92,6 @@ export default {
   contentTypes,
   controllers: { review: controller },
   services: { review: createReviewService },
-  policies: { 'can-export-log': canExportLog },
+  policies: { 'can-export-log': canExportLog, 'can-see-health': canSeeHealth },
   routes,
 };

@@ -1,12 +1,14 @@
 /**
- * 发布状态: the publisher's queue, the build in progress, the latest releases with their duration,
- * page count and skipped entries, and the builds that did not go live with their reasons. For the web
+ * 发布状态: the publisher's queue, the build in progress, each site's health after the last
+ * inspection (ADR 29), the latest releases with their duration, page count and skipped entries, and
+ * the builds that did not go live with their reasons. For the web
  * office and site administrators (the server refuses everyone else).
  */
 import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { errorMessage, type PublishingStatus, useReviewApi } from '../api';
+import { SiteHealth } from '../components/site-health';
 import { t } from '../i18n';
 
 function when(value: string): string {
@@ -77,6 +79,7 @@ export default function PublishingPage() {
                 {t('publishing.sourceDown', { reason: status.sourceProblem ?? '—' })}
               </Typography>
             )}
+            {status.health ? <SiteHealth health={status.health} /> : null}
             <Typography variant="beta" tag="h2">
               {t('publishing.releases')}
             </Typography>

@@ -1,6 +1,7 @@
 /** The admin controller of the review: validates input, calls the service, maps refusals to statuses. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { healthReport, healthReportPolicy } from '../../../../../publishing/health';
 import {
   decoratePreview,
   previewAsset,
@@ -202,6 +203,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /review/publishing: the publisher's status (发布状态; web office, secrecy, site admins). */
     async publishing(ctx: Context) {
       await respond(ctx, async () => publisherStatus());
+    },
+    /** GET /review/health-report: the last inspection's HTML report (ADR 29), from the publisher. */
+    async healthReport(ctx: Context) {
+      const html = await healthReport(strapi);
+      ctx.set('Cache-Control', 'no-store, private');
+      if (html === null) {
+        ctx.status = 404;
+        ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message: '尚无检查报告' } };
+        return;
+      }
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.set('Content-Security-Policy', healthReportPolicy);
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('X-Robots-Tag', 'noindex, nofollow');
+      ctx.set('Referrer-Policy', 'no-referrer');
+      ctx.body = html;
     },
     /** GET /review/publishing/:uid/:documentId?locale=: whether the entry is live, and where. */
     async publication(ctx: Context) {

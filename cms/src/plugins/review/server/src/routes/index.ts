@@ -2,7 +2,8 @@
  * Admin routes of the review (DESIGN.md "Review before publish"), all behind an authenticated admin:
  * `POST /review/:uid/:documentId/{submit,approve,reject}`, `GET /review/:uid/:documentId`,
  * `GET /review/:uid/:documentId/diff` (the draft against the online version), `GET /review/queue`,
- * `GET /review/preview/:uid/:documentId` (the draft's page, ADR 25), plus emergency publish, withdraw,
+ * `GET /review/preview/:uid/:documentId` (the draft's page, ADR 25), `GET /review/health-report` (the
+ * inspection report, ADR 29), plus emergency publish, withdraw,
  * the review after an emergency publish and the
  * CSV export of the log. There is no route that changes or deletes a log entry.
  */
@@ -25,6 +26,13 @@ export default {
         path: '/publishing',
         handler: 'review.publishing',
         config: { policies: [...auth, 'plugin::review.can-export-log'] },
+      },
+      // The inspection report of the live release (ADR 29): web office and site administrators only.
+      {
+        method: 'GET',
+        path: '/health-report',
+        handler: 'review.healthReport',
+        config: { policies: [...auth, 'plugin::review.can-see-health'] },
       },
       {
         method: 'GET',
