@@ -76,9 +76,11 @@ export async function consultations(run: Run, site: Site): Promise<void> {
   for (let i = 0; i < n; i += 1) {
     const irng = rng.fork(String(i));
     const template = consultationTemplates[i % consultationTemplates.length]!;
-    // The newest opened a week ago and runs for 60 days; each older one closed before the next opened.
-    const opens =
-      i === 0 ? run.today - 7 : run.today - 40 - daysBack(i, consultationTemplates.length, irng.int(60, 100));
+    // The newest opened a week ago and runs for 60 days; the one before closed 20 days ago, so its
+    // summary is not due yet (30 days, the checker's rule); each older one closed before the next opened.
+    let opens = run.today - 7;
+    if (i === 1) opens = run.today - 50;
+    if (i > 1) opens = run.today - 40 - daysBack(i, consultationTemplates.length, irng.int(60, 100));
     const closes = i === 0 ? run.today + 60 : opens + 30;
     // The open one has no summary yet, nor the most recently closed one; the others have theirs.
     const feedback = i <= 1 ? undefined : template.feedback;
