@@ -122,8 +122,9 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
       async handler(user: { id: number }) {
         const sites = (await membershipOf(strapi, user.id)).sites;
         const keys = { $in: sites.length > 0 ? sites : ['\u0000none'] };
-        // Once assigned, a letter is its office's alone; until then, its site's.
-        return { $or: [{ 'office.key': keys }, { 'site.key': keys, 'office.key': { $exists: false } }] };
+        // Once assigned, a letter is its office's alone; until then, its site's. (`null`, not `$exists`:
+        // in memory sift takes a populated `office: null` as existing; in SQL both are IS NULL.)
+        return { $or: [{ 'office.key': keys }, { 'site.key': keys, 'office.key': null }] };
       },
     });
   }
