@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One Vitest run over every package; each package folder carries its own vitest.config.ts. Two files
- * run at a time, one per core: every integration suite boots its own Strapi on its own database and
- * port, drives its own Chromium, and shares the fixture builds through locked caches
+ * One Vitest run over every package; each package folder carries its own vitest.config.ts. `npm test`
+ * runs a file per core (scripts/src/run-tests.ts): every integration suite boots its own Strapi on its
+ * own database and port, drives its own Chromium, and shares the fixture builds through locked caches
  * (test/site/fixture.ts). What must have the machine to itself runs alone, last
  * (test/vitest.alone.config.ts).
  */
@@ -20,6 +20,5 @@ export default defineConfig({
       'test/vitest.alone.config.ts',
     ],
     passWithNoTests: true,
-    maxWorkers: 2,
   },
 });

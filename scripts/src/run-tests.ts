@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './lib/paths.ts';
 
@@ -38,6 +39,15 @@ function runStep(label: string, command: string, args: string[]): Promise<number
   });
 }
 
+/**
+ * Test files at a time: one per core, at most four (each integration file holds a Strapi, a build or
+ * a Chromium: 1–3 GB). `GOVCLUSTER_TEST_WORKERS` overrides.
+ */
+function workers(): number {
+  const asked = Number(process.env.GOVCLUSTER_TEST_WORKERS);
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.min(4, availableParallelism());
+}
+
 async function runVitest(extraArgs: string[]): Promise<Outcome> {
   const reportDir = path.join(repoRoot, '.data', 'test-results');
   const reportFile = path.join(reportDir, 'vitest.json');
@@ -45,6 +55,8 @@ async function runVitest(extraArgs: string[]): Promise<Outcome> {
   await rm(reportFile, { force: true });
   const exitCode = await runStep('tests', 'vitest', [
     'run',
+    // Vitest's projects take their worker count from the command line, not from the root config.
+    `--maxWorkers=${workers()}`,
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${reportFile}`,
