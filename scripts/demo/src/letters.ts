@@ -12,8 +12,17 @@ import { letterForUnit, letterText } from './text-letters.ts';
 
 /** The longest a letter stays in handling (days), well inside the three-month legal limit. */
 const handlingDaysAtMost = 60;
-/** How old the letter left unanswered on purpose is at least (days): past the legal limit. */
-const plantedOverdueDays = 120;
+/**
+ * Adds the day of the letter left unanswered on purpose to `days` (sorted): 150 days old, past the
+ * three-month legal limit and inside the mailbox's 12 months of statistics. Returns its index.
+ */
+function plantOverdue(days: number[], today: number): number {
+  const day = today - 150;
+  const index = days.findIndex((other) => other > day);
+  const at = index === -1 ? days.length : index;
+  days.splice(at, 0, day);
+  return at;
+}
 
 export async function letters(run: Run, site: Site, org: Org, volume: Range): Promise<void> {
   const rng = createRng(run.seed, `${site.id}/letters`);
@@ -23,9 +32,7 @@ export async function letters(run: Run, site: Site, org: Org, volume: Range): Pr
   const ratings = createRng(run.seed, `${site.id}/ratings`);
   const facts: LetterFacts[] = [];
   // Letters stay in handling for weeks, never past the legal limit: except one, where it is planted.
-  const overdue = run.overdueLetterSites.has(site.id)
-    ? days.findLastIndex((day) => run.today - day >= plantedOverdueDays)
-    : -1;
+  const overdue = run.overdueLetterSites.has(site.id) ? plantOverdue(days, run.today) : -1;
   for (const [i, day] of days.entries()) {
     const irng = rng.fork(String(i));
     const submittedAt = dateTime(day, irng.int(7 * 60, 23 * 60));

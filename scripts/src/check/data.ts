@@ -9,10 +9,12 @@ import {
   type ContentTypeKey,
   contentTypes,
   isContentTypeKey,
+  type MailboxStatistics,
+  MailboxStatisticsSchema,
   type Site,
   SiteSchema,
 } from '@govcluster/shared/schemas';
-import { readSnapshot, SnapshotHeaderSchema } from '@govcluster/shared/snapshot';
+import { mailboxStatisticsRecordType, readSnapshot, SnapshotHeaderSchema } from '@govcluster/shared/snapshot';
 
 /** A content record as the checker sees it: the raw fields, and the parsed entry when valid. */
 export interface CheckedRecord {
@@ -32,6 +34,11 @@ export interface ClusterData {
   readonly today?: string;
   readonly sites: readonly Site[];
   readonly records: readonly CheckedRecord[];
+  /**
+   * The mailboxes' statistics, where the data has them: from a CMS they are the only word on letters
+   * not yet answered, which are not published.
+   */
+  readonly mailboxStatistics?: readonly MailboxStatistics[];
 }
 
 /** Reads a snapshot folder; throws with file and line when a line is not a record at all. */
@@ -39,6 +46,7 @@ export async function readClusterData(dir: string): Promise<ClusterData> {
   let today: string | undefined;
   const sites: Site[] = [];
   const records: CheckedRecord[] = [];
+  const mailboxStatistics: MailboxStatistics[] = [];
   for await (const { line, record } of readSnapshot(dir)) {
     const { type, ...fields } = record;
     const where = `snapshot.jsonl:${line}`;
@@ -54,6 +62,10 @@ export async function readClusterData(dir: string): Promise<ClusterData> {
         );
       }
       sites.push(site.data);
+    } else if (type === mailboxStatisticsRecordType) {
+      const statistics = MailboxStatisticsSchema.safeParse(fields);
+      if (!statistics.success) throw new Error(`${dir}/${where}: the mailbox statistics are invalid`);
+      mailboxStatistics.push(statistics.data);
     } else if (isContentTypeKey(type)) {
       const parsed = contentTypes[type].schema.safeParse(fields);
       records.push(
@@ -69,7 +81,7 @@ export async function readClusterData(dir: string): Promise<ClusterData> {
       );
     }
   }
-  return { today, sites, records };
+  return { today, sites, records, mailboxStatistics };
 }
 
 /** Names a record for a reader: `article "fgw-news-1" (zh-CN)`. */

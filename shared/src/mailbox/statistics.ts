@@ -51,6 +51,7 @@ export function emptyFigures(): MailboxFigures {
     repliedInTime: 0,
     due: 0,
     beyondLegal: 0,
+    unansweredBeyondLegal: 0,
     replyWorkingDays: 0,
     satisfied: 0,
     fair: 0,
@@ -89,7 +90,10 @@ function count(figures: MailboxFigures, letter: LetterFacts, asOf: string, promi
   figures.received += 1;
   if (letter.repliedAt === undefined || letter.repliedAt === null) {
     if (asOf > deadlines.promisedBy) figures.due += 1;
-    if (asOf > deadlines.legalBy) figures.beyondLegal += 1;
+    if (asOf > deadlines.legalBy) {
+      figures.beyondLegal += 1;
+      figures.unansweredBeyondLegal += 1;
+    }
     return;
   }
   const day = calendarDay(letter.repliedAt);

@@ -89,6 +89,8 @@ describe('mailbox statistics', () => {
       // Three replied, and the August letter past its promise; the letter of this week is not due.
       due: 4,
       beyondLegal: 2,
+      // The August letter, still unanswered; the June one was answered late.
+      unansweredBeyondLegal: 1,
       // 4 + 42 (1 Oct to 30 Nov) + 76 (1 Jun to 15 Sep)
       replyWorkingDays: 4 + 42 + 76,
       satisfied: 1,

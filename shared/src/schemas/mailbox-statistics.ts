@@ -6,7 +6,7 @@ const count = z.number().int().nonnegative();
 /**
  * The figures of a group of letters (one month and one office, or a sum of such groups). Counts only:
  * no letter, no writer, no text (docs/adr/0023-mailbox.md).
- * @example { received: 12, replied: 10, repliedInTime: 9, due: 11, beyondLegal: 0, replyWorkingDays: 61, satisfied: 5, fair: 2, dissatisfied: 1 }
+ * @example { received: 12, replied: 10, repliedInTime: 9, due: 11, beyondLegal: 0, unansweredBeyondLegal: 0, replyWorkingDays: 61, satisfied: 5, fair: 2, dissatisfied: 1 }
  */
 export const MailboxFiguresSchema = z.object({
   /**
@@ -35,6 +35,12 @@ export const MailboxFiguresSchema = z.object({
    * @example 0
    */
   beyondLegal: count,
+  /**
+   * Of those, letters still unanswered past the legal limit on the day of the figures (超期未答复): a
+   * single-veto item of the inspection, which the published letters cannot show.
+   * @example 0
+   */
+  unansweredBeyondLegal: count,
   /**
    * Working days from receipt to reply, summed over the replied letters (the average is this over `replied`).
    * @example 61
@@ -68,7 +74,7 @@ export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be 
 
 /**
  * The figures of the letters one office (承办单位) handled of those received in one month.
- * @example { month: '2026-11', office: '临江市交通运输局', received: 3, replied: 3, repliedInTime: 3, due: 3, beyondLegal: 0, replyWorkingDays: 14, satisfied: 1, fair: 0, dissatisfied: 0 }
+ * @example { month: '2026-11', office: '临江市交通运输局', received: 3, replied: 3, repliedInTime: 3, due: 3, beyondLegal: 0, unansweredBeyondLegal: 0, replyWorkingDays: 14, satisfied: 1, fair: 0, dissatisfied: 0 }
  */
 export const MailboxStatisticsRowSchema = MailboxFiguresSchema.extend({
   /**
@@ -131,6 +137,8 @@ export const MailboxStatisticsSchema = z
       if (row.due > row.received || row.due < row.replied)
         wrong('letters due must lie between replied and received');
       if (row.satisfied + row.fair + row.dissatisfied > row.replied) wrong('more ratings than replies');
+      if (row.unansweredBeyondLegal > Math.min(row.beyondLegal, row.received - row.replied))
+        wrong('more letters unanswered past the legal limit than beyond it, or than unanswered');
     }
   });
 

@@ -1,6 +1,7 @@
 /**
- * Writes what the build reads from the CMS (`CMS_URL` + `CMS_TOKEN`: the registry and every published
- * entry of every type and locale, mapped to the shared model, unvalidated) as a snapshot folder, so
+ * Writes what the build reads from the CMS (`CMS_URL` + `CMS_TOKEN`: the registry, every published
+ * entry of every type and locale, mapped to the shared model, unvalidated, and the mailboxes'
+ * statistics) as a snapshot folder, so
  * that the inspection checker, which judges a snapshot (docs/adr/0017-inspection-checker.md), can judge
  * a CMS-backed cluster. The publisher runs it by this CLI before each check (ADR 29); the CMS mapping
  * stays in this package.
@@ -13,7 +14,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { typeMappings } from '@govcluster/shared/cms-mapping';
-import { cmsOptionsFromEnv, fetchCmsRecords } from './cms-source.ts';
+import { mailboxStatisticsRecordType } from '@govcluster/shared/snapshot';
+import { cmsOptionsFromEnv, fetchCmsMailboxStatistics, fetchCmsRecords } from './cms-source.ts';
 
 /** Exports the CMS named by the environment into `outDir/snapshot.jsonl`; returns the record count. */
 export async function exportSnapshot(outDir: string): Promise<number> {
@@ -29,6 +31,9 @@ export async function exportSnapshot(outDir: string): Promise<number> {
       for (const record of records) lines.push(JSON.stringify({ type: mapping.typeKey, ...record }));
     }
   }
+  // The only word on letters not yet answered, which the CMS does not publish (the checker's letter rule).
+  for (const statistics of await fetchCmsMailboxStatistics(cms))
+    lines.push(JSON.stringify({ type: mailboxStatisticsRecordType, ...statistics }));
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, 'snapshot.jsonl');
   await writeFile(`${file}.tmp`, `${lines.join('\n')}\n`);
