@@ -2,8 +2,8 @@
  * Every template of the fixture's template list on a 390 px phone, in Chromium, in the normal and the
  * elder-friendly mode: the page never scrolls sideways, the first screen shows the page's title and the
  * start of its content (issue 16: the policy catalogue was 431 px wide, and in elder-friendly mode the
- * whole first screen was header and menus), controls are large enough to press, no text stands one
- * character a line, and axe finds nothing.
+ * whole first screen was header and menus), every menu link is on screen or in a row that scrolls,
+ * controls are large enough to press, no text stands one character a line, and axe finds nothing.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,17 @@ async function firstScreen(url: string, elder: boolean) {
         .filter((element) => !element.closest('.gc-nav__list, .gc-table'))
         .slice(0, 3)
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+      // Column links of the menu that a visitor can neither see nor scroll to.
+      unreachableMenu: [...document.querySelectorAll('.gc-nav__list')].flatMap((list) => {
+        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(list).overflowX);
+        const box = list.getBoundingClientRect();
+        return [...list.querySelectorAll('.gc-nav__link')]
+          .filter((link) => {
+            const at = link.getBoundingClientRect();
+            return !scrolls && (at.right > box.right + 1 || at.left < box.left - 1);
+          })
+          .map(name);
+      }),
       // What a finger presses, lower than the least target height of the mode.
       small: [
         ...document.querySelectorAll(
@@ -136,10 +147,11 @@ describe('templates on a phone', { timeout: 120_000 }, () => {
 
   for (const elder of [false, true]) {
     for (const { name: template, url } of pages) {
-      it(`${template} (${url}), ${elder ? 'elder-friendly mode' : 'normal mode'}: no sideways scroll, title and content on the first screen, controls large enough, no text one character a line`, async () => {
+      it(`${template} (${url}), ${elder ? 'elder-friendly mode' : 'normal mode'}: no sideways scroll, title and content on the first screen, the menu in reach, controls large enough, no text one character a line`, async () => {
         const seen = await firstScreen(url, elder);
         expect(seen.elder).toBe(elder);
         expect(seen.wide, 'elements wider than the screen').toEqual([]);
+        expect(seen.unreachableMenu, 'menu links out of reach').toEqual([]);
         expect(seen.small, `controls lower than ${minTarget(elder)} px`).toEqual([]);
         expect(seen.squeezed, 'text one character per line').toEqual([]);
         expect(seen.pageWidth).toBeLessThanOrEqual(phone.width);
