@@ -137,6 +137,38 @@ describe('accessibility', () => {
     await noScript.close();
   }, 60_000);
 
+  it('has a 适老化 toggle with one label and its state in aria-pressed, in every locale (WAI-ARIA APG)', async () => {
+    const homes = pages.filter((p) => ['portal home', 'home (en)', 'home (ru)'].includes(p.name));
+    expect(homes).toHaveLength(3);
+    for (const { name, url } of homes) {
+      const page = await context.newPage();
+      await page.goto(server.url + url);
+      const toggle = page.locator('#gc-elder-toggle');
+      const label = (await toggle.textContent())?.trim() ?? '';
+      expect(label, name).not.toBe('');
+      const seen: { label: string; pressed: string | null; elder: boolean }[] = [];
+      for (let click = 0; click < 3; click++) {
+        seen.push({
+          label: (await toggle.textContent())?.trim() ?? '',
+          pressed: await toggle.getAttribute('aria-pressed'),
+          elder: await page.evaluate(() => document.documentElement.classList.contains('gc-elder')),
+        });
+        await toggle.click();
+      }
+      expect(seen, name).toEqual([
+        { label, pressed: 'false', elder: false },
+        { label, pressed: 'true', elder: true },
+        { label, pressed: 'false', elder: false },
+      ]);
+      // Three clicks: on again. What a screen reader announces is the same name, pressed; then off for the next test.
+      expect(await page.getByRole('button', { name: label, exact: true, pressed: true }).count(), name).toBe(
+        1,
+      );
+      await toggle.click();
+      await page.close();
+    }
+  }, 60_000);
+
   it('lets a keyboard user skip to the content', async () => {
     const article = pages.find((p) => p.name === 'article') as { url: string };
     const page = await context.newPage();

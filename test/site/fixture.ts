@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calendarDay } from '@govcluster/shared/dates';
+import { mailboxColumn } from '@govcluster/shared/mailbox';
 import { ensureGeneratedSnapshot } from '../../scripts/src/lib/snapshots.ts';
 import { buildSources, generatorSources, sourceKey } from '../../scripts/src/lib/source-key.ts';
 
@@ -184,7 +185,7 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     kind: string;
     basePath: string;
     locales: string[];
-    columns: { slug: string; type: string }[];
+    columns: { slug: string; type: string; order: number }[];
   })[];
   const prefix = (site: { basePath: string }, locale: string) =>
     locale === 'zh-CN' ? site.basePath : `${site.basePath}${locale}/`;
@@ -200,7 +201,9 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
           ? `villages/${r.slug}/`
           : type === 'investmentProject'
             ? `investment/${r.id}/`
-            : `${r.column}/${r.id}/`;
+            : type === 'leader'
+              ? `leaders/${r.id}/`
+              : `${r.column}/${r.id}/`;
       const url = prefix(site, locale) + rest;
       if (exists(url)) return url;
     }
@@ -230,6 +233,7 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     const found = new RegExp(`href="([^"]*${pattern.source})`).exec(html)?.[1];
     return found?.slice(0, -1);
   };
+  const mailbox = portal ? mailboxColumn(portal.columns) : undefined;
   const catalogueByYear = portal
     ? firstMatch(`${portal.basePath}zwgk/catalogue/`, /zwgk\/catalogue\/year\/\d{4}\/"/)
     : undefined;
@@ -245,18 +249,39 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     ['letter', entryUrl('letter')],
     ['service guides home', portal ? `${portal.basePath}service-guides/` : undefined],
     ['service guides by topic', firstServiceTopic()],
+    [
+      'service guides by audience',
+      portal
+        ? firstMatch(`${portal.basePath}service-guides/`, /service-guides\/audience\/[a-z-]+\/"/)
+        : undefined,
+    ],
+    [
+      'service guides by department',
+      portal
+        ? firstMatch(`${portal.basePath}service-guides/`, /service-guides\/department\/[a-z0-9-]+\/"/)
+        : undefined,
+    ],
     ['interaction hub', portal ? `${portal.basePath}interaction/` : undefined],
     ['interview', entryUrl('interview')],
     ['consultation (open)', entryUrl('consultation', 'zh-CN', (r) => String(r.closesAt) >= today())],
     ['consultation (closed)', entryUrl('consultation', 'zh-CN', (r) => String(r.closesAt) < today())],
     ['leaders', leadersSite ? `${leadersSite.basePath}leaders/` : undefined],
+    ['leader', entryUrl('leader')],
+    ['mailbox column', portal && mailbox ? `${portal.basePath}${mailbox.slug}/` : undefined],
+    ['villages', township ? `${township.basePath}villages/` : undefined],
     ['village', entryUrl('village')],
+    [
+      'investment projects',
+      portal && exists(`${portal.basePath}investment/`) ? `${portal.basePath}investment/` : undefined,
+    ],
+    ['investment project', entryUrl('investmentProject')],
     ['investment project (en)', entryUrl('investmentProject', 'en')],
     ['investor guide (en)', investorSite ? `${prefix(investorSite, 'en')}investment/guide/` : undefined],
     [
       'investor guide (ru)',
       investorSite?.locales.includes('ru') ? `${prefix(investorSite, 'ru')}investment/guide/` : undefined,
     ],
+    ['search', portal ? `${portal.basePath}search/` : undefined],
     ['site map', portal ? `${portal.basePath}sitemap/` : undefined],
     ['accessibility statement', portal ? `${portal.basePath}accessibility/` : undefined],
     ['letter form', department ? `${department.basePath}mailbox/write/` : undefined],
@@ -264,9 +289,17 @@ export function templatePages(fixture: FixtureBuild): { name: string; url: strin
     // 政府信息公开 (docs/adr/0027-open-information.md): the section's pages, of a department.
     ['政府信息公开', department ? `${department.basePath}zwgk/` : undefined],
     ['公开指南', department ? `${department.basePath}zwgk/guide/` : undefined],
+    ['公开制度', department ? `${department.basePath}zwgk/rules/` : undefined],
+    ['法定主动公开内容', department ? `${department.basePath}zwgk/statutory/` : undefined],
     ['依申请公开', department ? `${department.basePath}zwgk/apply/` : undefined],
     ['公开目录', portal ? `${portal.basePath}zwgk/catalogue/` : undefined],
     ['公开目录 by year', catalogueByYear],
+    [
+      '公开目录 by topic',
+      portal
+        ? firstMatch(`${portal.basePath}zwgk/catalogue/`, /zwgk\/catalogue\/topic\/[^"/]+\/"/)
+        : undefined,
+    ],
     ['公开年报', portal ? firstMatch(`${portal.basePath}zwgk/annual/`, /zwgk\/annual\/\d{4}\/"/) : undefined],
     [
       '政府网站工作年度报表',

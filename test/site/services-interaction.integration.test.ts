@@ -148,7 +148,9 @@ describe('政务服务 and 互动交流 on the fixture cluster', () => {
     expect([open, closed, pending].every(Boolean), 'open, closed and pending consultations').toBe(true);
     const openHtml = main(readPage(fixture.dist, urlOf(open as SnapshotRecord)));
     expect(openHtml).toMatch(/<strong class="gc-consultation__state[^>]*>征集中<\/strong>/);
-    expect(openHtml).toContain(`${open?.opensAt} 至 ${open?.closesAt}`);
+    // The period as a reader sees it, its two days as <time> elements.
+    expect(openHtml.replace(/<[^>]+>/g, '')).toContain(`${open?.opensAt} 至 ${open?.closesAt}`);
+    expect(openHtml).toMatch(new RegExp(`<time datetime="${open?.closesAt}"[^>]*>${open?.closesAt}</time>`));
     expect(openHtml).not.toContain('意见反馈');
     expect(openHtml).not.toContain('gc-consultation__feedback');
     const closedHtml = main(readPage(fixture.dist, urlOf(closed as SnapshotRecord)));

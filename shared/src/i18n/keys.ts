@@ -41,8 +41,6 @@ export const uiKeys = [
   'footer.copyright',
   // Elder-friendly mode (适老化)
   'elder.toggle',
-  'elder.enable',
-  'elder.disable',
   'elder.description',
   // Accessibility: skip link, toolbar, statement (无障碍)
   'a11y.skipLink',
