@@ -56,6 +56,7 @@ export function clusterBuild(layout: ReleaseLayout, siteUrl: string | undefined)
       ...input,
       runPart: request.runPart,
       outDir: request.outDir,
+      ...(request.pagesFirst ? { pagesFirst: request.pagesFirst } : {}),
       previous: request.previous ?? undefined,
       siteUrl,
       nginxRoot: process.env.NGINX_ROOT ?? layout.live,
