@@ -119,6 +119,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     keep: options.keep,
     catchUpMs: options.catchUpMs,
     allowNewSkips: process.env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
+    pagesFirst: process.env.PUBLISHER_PAGES_FIRST !== '0',
     shared: shared ?? undefined,
     log: options.log,
   });
@@ -162,7 +163,8 @@ PUBLISHER_CATCHUP_MS (default 30000), PUBLISHER_SECRET (default: cms/.data/publi
 GOVCLUSTER_RELEASES (default releases/), GOVCLUSTER_DIST (default dist), GOVCLUSTER_SITE_URL,
 GOVCLUSTER_PREVIEWS (previews of drafts, never served publicly; default previews/ beside releases/),
 NGINX_ROOT (root in nginx.conf, default the dist path), PUBLISHER_ALLOW_NEW_SKIPS=1 (publish releases
-that skip entries the live one did not).
+that skip entries the live one did not), PUBLISHER_PAGES_FIRST=0 (a publication's pages wait for its
+search index instead of going live in an interim release first, ADR 29).
 
 With DATABASE_URL on PostgreSQL, every publisher started with it shares one queue there (ADR 24):
 one build at a time for the group, its parts rendered by whichever publisher is free, a dead one's
@@ -198,6 +200,8 @@ async function main(): Promise<void> {
       keep,
       catchUpMs: 0,
       allowNewSkips: env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
+      // One build, then exit: nobody is served the interim release.
+      pagesFirst: false,
     });
     await publisher.start({ force: values.force });
     await publisher.idle();

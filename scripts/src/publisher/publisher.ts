@@ -76,6 +76,11 @@ export interface PublisherOptions {
   /** Let a release go live although it skips entries the live release did not (default false). */
   allowNewSkips?: boolean;
   /**
+   * Let a publication's pages go live in an interim release while its search index is built (ADR 29;
+   * default true).
+   */
+  pagesFirst?: boolean;
+  /**
    * The publishers' shared queue (PostgreSQL, ADR 24): builds and their parts are taken by any
    * publisher of the group. Absent: this process queues its own builds and a lock folder keeps other
    * processes on this machine out.
@@ -289,7 +294,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
           previous,
           source,
           runPart,
-          pagesFirst,
+          ...(options.pagesFirst === false ? {} : { pagesFirst }),
         });
       } catch (error) {
         outcome = { ok: false, pages: 0, skipped: [], log: (error as Error).stack ?? String(error) };
