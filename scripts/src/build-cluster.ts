@@ -248,6 +248,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   if (!run.ok || !existsSync(path.join(tmpDir, 'sites.json'))) return fail('the Astro build failed');
+  const takeAssetsOf = async (dir: string, from: string, linked?: ReadonlySet<string>) => {
+    const assets = await timed('take unchanged assets', () => takeAssets(dir, from, linked));
+    note(`took ${assets} assets from the previous release`);
+  };
   let manifest: ReleaseManifest;
   try {
     await timed('404 pages', () => placeNotFoundPages(tmpDir, incremental));
@@ -258,10 +262,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       );
       result.rendered = taken.rendered;
       result.copied = taken.copied;
-      const assets = await timed('take unchanged assets', () => takeAssets(tmpDir, previousDir));
-      note(
-        `rendered ${taken.rendered} files, took ${taken.copied} files and ${assets} assets from the previous release`,
-      );
+      note(`rendered ${taken.rendered} files, took ${taken.copied} files from the previous release`);
+      // With the search index, its reading of the pages says which assets they link to (below).
+      if (options.searchIndex === false) await takeAssetsOf(tmpDir, previousDir);
     } else result.rendered = Object.keys(printed.files).length;
     await timed('check the 404 pages', () => checkNotFoundPages(tmpDir));
     const redirectsStart = performance.now();
@@ -335,6 +338,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         }),
       );
       scriptHashes = pages.scriptHashes;
+      if (incremental) await takeAssetsOf(tmpDir, previousDir, pages.assets);
       if (options.pagesFirst && incremental && previousManifest && searchMayFollow(pages.delta)) {
         const { pagesFirst } = options;
         const interim = manifest;
