@@ -31,7 +31,6 @@ import {
 import { checkMeiliConfig } from './build/meili-config.ts';
 import { type PagesFirst, searchMayFollow, writeInterim } from './build/pages-first.ts';
 import { carryRedirects, writeRedirectPages } from './build/redirects.ts';
-import type { ShardRecord } from './build/release-manifest.ts';
 import {
   buildVersion,
   manifestDir,
@@ -39,6 +38,7 @@ import {
   type ReleaseManifest,
   readManifest,
   redirectsFile,
+  type ShardRecord,
 } from './build/release-manifest.ts';
 import { writeNginxConfig } from './generate-nginx.ts';
 import { indexDocuments } from './index-search.ts';
