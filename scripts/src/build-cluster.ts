@@ -29,6 +29,7 @@ import {
   takeUnchanged,
 } from './build/incremental.ts';
 import { checkMeiliConfig } from './build/meili-config.ts';
+import { type PagesFirst, searchMayFollow, writeInterim } from './build/pages-first.ts';
 import { carryRedirects, writeRedirectPages } from './build/redirects.ts';
 import {
   buildVersion,
@@ -37,12 +38,14 @@ import {
   type ReleaseManifest,
   readManifest,
   redirectsFile,
+  type ShardRecord,
 } from './build/release-manifest.ts';
 import { writeNginxConfig } from './generate-nginx.ts';
-import { indexCluster } from './index-search.ts';
+import { indexDocuments } from './index-search.ts';
 import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
 import { type BuildStage, buildProcesses, type PartRunner, runAstroBuild } from './lib/partitioned-build.ts';
 import { distDir } from './lib/paths.ts';
+import { clusterPages } from './search/cluster-documents.ts';
 
 /** Options of one cluster build. */
 export interface BuildOptions {
@@ -76,6 +79,12 @@ export interface BuildOptions {
   searchShardSize?: number;
   /** Runs the Astro parts elsewhere (the publishers' shared queue, ADR 24); default: here. */
   runPart?: PartRunner;
+  /**
+   * An incremental build whose change only adds search documents (a publication) writes, before it
+   * indexes, an interim output with its pages and `previous`'s search index here and calls `ready`
+   * (the publisher switches it live; ADR 30). The final output is the same with or without it.
+   */
+  pagesFirst?: PagesFirst;
 }
 
 /** What a cluster build did. */
@@ -239,6 +248,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   if (!run.ok || !existsSync(path.join(tmpDir, 'sites.json'))) return fail('the Astro build failed');
+  const takeAssetsOf = async (dir: string, from: string, linked?: ReadonlySet<string>) => {
+    const assets = await timed('take unchanged assets', () => takeAssets(dir, from, linked));
+    note(`took ${assets} assets from the previous release`);
+  };
   let manifest: ReleaseManifest;
   try {
     await timed('404 pages', () => placeNotFoundPages(tmpDir, incremental));
@@ -249,10 +262,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       );
       result.rendered = taken.rendered;
       result.copied = taken.copied;
-      const assets = await timed('take unchanged assets', () => takeAssets(tmpDir, previousDir));
-      note(
-        `rendered ${taken.rendered} files, took ${taken.copied} files and ${assets} assets from the previous release`,
-      );
+      note(`rendered ${taken.rendered} files, took ${taken.copied} files from the previous release`);
+      // With the search index, its reading of the pages says which assets they link to (below).
+      if (options.searchIndex === false) await takeAssetsOf(tmpDir, previousDir);
     } else result.rendered = Object.keys(printed.files).length;
     await timed('check the 404 pages', () => checkNotFoundPages(tmpDir));
     const redirectsStart = performance.now();
@@ -302,35 +314,68 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // indexing fails, the build fails and the live output stays.
   // Read from the pages by the search index, which reads them anyway (and keeps them for the next build).
   let scriptHashes: string[] | undefined;
-  if (options.searchIndex !== false) {
-    try {
-      const indexed = await timed('search index', () =>
-        indexCluster(tmpDir, {
-          ...(incremental ? { previous: { dir: previousDir, shards: previousManifest?.search ?? {} } } : {}),
-          ...(options.searchShardSize ? { shardSize: options.searchShardSize } : {}),
-          log: (line) => {
-            if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
-            if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
-          },
-        }),
-      );
-      result.searchDocuments = indexed.documents;
-      scriptHashes = indexed.scriptHashes;
-      manifest = { ...manifest, search: indexed.shards };
-    } catch (error) {
-      return fail(`search indexing failed: ${(error as Error).stack ?? error}`);
-    }
-  }
-  await timed('nginx.conf', () =>
-    writeNginxConfig(tmpDir, {
+  const nginx = (dir: string) =>
+    writeNginxConfig(dir, {
       root: options.nginxRoot ?? outDir,
       siteUrl: env.GOVCLUSTER_SITE_URL,
       listen: env.NGINX_LISTEN,
       env,
       redirects: manifest.redirects,
       ...(scriptHashes ? { inlineScriptHashes: scriptHashes } : {}),
-    }),
-  );
+    });
+  if (options.searchIndex !== false) {
+    const indexLog = (line: string) => {
+      if (!options.quiet) process.stdout.write(`[index-search] ${line}\n`);
+      if (log.length < 2_000_000) log += `[index-search] ${line}\n`;
+    };
+    try {
+      // The pages' search documents (and their CSP hashes), read again only where rendered.
+      const pages = await timed('search documents', () =>
+        clusterPages(tmpDir, {
+          ...(incremental ? { previous: previousDir } : {}),
+          keep: true,
+          log: indexLog,
+        }),
+      );
+      scriptHashes = pages.scriptHashes;
+      if (incremental) await takeAssetsOf(tmpDir, previousDir, pages.assets);
+      if (options.pagesFirst && incremental && previousManifest && searchMayFollow(pages.delta)) {
+        const { pagesFirst } = options;
+        const interim = manifest;
+        try {
+          await timed('pages first: interim output', () =>
+            writeInterim({
+              built: tmpDir,
+              previousDir,
+              outDir: pagesFirst.outDir,
+              manifest: interim,
+              previousSearch: previousManifest.search,
+              writeNginx: nginx,
+            }),
+          );
+          note(`pages first: ${pagesFirst.outDir} has the pages, the search index follows`);
+          await timed('pages first: handed over', () => pagesFirst.ready({ pages: result.pages, skipped }));
+        } catch (error) {
+          // The interim output only saves time: without it the complete output goes live as before.
+          note(`pages first: no interim output (${(error as Error).message}); the pages wait for the index`);
+        }
+      }
+      const shards: Record<string, ShardRecord[]> = {};
+      await timed('search index', () =>
+        indexDocuments(pages.documents, tmpDir, {
+          ...(incremental ? { previous: { dir: previousDir, shards: previousManifest?.search ?? {} } } : {}),
+          ...(options.searchShardSize ? { shardSize: options.searchShardSize } : {}),
+          records: shards,
+          log: indexLog,
+        }),
+      );
+      result.searchDocuments = pages.documents.length;
+      manifest = { ...manifest, search: shards };
+    } catch (error) {
+      return fail(`search indexing failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+  await timed('nginx.conf', () => nginx(tmpDir));
   await timed('release manifest', async () => {
     await mkdir(path.join(tmpDir, manifestDir), { recursive: true });
     await writeFile(path.join(tmpDir, manifestFile), `${JSON.stringify(manifest)}\n`);

@@ -57,6 +57,7 @@ export function clusterBuild(layout: ReleaseLayout, siteUrl: string | undefined)
       ...input,
       runPart: request.runPart,
       outDir: request.outDir,
+      ...(request.pagesFirst ? { pagesFirst: request.pagesFirst } : {}),
       previous: request.previous ?? undefined,
       siteUrl,
       nginxRoot: process.env.NGINX_ROOT ?? layout.live,
@@ -127,6 +128,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     keep: options.keep,
     catchUpMs: options.catchUpMs,
     allowNewSkips: process.env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
+    pagesFirst: process.env.PUBLISHER_PAGES_FIRST !== '0',
     shared: shared ?? undefined,
     health: health ?? undefined,
     log: options.log,
@@ -175,7 +177,8 @@ GOVCLUSTER_PREVIEWS (previews of drafts, never served publicly; default previews
 GOVCLUSTER_HEALTH (the inspection of each release, never served publicly; default health/ beside
 releases/), PUBLISHER_HEALTH=0 (do not inspect releases),
 NGINX_ROOT (root in nginx.conf, default the dist path), PUBLISHER_ALLOW_NEW_SKIPS=1 (publish releases
-that skip entries the live one did not).
+that skip entries the live one did not), PUBLISHER_PAGES_FIRST=0 (a publication's pages wait for its
+search index instead of going live in an interim release first, ADR 30).
 
 With DATABASE_URL on PostgreSQL, every publisher started with it shares one queue there (ADR 24):
 one build at a time for the group, its parts rendered by whichever publisher is free, a dead one's
@@ -211,6 +214,8 @@ async function main(): Promise<void> {
       keep,
       catchUpMs: 0,
       allowNewSkips: env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
+      // One build, then exit: nobody is served the interim release.
+      pagesFirst: false,
     });
     await publisher.start({ force: values.force });
     await publisher.idle();

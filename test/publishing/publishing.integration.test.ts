@@ -118,6 +118,9 @@ describe('publishing: from the last approval to the live site', () => {
   });
 
   it('rolls back to the previous release in under a second', async () => {
+    // The page was live from the interim release; the complete one (with its search index) follows and
+    // would replace a rollback made before it (as any build's release does, ADR 15 and 30).
+    await publisher.publisher.idle();
     const before = liveReleaseId(layout);
     expect(listReleases(layout).length).toBeGreaterThan(1);
     const started = performance.now();

@@ -70,6 +70,11 @@ export async function takeUnchanged(
   return { rendered, copied };
 }
 
+/** The `/_astro/…` files a page links to (names within `_astro/`). */
+export function assetLinks(html: string): string[] {
+  return [...new Set(Array.from(html.matchAll(/\/_astro\/([^"'\s),]+)/g), (match) => match[1] as string))];
+}
+
 /** Every `/_astro/…` file an HTML file of `outDir` links to. */
 function linkedAssets(outDir: string): Set<string> {
   const linked = new Set<string>();
@@ -80,8 +85,7 @@ function linkedAssets(outDir: string): Set<string> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, false);
       else if (entry.name.endsWith('.html')) {
-        for (const match of readFileSync(full, 'utf8').matchAll(/\/_astro\/([^"'\s),]+)/g))
-          linked.add(match[1] as string);
+        for (const asset of assetLinks(readFileSync(full, 'utf8'))) linked.add(asset);
       }
     }
   };
@@ -92,12 +96,17 @@ function linkedAssets(outDir: string): Set<string> {
 /**
  * Gives `outDir/_astro/` the assets that pages taken from `previous` link to: Astro emits the images
  * of the pages it renders only. Scripts and stylesheets are emitted by every build; an image of the
- * previous release that no page links to any more is left behind.
+ * previous release that no page links to any more is left behind. `linked`, when known (the search
+ * documents' cache keeps every page's links), saves reading every page.
  */
-export async function takeAssets(outDir: string, previous: string): Promise<number> {
+export async function takeAssets(
+  outDir: string,
+  previous: string,
+  known?: ReadonlySet<string>,
+): Promise<number> {
   const from = path.join(previous, '_astro');
   if (!existsSync(from)) return 0;
-  const linked = linkedAssets(outDir);
+  const linked = known ?? linkedAssets(outDir);
   let taken = 0;
   for (const name of await readdir(from)) {
     const target = path.join(outDir, '_astro', name);

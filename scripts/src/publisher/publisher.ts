@@ -10,9 +10,11 @@
  * @module
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FailedBuild, PublisherStatus } from '@govcluster/shared/publishing';
+import type { PagesFirst } from '../build/pages-first.ts';
 import { type PartRunner, runPartHere } from '../lib/partitioned-build.ts';
 import type { HealthChecker } from './health.ts';
 import { tryLock, unlock } from './publisher-lock.ts';
@@ -43,6 +45,11 @@ export interface BuildRequest {
   source: Source;
   /** With the shared queue: runs the build's Astro parts on whichever publisher takes them. */
   runPart?: PartRunner;
+  /**
+   * Where the build may put an interim release (its pages, the live release's search index) before it
+   * indexes, and what switches it live (ADR 30); a build may ignore it.
+   */
+  pagesFirst?: PagesFirst;
 }
 
 /** What a build function reports (the fields of `BuildResult` the publisher reads). */
@@ -69,6 +76,11 @@ export interface PublisherOptions {
   gatherMs?: number;
   /** Let a release go live although it skips entries the live release did not (default false). */
   allowNewSkips?: boolean;
+  /**
+   * Let a publication's pages go live in an interim release while its search index is built (ADR 30;
+   * default true).
+   */
+  pagesFirst?: boolean;
   /**
    * The publishers' shared queue (PostgreSQL, ADR 24): builds and their parts are taken by any
    * publisher of the group. Absent: this process queues its own builds and a lock folder keeps other
@@ -241,13 +253,52 @@ export function createPublisher(options: PublisherOptions): Publisher {
           return run;
         }
       : undefined;
+    // The interim release sorts just before the complete one (release ids sort by time).
+    const interimId = newReleaseId(new Date(startedAt.getTime() - 1));
+    let interimLive = false;
+    const pagesFirst: PagesFirst = {
+      outDir: path.join(layout.dir, interimId),
+      ready: async ({ pages, skipped }) => {
+        const added = live ? newSkips(skipped, live.skipped) : [];
+        if (added.length > 0 && !options.allowNewSkips) {
+          rmSync(path.join(layout.dir, interimId), { recursive: true, force: true });
+          throw new Error(`it skips ${added.length} new invalid entries`);
+        }
+        await markComplete(layout, {
+          id: interimId,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
+          durationMs: Date.now() - startedAt.getTime(),
+          pages,
+          skipped,
+          changes: changes.slice(0, maxChanges),
+          // Not up to date until its search index is: a catch-up after a crash builds again.
+          syncToken: null,
+          source: describeSource(source),
+          previous: liveId,
+          builtBy: worker,
+          searchFollows: id,
+        });
+        await switchLive(layout, interimId);
+        interimLive = true;
+        log(`release ${interimId} is live with the pages of ${id}; its search index follows`);
+      },
+    };
+    const stays = () =>
+      interimLive ? `${interimId} (the new pages, the search index of ${liveId})` : (liveId ?? '(none)');
     try {
       await removeIncomplete(layout);
       const previous = liveFolder(layout);
       log(`building release ${id} (${changes.length} change${changes.length === 1 ? '' : 's'})`);
       let outcome: BuildOutcome;
       try {
-        outcome = await options.build({ outDir: path.join(layout.dir, id), previous, source, runPart });
+        outcome = await options.build({
+          outDir: path.join(layout.dir, id),
+          previous,
+          source,
+          runPart,
+          ...(options.pagesFirst === false ? {} : { pagesFirst }),
+        });
       } catch (error) {
         outcome = { ok: false, pages: 0, skipped: [], log: (error as Error).stack ?? String(error) };
       }
@@ -261,14 +312,14 @@ export function createPublisher(options: PublisherOptions): Publisher {
         const lines = outcome.log.trim().split('\n');
         const cause = lines.findLast((line) => /failed|error/i.test(line) && !/^\s+at /.test(line));
         const tail = [...(cause ? [cause.trim()] : []), ...lines.slice(-4)].join(' | ');
-        failed(`the build failed; the live release stays ${liveId ?? '(none)'}: ${tail || 'no output'}`);
+        failed(`the build failed; the live release stays ${stays()}: ${tail || 'no output'}`);
         rmSync(path.join(layout.dir, id), { recursive: true, force: true });
         return;
       }
       const added = live ? newSkips(outcome.skipped, live.skipped) : [];
       if (added.length > 0 && !options.allowNewSkips) {
         failed(
-          `the build found ${added.length} invalid entr${added.length === 1 ? 'y' : 'ies'} it must render; the live release stays ${liveId}: ${added.map(describeSkip).join('; ')}`,
+          `the build found ${added.length} invalid entr${added.length === 1 ? 'y' : 'ies'} it must render; the live release stays ${stays()}: ${added.map(describeSkip).join('; ')}`,
         );
         rmSync(path.join(layout.dir, id), { recursive: true, force: true });
         return;
@@ -297,6 +348,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
       await switchLive(layout, id);
       failedToken = null;
       log(`release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s`);
+      // The interim release is superseded: rollback goes to the release before it, as without it.
+      if (interimLive) await rm(path.join(layout.dir, interimId), { recursive: true, force: true });
       // After the switch and not awaited: the inspection never delays or fails a release.
       options.health?.schedule(id);
       const removed = await pruneReleases(layout, keep);
@@ -305,7 +358,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       recordFailure({
         at: startedAt.toISOString(),
         durationMs: Date.now() - startedAt.getTime(),
-        reason: `the release could not be written; the live release stays ${liveId ?? '(none)'}: ${(error as Error).message}`,
+        reason: `the release could not be written; the live release stays ${stays()}: ${(error as Error).message}`,
         skipped: [],
         changes,
       });

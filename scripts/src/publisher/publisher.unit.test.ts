@@ -253,4 +253,50 @@ describe('publisher', () => {
     expect(liveText()).toBe('v1');
     expect(() => readFileSync(path.join(layout.dir, '20261205T000000000Z-1', releaseFile))).toThrow();
   });
+
+  it('serves the pages of a publication from an interim release while its search index is built, then only the complete release', async () => {
+    let failIndex = false;
+    let seenDuringIndex: { live: string; text: string; token: unknown } | undefined;
+    const build = async (request: BuildRequest) => {
+      const pages = readFileSync(path.join(snapshot, 'snapshot.jsonl'), 'utf8');
+      if (request.previous && request.pagesFirst) {
+        mkdirSync(request.pagesFirst.outDir);
+        writeFileSync(path.join(request.pagesFirst.outDir, 'index.html'), `${pages} (old index)`);
+        await request.pagesFirst.ready({ pages: 1, skipped: [] });
+        const live = liveReleaseId(layout) ?? '';
+        const info = JSON.parse(readFileSync(path.join(layout.dir, live, releaseFile), 'utf8'));
+        seenDuringIndex = { live, text: liveText(), token: info.syncToken };
+      }
+      if (failIndex) return { ok: false, pages: 0, skipped: [], log: 'search indexing failed: disk full' };
+      mkdirSync(request.outDir);
+      writeFileSync(path.join(request.outDir, 'index.html'), pages);
+      return { ok: true, pages: 1, skipped: [], log: '' };
+    };
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    const first = liveReleaseId(layout);
+    changeContent('v2');
+    await publisher.checkNow();
+    // While indexing, the interim release was live, with the new pages and no sync token.
+    expect(seenDuringIndex?.text).toBe('v2 (old index)');
+    expect(seenDuringIndex?.token).toBeNull();
+    // Then the complete release, and the interim one is gone: rollback returns to the release before.
+    expect(liveText()).toBe('v2');
+    expect(listReleases(layout).map((release) => release.id)).not.toContain(seenDuringIndex?.live);
+    expect(listReleases(layout)[0]?.previous).toBe(first);
+    // An index that fails leaves the interim release live, and says so.
+    failIndex = true;
+    changeContent('v3');
+    await publisher.checkNow();
+    expect(liveText()).toBe('v3 (old index)');
+    expect(publisher.status().failures[0]?.reason).toMatch(/the new pages, the search index of .*disk full/);
+    await publisher.stop();
+  });
 });

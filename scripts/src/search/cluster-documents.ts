@@ -10,6 +10,7 @@ import { isContentTypeKey } from '@govcluster/shared/constants';
 import { type SearchDocument, type SearchSite, searchDocumentFromHtml } from '@govcluster/shared/search';
 import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
+import { assetLinks } from '../build/incremental.ts';
 import { pageScriptHashes } from '../generate-nginx.ts';
 import {
   type CachedDocument,
@@ -82,7 +83,18 @@ function skipUrl(url: string): boolean {
 export interface ClusterPages {
   documents: SearchDocument[];
   scriptHashes: string[];
+  /** Every `/_astro/` file a page links to. */
+  assets: Set<string>;
+  /**
+   * How the documents differ from the previous release's, when its document cache was usable: pages
+   * whose document is new, changed or gone, and new documents of a locale and year no previous document
+   * has (the search page offers every year of the entries; the previous index has none of that year).
+   */
+  delta?: { added: number; changed: number; removed: number; newYears: number };
 }
+
+const sameDocument = (a: SearchDocument | null, b: SearchDocument | null): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Reads the pages of a built cluster. With `previous` (the release its unchanged pages were linked
@@ -104,10 +116,15 @@ export async function clusterPages(
   const entries: CachedDocument[] = [];
   const documents: SearchDocument[] = [];
   const scriptHashes = new Set<string>();
+  const assets = new Set<string>();
   let reused = 0;
+  const delta = { added: 0, changed: 0, removed: 0, newYears: 0 };
+  const added: SearchDocument[] = [];
+  const seen = new Set<string>();
   for (const [url, file] of await htmlFiles(distDir)) {
     const identity = fileIdentity(await stat(file));
     const hit = cached.get(url);
+    seen.add(url);
     let entry: CachedDocument;
     if (hit && hit.file === identity) {
       entry = hit;
@@ -115,16 +132,28 @@ export async function clusterPages(
     } else {
       const html = await readFile(file, 'utf8');
       const document = skipUrl(url) ? null : (searchDocumentFromHtml(html, url, sites) ?? null);
-      entry = { url, file: identity, document, scripts: pageScriptHashes(html) };
+      entry = { url, file: identity, document, scripts: pageScriptHashes(html), assets: assetLinks(html) };
+      if (!hit?.document && document) added.push(document);
+      else if (!sameDocument(hit?.document ?? null, document)) delta.changed += 1;
     }
     entries.push(entry);
     if (entry.document) documents.push(entry.document);
     for (const script of entry.scripts) scriptHashes.add(script);
+    for (const asset of entry.assets) assets.add(asset);
   }
   if (options.previous)
     options.log?.(`pages: ${entries.length - reused} read, ${reused} taken from the previous release`);
   if (options.keep) await writeDocumentCache(distDir, hash, entries);
-  return { documents, scriptHashes: [...scriptHashes].sort() };
+  const result: ClusterPages = { documents, scriptHashes: [...scriptHashes].sort(), assets };
+  if (cached.size === 0) return result;
+  const years = new Set<string>();
+  for (const [url, { document }] of cached) {
+    if (document && !seen.has(url)) delta.removed += 1;
+    if (document) years.add(`${document.locale} ${document.year}`);
+  }
+  delta.added = added.length;
+  delta.newYears = added.filter((document) => !years.has(`${document.locale} ${document.year}`)).length;
+  return { ...result, delta };
 }
 
 /** The search documents of a built cluster. */

@@ -17,17 +17,19 @@ import type { SearchDocument } from '@govcluster/shared/search';
 /** Where a release keeps its search documents (a dot folder: never served). */
 export const documentCacheFile = path.join('.govcluster', 'search-documents.jsonl');
 
-const cacheFormat = 'govcluster-search-documents@2';
+const cacheFormat = 'govcluster-search-documents@3';
 
 /**
- * One page: its URL, the identity of its file, its document (null: not a search result) and the CSP
- * hashes of its inline scripts (for `nginx.conf`).
+ * One page: its URL, the identity of its file, its document (null: not a search result), the CSP
+ * hashes of its inline scripts (for `nginx.conf`) and the assets it links to.
  */
 export interface CachedDocument {
   url: string;
   file: string;
   document: SearchDocument | null;
   scripts: string[];
+  /** The `/_astro/` files it links to, so an incremental build knows which assets to take over. */
+  assets: string[];
 }
 
 /** What identifies a file's content without reading it: inode, size and modification time. */

@@ -64,6 +64,11 @@ export interface ReleaseInfo {
   builtBy?: string;
   /** With the shared queue: which publisher rendered each part of the build, and how long it took. */
   parts?: { index: number; worker: string; wallMs: number }[];
+  /**
+   * An interim release: the pages of the release named here with the search index of `previous`, live
+   * while that release indexes (ADR 30); removed once it is live.
+   */
+  searchFollows?: string;
 }
 
 /** A build that did not go live, and why. */
