@@ -34,12 +34,15 @@ export async function policies(run: Run, site: Site, org: Org, volume: Range): P
         ? ['plan', 'plan', 'opinion', 'measures', 'work-notice']
         : ['work-notice', 'work-notice', 'measures', 'plan', 'opinion'];
     // Field and kind are drawn again with the text when its title was taken this year.
-    const { text, focus, kind } = distinct(run, `${site.id}|policies|${partsOf(day).year}`, irng, (r) => {
+    const chosen = distinct(run, `${site.id}|policies|${partsOf(day).year}`, irng, (r) => {
       const field = r.pick(owner ? owner.focus : org.focus);
       const form = r.pick(kinds);
       const drawn = policyText(r, writer, written, field, form);
       return { title: drawn.title, text: drawn, focus: field, kind: form };
     });
+    // The title `distinct` settled on (a series number where the texts ran out) is the document's.
+    const { focus, kind } = chosen;
+    const text = { ...chosen.text, title: chosen.title };
     const key = `${text.numberPrefix}/${year}`;
     const number = (numbers.get(key) ?? irng.int(1, 4)) + 0;
     numbers.set(key, number + irng.int(1, 3));

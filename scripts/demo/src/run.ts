@@ -2,7 +2,7 @@
 import type { Attachment, Locale, MediaRef, Site } from '@govcluster/shared/schemas';
 import type { ContentRecord, SnapshotWriter } from '@govcluster/shared/snapshot';
 import { type AttachmentFile, attachmentKind } from './attachments.ts';
-import type { Org } from './context.ts';
+import { type Org, zhOrdinal } from './context.ts';
 import { dateTime, officeMinute, spreadDays } from './dates.ts';
 import type { Rng } from './prng.ts';
 import type { Range, ScaleConfig } from './scales.ts';
@@ -79,6 +79,12 @@ export function distinct<T extends { title: string }>(
   let text = make(rng);
   for (let attempt = 1; attempt < tries && run.titles.has(`${where}|${text.title}`); attempt += 1)
     text = make(rng.fork(`again/${attempt}`));
+  // The texts ran out (a large city's busy column): the next of a series, as offices number them.
+  for (let part = 2; run.titles.has(`${where}|${text.title}`); part += 1)
+    text = {
+      ...text,
+      title: `${text.title.replace(/（[二三四五六七八九十\d]+）$/, '')}（${zhOrdinal(part - 1)}）`,
+    };
   run.titles.add(`${where}|${text.title}`);
   return text;
 }
