@@ -105,9 +105,15 @@ export function servePublisher(
     }
     return verdict.notice;
   };
+  /** Whether a GET of `url` carries the CMS's signature; answers 401 when it does not. */
+  const signedGet = (request: IncomingMessage, response: ServerResponse, url: string): boolean => {
+    const refused = checkSignature(options.secret, `GET ${url}`, request.headers[signatureHeader] as string);
+    if (refused) json(response, 401, { error: refused });
+    return !refused;
+  };
   const server = createServer((request, response) => {
     void (async () => {
-      const url = (request.url ?? '/').split('?')[0];
+      const url = (request.url ?? '/').split('?')[0] ?? '/';
       if (url === '/status' && (request.method === 'GET' || request.method === 'HEAD')) {
         json(response, 200, publisher.status());
         return;
@@ -140,15 +146,7 @@ export function servePublisher(
       }
       const asset = /^\/preview\/([0-9a-f]{20})\/_astro\/([^/]+)$/.exec(url ?? '');
       if (previewer && asset && request.method === 'GET') {
-        const refused = checkSignature(
-          options.secret,
-          `GET ${url}`,
-          request.headers[signatureHeader] as string,
-        );
-        if (refused) {
-          json(response, 401, { error: refused });
-          return;
-        }
+        if (!signedGet(request, response, url)) return;
         const file = previewer.asset(asset[1] as string, asset[2] as string);
         if (!file) {
           json(response, 404, { error: 'no such preview file' });
@@ -164,15 +162,7 @@ export function servePublisher(
       }
       // The last inspection's report (ADR 29): internal (CMS edit links), so signed like a preview asset.
       if (options.health && url === healthReportPath && request.method === 'GET') {
-        const refused = checkSignature(
-          options.secret,
-          `GET ${url}`,
-          request.headers[signatureHeader] as string,
-        );
-        if (refused) {
-          json(response, 401, { error: refused });
-          return;
-        }
+        if (!signedGet(request, response, url)) return;
         const report = options.health.report();
         if (!report) {
           json(response, 404, { error: 'no release has been inspected yet' });
