@@ -4,22 +4,18 @@
  * in the build. The section is zh-CN only.
  * @module
  */
+import { t } from '@govcluster/shared/i18n';
 import { isOpenInfoBody } from '@govcluster/shared/schemas';
 import { sitePrefix } from '@govcluster/shared/urls';
-import { cataloguePath, openInfoPaths } from '@govcluster/shared/urls/open-info';
+import { openInfoPaths, openInfoSections } from '@govcluster/shared/urls/open-info';
 import { type CheckContext, sitePageUrl } from './context.ts';
 import { type BuiltCluster, makeExists } from './dist.ts';
 import type { Finding } from './finding.ts';
 
-/** The section's pages, by what a web office calls them. */
+/** The section's pages, by what a web office calls them: its home and the pages the home lists. */
 const requiredPages: readonly [string, string][] = [
-  ['政府信息公开', openInfoPaths.home],
-  ['政府信息公开指南', openInfoPaths.guide],
-  ['政府信息公开制度', openInfoPaths.rules],
-  ['法定主动公开内容', openInfoPaths.statutory],
-  ['政府信息公开目录', cataloguePath()],
-  ['政府信息公开年报', openInfoPaths.annual],
-  ['依申请公开', openInfoPaths.apply],
+  [t('zh-CN', 'openInfo.title'), openInfoPaths.home],
+  ...openInfoSections.map(({ key, path }): [string, string] => [t('zh-CN', key), path]),
 ];
 
 /** The missing-page findings of every 公开 body. */

@@ -5,6 +5,7 @@
  * with the product of the filters. Pure and browser-safe.
  * @module
  */
+import type { UiKey } from '../i18n/keys.ts';
 import { type PolicyValidity, policyTopicValues } from '../schemas/policy.ts';
 import { fnv1a } from '../text/hash.ts';
 import { columnPath, fixedPaths } from './url-plan.ts';
@@ -26,6 +27,19 @@ export const openInfoPaths = {
   /** 政府信息公开年报: the list of years. */
   annual: `${root}annual/`,
 } as const;
+
+/**
+ * The pages the section's home lists, in its order: each with the UI key of its name. A 公开 body must
+ * have all of them and the home (the checker's `open-info-page-missing`).
+ */
+export const openInfoSections: readonly { readonly key: UiKey; readonly path: string }[] = [
+  { key: 'openInfo.guide', path: openInfoPaths.guide },
+  { key: 'openInfo.rules', path: openInfoPaths.rules },
+  { key: 'openInfo.statutory', path: openInfoPaths.statutory },
+  { key: 'policy.catalogue', path: cataloguePath() },
+  { key: 'openInfo.annual', path: openInfoPaths.annual },
+  { key: 'openInfo.apply', path: openInfoPaths.apply },
+];
 
 /** The dimensions the 公开目录 is filtered by: 主题分类, 发文机关, 年份, 有效性. */
 export const catalogueDimensions = ['topic', 'authority', 'year', 'validity'] as const;
