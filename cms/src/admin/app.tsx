@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { mendHardCodedEnglish } from './hard-coded-english';
 import { zhHans } from './translations/zh-hans';
 
 // Strapi's key for the interface language; the login page reads it before anyone has logged in, so a
@@ -6,6 +7,18 @@ import { zhHans } from './translations/zh-hans';
 const languageKey = 'strapi-admin-language';
 if (typeof localStorage !== 'undefined' && !localStorage.getItem(languageKey)) {
   localStorage.setItem(languageKey, 'zh-Hans');
+}
+
+/**
+ * Strapi's banner about its new media library (a link to its blog) shows until dismissed; it is kept per
+ * instance uuid, which this project leaves `false` (cms/package.json), and `undefined` while loading.
+ */
+if (typeof localStorage !== 'undefined') {
+  for (const legacy of [true, false]) {
+    for (const uuid of ['false', 'undefined']) {
+      localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`, 'true');
+    }
+  }
 }
 
 /**
@@ -30,5 +43,6 @@ export default {
     style.dataset.govcluster = 'hidden-surfaces';
     style.textContent = hiddenCss;
     document.head.append(style);
+    mendHardCodedEnglish();
   },
 };

@@ -5,6 +5,7 @@ import { useCallback, useMemo } from 'react';
 import type { LetterToHandle } from '../../../../mailbox/handling';
 import type { LetterContact } from '../../../../mailbox/service';
 import type { EntryPublication as Publication, PublishingStatus } from '../../../../publishing/status';
+import type { EntryDefaults } from '../../server/src/entry-defaults';
 import type { EntryDiff, EntryReview } from '../../server/src/services/review';
 import { t } from './i18n';
 
@@ -13,8 +14,16 @@ import { t } from './i18n';
 // draft changes against the online version (`GET /review/:uid/:documentId/diff`), a letter waiting on
 // 待我办理 (`GET /review/letters/queue`), a writer's contact data (`GET /review/letters/:documentId/contact`,
 // logged), where an entry stands on the public site (`GET /review/publishing/:uid/:documentId`) and the
-// publisher's status (`GET /review/publishing`).
-export type { EntryDiff, EntryReview, LetterContact, LetterToHandle, Publication, PublishingStatus };
+// publisher's status (`GET /review/publishing`), what a new entry starts with (`GET /review/defaults/:uid`).
+export type {
+  EntryDefaults,
+  EntryDiff,
+  EntryReview,
+  LetterContact,
+  LetterToHandle,
+  Publication,
+  PublishingStatus,
+};
 
 /**
  * Tells the content manager that a document changed on the server (a review action may have published
@@ -98,6 +107,8 @@ export function useReviewApi() {
         (await post<{ data: EntryReview }>(`${path(uid, documentId)}/${action.replace('_', '-')}`, body)).data
           .data,
       queue: async () => (await get<{ data: Queue }>('/review/queue')).data.data,
+      defaults: async (uid: string) =>
+        (await get<{ data: EntryDefaults }>(`/review/defaults/${encodeURIComponent(uid)}`)).data.data,
       publication: async (uid: string, documentId: string, locale: string) =>
         (
           await get<{ data: Publication }>(

@@ -4,9 +4,9 @@
  */
 
 import { locales } from '@govcluster/shared/constants';
-import type { ReviewRole } from '@govcluster/shared/review';
+import { type ReviewRole, reviewRoles } from '@govcluster/shared/review';
 import type { Core } from '@strapi/strapi';
-import { membershipOf, membershipUid, roleCodes } from './actors';
+import { membershipOf, membershipUid, roleCodes, superAdminCode } from './actors';
 import { wordUid } from './services/review';
 
 /** The condition id authors' and unit reviewers' permissions carry. */
@@ -24,13 +24,11 @@ export const ownSiteRecordsCondition = 'plugin::review.own-site-records';
 /** The condition on their media library permissions: files uploaded by people of their own sites. */
 export const ownSitesMediaCondition = 'plugin::review.own-sites-media';
 
-/** The names of the roles in the admin (Chinese first, as the CMS helper named its placeholders). */
-const roleNames: Readonly<Record<ReviewRole, string>> = {
-  author: '撰稿人 Author',
-  unit_reviewer: '本单位审核 Unit reviewer',
-  web_reviewer: '网站管理部门审核 Web-office reviewer',
-  secrecy_reviewer: '保密审查 Secrecy reviewer',
-  site_admin: '站点管理员 Site administrator',
+/** Strapi's own roles, named in Chinese like ours (their codes are what Strapi goes by). */
+const strapiRoleNames: Readonly<Record<string, string>> = {
+  [superAdminCode]: '超级管理员',
+  'strapi-editor': '编辑（未使用）',
+  'strapi-author': '作者（未使用）',
 };
 
 /** What each role may do in the content manager, as data. `own` = only on their own sites. */
@@ -233,15 +231,22 @@ export async function ensureRoles(
   ).admin.services.role;
   // Strapi creates its own roles (super admin first) only when there are none: let it go first.
   await roles.createRolesIfNoneExist();
+  for (const [code, name] of Object.entries(strapiRoleNames)) {
+    await strapi.db.query('admin::role').update({ where: { code, name: { $ne: name } }, data: { name } });
+  }
   const ids = {} as Record<ReviewRole, number>;
   for (const [role, code] of Object.entries(roleCodes) as [ReviewRole, string][]) {
-    let found = (await strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number } | null;
+    // The role's name as the admin shows it (user lists, the profile's badge): Chinese, as the workflow
+    // names it; a database made when the names had English halves is put right.
+    const name = reviewRoles[role].label['zh-CN'];
+    let found = (await strapi.db.query('admin::role').findOne({ where: { code } })) as {
+      id: number;
+      name?: string;
+    } | null;
     if (!found) {
-      found = await roles.create({
-        name: roleNames[role],
-        code,
-        description: 'GovCluster review role; its permissions are set by the review plugin on every start.',
-      });
+      found = await roles.create({ name, code, description: '审核角色：权限由审核插件在每次启动时设定。' });
+    } else if (found.name !== name) {
+      await strapi.db.query('admin::role').update({ where: { id: found.id }, data: { name } });
     }
     await roles.assignPermissions(found.id, permissionsFor(strapi, role, governed));
     ids[role] = found.id;

@@ -21,6 +21,7 @@ import { type EntryReview, errorMessage, useOpenPreview, useRefreshDocument, use
 import { t } from '../i18n';
 import { DiffView } from './diff-view';
 import { LetterContact } from './letter-contact';
+import { NewEntryDefaults } from './new-entry-defaults';
 import { PublicationLine } from './publication-line';
 
 /** Actions that need a comment (as in the shared model). */
@@ -81,7 +82,14 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
     void load();
   }, [load, document?.updatedAt]);
 
-  if (!documentId) return <Typography variant="pi">{t('panel.saveFirst')}</Typography>;
+  if (!documentId) {
+    return (
+      <>
+        <NewEntryDefaults model={model} />
+        <Typography variant="pi">{t('panel.saveFirst')}</Typography>
+      </>
+    );
+  }
   if (missing) return <Typography variant="pi">{t('panel.notReviewed')}</Typography>;
   if (!entry) return null;
 

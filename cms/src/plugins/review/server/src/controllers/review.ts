@@ -10,6 +10,7 @@ import {
 } from '../../../../../publishing/preview';
 import { entryPublication, publicOrigin, publisherStatus } from '../../../../../publishing/status';
 import type { AdminUser } from '../actors';
+import { entryDefaults } from '../entry-defaults';
 import { assignLetter, officesFor } from '../letter-assign';
 import { lettersFor, viewLetterContact } from '../letter-contact';
 import { issuePreviewCookie, type PreviewContext, previewCookiePath, previewUser } from '../preview-access';
@@ -195,6 +196,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /review/letters/queue: 待我办理, the most urgent first, overdue ones flagged. */
     async letterQueue(ctx: Context) {
       await respond(ctx, async () => lettersFor(strapi, user(ctx)));
+    },
+    /** GET /review/defaults/:uid: the site and column a new entry of this type starts with. */
+    async defaults(ctx: Context) {
+      await respond(ctx, async () => {
+        const uid = String(ctx.params.uid ?? '');
+        if (!/^api::[a-z0-9-]+\.[a-z0-9-]+$/.test(uid))
+          throw new errors.ValidationError('uid is not a content type');
+        return entryDefaults(strapi, user(ctx), uid);
+      });
     },
     /** GET /review/queue */
     async queue(ctx: Context) {

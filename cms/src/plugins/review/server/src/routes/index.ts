@@ -2,6 +2,7 @@
  * Admin routes of the review (DESIGN.md "Review before publish"), all behind an authenticated admin:
  * `POST /review/:uid/:documentId/{submit,approve,reject}`, `GET /review/:uid/:documentId`,
  * `GET /review/:uid/:documentId/diff` (the draft against the online version), `GET /review/queue`,
+ * `GET /review/defaults/:uid` (a new entry's site and column),
  * `GET /review/preview/:uid/:documentId` (the draft's page, ADR 25), `GET /review/health-report` (the
  * inspection report, ADR 29), plus emergency publish, withdraw,
  * the review after an emergency publish and the
@@ -21,6 +22,8 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/queue', handler: 'review.queue', config: { policies: auth } },
+      // What a new entry's form starts with: the author's site and a column of it that holds the type.
+      { method: 'GET', path: '/defaults/:uid', handler: 'review.defaults', config: { policies: auth } },
       {
         method: 'GET',
         path: '/publishing',
