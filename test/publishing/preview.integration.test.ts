@@ -150,6 +150,38 @@ describe('preview: the draft as the public page will look, for editors only', ()
     expect((await world.call('POST', '/review/preview-session')).status).toBe(401);
   }, 300_000);
 
+  it('shows an image uploaded for the draft only, which no release holds', async () => {
+    const caption = '河西镇植树现场（草稿配图）';
+    const png = readFileSync(path.join(import.meta.dirname, '../../cms/favicon.png'));
+    const form = new FormData();
+    form.append('files', new Blob([png], { type: 'image/png' }), 'planting-draft.png');
+    form.append(
+      'fileInfo',
+      JSON.stringify({ name: 'planting-draft.png', alternativeText: caption, caption }),
+    );
+    const uploaded = await fetch(`${world.app.url}/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.people.author.token}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const [file] = (await uploaded.json()) as { id: number }[];
+    const edited = await world.call('PUT', world.cm(`/${documentId}?locale=zh-CN`), world.people.author, {
+      images: [file?.id],
+    });
+    expect(edited.status).toBe(200);
+    const bearer = { authorization: `Bearer ${world.people.author.token}` };
+    const { response, body } = await get(previewPath(), bearer);
+    expect(response.status, body.slice(0, 500)).toBe(200);
+    // The figure with its caption, its picture served through the CMS like the page's other assets.
+    const image = new RegExp(`<img[^>]*alt="${caption}"[^>]*>`).exec(body)?.[0] ?? '';
+    expect(image, 'the draft’s image in the preview').not.toBe('');
+    const source = /src="([^"]+)"/.exec(image)?.[1] ?? '';
+    expect(source).toMatch(/^\/review\/preview\/[0-9a-f]{20}\/_astro\//);
+    expect((await get(source, bearer)).response.status).toBe(200);
+    expect(filesContaining(layout.dir, caption)).toEqual([]);
+  }, 300_000);
+
   it('refuses nobody logged in and a person who may not see the entry', async () => {
     const anonymous = await get(previewPath());
     expect(anonymous.response.status).toBe(401);

@@ -8,13 +8,29 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { fromCms } from '../loaders/cms-mapping.ts';
+import { fromCms, mediaFields } from '../loaders/cms-mapping.ts';
 import type { Cluster, Page } from './cluster.ts';
 
 /** The draft a preview build overlays: its type and its record in the shared model (not yet validated). */
 export interface PreviewOverlay {
   type: string;
   record: Record<string, unknown>;
+  /**
+   * The media library files the draft uses, as the CMS sent them: the content API lists only files of
+   * published entries (cms/src/content-api/public-media.ts), so an image uploaded for this draft alone
+   * reaches the build from here.
+   */
+  files: Record<string, unknown>[];
+}
+
+/** The media files a CMS document holds in its media attributes. */
+function mediaFilesOf(document: Record<string, unknown>): Record<string, unknown>[] {
+  return [...mediaFields]
+    .flatMap((field) => {
+      const value = document[field];
+      return Array.isArray(value) ? value : value ? [value] : [];
+    })
+    .filter((file): file is Record<string, unknown> => typeof file === 'object' && file !== null);
 }
 
 let overlay: PreviewOverlay | null | undefined;
@@ -36,7 +52,8 @@ export function previewOverlay(env: NodeJS.ProcessEnv = process.env): PreviewOve
   if (typeof parsed.type !== 'string' || !parsed.document || typeof parsed.document !== 'object') {
     throw new Error(`${file} is not a preview overlay ({ type, document })`);
   }
-  overlay = { type: parsed.type, record: fromCms(parsed.type, parsed.document as Record<string, unknown>) };
+  const document = parsed.document as Record<string, unknown>;
+  overlay = { type: parsed.type, record: fromCms(parsed.type, document), files: mediaFilesOf(document) };
   return overlay;
 }
 

@@ -242,7 +242,7 @@ export function mediaLoader(): Loader {
         anchor = path.relative(root, path.join(source.dir, 'snapshot.jsonl'));
       } else {
         const dir = fileURLToPath(new URL('cms-media/', context.config.cacheDir));
-        records = await fetchCmsMedia(source.cms, dir);
+        records = await fetchCmsMedia(source.cms, dir, previewOverlay()?.files);
         anchor = path.relative(root, path.join(dir, 'media.json'));
       }
       context.store.clear();

@@ -74,7 +74,8 @@ const strapiOwn = new Set([
 ]);
 /** Attributes hidden from every content-API answer, per type: never mapped even if a CMS sent them. */
 const privateFields = new Map(typeMappings.map((mapping) => [mapping.typeKey, new Set(mapping.private)]));
-const mediaFields = new Set(['images', 'photos', 'portrait']);
+/** Attributes that hold media library files (images): a list or one file. */
+export const mediaFields: ReadonlySet<string> = new Set(['images', 'photos', 'portrait']);
 const attachmentFields = new Set(['attachments']);
 
 type Doc = Record<string, unknown>;

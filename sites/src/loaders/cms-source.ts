@@ -126,14 +126,23 @@ export async function fetchCmsIds(
 /**
  * The media library of the CMS (upload plugin, `GET /api/upload/files`) as shared-model Media records,
  * with every raster image downloaded into `dir` (kept between builds; a file already there with the
- * same size is not fetched again) so that astro:assets can make AVIF/WebP from it.
+ * same size is not fetched again) so that astro:assets can make AVIF/WebP from it. `draftFiles`: the
+ * files a preview's draft uses, which the content API does not list while no published entry uses them.
  */
-export async function fetchCmsMedia(options: CmsOptions, dir: string): Promise<Record<string, unknown>[]> {
+export async function fetchCmsMedia(
+  options: CmsOptions,
+  dir: string,
+  draftFiles: readonly Record<string, unknown>[] = [],
+): Promise<Record<string, unknown>[]> {
   const { mkdir, stat, writeFile } = await import('node:fs/promises');
   const path = await import('node:path');
-  const files = (await getJson(options, '/api/upload/files')) as Record<string, unknown>[];
+  const listed = (await getJson(options, '/api/upload/files')) as Record<string, unknown>[];
+  const files = Array.isArray(listed) ? listed : [];
+  // A preview's draft may use files no published entry uses yet (the API does not list those).
+  const known = new Set(files.map((file) => cmsMediaId(file)));
+  files.push(...draftFiles.filter((file) => !known.has(cmsMediaId(file))));
   const out: Record<string, unknown>[] = [];
-  for (const file of Array.isArray(files) ? files : []) {
+  for (const file of files) {
     const url = String(file.url ?? '');
     const relative = url.replace(/^\/+/, '');
     if (!relative || relative.includes('..')) continue;
