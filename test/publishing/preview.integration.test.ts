@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviewedType } from '../../cms/src/testing/review/content-fixtures.ts';
 import type { ReviewWorld } from '../../cms/src/testing/review/review-world.ts';
 import type { StaticServer } from '../../scripts/src/lib/static-server.ts';
 import type { ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
@@ -180,6 +181,37 @@ describe('preview: the draft as the public page will look, for editors only', ()
     expect(source).toMatch(/^\/review\/preview\/[0-9a-f]{20}\/_astro\//);
     expect((await get(source, bearer)).response.status).toBe(200);
     expect(filesContaining(layout.dir, caption)).toEqual([]);
+  }, 300_000);
+
+  it('shows a letter’s reply as the mailbox column will publish it, without the writer’s contact data', async () => {
+    const letterUid = 'api::letter.letter';
+    const mailbox = await world.app.strapi.documents('api::column.column').create({
+      data: {
+        slug: 'letters',
+        type: 'interaction',
+        name: { zhCN: '镇长信箱' },
+        order: 9,
+        site: world.sites['hexi-town'],
+      },
+    });
+    const letter = await world.draft('关于河西镇路灯维修的建议', {
+      type: reviewedType(letterUid),
+      data: { column: { connect: [{ documentId: mailbox.documentId }] } },
+    });
+    // The reply is in review: the unit reviewer looks at the page before approving.
+    expect(
+      (await world.review(world.people.author, 'submit', letter, { locale: 'zh-CN' }, letterUid)).status,
+    ).toBe(200);
+    const { response, body } = await get(
+      `/review/preview/${encodeURIComponent(letterUid)}/${letter}?locale=zh-CN`,
+      { authorization: `Bearer ${world.people.unit.token}` },
+    );
+    expect(response.status, body.slice(0, 500)).toBe(200);
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(body)?.[1]).toBe('关于河西镇路灯维修的建议');
+    expect(body).toContain('您好，来信收悉，答复如下。');
+    for (const contact of ['13912345678', 'writer@example.com', '320102199001011234', '张三']) {
+      expect(body).not.toContain(contact);
+    }
   }, 300_000);
 
   it('refuses nobody logged in and a person who may not see the entry', async () => {

@@ -152,24 +152,21 @@ export function ReviewPanelContent({ model, documentId, document }: PanelProps) 
           {t(`stage.${entry.stage}`)}
         </Badge>
       </Flex>
-      {entry.uid === 'api::letter.letter' ? (
-        <LetterContact documentId={entry.documentId} />
-      ) : (
-        <Button
-          variant="secondary"
-          fullWidth
-          onClick={() =>
-            openPreview(model, documentId, locale).catch((error: unknown) =>
-              toggleNotification({
-                type: 'danger',
-                message: t('preview.failed', { reason: errorMessage(error) }),
-              }),
-            )
-          }
-        >
-          {t('preview.open')}
-        </Button>
-      )}
+      {entry.uid === 'api::letter.letter' ? <LetterContact documentId={entry.documentId} /> : null}
+      <Button
+        variant="secondary"
+        fullWidth
+        onClick={() =>
+          openPreview(model, documentId, locale).catch((error: unknown) =>
+            toggleNotification({
+              type: 'danger',
+              message: t('preview.failed', { reason: errorMessage(error) }),
+            }),
+          )
+        }
+      >
+        {t('preview.open')}
+      </Button>
       {entry.hasPublishedVersion && entry.stage !== 'published' ? (
         <Typography variant="pi">{t('panel.online')}</Typography>
       ) : null}

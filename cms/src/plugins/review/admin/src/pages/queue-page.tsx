@@ -165,19 +165,17 @@ export default function QueuePage() {
                           </Typography>
                         </Td>
                         <Td>
-                          {item.uid === 'api::letter.letter' ? null : (
-                            <Button
-                              variant="tertiary"
-                              size="S"
-                              onClick={() =>
-                                openPreview(item.uid, item.documentId, item.locale).catch((error: unknown) =>
-                                  setError(t('preview.failed', { reason: errorMessage(error) })),
-                                )
-                              }
-                            >
-                              {t('preview.open')}
-                            </Button>
-                          )}
+                          <Button
+                            variant="tertiary"
+                            size="S"
+                            onClick={() =>
+                              openPreview(item.uid, item.documentId, item.locale).catch((error: unknown) =>
+                                setError(t('preview.failed', { reason: errorMessage(error) })),
+                              )
+                            }
+                          >
+                            {t('preview.open')}
+                          </Button>
                         </Td>
                       </Tr>
                     );
