@@ -260,10 +260,13 @@ export function describeReview(database: TestDatabase): void {
       const after = await state(people.author, id);
       expect(after.stage).toBe('draft');
       expect(after.hasPublishedVersion).toBe(true);
+      // The history names who changed it, as it names the reviewers.
       expect(after.history.at(-1)).toMatchObject({
         action: 'edit',
         fromStage: 'published',
         toStage: 'draft',
+        actorId: people.author.id,
+        actorName: 'author Test',
       });
       const titles = await publicTitles();
       expect(titles).toContain('政策解读：第一版');

@@ -100,6 +100,19 @@ export function membershipOf(strapi: Core.Strapi, userId: number): Promise<Membe
   return found;
 }
 
+/** How the review's history names a person: first and last name, else the e-mail, else the id. */
+export function displayName(user: AdminUser): string {
+  return [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `#${user.id}`;
+}
+
+/** The name of the admin user `id`, read from the database (edits arrive with the id only). */
+export async function nameOf(strapi: Core.Strapi, id: number): Promise<string> {
+  const user = (await strapi.db
+    .query('admin::user')
+    .findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'email'] })) as AdminUser | null;
+  return displayName(user ?? { id });
+}
+
 /** The review roles of an admin user and their sites. */
 export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promise<Actor> {
   let roles = user.roles;
@@ -119,7 +132,7 @@ export async function resolveActor(strapi: Core.Strapi, user: AdminUser): Promis
   if (membership.reviewRole && membership.reviewRole in roleCodes)
     found.add(membership.reviewRole as ReviewRole);
   const order = Object.keys(roleCodes) as ReviewRole[];
-  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `#${user.id}`;
+  const name = displayName(user);
   return {
     id: user.id,
     name,

@@ -5,6 +5,7 @@
  * unchanged, until the new version has passed the review.
  */
 import type { Core } from '@strapi/strapi';
+import { nameOf } from '../actors';
 import type { Version, VersionReader } from '../version';
 import { type LogEntry, type ReviewState, type StateStore, systemActor, withMember } from './state-store';
 
@@ -22,11 +23,14 @@ export interface ChangeContext {
   localesOf(uid: string, documentId: string): Promise<string[]>;
 }
 
-/** The log fields that name an editor (a user) or the system. */
-function editor(actorId: number | null): Pick<LogEntry, 'actorId' | 'actorName' | 'actorRole'> {
+/** The log fields that name an editor (a user, by name) or the system. */
+async function editor(
+  strapi: Core.Strapi,
+  actorId: number | null,
+): Promise<Pick<LogEntry, 'actorId' | 'actorName' | 'actorRole'>> {
   return actorId === null
     ? { actorId: null, actorName: 'system', actorRole: 'system' }
-    : { actorId, actorName: `#${actorId}`, actorRole: 'editor' };
+    : { actorId, actorName: await nameOf(strapi, actorId), actorRole: 'editor' };
 }
 
 /** The change tracker of the review service. */
@@ -47,7 +51,7 @@ export function createChangeTracker(context: ChangeContext) {
     });
     if (!moved) return false;
     await store.log({
-      ...editor(actorId),
+      ...(await editor(context.strapi, actorId)),
       action: 'edit',
       fromStage: state.stage,
       toStage: 'draft',
@@ -153,7 +157,7 @@ export function createChangeTracker(context: ChangeContext) {
         };
         if (!(await store.move(state, fresh))) continue;
         await store.log({
-          ...editor(actorId),
+          ...(await editor(context.strapi, actorId)),
           action: 'delete',
           fromStage: state.stage,
           toStage: 'draft',
