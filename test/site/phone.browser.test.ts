@@ -244,6 +244,38 @@ describe('templates on a phone', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a wide screen keeps the column bar: no menu button, every link shown', async () => {
+    const home = pages.find((p) => p.name === 'department home') as { url: string };
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url + home.url);
+    expect(await page.locator('#gc-menu-button').isVisible()).toBe(false);
+    const links = page.locator('#gc-nav a');
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('the open menu: axe finds nothing, in every locale and both modes', async () => {
+    const open = pages.filter((p) => ['portal home', 'village', 'home (en)', 'home (ru)'].includes(p.name));
+    expect(open).toHaveLength(4);
+    const problems: string[] = [];
+    for (const elder of [false, true]) {
+      for (const { name, url } of open) {
+        const context = await browser.newContext({ viewport: phone });
+        if (elder) await context.addInitScript(() => localStorage.setItem('gc-elder', '1'));
+        const page = await context.newPage();
+        await page.goto(server.url + url);
+        await page.locator('#gc-menu-button').click();
+        expect(await page.locator('#gc-menu-button').getAttribute('aria-expanded'), name).toBe('true');
+        for (const violation of await axeRun(page))
+          problems.push(`${name}${elder ? ' (elder)' : ''}: ${violation.id}: ${violation.help}`);
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   for (const elder of [false, true]) {
     for (const { name: template, url } of pages) {
       it(`${template} (${url}), ${elder ? 'elder-friendly mode' : 'normal mode'}: no sideways scroll, title and content on the first screen, a menu button that opens and closes the navigation${elder ? '' : ', the navigation in reach without JavaScript'}, controls large enough, no text one character a line`, async () => {
