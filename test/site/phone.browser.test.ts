@@ -2,10 +2,13 @@
  * Every template of the fixture's template list on a 390 px phone, in Chromium, in the normal and the
  * elder-friendly mode: the page never scrolls sideways, the first screen shows the page's title and the
  * start of its content (issue 16: the policy catalogue was 431 px wide, and in elder-friendly mode the
- * whole first screen was header and menus), every menu link is on screen or in a row that scrolls,
- * controls are large enough to press, no text stands one character a line, and axe finds nothing.
+ * whole first screen was header and menus), the navigation sits behind a menu button that opens and
+ * closes it (WAI-ARIA APG disclosure, docs/adr/0033) and is in reach without JavaScript, controls are
+ * large enough to press, no text stands one character a line, and axe finds nothing.
  */
-import type { Browser } from 'playwright-core';
+import { t } from '@govcluster/shared/i18n';
+import { policyTopics } from '@govcluster/shared/schemas';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { axeRun } from '../lib/axe.ts';
@@ -28,6 +31,37 @@ let browser: Browser;
  */
 const minTarget = (elder: boolean) => (elder ? 44 : 24);
 
+/**
+ * Column links of the menu that a visitor can neither see nor scroll to: hidden, or past the edge of
+ * a bar that does not scroll. Runs in the page.
+ */
+function unreachableMenuLinks(): string[] {
+  return [...document.querySelectorAll('.gc-nav__list')].flatMap((list) => {
+    const scrolls = ['auto', 'scroll'].includes(getComputedStyle(list).overflowX);
+    const box = list.getBoundingClientRect();
+    return [...list.querySelectorAll('.gc-nav__link')]
+      .filter((link) => {
+        const at = link.getBoundingClientRect();
+        const hidden = at.width < 1 || at.height < 1 || getComputedStyle(link).visibility === 'hidden';
+        return hidden || (!scrolls && (at.right > box.right + 1 || at.left < box.left - 1));
+      })
+      .map((link) => `a "${link.textContent?.trim()}"`);
+  });
+}
+
+/**
+ * The catalogue's lists of values made as long as the demo city's: every 主题分类 value there is
+ * (about twenty; the fixture has two), so that a list left open on a phone shows what it costs.
+ */
+async function catalogueAtFullLength(page: Page): Promise<void> {
+  await page.evaluate((length) => {
+    for (const list of document.querySelectorAll('.gc-catalogue__dimension ul')) {
+      const last = list.lastElementChild;
+      while (last && list.children.length < length) list.append(last.cloneNode(true));
+    }
+  }, policyTopics.length);
+}
+
 /** What the first screen of a page shows on a phone. */
 async function firstScreen(url: string, elder: boolean) {
   const context = await browser.newContext({ viewport: phone });
@@ -35,12 +69,16 @@ async function firstScreen(url: string, elder: boolean) {
   const page = await context.newPage();
   const response = await page.goto(server.url + url);
   expect(response?.status(), url).toBe(200);
+  await catalogueAtFullLength(page);
   const seen = await page.evaluate((minTarget) => {
     const title = document.querySelector('main h1');
     // The first block after the title that holds text and is not a bar of links (the catalogue's
-    // filters): the start of the content.
+    // filters) or a script: the start of the content.
     let content: Element | null = title?.nextElementSibling ?? null;
-    while (content && (!content.textContent?.trim() || content.tagName === 'NAV'))
+    while (
+      content &&
+      (!content.textContent?.trim() || ['NAV', 'SCRIPT', 'STYLE', 'TEMPLATE'].includes(content.tagName))
+    )
       content = content.nextElementSibling;
     // Drawn where a visitor sees it: neither a 1 px visually hidden box nor a trap for robots off-screen.
     const shown = (element: Element) => {
@@ -65,17 +103,6 @@ async function firstScreen(url: string, elder: boolean) {
         .filter((element) => !element.closest('.gc-nav__list, .gc-table'))
         .slice(0, 3)
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
-      // Column links of the menu that a visitor can neither see nor scroll to.
-      unreachableMenu: [...document.querySelectorAll('.gc-nav__list')].flatMap((list) => {
-        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(list).overflowX);
-        const box = list.getBoundingClientRect();
-        return [...list.querySelectorAll('.gc-nav__link')]
-          .filter((link) => {
-            const at = link.getBoundingClientRect();
-            return !scrolls && (at.right > box.right + 1 || at.left < box.left - 1);
-          })
-          .map(name);
-      }),
       // What a finger presses, lower than the least target height of the mode.
       small: [
         ...document.querySelectorAll(
@@ -103,8 +130,80 @@ async function firstScreen(url: string, elder: boolean) {
     };
   }, minTarget(elder));
   const violations = (await axeRun(page)).map((violation) => `${violation.id}: ${violation.help}`);
+  const menu = await menuWalk(page, elder);
   await context.close();
-  return { ...seen, violations };
+  return { ...seen, violations, menu };
+}
+
+/**
+ * The menu button as a visitor uses it: found by its name in the page's locale, collapsed at first
+ * with the navigation out of sight; pressed, it opens the navigation whose links are then on screen,
+ * large enough and next in the tab order; Escape closes it and gives the focus back to the button.
+ */
+async function menuWalk(page: Page, elder: boolean) {
+  const locale = (await page.evaluate(() => document.documentElement.lang)) as Parameters<typeof t>[0];
+  const button = page.getByRole('button', { name: t(locale, 'nav.menu'), exact: true });
+  const found = await button.count();
+  if (found !== 1) return { found };
+  const controls = await button.getAttribute('aria-controls');
+  const navigation = page.locator(`#${controls}`);
+  const links = navigation.locator('a');
+  const state = async () => ({
+    expanded: await button.getAttribute('aria-expanded'),
+    linksShown: await links.evaluateAll(
+      (all, width) =>
+        all.filter((link) => {
+          const box = link.getBoundingClientRect();
+          return box.width > 1 && box.height > 1 && box.left >= 0 && box.right <= width;
+        }).length,
+      phone.width,
+    ),
+  });
+  const before = await state();
+  await button.click();
+  const opened = await state();
+  const low = await links.evaluateAll(
+    (all, least) =>
+      all
+        .filter((link) => link.getBoundingClientRect().height < least - 0.5)
+        .map((link) => `${link.textContent?.trim()}: ${Math.round(link.getBoundingClientRect().height)} px`),
+    minTarget(elder),
+  );
+  await page.keyboard.press('Tab');
+  const tabbedTo = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  const firstLink = ((await links.first().textContent()) ?? '').trim();
+  await page.keyboard.press('Escape');
+  const closed = await state();
+  const focusBack = await page.evaluate(() => document.activeElement?.id ?? '');
+  return {
+    found,
+    navigation: await navigation.evaluate((element) => element.tagName.toLowerCase()),
+    links: await links.count(),
+    before,
+    opened,
+    low,
+    tabbedTo,
+    firstLink,
+    closed,
+    focusBack,
+    buttonId: await button.getAttribute('id'),
+  };
+}
+
+/** A page on a phone with JavaScript off: no menu button, and every link of the navigation in reach. */
+async function withoutScript(url: string) {
+  const context = await browser.newContext({ viewport: phone, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url + url);
+  const seen = {
+    menuButtons: await page
+      .locator('.gc-header__menu-button')
+      .evaluateAll((all) => all.filter((button) => button.getBoundingClientRect().height > 0).length),
+    links: await page.locator('.gc-nav__link').count(),
+    unreachable: await page.evaluate(unreachableMenuLinks),
+  };
+  await context.close();
+  return seen;
 }
 
 describe('templates on a phone', { timeout: 120_000 }, () => {
@@ -145,18 +244,72 @@ describe('templates on a phone', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a wide screen keeps the column bar: no menu button, every link shown', async () => {
+    const home = pages.find((p) => p.name === 'department home') as { url: string };
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url + home.url);
+    expect(await page.locator('#gc-menu-button').isVisible()).toBe(false);
+    const links = page.locator('#gc-nav a');
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('the open menu: axe finds nothing, in every locale and both modes', async () => {
+    const open = pages.filter((p) => ['portal home', 'village', 'home (en)', 'home (ru)'].includes(p.name));
+    expect(open).toHaveLength(4);
+    const problems: string[] = [];
+    for (const elder of [false, true]) {
+      for (const { name, url } of open) {
+        const context = await browser.newContext({ viewport: phone });
+        if (elder) await context.addInitScript(() => localStorage.setItem('gc-elder', '1'));
+        const page = await context.newPage();
+        await page.goto(server.url + url);
+        await page.locator('#gc-menu-button').click();
+        expect(await page.locator('#gc-menu-button').getAttribute('aria-expanded'), name).toBe('true');
+        for (const violation of await axeRun(page))
+          problems.push(`${name}${elder ? ' (elder)' : ''}: ${violation.id}: ${violation.help}`);
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   for (const elder of [false, true]) {
     for (const { name: template, url } of pages) {
-      it(`${template} (${url}), ${elder ? 'elder-friendly mode' : 'normal mode'}: no sideways scroll, title and content on the first screen, the menu in reach, controls large enough, no text one character a line`, async () => {
+      it(`${template} (${url}), ${elder ? 'elder-friendly mode' : 'normal mode'}: no sideways scroll, title and content on the first screen, a menu button that opens and closes the navigation${elder ? '' : ', the navigation in reach without JavaScript'}, controls large enough, no text one character a line`, async () => {
         const seen = await firstScreen(url, elder);
         expect(seen.elder).toBe(elder);
         expect(seen.wide, 'elements wider than the screen').toEqual([]);
-        expect(seen.unreachableMenu, 'menu links out of reach').toEqual([]);
         expect(seen.small, `controls lower than ${minTarget(elder)} px`).toEqual([]);
         expect(seen.squeezed, 'text one character per line').toEqual([]);
         expect(seen.pageWidth).toBeLessThanOrEqual(phone.width);
         expect(seen.titleBottom, 'the page title on the first screen').toBeLessThan(phone.height);
         expect(seen.contentTop, 'the start of the content on the first screen').toBeLessThan(phone.height);
+        const { menu } = seen;
+        expect(menu.found, 'one menu button, named in the page language').toBe(1);
+        expect(menu.navigation, 'the button controls the navigation').toBe('nav');
+        expect(menu.links, 'links in the navigation').toBeGreaterThan(0);
+        expect(menu.before, 'collapsed at first: the links out of sight').toEqual({
+          expanded: 'false',
+          linksShown: 0,
+        });
+        expect(menu.opened, 'open: every link on screen').toEqual({
+          expanded: 'true',
+          linksShown: menu.links,
+        });
+        expect(menu.low, `open links lower than ${minTarget(elder)} px`).toEqual([]);
+        expect(menu.tabbedTo, 'Tab from the button reaches the first link').toBe(menu.firstLink);
+        expect(menu.closed, 'Escape closes it').toEqual({ expanded: 'false', linksShown: 0 });
+        expect(menu.focusBack, 'and the focus is back on the button').toBe(menu.buttonId);
+        // Without JavaScript (so in the normal mode only, which needs no script) the navigation shows.
+        if (!elder) {
+          const bare = await withoutScript(url);
+          expect(bare.menuButtons, 'no menu button that could not work').toBe(0);
+          expect(bare.links).toBe(menu.links);
+          expect(bare.unreachable, 'menu links out of reach without JavaScript').toEqual([]);
+        }
         expect(seen.violations).toEqual([]);
       });
     }
