@@ -92,7 +92,7 @@ describe('accessibility', () => {
       for (const problem of await violations(url)) problems.push(`${name} ${url}: ${problem}`);
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('has no WCAG 2.2 AA violation in elder-friendly mode', async () => {
     const problems: string[] = [];
