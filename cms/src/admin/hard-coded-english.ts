@@ -1,8 +1,9 @@
 /**
  * Strapi's design system writes a few English words into the admin that no translation reaches: the
  * date and time pickers' labels ("Choose date", and "date"/"time" appended to the translated 清除), the
- * toaster region, the editor's name, the status badge's label. Screen readers read them out and the clear buttons show them, so
- * they are put into Chinese where they appear. `[object Object]` titles (the content manager passes an
+ * toaster region, the editor's name, the status badge's label. Screen readers read them out and the
+ * clear buttons show them, so they are put into Chinese where they appear: the words in attributes
+ * (aria-label, title, placeholder), the `清除 date` shape in text too. `[object Object]` titles (the content manager passes an
  * object as a field's title) would show as a tooltip on every such field: removed.
  */
 const words: Readonly<Record<string, string>> = {
@@ -21,11 +22,25 @@ const appended: Readonly<Record<string, string>> = { date: '日期', time: '时�
 
 const attributes = ['aria-label', 'title', 'placeholder'] as const;
 
-function inChinese(text: string): string | undefined {
-  const whole = words[text];
-  if (whole) return whole;
+/** `清除 date` → `清除日期`; anything else: undefined. */
+function appendedInChinese(text: string): string | undefined {
   const match = /^(\S*[\u4e00-\u9fff]) (date|time)$/.exec(text);
   return match ? `${match[1]}${appended[match[2] as string]}` : undefined;
+}
+
+/** An attribute's value in Chinese, when it is one of the words above. */
+function attributeInChinese(value: string): string | undefined {
+  return words[value] ?? appendedInChinese(value);
+}
+
+/**
+ * A text node's: only the `清除 date` shape, and never inside what an author edits (the body editor
+ * reads its text back from the page, so a line "draft" there must stay "draft").
+ */
+function mendText(node: Text): void {
+  if (node.parentElement?.closest('[contenteditable], .cm-editor, textarea')) return;
+  const mended = appendedInChinese(node.data);
+  if (mended) node.data = mended;
 }
 
 function mendElement(element: Element): void {
@@ -34,7 +49,7 @@ function mendElement(element: Element): void {
     if (value === null) continue;
     if (name === 'title' && value === '[object Object]') element.removeAttribute(name);
     else {
-      const mended = inChinese(value);
+      const mended = attributeInChinese(value);
       if (mended) element.setAttribute(name, mended);
     }
   }
@@ -44,10 +59,7 @@ function mendTree(root: Element): void {
   mendElement(root);
   for (const element of root.querySelectorAll('[aria-label], [title], [placeholder]')) mendElement(element);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const mended = inChinese((node as Text).data);
-    if (mended) (node as Text).data = mended;
-  }
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) mendText(node as Text);
 }
 
 /** Mends what is on the page and everything the admin renders later. Call once, in the admin's bootstrap. */
@@ -56,16 +68,11 @@ export function mendHardCodedEnglish(): void {
   new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') mendElement(record.target as Element);
-      else if (record.type === 'characterData') {
-        const mended = inChinese((record.target as Text).data);
-        if (mended) (record.target as Text).data = mended;
-      } else {
+      else if (record.type === 'characterData') mendText(record.target as Text);
+      else {
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE) mendTree(node as Element);
-          else if (node.nodeType === Node.TEXT_NODE) {
-            const mended = inChinese((node as Text).data);
-            if (mended) (node as Text).data = mended;
-          }
+          else if (node.nodeType === Node.TEXT_NODE) mendText(node as Text);
         }
       }
     }
