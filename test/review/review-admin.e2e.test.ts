@@ -223,6 +223,8 @@ describe('review in the admin UI (Chromium)', () => {
     await page.screenshot({ path: join(shots, '1a-author-column-picker.png'), fullPage: true });
     await page.getByRole('option', { name: '河西镇 › 工作动态' }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('option', { name: /市发展改革委/ }).count()).toBe(0);
+    // An author may not create columns: the picker does not offer to.
+    expect(await page.getByRole('option', { name: /新建关联条目|Create a relation/ }).count()).toBe(0);
     await page.screenshot({ path: join(shots, '1a-author-column-picker.png'), fullPage: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('review-action-submit').click();

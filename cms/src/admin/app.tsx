@@ -23,11 +23,14 @@ if (typeof localStorage !== 'undefined') {
 
 /**
  * Links to Strapi's marketing (marketplace, plans and pricing, cloud, blog and docs promotions), removed
- * for every role: the people using this admin run a government website, not a Strapi project.
+ * for every role: the people using this admin run a government website, not a Strapi project. And a
+ * relation picker's 新建关联条目 (“Create a relation”) where the person may not create one: Strapi shows
+ * it greyed out (the one option that is a direct child of the list box).
  */
 const hiddenCss = `
 a[href*="/marketplace"], a[href*="strapi.io"], a[href*="strapi.cloud"],
 [aria-label*="Marketplace"], [aria-label*="市场"] { display: none !important; }
+[role="listbox"] > [role="option"][aria-disabled="true"] { display: none !important; }
 `;
 
 /** The admin panel: Chinese (Simplified) first, Russian besides English. */
