@@ -8,6 +8,7 @@ export const zhHans: Readonly<Record<string, string>> = {
   // Login and session
   'Auth.form.welcome.title': '欢迎使用政府网站集约化平台',
   'Auth.form.welcome.subtitle': '请使用本人账号登录',
+  'Auth.form.email.placeholder': '例如：zhang.wei@linjiang.gov.cn',
   'app.session.ended.title': '登录已过期',
   'app.session.ended.unsaved': '登录已过期，未保存的修改无法恢复。请重新登录。',
   // Home
