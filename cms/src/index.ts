@@ -3,6 +3,7 @@ import { answerMalformedReads } from './content-api/malformed-query';
 import { limitContentApiMedia } from './content-api/public-media';
 import { guardContentApiReads } from './content-api/published-only';
 import { markReplies } from './mailbox/replies';
+import { sealLetterWriters, sealStoredWriters } from './mailbox/sealed-writer';
 import { notifyPublisher } from './publishing/notify';
 import { ensureAdminLayouts } from './setup/admin-layout';
 import { generateEntryKeys } from './setup/entry-keys';
@@ -23,6 +24,7 @@ export default {
     generateEntryKeys(strapi);
     maintainRegistryLabels(strapi);
     markReplies(strapi);
+    sealLetterWriters(strapi);
   },
 
   /**
@@ -35,6 +37,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
     await labelRegistry(strapi);
+    await sealStoredWriters(strapi);
     await ensureAdminLayouts(strapi, [...publicContentTypes, 'api::site-membership.site-membership']);
   },
 };

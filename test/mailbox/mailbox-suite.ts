@@ -9,6 +9,9 @@
  */
 import type { ReviewRole } from '@govcluster/shared/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealStoredWriters } from '../../cms/src/mailbox/sealed-writer.ts';
+import { mailboxOf } from '../../cms/src/mailbox/service.ts';
+import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
 import { createAdminPerson } from '../../cms/src/testing/admin-people.ts';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
@@ -333,6 +336,110 @@ export function describeMailbox(database: TestDatabase): void {
       }
       expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
       expect(statuses[10]).toBe(429);
+    });
+
+    it('keeps the writer of a letter typed in by the staff sealed at rest, opened only through the logged look', async () => {
+      const strapi = world.app.strapi as any;
+      const writer = {
+        name: '李先生',
+        phone: '13800009999',
+        email: 'li@example.com',
+        idNumber: '320102198001011234',
+      };
+      // As the seeder and the content manager write it: the document service, a `writer` component.
+      const created = await strapi.documents('api::letter.letter').create({
+        locale: 'zh-CN',
+        data: {
+          title: '关于小区停车难的建议（电话来信）',
+          question: '小区停车位不足，建议增设停车位。',
+          category: '建议',
+          submittedAt: '2026-11-02T10:00:00+08:00',
+          handlingStatus: 'received',
+          datePublished: '2026-11-02T10:00:00+08:00',
+          dateModified: '2026-11-02T10:00:00+08:00',
+          site: world.sites.fgw,
+          writer,
+        },
+      });
+      // Nothing of the writer is stored in the clear: no component row, only the sealed text.
+      const knex = strapi.db.connection;
+      const plain = JSON.stringify([
+        await knex('components_letter_writers').select('*'),
+        await knex(strapi.db.metadata.get('api::letter.letter').tableName).select('*'),
+      ]);
+      for (const value of Object.values(writer)) expect(plain).not.toContain(value);
+      const rows = await strapi.db
+        .query('api::letter.letter')
+        .findMany({ where: { documentId: created.documentId }, select: ['writerSealed'] });
+      expect(rows.map((row: { writerSealed: string }) => row.writerSealed.slice(0, 3))).toEqual(['v1.']);
+      // The web office opens it through 查看来信人信息; the content manager shows it to nobody.
+      const password = `Mailbox-${next}-Aa1`;
+      await createAdminPerson(world.app.strapi, {
+        email: 'web.sealed@mailbox.test',
+        password,
+        roles: ['govcluster-web-reviewer'],
+        reviewRole: 'web_reviewer',
+        sites: [],
+      });
+      const token = await adminApi(world.app.url).login('web.sealed@mailbox.test', password);
+      const look = await fetch(`${world.app.url}/review/letters/${created.documentId}/contact`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect([look.status, ((await look.json()) as any).data]).toEqual([200, writer]);
+      const edit = await fetch(
+        `${world.app.url}/content-manager/collection-types/api::letter.letter/${created.documentId}?locale=zh-CN`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      const body = await edit.text();
+      expect(edit.status).toBe(200);
+      expect(body).not.toContain('writerSealed');
+      expect(body).not.toContain(writer.phone);
+    });
+
+    it('seals, at the next start, the writers that a database made before sealing holds in the clear', async () => {
+      const strapi = world.app.strapi as any;
+      const writer = { name: '王女士', phone: '13700001111', email: null, idNumber: null };
+      const letter = await strapi.documents('api::letter.letter').create({
+        locale: 'zh-CN',
+        data: {
+          title: '关于公交线路调整的咨询（旧数据）',
+          question: '请问12路公交何时恢复原线路？',
+          category: '咨询',
+          submittedAt: '2026-10-02T10:00:00+08:00',
+          handlingStatus: 'received',
+          datePublished: '2026-10-02T10:00:00+08:00',
+          dateModified: '2026-10-02T10:00:00+08:00',
+          site: world.sites.fgw,
+        },
+      });
+      // The writer as it was stored before: a component row linked to the letter's row.
+      const [row] = await strapi.db
+        .query('api::letter.letter')
+        .findMany({ where: { documentId: letter.documentId }, select: ['id'] });
+      await runTrusted('test', async () => {
+        const component = await strapi.db.query('letter.writer').create({ data: { ...writer } });
+        await strapi.db.query('api::letter.letter').update({
+          where: { id: row.id },
+          data: {
+            writer: { id: component.id, __pivot: { field: 'writer', component_type: 'letter.writer' } },
+          },
+        });
+      });
+      const before = await strapi.db
+        .query('api::letter.letter')
+        .findOne({ where: { id: row.id }, populate: { writer: true } });
+      expect(before.writer.phone).toBe(writer.phone);
+      expect(await sealStoredWriters(strapi)).toBe(1);
+      const knex = strapi.db.connection;
+      expect(JSON.stringify(await knex('components_letter_writers').select('*'))).not.toContain(writer.phone);
+      expect(await mailboxOf(strapi).contact(letter.documentId)).toEqual({
+        name: '王女士',
+        phone: '13700001111',
+        email: null,
+        idNumber: null,
+      });
+      // Done once: the next start finds nothing to seal.
+      expect(await sealStoredWriters(strapi)).toBe(0);
     });
 
     it("shows the contact data in the admin to the web office and the letter's own office only, and logs each look", async () => {

@@ -25,7 +25,9 @@ describe('Strapi content types agree with the shared zod schemas', () => {
     const mapping = mappingFor(typeKey);
     expect(mapping, `no Strapi mapping for shared type ${typeKey}`).toBeDefined();
     const schema = contentTypes[typeKey as keyof typeof contentTypes].schema;
-    expect(compareTypeToZod(mapping!, schema as never, schemas, shapes)).toEqual([]);
+    // A letter's sealed writer is how the CMS stores `writer` (cms/src/mailbox/sealed-writer.ts).
+    const cmsOnly = typeKey === 'letter' ? ['writerSealed'] : [];
+    expect(compareTypeToZod(mapping!, schema as never, schemas, shapes, cmsOnly)).toEqual([]);
   });
 
   it('site: the registry entry, with columns as their own content type', () => {

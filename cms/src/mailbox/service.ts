@@ -41,6 +41,7 @@ import {
 } from './crypto';
 import { promiseWorkingDays } from './handling';
 import { limitsFromEnv, RateLimiter, UsedChallenges } from './limits';
+import { openLetterWriter } from './sealed-writer';
 
 const letterUid = 'api::letter.letter';
 const intakeUid = 'api::letter-intake.letter-intake';
@@ -433,7 +434,10 @@ export function createMailbox(strapi: Core.Strapi) {
       const intake = (await strapi.db.query(intakeUid).findOne({ where: { letter: documentId } })) as {
         contact: string;
       } | null;
-      return intake ? open<LetterContact>(keys.seal, intake.contact, documentId) : null;
+      // A letter typed in by the staff or imported keeps its writer sealed on the letter itself.
+      return intake
+        ? open<LetterContact>(keys.seal, intake.contact, documentId)
+        : openLetterWriter(strapi, keys.seal, documentId);
     },
   };
   return mailbox;

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 const registryTargets = new Set(['api::site.site', 'api::column.column']);
 
 /** Bump to apply changed layouts again (over what administrators may have arranged since). */
-const layoutVersion = 4;
+const layoutVersion = 5;
 
 /** Chinese field labels for the admin's edit and list views, by attribute name. */
 export const fieldLabels: Readonly<Record<string, string>> = {
@@ -100,6 +100,15 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   reviewRole: '审核角色',
 };
 
+/** Fields never shown in the edit view: a letter's sealed writer (cms/src/mailbox/sealed-writer.ts). */
+const hiddenFields = new Set(['writerSealed']);
+
+/** Hints under fields, by attribute name. */
+const fieldDescriptions: Readonly<Record<string, string>> = {
+  writer:
+    '保存后加密存放，此处不再显示；网站管理部门和承办单位可在右侧“查看来信人信息”中查看，每次查看留痕。',
+};
+
 /** Field labels that differ by content type. */
 export const typeLabels: Readonly<Record<string, Record<string, string>>> = {
   'api::investment-project.investment-project': { title: '项目名称', location: '项目地点' },
@@ -150,17 +159,29 @@ export async function ensureAdminLayouts(strapi: Core.Strapi, uids: readonly str
     for (const [name, metadata] of Object.entries(metadatas) as [string, any][]) {
       const label = typeLabels[uid]?.[name] ?? fieldLabels[name];
       if (!label) continue;
+      const description = fieldDescriptions[name];
       metadatas[name] = {
         ...metadata,
         // The label of sites and columns is derived from their names (registry-labels.ts).
-        edit: { ...metadata.edit, label, ...(name === 'label' ? { editable: false } : {}) },
+        edit: {
+          ...metadata.edit,
+          label,
+          ...(description ? { description } : {}),
+          ...(name === 'label' ? { editable: false } : {}),
+        },
         list: { ...metadata.list, label },
       };
     }
     await service.updateConfiguration(contentType, {
       settings,
       metadatas,
-      layouts: { ...configuration.layouts, list: list.slice(0, 5) },
+      layouts: {
+        ...configuration.layouts,
+        list: list.slice(0, 5),
+        edit: (configuration.layouts.edit as { name: string }[][])
+          .map((row) => row.filter((field) => !hiddenFields.has(field.name)))
+          .filter((row) => row.length > 0),
+      },
     });
   }
   await store.set({ value: layoutVersion });

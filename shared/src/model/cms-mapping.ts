@@ -150,8 +150,8 @@ export const typeMappings: readonly TypeMapping[] = [
     localized: true,
     rename: { ...reservedRenames, status: 'handlingStatus' },
     relations: { site, column, office: site },
-    notLocalized: [...common, 'submittedAt', 'handlingStatus', 'repliedAt', 'writer'],
-    private: ['writer'],
+    notLocalized: [...common, 'submittedAt', 'handlingStatus', 'repliedAt', 'writer', 'writerSealed'],
+    private: ['writer', 'writerSealed'],
   },
   {
     typeKey: 'interview',

@@ -61,6 +61,12 @@ const generatedFields = new Set(['key', 'slug']);
 /** Set only by the web office's assignment of a letter (letter-assign.ts), which is logged. */
 const assignedFields = new Set(['office']);
 
+/**
+ * Neither read nor written by anyone in the content manager: a letter's sealed writer
+ * (cms/src/mailbox/sealed-writer.ts), opened only through 查看来信人信息, which logs every look.
+ */
+const sealedFields = new Set(['writerSealed']);
+
 const systemFields = new Set([
   'createdAt',
   'updatedAt',
@@ -171,6 +177,7 @@ function permissionsFor(strapi: Core.Strapi, role: ReviewRole, governed: readonl
       const writing = action === 'create' || action === 'update';
       const fields = all.filter(
         (name) =>
+          !sealedFields.has(name) &&
           !(writing && assignedFields.has(name)) &&
           !(writing && role !== 'site_admin' && generatedFields.has(name)),
       );
