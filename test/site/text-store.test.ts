@@ -30,12 +30,32 @@ describe('text store', () => {
     writer.reset('article');
     const data: Record<string, unknown> = { id: 'a-1', title: '标题', body: '正文：临江市' };
     writer.batch(() => writer.takeTexts('article', 'a-1/zh-CN', data));
-    expect(data).toEqual({ id: 'a-1', title: '标题', storedTexts: ['body'] });
+    expect(data).toEqual({
+      id: 'a-1',
+      title: '标题',
+      storedTexts: ['body'],
+      storedTextsDigest: expect.any(String),
+    });
     expect(storedText('article', 'a-1/zh-CN', 'body')).toBe('正文：临江市');
     // A letter without a reply keeps nothing in the store.
     const letter: Record<string, unknown> = { id: 'l-1', question: '问' };
     writer.takeTexts('letter', 'l-1/zh-CN', letter);
     expect(letter.storedTexts).toBeUndefined();
+  });
+
+  it('leaves a digest of the texts in the data, which changes with any text (what fingerprints hash)', () => {
+    const writer = new TextStoreWriter(file);
+    const digest = (texts: Record<string, unknown>) => {
+      const data: Record<string, unknown> = { id: 'd-1', ...texts };
+      writer.takeTexts('letter', 'd-1/zh-CN', data);
+      return data.storedTextsDigest;
+    };
+    const first = digest({ body: '问：路灯坏了', reply: '答：已修复' });
+    expect(digest({ body: '问：路灯坏了', reply: '答：已修复' })).toBe(first);
+    expect(digest({ body: '问：路灯坏了', reply: '答：已修复。' })).not.toBe(first);
+    expect(digest({ body: '问：路灯坏了答：', reply: '已修复' })).not.toBe(first);
+    expect(digest({ body: '问：路灯坏了' })).not.toBe(digest({ reply: '问：路灯坏了' }));
+    expect(digest({})).toBeUndefined();
   });
 
   it('replaces a changed text and forgets a deleted entry', () => {

@@ -4,7 +4,8 @@
  * cache for pages linked unchanged; and the public search documents of a snapshot.
  * @module
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isContentTypeKey } from '@govcluster/shared/constants';
 import { type SearchDocument, type SearchSite, searchDocumentFromHtml } from '@govcluster/shared/search';
@@ -21,20 +22,21 @@ import {
 } from './document-cache.ts';
 
 /** Every HTML file under a folder (URL path → file), skipping Pagefind's and Astro's output. */
-async function htmlFiles(distDir: string): Promise<Map<string, string>> {
+function htmlFiles(distDir: string): Map<string, string> {
   const files = new Map<string, string>();
-  const walk = async (dir: string, url: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+  // Synchronous: thousands of folders one after another (a publication waits for this walk).
+  const walk = (dir: string, url: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (url === '/' && (entry.name === 'pagefind' || entry.name === '_astro')) continue;
-        await walk(path.join(dir, entry.name), `${url}${entry.name}/`);
+        walk(path.join(dir, entry.name), `${url}${entry.name}/`);
       } else if (entry.name.endsWith('.html')) {
         const pageUrl = entry.name === 'index.html' ? url : `${url}${entry.name}`;
         files.set(pageUrl, path.join(dir, entry.name));
       }
     }
   };
-  await walk(distDir, '/');
+  walk(distDir, '/');
   return files;
 }
 
@@ -121,8 +123,8 @@ export async function clusterPages(
   const delta = { added: 0, changed: 0, removed: 0, newYears: 0 };
   const added: SearchDocument[] = [];
   const seen = new Set<string>();
-  for (const [url, file] of await htmlFiles(distDir)) {
-    const identity = fileIdentity(await stat(file));
+  for (const [url, file] of htmlFiles(distDir)) {
+    const identity = fileIdentity(statSync(file));
     const hit = cached.get(url);
     seen.add(url);
     let entry: CachedDocument;

@@ -7,11 +7,9 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, type Stats, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
 import type { SearchDocument } from '@govcluster/shared/search';
 
 /** Where a release keeps its search documents (a dot folder: never served). */
@@ -49,9 +47,16 @@ export function sitesHash(sitesJson: string): string {
 export async function readDocumentCache(dir: string, sites: string): Promise<Map<string, CachedDocument>> {
   const cached = new Map<string, CachedDocument>();
   try {
-    const lines = createInterface({ input: createReadStream(path.join(dir, documentCacheFile), 'utf8') });
+    // One read and a line at a time from the bytes (no string of the whole file: at 100,000 pages it
+    // is over 100 MB); a line iterator over a stream cost about half a second on the demo city.
+    const bytes = readFileSync(path.join(dir, documentCacheFile));
+    let start = 0;
     let first = true;
-    for await (const line of lines) {
+    while (start < bytes.length) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      const line = bytes.toString('utf8', start, end);
+      start = end + 1;
       if (first) {
         first = false;
         const head = JSON.parse(line) as { format?: string; sites?: string };
@@ -68,7 +73,7 @@ export async function readDocumentCache(dir: string, sites: string): Promise<Map
   return cached;
 }
 
-/** Writes a release's documents. */
+/** Writes a release's documents (in blocks of about a megabyte, one system call each). */
 export async function writeDocumentCache(
   dir: string,
   sites: string,
@@ -76,11 +81,18 @@ export async function writeDocumentCache(
 ): Promise<void> {
   const file = path.join(dir, documentCacheFile);
   await mkdir(path.dirname(file), { recursive: true });
-  const out = createWriteStream(file, 'utf8');
-  const write = (text: string) =>
-    out.write(text) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  await write(`${JSON.stringify({ format: cacheFormat, sites })}\n`);
-  for (const entry of entries) await write(`${JSON.stringify(entry)}\n`);
-  out.end();
-  await finished(out);
+  const out = openSync(file, 'w');
+  try {
+    let block = `${JSON.stringify({ format: cacheFormat, sites })}\n`;
+    for (const entry of entries) {
+      block += `${JSON.stringify(entry)}\n`;
+      if (block.length > 1_000_000) {
+        writeSync(out, block);
+        block = '';
+      }
+    }
+    writeSync(out, block);
+  } finally {
+    closeSync(out);
+  }
 }

@@ -48,8 +48,14 @@ const hash = (value: unknown): string =>
     .digest('base64url')
     .slice(0, 22);
 
-/** An entry as a template may read it: its data and its long texts from the text store. */
+/**
+ * An entry as a template may read it: its data and its long texts — as the digest the loader took of
+ * them when it stored them (`storedTextsDigest`, src/lib/text-store.ts), else read from the text store.
+ * Reading every entry's texts back from SQLite to hash them was about a tenth of an incremental build's
+ * Astro process on the demo city.
+ */
 function entryData(entry: Entry): unknown {
+  if (typeof (entry as { storedTextsDigest?: unknown }).storedTextsDigest === 'string') return entry;
   const texts: Record<string, unknown> = {};
   for (const field of storedTextFields) texts[field] = (entry as Record<string, unknown>)[field];
   return { ...entry, ...texts };

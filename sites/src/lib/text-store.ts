@@ -8,7 +8,7 @@
  * `GOVCLUSTER_TEXT_STORE`, which astro.config.mjs sets inside Astro's cache folder.
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -77,21 +77,28 @@ export class TextStoreWriter {
 
   /**
    * Moves the stored text fields out of `data` into the store, under the entry's store id, and names
-   * them in `data.storedTexts`; fields the entry does not have are removed from the store.
+   * them in `data.storedTexts`, with their digest in `data.storedTextsDigest` (what a fingerprint hashes
+   * instead of reading every text back: src/lib/fingerprint.ts); fields the entry does not have are
+   * removed from the store.
    */
   takeTexts(collection: string, id: string, data: Record<string, unknown>): void {
     const moved: StoredTextField[] = [];
+    const digest = createHash('sha256');
     for (const field of storedTextFields) {
       const value = data[field];
       if (typeof value === 'string') {
         this.#put.run(textKey(collection, id, field), value);
+        digest.update(`${field}\u0000${value.length}\u0000`).update(value);
         delete data[field];
         moved.push(field);
       } else {
         this.#remove.run(textKey(collection, id, field));
       }
     }
-    if (moved.length > 0) data.storedTexts = moved;
+    if (moved.length > 0) {
+      data.storedTexts = moved;
+      data.storedTextsDigest = digest.digest('base64url');
+    }
   }
 
   /** Removes an entry's texts. */
