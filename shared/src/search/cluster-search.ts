@@ -312,7 +312,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // A new query (or a new page 1 of it) searches the newest shard and the shards its run is routed to.
       // Asked for older pages, it searches all of them, ranked anew. Page 1 always starts afresh, so two
       // searches for the same query (a scope click, then the button) never add to the same list.
+      let unrouted: Promise<Candidate[]> | undefined;
       if (state?.key !== key || offset === 0 || (older && !everything(state.levels))) {
+        // The newest shards' search does not wait for the routing table and the title index: it starts
+        // with them and is used as it is when the query is routed nowhere (the shards it searches
+        // are searched by a routed query too, so it costs no download of its own).
+        if (!older) unrouted = candidatesFor(parts, filters, targets, new Map(), new Map()).catch(() => []);
         const [routed, titled] = await Promise.all([
           older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
           titledFor(parts, filters, targets),
@@ -354,7 +359,11 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
             !current.routes.get(locale)?.complete,
         );
-      let candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      const routedNowhere = [...current.routes.values()].every((plan) => plan.shards.length === 0);
+      let candidates =
+        unrouted && routedNowhere && current.levels.size === 0
+          ? await unrouted
+          : await candidatesFor(parts, filters, targets, current.levels, current.routes);
       // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
       // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
       const narrowed = Boolean(filters.site || filters.type || filters.kind);
@@ -420,6 +429,14 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       const since = complete
         ? ''
         : await searchedSince(partial, current.levels, current.routes, filters.year);
+      // After the answer is shown, what the next query may need loads (nothing that is downloaded anew).
+      setTimeout(() => {
+        for (const locale of targets)
+          options
+            .open(locale)
+            .then((opened) => opened.warm?.())
+            .catch(() => undefined);
+      }, 0);
       return { parts, total, complete, more, since, hits: current.out.slice(offset, wanted) };
     },
   };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { bundleLoader } from './bundle-loader.ts';
 import { createSearch } from './cluster-search.ts';
 import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
 import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
-import type { SearchShard } from './pagefind.ts';
+import type { SearchManifest, SearchShard } from './pagefind.ts';
 import { localesForQuery, rankedTerms } from './query-plan.ts';
 import { routedShards } from './routed-shards.ts';
 import { routeGramsOf, routeRun } from './routes.ts';
@@ -341,5 +342,102 @@ describe('joinBlocks', () => {
       'The port reopened. Trade grew 3.5% in 2025.',
     );
     expect(joinBlocks('GDP增长3.5%')).toBe('GDP增长3.5%');
+  });
+});
+
+describe('latency of a query after the first', () => {
+  const page = { url: '/a/', title: '临江通知', text: '临江市场工作', site: 'portal' };
+  const found = {
+    results: [
+      {
+        id: '0',
+        score: 1,
+        words: [0],
+        data: async () => ({
+          url: page.url,
+          content: encodeForIndex(`${page.title}\n${page.text}`),
+          meta: { title: page.title, site: page.site, date: '2024-01-01', locale: 'zh-CN' },
+        }),
+      },
+    ],
+  };
+
+  it('searches the newest shard while the routing table and the title index are read', async () => {
+    const events: string[] = [];
+    let answerRoute: (plan: RoutePlan | undefined) => void = () => undefined;
+    const bundle = {
+      eligible: () => 3,
+      searchable: async (count: number, _year?: string, routed: readonly number[] = []) => {
+        events.push(`search ${count} [${routed.join(',')}]`);
+        return { search: async () => found };
+      },
+      route: () => {
+        events.push('route');
+        return new Promise<RoutePlan | undefined>((resolve) => {
+          answerRoute = resolve;
+        });
+      },
+    };
+    const search = createSearch({ open: async () => bundle, locales: ['zh-CN'] });
+    const answer = search.search('临江');
+    // Let the engine start: the newest shard's search must not wait for the route.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([...events].sort()).toEqual(['route', 'search 1 []']);
+    answerRoute({ shards: [], complete: false });
+    expect((await answer).hits.map((hit) => hit.url)).toEqual(['/a/']);
+    // Routed nowhere: the search already made is the answer, not a second one.
+    expect([...events].sort()).toEqual(['route', 'search 1 []']);
+    // Routed to an older shard, the routed search answers.
+    const routed = search.search('临江市');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answerRoute({ shards: [2], complete: true });
+    expect((await routed).hits.map((hit) => hit.url)).toEqual(['/a/']);
+    expect(events.slice(2).sort()).toEqual(['route', 'search 1 [2]', 'search 1 []']);
+  });
+
+  it('opens one Pagefind module per locale, its second instance made by createInstance(), warmed after an answer', async () => {
+    const imported: string[] = [];
+    const instances: string[] = [];
+    const inits: string[] = [];
+    const instance = (name: string) => ({
+      options: async () => undefined,
+      mergeIndex: async (path: string) => {
+        instances.push(`${name} merges ${path}`);
+      },
+      init: async () => {
+        inits.push(name);
+      },
+      search: async () => found,
+    });
+    const open = bundleLoader({
+      root: '/',
+      manifest: {
+        locales: {
+          'zh-CN': {
+            shards: [
+              { newest: '2026-01-01', oldest: '2025-01-01', metaBytes: 1000, chunkBytes: 1000 },
+              { newest: '2024-12-31', oldest: '2020-01-01', metaBytes: 1000, chunkBytes: 1000 },
+            ],
+          },
+        },
+      } as unknown as SearchManifest,
+      importModule: async (url) => {
+        imported.push(url);
+        return {
+          ...instance('module'),
+          createInstance: () => {
+            instances.push('created');
+            return instance('second');
+          },
+        };
+      },
+    });
+    const bundle = await open('zh-CN');
+    await bundle.searchable(1);
+    await bundle.searchable(2);
+    expect(imported).toEqual(['/pagefind/zh-CN/0/pagefind.js']);
+    expect(instances).toEqual(['created', 'second merges /pagefind/zh-CN/1/']);
+    await bundle.warm?.();
+    expect(inits.sort()).toEqual(['module', 'second']);
   });
 });
