@@ -92,6 +92,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         titled: (SearchHit & { readonly lead: string })[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
+        /** A long run no title holds: searched by its middle bigram too (`phraseProbes()`). */
+        middle: boolean;
       }
     | undefined;
   const lookahead = 3;
@@ -102,11 +104,13 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     targets: readonly Locale[],
     levels: ReadonlyMap<Locale, number>,
     routes: ReadonlyMap<Locale, RoutePlan>,
+    middle = false,
   ) {
     const pfFilters = pagefindFilters(filters);
-    // A long run is searched by two bigrams that span it; a page holds the run when they are as far
-    // apart as in the run (no quoted phrase, which would load a chunk for every bigram).
-    const probes = phraseProbes(parts);
+    // A long run is searched by two bigrams that span it (three, `middle`, when no title holds it); a
+    // page holds the run when they are as far apart as in the run (no quoted phrase, which would load a
+    // chunk for every bigram).
+    const probes = phraseProbes(parts, { middle });
     const term = probes ? probes.map((probe) => probe.token).join(' ') : rankedTerms(parts);
     const phrase = probes ? undefined : phraseQuery(parts);
     const perLocale = await Promise.all(
@@ -336,6 +340,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           titled,
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
           routes,
+          // The body is what a long run no title holds is looked for in: its ends alone are too loose.
+          middle: titled.length === 0 && isLongHanRun(parts),
         };
       }
       const current = state;
@@ -360,10 +366,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             !current.routes.get(locale)?.complete,
         );
       const routedNowhere = [...current.routes.values()].every((plan) => plan.shards.length === 0);
+      const search = (levels: ReadonlyMap<Locale, number>) =>
+        candidatesFor(parts, filters, targets, levels, current.routes, current.middle);
       let candidates =
-        unrouted && routedNowhere && current.levels.size === 0
+        unrouted && routedNowhere && current.levels.size === 0 && !current.middle
           ? await unrouted
-          : await candidatesFor(parts, filters, targets, current.levels, current.routes);
+          : await search(current.levels);
       // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
       // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
       const narrowed = Boolean(filters.site || filters.type || filters.kind);
@@ -373,7 +381,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             locale,
             Math.min(2 * (current.levels.get(locale) ?? 1), eligible.get(locale) ?? 0),
           );
-        candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+        candidates = await search(current.levels);
         grow = partialLocales();
       }
       const partial = partialLocales();
@@ -409,8 +417,15 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             drop(candidate);
             continue;
           }
-          // Of the copies loaded, the newest stands for them all, where the best ranked one stood.
+          // Of the copies loaded, the newest stands for them all, where the best ranked one stood. A copy
+          // already shown (found by its title, or left out just above as shown) stands for them already:
+          // choosing it again listed one page twice (防空警报试鸣…: the title hit, then the same page as
+          // the newest copy of an older letter with other digits).
           const copies = ordered.filter((other) => other.key === key);
+          if (copies.some((copy) => current.urls.has(copy.hit.url))) {
+            for (const copy of copies) drop(copy.candidate);
+            continue;
+          }
           const newest = copies.reduce((best, other) => (other.hit.date > best.hit.date ? other : best));
           for (const copy of copies) if (copy !== newest) drop(copy.candidate);
           current.uids.add(newest.candidate.uid);

@@ -110,8 +110,8 @@ describe('engine', () => {
       locales: ['zh-CN'],
     });
     const page = await engine.search('灵活就业人员参加基本养老保险登记');
-    // Two tokens, not fifteen: the first and the last bigram.
-    expect(searched.split(' ')).toHaveLength(2);
+    // Three tokens, not fifteen: the first, middle and last bigram (no title index answered).
+    expect(searched.split(' ')).toHaveLength(3);
     expect(page.total).toBe(2);
     expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
       ['/guide/', 0],
@@ -148,6 +148,56 @@ describe('engine', () => {
     const first = await search.search('临江', { limit: 2 });
     const second = await search.search('临江', { offset: 2, limit: 2 });
     expect(new Set([...first.hits, ...second.hits].map((hit) => hit.url)).size).toBe(3);
+  });
+
+  it('finds a long run no title holds ahead of pages that share only its ends', async () => {
+    const leaders = Array.from({ length: 14 }, (_, at) => ({
+      url: `/leader-${at}/`,
+      title: `领导${at}`,
+      text: '临江市长岗镇党委书记',
+      site: 'portal',
+    }));
+    const pages = [
+      ...leaders,
+      { url: '/taoyuan/', title: '领导', text: '临江市桃源乡党委书记', site: 'portal' },
+    ];
+    const engine = createSearch({
+      open: async () => ({ eligible: () => 1, searchable: async () => fakeBundle(pages) }),
+      locales: ['zh-CN'],
+    });
+    expect((await engine.search('临江市桃源乡党委')).hits.map((hit) => hit.url)[0]).toBe('/taoyuan/');
+  });
+
+  it('never lists a page twice when it stands for an older copy after its title found it', async () => {
+    const letter = (url: string, date: string, phone: string) => ({
+      url,
+      date,
+      content: encodeForIndex(`试鸣扶持政策\n来信内容 试鸣扶持 答复 请拨打${phone}咨询`),
+    });
+    const copies = [letter('/old/', '2024-04-05', '89781653'), letter('/new/', '2026-09-22', '89788417')];
+    const bundle = {
+      eligible: () => 1,
+      searchable: async () => ({
+        search: async () => ({
+          results: copies.map((copy, index) => ({
+            id: String(index),
+            score: 2 - index,
+            words: [0],
+            data: async () => ({
+              url: copy.url,
+              content: copy.content,
+              meta: { title: '试鸣扶持政策', site: 'rfb', date: copy.date, locale: 'zh-CN' },
+            }),
+          })),
+        }),
+      }),
+      titles: async () =>
+        [
+          ['/new/', '试鸣扶持政策', 'rfb', 'department', 'letter', '2026-09-22', '信件类别 政策咨询'],
+        ] as const,
+    };
+    const engine = createSearch({ open: async () => bundle, locales: ['zh-CN'] });
+    expect((await engine.search('试鸣')).hits.map((hit) => hit.url)).toEqual(['/new/']);
   });
 
   it('searches the newest shard, and older shards only when asked', async () => {
