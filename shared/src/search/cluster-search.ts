@@ -92,7 +92,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         titled: (SearchHit & { readonly lead: string })[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
-        /** A long run no title holds: searched by its middle bigram too (`phraseProbes()`). */
+        /** A long run the title index says no title holds: searched by its middle bigram too. */
         middle: boolean;
       }
     | undefined;
@@ -263,18 +263,19 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     parts: readonly QueryPart[],
     filters: SearchFilters,
     targets: readonly Locale[],
-  ): Promise<(SearchHit & { readonly lead: string })[]> {
-    const perLocale = await Promise.all(
+  ): Promise<{ hits: (SearchHit & { readonly lead: string })[]; answered: boolean }> {
+    const answers = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
           // A title index that cannot be read (a file missing, the network) leaves the full-text search.
-          async (opened) => (await opened.titles?.(parts).catch(() => undefined)) ?? [],
-          () => [],
+          async (opened) => await opened.titles?.(parts).catch(() => undefined),
+          () => undefined,
         ),
       ),
     );
+    const perLocale = answers.map((records) => records ?? []);
     const typed = comparableText(parts.map((part) => part.text).join('')).toLowerCase();
-    return perLocale
+    const hits = perLocale
       .flatMap((records, index) => records.map((record) => ({ record, locale: targets[index]! })))
       .filter(
         ({ record: [, , site, kind, type, date] }) =>
@@ -302,6 +303,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }))
       .sort((a, b) => Number(b.equal) - Number(a.equal) || a.order - b.order)
       .map(({ hit }) => hit);
+    // Answered: some locale's title index could say which titles hold the query (none, perhaps).
+    return { hits, answered: answers.some((records) => records !== undefined) };
   }
 
   return {
@@ -322,7 +325,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         // with them and is used as it is when the query is routed nowhere (the shards it searches
         // are searched by a routed query too, so it costs no download of its own).
         if (!older) unrouted = candidatesFor(parts, filters, targets, new Map(), new Map()).catch(() => []);
-        const [routed, titled] = await Promise.all([
+        const [routed, { hits: titled, answered }] = await Promise.all([
           older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
           titledFor(parts, filters, targets),
         ]);
@@ -341,7 +344,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
           routes,
           // The body is what a long run no title holds is looked for in: its ends alone are too loose.
-          middle: titled.length === 0 && isLongHanRun(parts),
+          // Without a title index to say so (one shard), the run may be a title: two probes, as before.
+          middle: answered && titled.length === 0 && isLongHanRun(parts),
         };
       }
       const current = state;
