@@ -172,11 +172,7 @@ export function bundleLoader(options: {
               : 0;
             return routedShards(found, entry.shards, {
               // A long run is searched by its probe bigrams only (tokenize.ts).
-              // (three when no title holds it: the routed search is that one).
-              tokens:
-                [...run].length > longRunChars
-                  ? probeBigrams(run, { middle: true }).length
-                  : [...run].length - 1,
+              tokens: [...run].length > longRunChars ? probeBigrams(run).length : [...run].length - 1,
               fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes + titleBytes,
               pageSize: table.pageSize,
             });

@@ -92,8 +92,6 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         titled: (SearchHit & { readonly lead: string })[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
-        /** A long run the title index says no title holds: searched by its middle bigram too. */
-        middle: boolean;
       }
     | undefined;
   const lookahead = 3;
@@ -104,13 +102,11 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     targets: readonly Locale[],
     levels: ReadonlyMap<Locale, number>,
     routes: ReadonlyMap<Locale, RoutePlan>,
-    middle = false,
   ) {
     const pfFilters = pagefindFilters(filters);
-    // A long run is searched by two bigrams that span it (three, `middle`, when no title holds it); a
-    // page holds the run when they are as far apart as in the run (no quoted phrase, which would load a
-    // chunk for every bigram).
-    const probes = phraseProbes(parts, { middle });
+    // A long run is searched by two bigrams that span it; a page holds the run when they are as far
+    // apart as in the run (no quoted phrase, which would load a chunk for every bigram).
+    const probes = phraseProbes(parts);
     const term = probes ? probes.map((probe) => probe.token).join(' ') : rankedTerms(parts);
     const phrase = probes ? undefined : phraseQuery(parts);
     const perLocale = await Promise.all(
@@ -263,19 +259,18 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     parts: readonly QueryPart[],
     filters: SearchFilters,
     targets: readonly Locale[],
-  ): Promise<{ hits: (SearchHit & { readonly lead: string })[]; answered: boolean }> {
-    const answers = await Promise.all(
+  ): Promise<(SearchHit & { readonly lead: string })[]> {
+    const perLocale = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
           // A title index that cannot be read (a file missing, the network) leaves the full-text search.
-          async (opened) => await opened.titles?.(parts).catch(() => undefined),
-          () => undefined,
+          async (opened) => (await opened.titles?.(parts).catch(() => undefined)) ?? [],
+          () => [],
         ),
       ),
     );
-    const perLocale = answers.map((records) => records ?? []);
     const typed = comparableText(parts.map((part) => part.text).join('')).toLowerCase();
-    const hits = perLocale
+    return perLocale
       .flatMap((records, index) => records.map((record) => ({ record, locale: targets[index]! })))
       .filter(
         ({ record: [, , site, kind, type, date] }) =>
@@ -303,8 +298,6 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }))
       .sort((a, b) => Number(b.equal) - Number(a.equal) || a.order - b.order)
       .map(({ hit }) => hit);
-    // Answered: some locale's title index could say which titles hold the query (none, perhaps).
-    return { hits, answered: answers.some((records) => records !== undefined) };
   }
 
   return {
@@ -325,7 +318,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         // with them and is used as it is when the query is routed nowhere (the shards it searches
         // are searched by a routed query too, so it costs no download of its own).
         if (!older) unrouted = candidatesFor(parts, filters, targets, new Map(), new Map()).catch(() => []);
-        const [routed, { hits: titled, answered }] = await Promise.all([
+        const [routed, titled] = await Promise.all([
           older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
           titledFor(parts, filters, targets),
         ]);
@@ -343,9 +336,6 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           titled,
           levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
           routes,
-          // The body is what a long run no title holds is looked for in: its ends alone are too loose.
-          // Without a title index to say so (one shard), the run may be a title: two probes, as before.
-          middle: answered && titled.length === 0 && isLongHanRun(parts),
         };
       }
       const current = state;
@@ -370,12 +360,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             !current.routes.get(locale)?.complete,
         );
       const routedNowhere = [...current.routes.values()].every((plan) => plan.shards.length === 0);
-      const search = (levels: ReadonlyMap<Locale, number>) =>
-        candidatesFor(parts, filters, targets, levels, current.routes, current.middle);
       let candidates =
-        unrouted && routedNowhere && current.levels.size === 0 && !current.middle
+        unrouted && routedNowhere && current.levels.size === 0
           ? await unrouted
-          : await search(current.levels);
+          : await candidatesFor(parts, filters, targets, current.levels, current.routes);
       // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
       // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
       const narrowed = Boolean(filters.site || filters.type || filters.kind);
@@ -385,7 +373,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             locale,
             Math.min(2 * (current.levels.get(locale) ?? 1), eligible.get(locale) ?? 0),
           );
-        candidates = await search(current.levels);
+        candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
         grow = partialLocales();
       }
       const partial = partialLocales();

@@ -150,29 +150,6 @@ describe('engine', () => {
     expect(new Set([...first.hits, ...second.hits].map((hit) => hit.url)).size).toBe(3);
   });
 
-  it('finds a long run no title holds ahead of pages that share only its ends', async () => {
-    const leaders = Array.from({ length: 14 }, (_, at) => ({
-      url: `/leader-${at}/`,
-      title: `领导${at}`,
-      text: '临江市长岗镇党委书记',
-      site: 'portal',
-    }));
-    const pages = [
-      ...leaders,
-      { url: '/taoyuan/', title: '领导', text: '临江市桃源乡党委书记', site: 'portal' },
-    ];
-    const engine = createSearch({
-      // The title index answers: no title holds the run.
-      open: async () => ({
-        eligible: () => 1,
-        searchable: async () => fakeBundle(pages),
-        titles: async () => [],
-      }),
-      locales: ['zh-CN'],
-    });
-    expect((await engine.search('临江市桃源乡党委')).hits.map((hit) => hit.url)[0]).toBe('/taoyuan/');
-  });
-
   it('never lists a page twice when it stands for an older copy after its title found it', async () => {
     const letter = (url: string, date: string, phone: string) => ({
       url,

@@ -256,15 +256,14 @@ export const longRunChars = 4;
  * the text of what it shows (docs/adr/0022-title-index-and-long-runs.md).
  * @example probeBigrams('灵活就业人员').map((probe) => probe.offset) // [0, 4]
  */
-export function probeBigrams(
-  run: string,
-  options: { readonly middle?: boolean } = {},
-): { readonly token: string; readonly offset: number }[] {
+export function probeBigrams(run: string): { readonly token: string; readonly offset: number }[] {
   const bigrams = hanBigrams(run);
   if (bigrams.length < 2) return bigrams.map((bigram) => ({ token: encodeHan(bigram), offset: 0 }));
   const last = bigrams.length - 1;
-  const offsets = options.middle && last >= 3 ? [0, Math.floor(last / 2), last] : [0, last];
-  return offsets.map((offset) => ({ token: encodeHan(bigrams[offset]!), offset }));
+  return [
+    { token: encodeHan(bigrams[0]!), offset: 0 },
+    { token: encodeHan(bigrams[last]!), offset: last },
+  ];
 }
 
 /**
@@ -290,18 +289,13 @@ export function spansRun(
  */
 export function phraseProbes(
   parts: readonly QueryPart[],
-  options: { readonly middle?: boolean } = {},
 ): { readonly token: string; readonly offset: number }[] | undefined {
   if (phraseQuery(parts) === undefined) return undefined;
   const tokens = parts.flatMap((part) => part.tokens.map((token) => ({ token, word: part.kind === 'word' })));
   if (tokens.length <= 3) return undefined;
   const last = tokens.length - 1;
   const words = tokens.flatMap(({ word }, offset) => (word && offset > 0 && offset < last ? [offset] : []));
-  // With `middle`, a phrase with no number between its ends is also searched by its middle token: the
-  // ends alone let through every 临江市…党委 of the right length (the town's leaders all match
-  // 临江市桃源乡党委), ahead of the page that holds the run.
-  const between = words.length === 0 && options.middle ? [Math.floor(last / 2)] : words.slice(0, 2);
-  const offsets = [0, ...between, last];
+  const offsets = [0, ...words.slice(0, 2), last];
   return offsets.map((offset) => ({ token: tokens[offset]!.token, offset }));
 }
 
