@@ -20,7 +20,7 @@ import type {
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
 import { localesForQuery, pagefindFilters, rankedTerms } from './query-plan.ts';
-import { titleLead } from './title-index.ts';
+import { comparableText, copyHash, titleLead } from './title-index.ts';
 import {
   containsQuery,
   isLongHanRun,
@@ -48,19 +48,17 @@ interface LoadedHit {
   readonly numbers: boolean;
   /** The copy key a page found by its title has: title and the start of the text (`titleKey()`). */
   readonly leadKey: string;
-}
-
-/** What copies of one page found by its title share: locale, title and the start of the text. */
-function titleKey(locale: string, title: string, lead: string): string {
-  return `${locale}\n${title}\n${comparableText(lead)}\n`;
+  /** The same with the whole text's hash, as a title index that records it keys its pages. */
+  readonly hashKey: string;
 }
 
 /**
- * Text as copies of one page share it: without numbers (dates, counts), spaces and punctuation, so the
- * same letter answered on several days, or a page re-published, compares equal.
+ * What copies of one page found by its title share: locale, title and the start of the text — and,
+ * where the title index records it (`copyHash()`), the whole text as copies compare it. Without the
+ * hash, two letters with one title and one question but different replies were taken for copies.
  */
-export function comparableText(text: string): string {
-  return text.normalize('NFKC').replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+function titleKey(locale: string, title: string, lead: string, hash?: string): string {
+  return `${locale}\n${title}\n${comparableText(lead)}\n${hash === undefined ? '' : `${hash}\n`}`;
 }
 
 /** Whether a text holds every number of the query as a whole number. */
@@ -89,7 +87,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         /** URLs handed out: a page found by its title is not shown again from the full-text search. */
         urls: Set<string>;
         /** Pages whose title holds the query, from the title index, before the full-text results. */
-        titled: (SearchHit & { readonly lead: string })[];
+        titled: (SearchHit & { readonly lead: string; readonly hash?: string })[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
       }
@@ -206,6 +204,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       key: `${meta.locale ?? ''}\n${title}\n${comparableText(text)}`,
       numbers: holdsNumbers(`${title}\n${text}`, parts),
       leadKey: titleKey(meta.locale ?? '', title, titleLead(text)),
+      hashKey: titleKey(meta.locale ?? '', title, titleLead(text), copyHash(text)),
     };
   }
 
@@ -259,7 +258,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     parts: readonly QueryPart[],
     filters: SearchFilters,
     targets: readonly Locale[],
-  ): Promise<(SearchHit & { readonly lead: string })[]> {
+  ): Promise<(SearchHit & { readonly lead: string; readonly hash?: string })[]> {
     const perLocale = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
@@ -279,7 +278,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           (!filters.type || filters.type === type) &&
           (!filters.year || filters.year === date.slice(0, 4)),
       )
-      .map(({ record: [url, title, site, kind, type, date, lead], locale }, order) => ({
+      .map(({ record: [url, title, site, kind, type, date, lead, hash], locale }, order) => ({
         order,
         equal: comparableText(title).toLowerCase() === typed,
         hit: {
@@ -294,6 +293,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           excerpt: excerpt(lead, parts),
           tier: 0 as const,
           lead,
+          ...(hash === undefined ? {} : { hash }),
         },
       }))
       .sort((a, b) => Number(b.equal) - Number(a.equal) || a.order - b.order)
@@ -343,7 +343,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // Pages found by their title come first, one of each set of copies.
       for (const hit of current.titled) {
         if (current.out.length >= wanted) break;
-        const copy = titleKey(hit.locale, hit.title, hit.lead);
+        const copy = titleKey(hit.locale, hit.title, hit.lead, hit.hash);
         if (current.urls.has(hit.url) || current.seen.has(copy)) continue;
         current.out.push(hit);
         current.urls.add(hit.url);
@@ -399,12 +399,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           current.uids.add(candidate.uid);
           if (!phrase || candidate.exact) current.dropped += 1;
         };
-        for (const { candidate, key, leadKey, hit, numbers } of ordered) {
+        for (const { candidate, key, leadKey, hashKey, hit, numbers } of ordered) {
           if (current.out.length >= wanted) break;
           if (current.uids.has(candidate.uid)) continue;
           // Shown already (found by its title), a copy of a page shown, or a number only inside a longer
           // one (a phrase searched by its probes matches 24 in 240 at the right place, too).
-          const shown = current.urls.has(hit.url) || current.seen.has(leadKey);
+          const shown = current.urls.has(hit.url) || current.seen.has(leadKey) || current.seen.has(hashKey);
           if (shown || current.seen.has(key) || (!numbers && (phrase || !candidate.exact))) {
             drop(candidate);
             continue;

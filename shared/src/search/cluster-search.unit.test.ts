@@ -7,6 +7,7 @@ import type { SearchManifest, SearchShard } from './pagefind.ts';
 import { localesForQuery, rankedTerms } from './query-plan.ts';
 import { routedShards } from './routed-shards.ts';
 import { routeGramsOf, routeRun } from './routes.ts';
+import { copyHash } from './title-index.ts';
 import { encodeForIndex, parseQuery } from './tokenize.ts';
 
 describe('engine', () => {
@@ -148,6 +149,33 @@ describe('engine', () => {
     const first = await search.search('临江', { limit: 2 });
     const second = await search.search('临江', { offset: 2, limit: 2 });
     expect(new Set([...first.hits, ...second.hits].map((hit) => hit.url)).size).toBe(3);
+  });
+
+  it('shows two letters found by their title that share title and question but not the reply', async () => {
+    const question = '来信内容 最近在网上看到关于消防宣传进社区的新规定';
+    const record = (url: string, date: string, reply: string) =>
+      [
+        url,
+        '消防宣传新规定的咨询',
+        'xfzd',
+        'department',
+        'letter',
+        date,
+        question,
+        copyHash(`${question} ${reply}`),
+      ] as const;
+    const bundle = {
+      eligible: () => 1,
+      searchable: async () => ({ search: async () => ({ results: [] }) }),
+      titles: async () => [
+        record('/new/', '2026-03-10', '相关规定自发布之日起施行，拨打87404940'),
+        record('/same/', '2025-06-01', '相关规定自发布之日起施行，拨打87401111'),
+        record('/old/', '2025-01-15', '我市已出台相关政策措施，拨打87408921'),
+      ],
+    };
+    const engine = createSearch({ open: async () => bundle, locales: ['zh-CN'] });
+    // /same/ differs from /new/ only in digits: a copy, shown once; /old/ has another reply.
+    expect((await engine.search('消防宣传')).hits.map((hit) => hit.url)).toEqual(['/new/', '/old/']);
   });
 
   it('never lists a page twice when it stands for an older copy after its title found it', async () => {

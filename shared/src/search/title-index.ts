@@ -14,11 +14,31 @@
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
+import { fnv1a } from '../text/hash.ts';
 import { routeBucket } from './routes.ts';
 import { hanBigrams, type QueryPart } from './tokenize.ts';
 
-/** A title record: `[url, title, site, kind, type, date, lead]`. */
-export type TitleRecord = readonly [string, string, string, string, string, string, string];
+/**
+ * A title record: `[url, title, site, kind, type, date, lead, hash]`; `hash` (`copyHash()` of the text)
+ * is missing in indexes written before it.
+ */
+export type TitleRecord = readonly [string, string, string, string, string, string, string, string?];
+
+/**
+ * Text as copies of one page share it: without numbers (dates, counts), spaces and punctuation, so the
+ * same letter answered on several days, or a page re-published, compares equal.
+ */
+export function comparableText(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+}
+
+/**
+ * A short hash of a page's whole text as copies compare it (`comparableText()`): FNV-1a, base 36.
+ * @example copyHash('答复：请拨打123') === copyHash('答复：请拨打456') // true
+ */
+export function copyHash(text: string): string {
+  return fnv1a(comparableText(text)).toString(36);
+}
 
 /** A posting bucket as written. */
 export type TitlePostingFile = Readonly<Record<string, string>>;
