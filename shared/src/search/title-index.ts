@@ -3,8 +3,9 @@
  * so a visitor who types a title (or a phrase of one) finds the page in the first answer, however old
  * (docs/adr/0022-title-index-and-long-runs.md). The indexer writes it under `pagefind/<locale>/titles/`:
  *
- * - `r<n>.json`: records `n * perFile …` as `[url, title, site, kind, type, date, lead]`, pages in shard
- *   order (newest first), so a record's number is also its rank among equals;
+ * - `r<n>.json`: records `n * perFile …` as `[url, title, site, kind, type, date, lead, hash]`, pages
+ *   in shard order (newest first), so a record's number is also its rank among equals; `hash` is
+ *   `copyHash()` of the page's text (ADR 31);
  * - `p<n>.json`: postings, `{ gram: "ids" }` for the grams whose bucket is `n` (`routeBucket()`); ids
  *   ascending, each written as the base-36 difference to the previous one, comma separated, or `*` when
  *   more than `commonLimit` titles hold the gram (too common to narrow anything down).
