@@ -126,6 +126,15 @@ async function benchScale(scale: string, snapshotDir: string, options: Options):
     await writeFile(statsFile, JSON.stringify(index, null, 2));
   }
   const documents = await clusterDocuments(site);
+  // Copies an engine shows once count as found only where they are the same page to a reader: the
+  // same title and the same text, whitespace aside, as the pages themselves hold them.
+  const identities = new Map(
+    documents.map((document) => [
+      document.url,
+      `${document.locale}\u0000${document.title.trim()}\u0000${document.text.replace(/\s+/g, ' ').trim()}`,
+    ]),
+  );
+  const identity = (url: string) => identities.get(url);
   const manifest = JSON.parse(await readFile(path.join(site, 'pagefind/search.json'), 'utf8')) as {
     locales: Record<string, { shards: unknown[] }>;
   };
@@ -177,7 +186,7 @@ async function benchScale(scale: string, snapshotDir: string, options: Options):
               queries[(at + 1) % queries.length]!.query,
             ),
           );
-        result.sets[name][engine] = setFigures(queries, visits);
+        result.sets[name][engine] = setFigures(queries, visits, identity);
         seen[engine].push(...visits);
       }
     }
@@ -219,6 +228,20 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(
     `${goalsTable(results.flatMap((result) => Object.entries(result.goals).map(([engine, goals]) => ({ scale: result.scale, engine: engine as Engine, goals }))))}\n`,
   );
+  // Every known item the first answer did not show, by kind: a verified copy shown in its place
+  // (counted as found), shown after "older pages" (in a shard the first answer did not reach), missed.
+  for (const result of results)
+    for (const [name, sets] of Object.entries(result.sets))
+      for (const [engine, figures] of Object.entries(sets)) {
+        const list = figures.firstMisses ?? [];
+        if (list.length === 0) continue;
+        const counts = ['copy', 'older', 'missed'].map(
+          (kind) => `${kind} ${list.filter((miss) => miss.kind === kind).length}`,
+        );
+        console.log(
+          `${result.scale} ${engine} ${name}: first answer, known items not shown (${counts.join(', ')}):\n${list.map((miss) => `  [${miss.kind}] ${miss.query} ${miss.url} → ${miss.top.join(' ') || '(nothing)'}`).join('\n')}`,
+        );
+      }
   for (const result of results)
     for (const [name, sets] of Object.entries(result.sets))
       for (const [engine, figures] of Object.entries(sets))

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
+  copyHash,
   parseQuery,
   postingValue,
   routeBucket,
@@ -59,6 +60,7 @@ export async function writeTitleIndex(
           page.type,
           page.date,
           titleLead(page.text),
+          copyHash(page.text),
         ],
       );
     const text = JSON.stringify(records);

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  copyHash,
   parsePostings,
   parseQuery,
   type TitlePostingFile,
@@ -47,6 +48,8 @@ describe('title index writer', () => {
       'article',
       '2024-01-01',
       '正文9999 第二段',
+      // The whole text's copy hash: digits aside, as copies compare.
+      copyHash('正文1　　第二段'),
     ]);
     // A number is a word: 第12号通知 is found by 12, and not by 1.
     expect(await titleCandidates(parseQuery('第12号'), written.manifest.buckets, postings)).toEqual([12]);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
-import type { LocaleBundle, PagefindModuleLike } from './engine-types.ts';
+import type { LocaleBundle, PagefindInstanceLike, PagefindModuleLike } from './engine-types.ts';
 import type { SearchManifest } from './pagefind.ts';
 import { routedShards } from './routed-shards.ts';
 import {
@@ -39,10 +39,11 @@ function shardHasYear(
 
 /**
  * Opens each locale's bundle once: `pagefind/<locale>/pagefind.js`, or for a sharded locale shard 0's.
- * A query asked to search older pages searches a second instance of the same module (imported with
- * `?wide`, so it keeps its own state but shares the cached WebAssembly) into which older shards are
- * merged with `mergeIndex`; the first instance stays on the newest shard, so later queries stay fast. Result URLs are taken as absolute paths. `root` is where
- * `pagefind/` is served, e.g. `/`.
+ * A query asked to search older pages searches a second instance of the same module (made by its
+ * `createInstance()`, so it keeps its own state but shares the module, its web worker and the cached
+ * WebAssembly) into which older shards are merged with `mergeIndex`; the first instance stays on the
+ * newest shard, so later queries stay fast. After an answer, `warm()` loads the instance it did not
+ * use. Result URLs are taken as absolute paths. `root` is where `pagefind/` is served, e.g. `/`.
  */
 export function bundleLoader(options: {
   readonly root: string;
@@ -71,15 +72,28 @@ export function bundleLoader(options: {
         const first = `${sharded ? `${base}0/` : base}pagefind.js`;
         const eligibleShards = (year?: string) =>
           entry.shards.flatMap((shard, index) => (shardHasYear(shard, year) ? [index] : []));
-        let newest: Promise<PagefindModuleLike> | undefined;
-        let wide: Promise<PagefindModuleLike> | undefined;
+        let newest: Promise<PagefindInstanceLike> | undefined;
+        let wide: Promise<PagefindInstanceLike> | undefined;
         const merged = new Set<number>([0]);
         let merging: Promise<unknown> = Promise.resolve();
-        const load = async (url: string) => {
-          const module = await options.importModule(url);
-          await module.options(settings);
-          return module;
+        // One import of shard 0's module: its own instance searches the newest shard, a second one made
+        // by `createInstance()` takes the merged shards, sharing the module's code and web worker. A
+        // module without `createInstance()` is imported a second time (`?wide`) for the second instance.
+        let module: Promise<PagefindModuleLike> | undefined;
+        const load = async (instance: 'newest' | 'wide'): Promise<PagefindInstanceLike> => {
+          module ??= options.importModule(first);
+          const loaded = await module;
+          if (instance === 'wide') {
+            if (loaded.createInstance) return loaded.createInstance(settings);
+            const second = await options.importModule(`${first}?wide`);
+            await second.options(settings);
+            return second;
+          }
+          await loaded.options(settings);
+          return loaded;
         };
+        const newestInstance = () => (newest ??= load('newest'));
+        const wideInstance = () => (wide ??= load('wide'));
         const buckets = new Map<number, Promise<RouteBucketFile>>();
         const table = entry.routes;
         const lookup = async (gram: string): Promise<RouteEntry | undefined> => {
@@ -127,6 +141,16 @@ export function bundleLoader(options: {
               return record && containsQuery(record[1], parts) ? [record] : [];
             });
           },
+          warm: async () => {
+            // Once a query was answered: the instance it did not use loads too (the module, WebAssembly
+            // and shard 0's metadata are cached by then), so that the next query, routed or not, does
+            // not wait for a web worker and WebAssembly to start. Only with `createInstance()`: a
+            // `?wide` import would be a download of its own.
+            if (!sharded || !(await (module ?? Promise.resolve(undefined)))?.createInstance) return;
+            await Promise.all(
+              [newestInstance(), wideInstance()].map((loaded) => loaded.then((i) => i.init?.())),
+            );
+          },
           since: (count, year, routed = []) => {
             const searched = [...eligibleShards(year).slice(0, count), ...routed];
             return entry.shards[Math.max(0, ...searched)]?.oldest ?? '';
@@ -134,8 +158,10 @@ export function bundleLoader(options: {
           route: async (run) => {
             if (!table || !sharded) return undefined;
             // The bucket loads while the newest shard's module does; a failed bucket routes nothing.
-            newest ??= load(first);
-            const [found] = await Promise.all([routeRun(run, lookup).catch(() => undefined), newest]);
+            const [found] = await Promise.all([
+              routeRun(run, lookup).catch(() => undefined),
+              newestInstance(),
+            ]);
             if (!found) return undefined;
             // The fixed cost counts one bucket; a longer run fetched one per looked-up 4-character run.
             const lookups = routeGramsOf(run).length;
@@ -153,12 +179,8 @@ export function bundleLoader(options: {
           },
           searchable: async (count, year, routed = []) => {
             const wanted = [...new Set([...eligibleShards(year).slice(0, count), ...routed])];
-            if (wanted.length === 1 && wanted[0] === 0) {
-              newest ??= load(first);
-              return newest;
-            }
-            wide ??= load(`${first}?wide`);
-            const module = await wide;
+            if (wanted.length === 1 && wanted[0] === 0) return newestInstance();
+            const module = await wideInstance();
             // The shards of one widening are merged in parallel (each loads its own metadata); widenings
             // follow one another, so a search never runs on a half-registered set.
             const previous = merging;

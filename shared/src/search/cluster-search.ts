@@ -20,7 +20,7 @@ import type {
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
 import { localesForQuery, pagefindFilters, rankedTerms } from './query-plan.ts';
-import { titleLead } from './title-index.ts';
+import { comparableText, copyHash, titleLead } from './title-index.ts';
 import {
   containsQuery,
   isLongHanRun,
@@ -48,19 +48,17 @@ interface LoadedHit {
   readonly numbers: boolean;
   /** The copy key a page found by its title has: title and the start of the text (`titleKey()`). */
   readonly leadKey: string;
-}
-
-/** What copies of one page found by its title share: locale, title and the start of the text. */
-function titleKey(locale: string, title: string, lead: string): string {
-  return `${locale}\n${title}\n${comparableText(lead)}\n`;
+  /** The same with the whole text's hash, as a title index that records it keys its pages. */
+  readonly hashKey: string;
 }
 
 /**
- * Text as copies of one page share it: without numbers (dates, counts), spaces and punctuation, so the
- * same letter answered on several days, or a page re-published, compares equal.
+ * What copies of one page found by its title share: locale, title and the start of the text — and,
+ * where the title index records it (`copyHash()`), the whole text as copies compare it. Without the
+ * hash, two letters with one title and one question but different replies were taken for copies.
  */
-export function comparableText(text: string): string {
-  return text.normalize('NFKC').replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+function titleKey(locale: string, title: string, lead: string, hash?: string): string {
+  return `${locale}\n${title}\n${comparableText(lead)}\n${hash === undefined ? '' : `${hash}\n`}`;
 }
 
 /** Whether a text holds every number of the query as a whole number. */
@@ -89,7 +87,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         /** URLs handed out: a page found by its title is not shown again from the full-text search. */
         urls: Set<string>;
         /** Pages whose title holds the query, from the title index, before the full-text results. */
-        titled: (SearchHit & { readonly lead: string })[];
+        titled: (SearchHit & { readonly lead: string; readonly hash?: string })[];
         levels: Map<Locale, number>;
         routes: Map<Locale, RoutePlan>;
       }
@@ -206,6 +204,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       key: `${meta.locale ?? ''}\n${title}\n${comparableText(text)}`,
       numbers: holdsNumbers(`${title}\n${text}`, parts),
       leadKey: titleKey(meta.locale ?? '', title, titleLead(text)),
+      hashKey: titleKey(meta.locale ?? '', title, titleLead(text), copyHash(text)),
     };
   }
 
@@ -259,7 +258,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     parts: readonly QueryPart[],
     filters: SearchFilters,
     targets: readonly Locale[],
-  ): Promise<(SearchHit & { readonly lead: string })[]> {
+  ): Promise<(SearchHit & { readonly lead: string; readonly hash?: string })[]> {
     const perLocale = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
@@ -279,7 +278,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           (!filters.type || filters.type === type) &&
           (!filters.year || filters.year === date.slice(0, 4)),
       )
-      .map(({ record: [url, title, site, kind, type, date, lead], locale }, order) => ({
+      .map(({ record: [url, title, site, kind, type, date, lead, hash], locale }, order) => ({
         order,
         equal: comparableText(title).toLowerCase() === typed,
         hit: {
@@ -294,6 +293,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           excerpt: excerpt(lead, parts),
           tier: 0 as const,
           lead,
+          ...(hash === undefined ? {} : { hash }),
         },
       }))
       .sort((a, b) => Number(b.equal) - Number(a.equal) || a.order - b.order)
@@ -312,7 +312,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // A new query (or a new page 1 of it) searches the newest shard and the shards its run is routed to.
       // Asked for older pages, it searches all of them, ranked anew. Page 1 always starts afresh, so two
       // searches for the same query (a scope click, then the button) never add to the same list.
+      let unrouted: Promise<Candidate[]> | undefined;
       if (state?.key !== key || offset === 0 || (older && !everything(state.levels))) {
+        // The newest shards' search does not wait for the routing table and the title index: it starts
+        // with them and is used as it is when the query is routed nowhere (the shards it searches
+        // are searched by a routed query too, so it costs no download of its own).
+        if (!older) unrouted = candidatesFor(parts, filters, targets, new Map(), new Map()).catch(() => []);
         const [routed, titled] = await Promise.all([
           older ? new Map<Locale, RoutePlan>() : routesFor(parts, filters, targets),
           titledFor(parts, filters, targets),
@@ -338,7 +343,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // Pages found by their title come first, one of each set of copies.
       for (const hit of current.titled) {
         if (current.out.length >= wanted) break;
-        const copy = titleKey(hit.locale, hit.title, hit.lead);
+        const copy = titleKey(hit.locale, hit.title, hit.lead, hit.hash);
         if (current.urls.has(hit.url) || current.seen.has(copy)) continue;
         current.out.push(hit);
         current.urls.add(hit.url);
@@ -354,7 +359,11 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             (current.levels.get(locale) ?? 1) < (eligible.get(locale) ?? 0) &&
             !current.routes.get(locale)?.complete,
         );
-      let candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      const routedNowhere = [...current.routes.values()].every((plan) => plan.shards.length === 0);
+      let candidates =
+        unrouted && routedNowhere && current.levels.size === 0
+          ? await unrouted
+          : await candidatesFor(parts, filters, targets, current.levels, current.routes);
       // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
       // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
       const narrowed = Boolean(filters.site || filters.type || filters.kind);
@@ -390,18 +399,25 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           current.uids.add(candidate.uid);
           if (!phrase || candidate.exact) current.dropped += 1;
         };
-        for (const { candidate, key, leadKey, hit, numbers } of ordered) {
+        for (const { candidate, key, leadKey, hashKey, hit, numbers } of ordered) {
           if (current.out.length >= wanted) break;
           if (current.uids.has(candidate.uid)) continue;
           // Shown already (found by its title), a copy of a page shown, or a number only inside a longer
           // one (a phrase searched by its probes matches 24 in 240 at the right place, too).
-          const shown = current.urls.has(hit.url) || current.seen.has(leadKey);
+          const shown = current.urls.has(hit.url) || current.seen.has(leadKey) || current.seen.has(hashKey);
           if (shown || current.seen.has(key) || (!numbers && (phrase || !candidate.exact))) {
             drop(candidate);
             continue;
           }
-          // Of the copies loaded, the newest stands for them all, where the best ranked one stood.
+          // Of the copies loaded, the newest stands for them all, where the best ranked one stood. A copy
+          // already shown (found by its title, or left out just above as shown) stands for them already:
+          // choosing it again listed one page twice (防空警报试鸣…: the title hit, then the same page as
+          // the newest copy of an older letter with other digits).
           const copies = ordered.filter((other) => other.key === key);
+          if (copies.some((copy) => current.urls.has(copy.hit.url))) {
+            for (const copy of copies) drop(copy.candidate);
+            continue;
+          }
           const newest = copies.reduce((best, other) => (other.hit.date > best.hit.date ? other : best));
           for (const copy of copies) if (copy !== newest) drop(copy.candidate);
           current.uids.add(newest.candidate.uid);
@@ -420,6 +436,14 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       const since = complete
         ? ''
         : await searchedSince(partial, current.levels, current.routes, filters.year);
+      // After the answer is shown, what the next query may need loads (nothing that is downloaded anew).
+      setTimeout(() => {
+        for (const locale of targets)
+          options
+            .open(locale)
+            .then((opened) => opened.warm?.())
+            .catch(() => undefined);
+      }, 0);
       return { parts, total, complete, more, since, hits: current.out.slice(offset, wanted) };
     },
   };

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { bundleLoader } from './bundle-loader.ts';
 import { createSearch } from './cluster-search.ts';
 import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
 import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
-import type { SearchShard } from './pagefind.ts';
+import type { SearchManifest, SearchShard } from './pagefind.ts';
 import { localesForQuery, rankedTerms } from './query-plan.ts';
 import { routedShards } from './routed-shards.ts';
 import { routeGramsOf, routeRun } from './routes.ts';
+import { copyHash } from './title-index.ts';
 import { encodeForIndex, parseQuery } from './tokenize.ts';
 
 describe('engine', () => {
@@ -109,7 +111,7 @@ describe('engine', () => {
       locales: ['zh-CN'],
     });
     const page = await engine.search('灵活就业人员参加基本养老保险登记');
-    // Two tokens, not fifteen: the first and the last bigram.
+    // Two tokens, not fifteen: the first and the last bigram (no title index to say no title holds it).
     expect(searched.split(' ')).toHaveLength(2);
     expect(page.total).toBe(2);
     expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
@@ -147,6 +149,65 @@ describe('engine', () => {
     const first = await search.search('临江', { limit: 2 });
     const second = await search.search('临江', { offset: 2, limit: 2 });
     expect(new Set([...first.hits, ...second.hits].map((hit) => hit.url)).size).toBe(3);
+  });
+
+  it('shows two letters found by their title that share title and question but not the reply', async () => {
+    const question = '来信内容 最近在网上看到关于消防宣传进社区的新规定';
+    const record = (url: string, date: string, reply: string) =>
+      [
+        url,
+        '消防宣传新规定的咨询',
+        'xfzd',
+        'department',
+        'letter',
+        date,
+        question,
+        copyHash(`${question} ${reply}`),
+      ] as const;
+    const bundle = {
+      eligible: () => 1,
+      searchable: async () => ({ search: async () => ({ results: [] }) }),
+      titles: async () => [
+        record('/new/', '2026-03-10', '相关规定自发布之日起施行，拨打87404940'),
+        record('/same/', '2025-06-01', '相关规定自发布之日起施行，拨打87401111'),
+        record('/old/', '2025-01-15', '我市已出台相关政策措施，拨打87408921'),
+      ],
+    };
+    const engine = createSearch({ open: async () => bundle, locales: ['zh-CN'] });
+    // /same/ differs from /new/ only in digits: a copy, shown once; /old/ has another reply.
+    expect((await engine.search('消防宣传')).hits.map((hit) => hit.url)).toEqual(['/new/', '/old/']);
+  });
+
+  it('never lists a page twice when it stands for an older copy after its title found it', async () => {
+    const letter = (url: string, date: string, phone: string) => ({
+      url,
+      date,
+      content: encodeForIndex(`试鸣扶持政策\n来信内容 试鸣扶持 答复 请拨打${phone}咨询`),
+    });
+    const copies = [letter('/old/', '2024-04-05', '89781653'), letter('/new/', '2026-09-22', '89788417')];
+    const bundle = {
+      eligible: () => 1,
+      searchable: async () => ({
+        search: async () => ({
+          results: copies.map((copy, index) => ({
+            id: String(index),
+            score: 2 - index,
+            words: [0],
+            data: async () => ({
+              url: copy.url,
+              content: copy.content,
+              meta: { title: '试鸣扶持政策', site: 'rfb', date: copy.date, locale: 'zh-CN' },
+            }),
+          })),
+        }),
+      }),
+      titles: async () =>
+        [
+          ['/new/', '试鸣扶持政策', 'rfb', 'department', 'letter', '2026-09-22', '信件类别 政策咨询'],
+        ] as const,
+    };
+    const engine = createSearch({ open: async () => bundle, locales: ['zh-CN'] });
+    expect((await engine.search('试鸣')).hits.map((hit) => hit.url)).toEqual(['/new/']);
   });
 
   it('searches the newest shard, and older shards only when asked', async () => {
@@ -341,5 +402,102 @@ describe('joinBlocks', () => {
       'The port reopened. Trade grew 3.5% in 2025.',
     );
     expect(joinBlocks('GDP增长3.5%')).toBe('GDP增长3.5%');
+  });
+});
+
+describe('latency of a query after the first', () => {
+  const page = { url: '/a/', title: '临江通知', text: '临江市场工作', site: 'portal' };
+  const found = {
+    results: [
+      {
+        id: '0',
+        score: 1,
+        words: [0],
+        data: async () => ({
+          url: page.url,
+          content: encodeForIndex(`${page.title}\n${page.text}`),
+          meta: { title: page.title, site: page.site, date: '2024-01-01', locale: 'zh-CN' },
+        }),
+      },
+    ],
+  };
+
+  it('searches the newest shard while the routing table and the title index are read', async () => {
+    const events: string[] = [];
+    let answerRoute: (plan: RoutePlan | undefined) => void = () => undefined;
+    const bundle = {
+      eligible: () => 3,
+      searchable: async (count: number, _year?: string, routed: readonly number[] = []) => {
+        events.push(`search ${count} [${routed.join(',')}]`);
+        return { search: async () => found };
+      },
+      route: () => {
+        events.push('route');
+        return new Promise<RoutePlan | undefined>((resolve) => {
+          answerRoute = resolve;
+        });
+      },
+    };
+    const search = createSearch({ open: async () => bundle, locales: ['zh-CN'] });
+    const answer = search.search('临江');
+    // Let the engine start: the newest shard's search must not wait for the route.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([...events].sort()).toEqual(['route', 'search 1 []']);
+    answerRoute({ shards: [], complete: false });
+    expect((await answer).hits.map((hit) => hit.url)).toEqual(['/a/']);
+    // Routed nowhere: the search already made is the answer, not a second one.
+    expect([...events].sort()).toEqual(['route', 'search 1 []']);
+    // Routed to an older shard, the routed search answers.
+    const routed = search.search('临江市');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answerRoute({ shards: [2], complete: true });
+    expect((await routed).hits.map((hit) => hit.url)).toEqual(['/a/']);
+    expect(events.slice(2).sort()).toEqual(['route', 'search 1 [2]', 'search 1 []']);
+  });
+
+  it('opens one Pagefind module per locale, its second instance made by createInstance(), warmed after an answer', async () => {
+    const imported: string[] = [];
+    const instances: string[] = [];
+    const inits: string[] = [];
+    const instance = (name: string) => ({
+      options: async () => undefined,
+      mergeIndex: async (path: string) => {
+        instances.push(`${name} merges ${path}`);
+      },
+      init: async () => {
+        inits.push(name);
+      },
+      search: async () => found,
+    });
+    const open = bundleLoader({
+      root: '/',
+      manifest: {
+        locales: {
+          'zh-CN': {
+            shards: [
+              { newest: '2026-01-01', oldest: '2025-01-01', metaBytes: 1000, chunkBytes: 1000 },
+              { newest: '2024-12-31', oldest: '2020-01-01', metaBytes: 1000, chunkBytes: 1000 },
+            ],
+          },
+        },
+      } as unknown as SearchManifest,
+      importModule: async (url) => {
+        imported.push(url);
+        return {
+          ...instance('module'),
+          createInstance: () => {
+            instances.push('created');
+            return instance('second');
+          },
+        };
+      },
+    });
+    const bundle = await open('zh-CN');
+    await bundle.searchable(1);
+    await bundle.searchable(2);
+    expect(imported).toEqual(['/pagefind/zh-CN/0/pagefind.js']);
+    expect(instances).toEqual(['created', 'second merges /pagefind/zh-CN/1/']);
+    await bundle.warm?.();
+    expect(inits.sort()).toEqual(['module', 'second']);
   });
 });

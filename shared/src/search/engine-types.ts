@@ -122,6 +122,11 @@ export interface LocaleBundle {
    * sharded locale; `undefined` when the locale has none or the query is too common for it to answer.
    */
   titles?(parts: readonly QueryPart[]): Promise<readonly TitleRecord[] | undefined>;
+  /**
+   * Loads, after an answer, what a next query may need that costs no download of its own (the search
+   * instance the answer did not use), so that it does not start cold.
+   */
+  warm?(): Promise<void>;
 }
 
 /** Options of `createSearch()`. */
@@ -152,8 +157,19 @@ export interface ClusterSearch {
   ): Promise<SearchPage>;
 }
 
-/** The part of a bundle's `pagefind.js` module the loader uses. */
-export interface PagefindModuleLike extends PagefindLike {
+/** One Pagefind instance: the module's own, or one made by its `createInstance()`. */
+export interface PagefindInstanceLike extends PagefindLike {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  /** Loads the instance (its worker, WebAssembly and metadata) without searching. */
+  init?(): Promise<void>;
+}
+
+/** The part of a bundle's `pagefind.js` module the loader uses. */
+export interface PagefindModuleLike extends PagefindInstanceLike {
+  /**
+   * A further instance of the same module (Pagefind ≥ 1.4): its own index and merged shards, the
+   * module's code and web worker shared. Created loaded (it starts its initialisation at once).
+   */
+  createInstance?(options?: Record<string, unknown>): PagefindInstanceLike;
 }

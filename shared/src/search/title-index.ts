@@ -3,8 +3,9 @@
  * so a visitor who types a title (or a phrase of one) finds the page in the first answer, however old
  * (docs/adr/0022-title-index-and-long-runs.md). The indexer writes it under `pagefind/<locale>/titles/`:
  *
- * - `r<n>.json`: records `n * perFile …` as `[url, title, site, kind, type, date, lead]`, pages in shard
- *   order (newest first), so a record's number is also its rank among equals;
+ * - `r<n>.json`: records `n * perFile …` as `[url, title, site, kind, type, date, lead, hash]`, pages
+ *   in shard order (newest first), so a record's number is also its rank among equals; `hash` is
+ *   `copyHash()` of the page's text (ADR 31);
  * - `p<n>.json`: postings, `{ gram: "ids" }` for the grams whose bucket is `n` (`routeBucket()`); ids
  *   ascending, each written as the base-36 difference to the previous one, comma separated, or `*` when
  *   more than `commonLimit` titles hold the gram (too common to narrow anything down).
@@ -14,11 +15,31 @@
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
+import { fnv1a } from '../text/hash.ts';
 import { routeBucket } from './routes.ts';
 import { hanBigrams, type QueryPart } from './tokenize.ts';
 
-/** A title record: `[url, title, site, kind, type, date, lead]`. */
-export type TitleRecord = readonly [string, string, string, string, string, string, string];
+/**
+ * A title record: `[url, title, site, kind, type, date, lead, hash]`; `hash` (`copyHash()` of the text)
+ * is missing in indexes written before it.
+ */
+export type TitleRecord = readonly [string, string, string, string, string, string, string, string?];
+
+/**
+ * Text as copies of one page share it: without numbers (dates, counts), spaces and punctuation, so the
+ * same letter answered on several days, or a page re-published, compares equal.
+ */
+export function comparableText(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+}
+
+/**
+ * A short hash of a page's whole text as copies compare it (`comparableText()`): FNV-1a, base 36.
+ * @example copyHash('答复：请拨打123') === copyHash('答复：请拨打456') // true
+ */
+export function copyHash(text: string): string {
+  return fnv1a(comparableText(text)).toString(36);
+}
 
 /** A posting bucket as written. */
 export type TitlePostingFile = Readonly<Record<string, string>>;

@@ -13,10 +13,27 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-/** Share of the query's known items among the top ten. */
-export function recallAt10(query: BenchQuery, top: TopTen): number {
-  const shown = new Set(top.slice(0, 10));
-  return query.known.filter((url) => shown.has(url)).length / query.known.length;
+/**
+ * What makes two pages the same page to a reader, for copies an engine shows once: a key equal for
+ * pages with the same title and the same text (the bench reads both from the pages themselves), or
+ * `undefined` for a page it does not know.
+ */
+export type PageIdentity = (url: string) => string | undefined;
+
+/**
+ * Whether a known item is in the top ten: shown itself, or — with `identity` — a page with the same
+ * title and the same text is shown in its place (an engine that shows copies once).
+ */
+export function shownAt10(url: string, top: TopTen, identity?: PageIdentity): 'shown' | 'copy' | false {
+  const ten = top.slice(0, 10);
+  if (ten.includes(url)) return 'shown';
+  const key = identity?.(url);
+  return key !== undefined && ten.some((other) => identity?.(other) === key) ? 'copy' : false;
+}
+
+/** Share of the query's known items among the top ten (a verified identical copy shown counts). */
+export function recallAt10(query: BenchQuery, top: TopTen, identity?: PageIdentity): number {
+  return query.known.filter((url) => shownAt10(url, top, identity)).length / query.known.length;
 }
 
 /**
@@ -48,9 +65,9 @@ export interface AnswerFigures {
 }
 
 /** The figures of one answer. */
-export function answerFigures(query: BenchQuery, top: TopTen): AnswerFigures {
+export function answerFigures(query: BenchQuery, top: TopTen, identity?: PageIdentity): AnswerFigures {
   return {
-    recallAt10: recallAt10(query, top),
+    recallAt10: recallAt10(query, top, identity),
     precisionAt10: precisionAt10(query, top),
     ceilingAt10: Math.min(10, query.relevant.size) / 10,
     oldPrecisionAt10: oldPrecisionAt10(query, top),

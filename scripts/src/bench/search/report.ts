@@ -3,7 +3,14 @@
  */
 import { coldBudgetBytes } from '@govcluster/shared/search';
 import { type Goal, goals } from './goals.ts';
-import { type AnswerFigures, answerFigures, meanFigures, quantile } from './metrics.ts';
+import {
+  type AnswerFigures,
+  answerFigures,
+  meanFigures,
+  type PageIdentity,
+  quantile,
+  shownAt10,
+} from './metrics.ts';
 import { type BenchQuery, sampledSets } from './query-sets.ts';
 import type { Answer, Engine, Visit } from './visitor.ts';
 
@@ -18,6 +25,12 @@ export interface SetFigures {
   afterOlder: ReturnType<typeof meanFigures> & DownloadFigures;
   /** Queries whose known items were not all in the top ten after older pages (at most 15). */
   misses: { query: string; holders: number; top: string[] }[];
+  /**
+   * Every known item of every query that the first answer's top ten did not show itself: `copy` when a
+   * page with the same title and text was shown in its place (counted as found), `older` when the
+   * answer after "older pages" showed it, `missed` otherwise.
+   */
+  firstMisses: { query: string; url: string; kind: 'copy' | 'older' | 'missed'; top: string[] }[];
   /** Time to answer the next query typed into the same page, after the first (and older) answer. */
   next: { queries: number; p50Ms: number; p95Ms: number };
 }
@@ -53,18 +66,29 @@ function nextFigures(visits: readonly Visit[]): SetFigures['next'] {
 }
 
 /** The figures of one engine's visits over one query set (visits in the order of the queries). */
-export function setFigures(queries: readonly BenchQuery[], visits: readonly Visit[]): SetFigures {
+export function setFigures(
+  queries: readonly BenchQuery[],
+  visits: readonly Visit[],
+  identity?: PageIdentity,
+): SetFigures {
   if (queries.length === 0) throw new Error('no query in the set: its figures would mean nothing');
   if (visits.length !== queries.length)
     throw new Error(`${visits.length} visits for ${queries.length} queries`);
   const first: AnswerFigures[] = [];
   const after: AnswerFigures[] = [];
   const misses: SetFigures['misses'] = [];
+  const firstMisses: SetFigures['firstMisses'] = [];
   for (const [at, query] of queries.entries()) {
     const seen = visits[at]!;
     const best = seen.older ?? seen.first;
-    first.push(answerFigures(query, seen.first.top));
-    const figures = answerFigures(query, best.top);
+    first.push(answerFigures(query, seen.first.top, identity));
+    for (const url of query.known) {
+      const shown = shownAt10(url, seen.first.top, identity);
+      if (shown === 'shown') continue;
+      const kind = shown === 'copy' ? 'copy' : shownAt10(url, best.top, identity) ? 'older' : 'missed';
+      firstMisses.push({ query: query.query, url, kind, top: seen.first.top.slice(0, 3) });
+    }
+    const figures = answerFigures(query, best.top, identity);
     after.push(figures);
     if (figures.recallAt10 < 1 && misses.length < 15)
       misses.push({ query: query.query, holders: query.relevant.size, top: best.top.slice(0, 3) });
@@ -75,6 +99,7 @@ export function setFigures(queries: readonly BenchQuery[], visits: readonly Visi
     olderOffered: visits.filter((seen) => seen.olderOffered).length / visits.length,
     afterOlder: { ...meanFigures(after), ...downloads(visits.map((seen) => seen.older ?? seen.first)) },
     misses,
+    firstMisses,
     next: nextFigures(visits),
   };
 }
