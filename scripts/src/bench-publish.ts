@@ -63,7 +63,10 @@ async function main(): Promise<void> {
       layout,
       port: 0,
       catchUpMs: 0,
-      log: () => {},
+      // The publisher's own lines (why a build rendered what it did) with BENCH_PUBLISH_LOG=1.
+      log: process.env.BENCH_PUBLISH_LOG
+        ? (line: string) => process.stderr.write(`[publisher] ${line}\n`)
+        : () => {},
     });
     await publisher.publisher.idle();
     const first = readRelease(layout, liveReleaseId(layout) ?? '');
