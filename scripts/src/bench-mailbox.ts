@@ -55,6 +55,7 @@ const { limitsFromEnv } = (await import(path.join(cmsDir, 'src', 'mailbox', 'lim
   limitsFromEnv(env: NodeJS.ProcessEnv): Record<string, { max: number; windowMs: number }>;
 };
 const log = (line: string) => process.stderr.write(`[bench-mailbox] ${line}\n`);
+mkdirSync(path.join(cmsDir, '.data'), { recursive: true });
 const work = mkdtempSync(path.join(cmsDir, '.data', 'bench-mailbox-'));
 const pgName = `govcluster_bench_mailbox_${randomBytes(4).toString('hex')}`;
 const psql = (command: string) =>
