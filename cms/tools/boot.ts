@@ -2,11 +2,12 @@
  * Boots the CMS in this process for the command-line tools (seed, start): secrets in place, database
  * reachable (a clear message otherwise), TypeScript compiled, Strapi loaded.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
+import { compileCms } from '../src/setup/compile';
 import { parseDatabaseUrl, redactDatabaseUrl } from '../src/setup/database-url';
 import { ensureSecrets } from '../src/setup/secrets';
 
@@ -45,21 +46,6 @@ export async function checkDatabase(env: NodeJS.ProcessEnv = process.env): Promi
   return `PostgreSQL ${redactDatabaseUrl(url)}`;
 }
 
-/** Newest modification time under the given folders (config, src), for "is dist up to date". */
-export function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of dirs) walk(dir);
-  return newest;
-}
-
 /** Options of {@link bootCms}. */
 export interface BootOptions {
   /** Serve the admin panel (needs `strapi build` first). Default false. */
@@ -74,7 +60,7 @@ export async function bootCms(options: BootOptions = {}): Promise<Core.Strapi> {
   if (generated.length > 0) process.stderr.write(`[cms] generated ${generated.join(', ')} into cms/.env\n`);
   await checkDatabase();
   mkdirSync(join(appDir, 'public', 'uploads'), { recursive: true });
-  const { distDir } = await strapiModule.compileStrapi({ appDir });
+  const { distDir } = await compileCms(appDir);
   const strapi = strapiModule.createStrapi({
     appDir,
     distDir,

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@govcluster/shared/ports';
 import { ensureBuildToken } from '../../cms/src/setup/build-token.ts';
-import { appDir, strapiModule } from '../../cms/src/testing/boot-strapi.ts';
+import { compileCms } from '../../cms/src/setup/compile.ts';
+import { appDir } from '../../cms/src/testing/boot-strapi.ts';
 import { createReviewWorld, type ReviewWorld } from '../../cms/src/testing/review/review-world.ts';
 import { type StaticServer, serveStatic } from '../../scripts/src/lib/static-server.ts';
 import type { ReleaseLayout } from '../../scripts/src/publisher/releases.ts';
@@ -49,8 +50,8 @@ export async function startPublishingWorld(options: {
   process.env.PUBLISHER_URL = `http://127.0.0.1:${port}`;
   process.env.PUBLISHER_SECRET = randomBytes(16).toString('hex');
   Object.assign(process.env, options.env?.(work));
-  // This project has no global setup that compiles the CMS: compile it here (seconds when unchanged).
-  await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
+  // This project has no global setup that compiles the CMS: compile it here (when it changed).
+  await compileCms(appDir);
   const world = await createReviewWorld('sqlite');
   let publisher: RunningPublisher | undefined;
   const close = async (site?: StaticServer) => {

@@ -5,13 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { solveChallenge } from '@govcluster/shared/mailbox';
 import { runTrusted } from '../../cms/src/plugins/review/server/src/trust.ts';
-import {
-  appDir,
-  bootStrapi,
-  strapiModule,
-  type TestDatabase,
-  type TestStrapi,
-} from '../../cms/src/testing/boot-strapi.ts';
+import { compileCms } from '../../cms/src/setup/compile.ts';
+import { appDir, bootStrapi, type TestDatabase, type TestStrapi } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 
 /** A booted mailbox world. */
@@ -65,8 +60,8 @@ export async function createMailboxWorld(
   process.env.MAILBOX_SECRET = randomBytes(32).toString('hex');
   process.env.MAILBOX_CHALLENGE_BITS = String(options.challengeBits ?? 8);
   process.env.MAILBOX_LIMITS = JSON.stringify(limits);
-  // This project has no global setup that compiles the CMS: compile it here (seconds when unchanged).
-  await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
+  // This project has no global setup that compiles the CMS: compile it here (when it changed).
+  await compileCms(appDir);
   const app = await bootStrapi(options.database ?? 'sqlite');
   const sites: Record<string, string> = {};
   try {

@@ -1,6 +1,7 @@
-import { appDir, strapiModule } from './boot-strapi';
+import { compileCms } from '../setup/compile';
+import { appDir } from './boot-strapi';
 
-/** Compiles the Strapi app (TypeScript → dist/) once before the integration suites boot it. */
+/** Compiles the Strapi app (TypeScript → dist/) before the integration suites boot it, when it changed. */
 export default async function setup(): Promise<void> {
-  await strapiModule.compileStrapi({ appDir, ignoreDiagnostics: false });
+  await compileCms(appDir);
 }
