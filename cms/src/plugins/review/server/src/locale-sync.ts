@@ -64,6 +64,8 @@ export function guardLocaleSync(strapi: Core.Strapi, review: () => ReviewService
       if (!review().isGoverned(model.uid)) return localizations.syncNonLocalizedAttributes(source, model);
       if (source.publishedAt) return;
       const before = await sharedValuesOfOtherDrafts(strapi, model, source);
+      // No other locale has a draft (a new document, a document in one language): nothing to copy onto.
+      if (before.size === 0) return;
       await localizations.syncNonLocalizedAttributes(source, model);
       const after = await sharedValuesOfOtherDrafts(strapi, model, source);
       const actorId = requestUserId(strapi);
