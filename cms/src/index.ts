@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { answerMalformedReads } from './content-api/malformed-query';
 import { limitContentApiMedia } from './content-api/public-media';
 import { guardContentApiReads } from './content-api/published-only';
+import { startDraftSweeps, stopDraftSweeps } from './mailbox/draft-sweeps';
 import { markReplies } from './mailbox/replies';
 import { sealLetterWriters, sealStoredWriters } from './mailbox/sealed-writer';
 import { notifyPublisher } from './publishing/notify';
@@ -39,5 +40,10 @@ export default {
     await labelRegistry(strapi);
     await sealStoredWriters(strapi);
     await ensureAdminLayouts(strapi, [...publicContentTypes, 'api::site-membership.site-membership']);
+    startDraftSweeps(strapi);
+  },
+
+  destroy() {
+    stopDraftSweeps();
   },
 };

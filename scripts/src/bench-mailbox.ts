@@ -5,8 +5,9 @@
  * The mailbox under load (issue 17, docs/adr/0023-mailbox.md), local only and bounded: a fresh CMS
  * (`npm start`'s, seeded with the fixture city) on SQLite or PostgreSQL; letters posted at `--rate` per
  * second for `--seconds` (at most 200/s and 600 s), each with a solved challenge. Then, from the database:
- * every acknowledged letter (201 with a tracking code) has its intake and its letter; every refusal was a
- * 4xx with a reason. Prints the counts and the answer times (p50, p95, max), and writes
+ * every acknowledged letter (201 with a tracking code) has its intake (the letter kept, sealed), and once
+ * drafting has caught up (timed: seconds after the load) its draft letter; every refusal was a 4xx with a
+ * reason. Prints the counts and the answer times (p50, p95, max), and writes
  * `.data/bench/mailbox-<database>.json`.
  *
  * `--restart` kills the CMS (SIGKILL, no goodbye) halfway and starts it again on the same database while
@@ -124,9 +125,21 @@ try {
     ...(values.restart ? { during: { at: seconds / 2, run: restart } } : {}),
   });
   const wallSeconds = (performance.now() - wall) / 1000;
-  const stored = await storedCodes(database === 'postgres' ? { postgres: pgUrl } : { sqlite: sqliteFile });
+  const where = database === 'postgres' ? { postgres: pgUrl } : { sqlite: sqliteFile };
   const accepted = outcomes.filter((o) => o.status === 201 && o.code);
-  const lost = accepted.filter((o) => !stored.has(o.code as string)).map((o) => o.code);
+  // Acknowledged means kept: the intake holds the letter sealed. Drafting follows, one after another.
+  const kept = await storedCodes(where, 'kept');
+  const lost = accepted.filter((o) => !kept.has(o.code as string)).map((o) => o.code);
+  const drainStart = performance.now();
+  let drafted = await storedCodes(where, 'drafted');
+  const undrafted = () => accepted.filter((o) => !drafted.has(o.code as string)).length;
+  const waitingAtEnd = undrafted();
+  while (undrafted() > 0 && performance.now() - drainStart < 600_000) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    drafted = await storedCodes(where, 'drafted');
+  }
+  const drainSeconds = Math.round((performance.now() - drainStart) / 100) / 10;
+  const neverDrafted = undrafted();
   const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500);
   const unexplained = refused.filter((o) => !o.reason);
   const errors = outcomes.filter(
@@ -154,6 +167,9 @@ try {
     accepted: accepted.length,
     stored: accepted.length - lost.length,
     lost,
+    waitingToBeDraftedAtEnd: waitingAtEnd,
+    draftedWithinSecondsAfterLoad: drainSeconds,
+    neverDrafted,
     refused: refused.length,
     refusedWithoutReason: unexplained.length,
     serverErrors: errors.length,
@@ -173,13 +189,15 @@ try {
   process.stdout.write(
     `mailbox load on ${database}${values.restart ? ' with a restart' : ''}: ${rate}/s asked for ${seconds} s, ${report.achievedRate}/s sent (${outcomes.length} letters, ${skipped} skipped by the bench at ${values['max-in-flight']} in flight)\n` +
       `  accepted ${accepted.length}, of which in the database ${report.stored}, lost ${lost.length}\n` +
+      `  drafted for the offices: ${waitingAtEnd} still waiting when the load ended, all drafted ${drainSeconds} s later${neverDrafted ? ` except ${neverDrafted}` : ''}\n` +
       `  refused ${refused.length} (4xx; ${unexplained.length} without a reason), server errors ${errors.length}, unanswered (CMS down) ${unanswered}\n` +
       `  answer time of the post: p50 ${report.answerMs.p50} ms, p95 ${report.answerMs.p95} ms, max ${report.answerMs.max} ms\n` +
       `  statuses ${JSON.stringify(byStatus)}${refused.length ? `; reasons ${JSON.stringify(reasons)}` : ''}\n` +
       `  limits in force (defaults unless MAILBOX_LIMITS): ${limitLine}; ${addresses === 'distinct' ? 'each letter from its own address via X-Forwarded-For from loopback' : 'every letter from one address'}; proof of work ${bits} bits (production 16)\n` +
       `  report: ${path.relative(process.cwd(), out)}\n`,
   );
-  process.exitCode = lost.length === 0 && unexplained.length === 0 && errors.length === 0 ? 0 : 1;
+  process.exitCode =
+    lost.length === 0 && neverDrafted === 0 && unexplained.length === 0 && errors.length === 0 ? 0 : 1;
 } catch (error) {
   log(`failed: ${(error as Error).message}\n${cmsLines.join('\n')}`);
   process.exitCode = 2;

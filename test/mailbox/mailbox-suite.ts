@@ -7,6 +7,7 @@
  * Long on purpose: one list of cases against one booted Strapi and its mailbox, each case a few lines;
  * split, every part would boot Strapi again (about 20 s each, per database).
  */
+import type { LetterInput } from '@govcluster/shared/mailbox';
 import type { ReviewRole } from '@govcluster/shared/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealStoredWriters } from '../../cms/src/mailbox/sealed-writer.ts';
@@ -92,6 +93,116 @@ export function describeMailbox(database: TestDatabase): void {
         email: letter.email,
         idNumber: letter.idNumber,
       });
+    });
+
+    it('keeps a letter sealed until it is drafted: tracked as received, drafted once by the sweep, even after a crash', async () => {
+      const strapi = world.app.strapi as any;
+      const mailbox = mailboxOf(strapi);
+      const site = await mailbox.site('fgw');
+      const letter = validLetter(2);
+      const input = {
+        ...letter,
+        email: letter.email ?? null,
+        idNumber: letter.idNumber ?? null,
+        mayPublish: true,
+      } as LetterInput;
+      const meta = { fingerprint: `test-${next++}`, verification: 'proof-of-work' as const };
+      // Kept, not drafted: what a stop or crash between the two leaves.
+      const kept = await mailbox.keep(site!, input, meta);
+      const row = await strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code: kept.intake.code } });
+      expect(row.letter).toBeNull();
+      expect(row.pending).toMatch(/^v1\./);
+      const raw = JSON.stringify(row);
+      for (const secret of [
+        letter.phone,
+        letter.name,
+        letter.email,
+        letter.idNumber,
+        letter.subject,
+        letter.text,
+      ]) {
+        expect(raw).not.toContain(secret);
+      }
+      const tracked = await world.postJson(
+        '/api/mailbox/track',
+        { code: kept.intake.code, password: kept.password },
+        ip(),
+      );
+      expect(tracked.status).toBe(200);
+      expect([tracked.body.letter.status, tracked.body.letter.subject, tracked.body.letter.reply]).toEqual([
+        'received',
+        letter.subject,
+        null,
+      ]);
+      // Another process accepted it a moment ago: the sweep leaves it to that process for a minute.
+      expect(await mailbox.draftLeftOver()).toBe(0);
+      const later = new Date(Date.now() + 2 * 60_000);
+      expect(await mailbox.draftLeftOver(later)).toBe(1);
+      const drafted = await strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findOne({ where: { code: kept.intake.code } });
+      expect(drafted.pending).toBeNull();
+      const stored = await strapi.db
+        .query('api::letter.letter')
+        .findOne({ where: { documentId: drafted.letter } });
+      expect([stored.title, stored.question, stored.handlingStatus]).toEqual([
+        letter.subject,
+        letter.text,
+        'received',
+      ]);
+      expect((await mailbox.contact(drafted.letter))?.phone).toBe(letter.phone);
+      expect(await mailbox.draftLeftOver(new Date(Date.now() + 4 * 60_000))).toBe(0);
+
+      // Drafted, then the process died before the intake was updated: linked, not drafted twice.
+      const second = await mailbox.keep(
+        site!,
+        { ...input, subject: `${letter.subject}（二）` },
+        {
+          ...meta,
+          fingerprint: `test-${next++}`,
+        },
+      );
+      await mailbox.draft(second.intake, { fresh: true });
+      await strapi.db.query('api::letter-intake.letter-intake').updateMany({
+        where: { id: second.intake.id },
+        data: { letter: null, pending: second.intake.pending },
+      });
+      expect(await mailbox.draftLeftOver(new Date(Date.now() + 6 * 60_000))).toBe(1);
+      const key = `letter-${second.intake.code.toLowerCase()}`;
+      expect(await strapi.db.query('api::letter.letter').count({ where: { key } })).toBe(1);
+    });
+
+    it('answers a burst at once and drafts every letter of it, one after another', async () => {
+      const letters = Array.from({ length: 12 }, (_, n) => validLetter(300 + n));
+      const solved: { challenge: string; solution: string }[] = [];
+      for (const _ of letters) solved.push(await world.solved());
+      const answers = await Promise.all(
+        letters.map((letter, n) =>
+          world.postJson('/api/mailbox/letters', { ...letter, ...solved[n] }, `203.0.113.${n + 1}`),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(letters.map(() => 201));
+      const codes = answers.map((answer) => answer.body.code as string);
+      const intakes = () =>
+        world.app.strapi.db
+          .query('api::letter-intake.letter-intake')
+          .findMany({ where: { code: { $in: codes } }, select: ['code', 'letter', 'pending'] });
+      for (let waited = 0; waited < 60_000; waited += 200) {
+        if ((await intakes()).every((intake: { letter: string | null }) => intake.letter)) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const rows = (await intakes()) as { letter: string | null; pending: string | null }[];
+      expect(rows).toHaveLength(12);
+      expect(rows.filter((row) => !row.letter || row.pending)).toEqual([]);
+      const titles = await world.app.strapi.db.query('api::letter.letter').findMany({
+        where: { documentId: { $in: rows.map((row) => row.letter) } },
+        select: ['title'],
+      });
+      expect(titles.map((row: { title: string }) => row.title).sort()).toEqual(
+        letters.map((letter) => letter.subject).sort(),
+      );
     });
 
     const bad: [string, Record<string, unknown>, string][] = [

@@ -52,7 +52,11 @@ export async function lettersToHandle(
   const mine = [...(sites === 'all' ? [] : sites)];
   const intakes = (await strapi.db.query('api::letter-intake.letter-intake').findMany({
     // Intakes from before assignment existed have no office: theirs is the site's.
-    where: sites === 'all' ? {} : { $or: [{ office: { $in: mine } }, { office: null, site: { $in: mine } }] },
+    // A letter accepted but not drafted yet (seconds, in a burst) is listed once it is drafted.
+    where: {
+      letter: { $notNull: true },
+      ...(sites === 'all' ? {} : { $or: [{ office: { $in: mine } }, { office: null, site: { $in: mine } }] }),
+    },
     select: ['code', 'letter', 'site', 'office', 'kind', 'verification'],
     limit: 5000,
   })) as {

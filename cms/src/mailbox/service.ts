@@ -115,14 +115,38 @@ function field(form: Record<string, unknown>, name: string, limit = 400): string
   return typeof value === 'string' ? value.slice(0, limit) : '';
 }
 
+/** A letter accepted and not yet drafted, as sealed in its intake's `pending`. */
+interface PendingLetter {
+  letter: LetterInput;
+  site: string;
+  submittedAt: string;
+}
+
+/** An intake row as the mailbox reads it. */
+export interface IntakeRow {
+  id: number;
+  code: string;
+  pending?: string | null;
+}
+
+/** What a pending letter is sealed to: its intake's tracking code. */
+const pendingBinding = (code: string) => `letter-intake:${code}`;
+
+/** A writer waits for the draft while fewer letters than this wait before theirs. */
+const draftingQueueWait = 4;
+
 /** Creates the mailbox of a Strapi instance. */
 export function createMailbox(strapi: Core.Strapi) {
   const keys = loadMailboxKeys(strapi.dirs.app.root);
   const limiter = new RateLimiter(limitsFromEnv());
   const used = new UsedChallenges();
   const bits = Number(process.env.MAILBOX_CHALLENGE_BITS ?? defaultChallengeBits);
-  /** Tickets of the confirmation page: shown once, for ten minutes. */
+  /** Tickets of the confirmation page: shown once, for ten minutes (in the order they expire). */
   const tickets = new Map<string, { code: string; password: string; site: string; expires: number }>();
+  const sites = new Map<string, { site: MailboxSite | null; until: number }>();
+  /** Letters accepted here and waiting to be drafted, one at a time. */
+  let drafting: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
   const ipKey = (ip: string) => keyedHash(keys.sign, 'ip', ip);
 
   const limited = (retryAfter: number, message: string): MailboxOutcome<never> => ({
@@ -133,9 +157,22 @@ export function createMailbox(strapi: Core.Strapi) {
   });
 
   const mailbox = {
-    /** A site with a mailbox column (its first column of type `interaction`), or null. */
+    /**
+     * A site with a mailbox column (its first column of type `interaction`), or null. Read again after
+     * ten seconds: four queries a letter otherwise, for what changes a few times a year.
+     */
     async site(key: unknown): Promise<MailboxSite | null> {
       if (typeof key !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(key)) return null;
+      const now = Date.now();
+      const cached = sites.get(key);
+      if (cached && cached.until > now) return cached.site;
+      const site = await mailbox.readSite(key);
+      if (sites.size > 1000) sites.clear();
+      sites.set(key, { site, until: now + 10_000 });
+      return site;
+    },
+
+    async readSite(key: string): Promise<MailboxSite | null> {
       const site = (await strapi.db.query('api::site.site').findOne({
         where: { key },
         populate: { name: true },
@@ -240,77 +277,178 @@ export function createMailbox(strapi: Core.Strapi) {
           errors: { form: '这封信已经提交过，请勿重复提交；可凭当时得到的查询编号查询办理情况' },
         };
       }
-      const stored = await mailbox.store(site, letter, { fingerprint, verification });
+      const stored = await mailbox.accept(site, letter, { fingerprint, verification });
       limiter.hit(verification === 'none' ? 'unverifiedPerIp' : 'lettersPerIp', byIp, now);
       if (verification === 'none') limiter.hit('unverifiedTotal', 'all', now);
       for (const key of contacts) limiter.hit('lettersPerContact', key, now);
       const ticket = randomBytes(18).toString('base64url');
-      for (const [id, entry] of tickets) if (entry.expires < now) tickets.delete(id);
+      for (const [id, entry] of tickets) {
+        if (entry.expires >= now) break;
+        tickets.delete(id);
+      }
       tickets.set(ticket, { ...stored, site: site.key, expires: now + 10 * 60_000 });
       return { ok: true, status: 201, value: { ...stored, ticket, site } };
     },
 
-    /** Stores a validated letter: the draft letter and its intake (contact sealed); returns code and password. */
-    async store(
+    /**
+     * Stores a validated letter as its intake, the whole letter sealed (the acknowledgement: once this
+     * returns, the letter is kept), then has it drafted as a letter for the offices. The writer waits
+     * for the draft while the mailbox keeps up; in a burst the answer comes at once and the letters are
+     * drafted one after another behind it (docs/adr/0023-mailbox.md, "Accepting before drafting").
+     */
+    async accept(
       site: MailboxSite,
       letter: LetterInput,
       meta: { fingerprint: string; verification: 'proof-of-work' | 'none' },
     ): Promise<{ code: string; password: string }> {
+      const { intake, password } = await mailbox.keep(site, letter, meta);
+      const behind = waiting;
+      waiting++;
+      const drafted = (drafting = drafting
+        .catch(() => undefined)
+        .then(() => mailbox.draft(intake, { fresh: true }))
+        .finally(() => {
+          waiting--;
+        }));
+      drafted.catch((error: unknown) =>
+        strapi.log.error(
+          `[mailbox] letter ${intake.code} is kept but not drafted yet (the next sweep drafts it): ${(error as Error).message}`,
+        ),
+      );
+      if (behind < draftingQueueWait) await drafted.catch(() => undefined);
+      return { code: intake.code, password };
+    },
+
+    /** Stores an accepted letter as its intake, the whole letter sealed, claimed for drafting here. */
+    async keep(
+      site: MailboxSite,
+      letter: LetterInput,
+      meta: { fingerprint: string; verification: 'proof-of-work' | 'none' },
+    ): Promise<{ intake: IntakeRow; password: string }> {
       const now = new Date();
       const password = newPassword();
       const passwordHash = hashPassword(keys.sign, normalizePassword(password));
+      const pending: PendingLetter = { letter, site: site.key, submittedAt: now.toISOString() };
       for (let attempt = 0; ; attempt++) {
         const code = newCode(now);
-        if (await strapi.db.query(intakeUid).findOne({ where: { code }, select: ['id'] })) {
-          if (attempt > 5) throw new Error('no free tracking code');
-          continue;
+        const sealed = seal(keys.seal, pending, pendingBinding(code));
+        try {
+          // createMany: no read-back of the row just written.
+          const created = (await strapi.db.query(intakeUid).createMany({
+            data: [
+              {
+                code,
+                site: site.key,
+                office: site.key,
+                passwordHash,
+                pending: sealed,
+                draftClaimedAt: now,
+                kind: letter.kind,
+                mayPublish: letter.mayPublish,
+                fingerprint: meta.fingerprint,
+                verification: meta.verification,
+              },
+            ],
+          })) as { ids: number[] };
+          return { intake: { id: created.ids[0] as number, code, pending: sealed }, password };
+        } catch (error) {
+          // The code is unique: another letter drew the same one (about one in 600 million a day).
+          const taken = await strapi.db.query(intakeUid).findOne({ where: { code }, select: ['id'] });
+          if (taken && attempt < 5) continue;
+          throw error;
         }
+      }
+    },
+
+    /**
+     * Drafts an accepted letter: the draft `api::letter.letter` for the offices, the contact sealed to
+     * it, the sealed letter removed from the intake. A letter drafted before a crash cut this short
+     * (same key) is linked, not drafted twice. Returns the letter's document id.
+     */
+    async draft(intake: IntakeRow, options: { fresh?: boolean } = {}): Promise<string> {
+      if (!intake.pending) throw new Error(`intake ${intake.code} has nothing to draft`);
+      const {
+        letter,
+        site: siteKey,
+        submittedAt,
+      } = open<PendingLetter>(keys.seal, intake.pending, pendingBinding(intake.code));
+      const key = `letter-${intake.code.toLowerCase()}`;
+      const earlier = options.fresh
+        ? null
+        : ((await strapi.db.query(letterUid).findOne({ where: { key }, select: ['documentId'] })) as {
+            documentId: string;
+          } | null);
+      let documentId = earlier?.documentId;
+      if (!documentId) {
+        const site = await mailbox.site(siteKey);
+        if (!site) throw new Error(`the site ${siteKey} has no mailbox any more`);
         const draft = await strapi.documents(letterUid as never).create({
           locale: 'zh-CN',
           status: 'draft',
           data: {
-            key: `letter-${code.toLowerCase()}`,
+            key,
             title: letter.subject,
             question: letter.text,
             category: letterKinds[letter.kind],
-            submittedAt: now.toISOString(),
+            submittedAt,
             handlingStatus: 'received',
             handlingUnit: site.name,
             site: site.documentId,
             office: site.documentId,
             column: site.columnDocumentId,
-            datePublished: now.toISOString(),
-            dateModified: now.toISOString(),
+            datePublished: submittedAt,
+            dateModified: submittedAt,
           },
         } as never);
-        const documentId = (draft as unknown as { documentId: string }).documentId;
-        const contact: LetterContact = {
-          name: letter.name,
-          phone: letter.phone,
-          email: letter.email,
-          idNumber: letter.idNumber,
-        };
-        try {
-          await strapi.db.query(intakeUid).create({
-            data: {
-              code,
-              letter: documentId,
-              site: site.key,
-              office: site.key,
-              passwordHash,
-              contact: seal(keys.seal, contact, documentId),
-              kind: letter.kind,
-              mayPublish: letter.mayPublish,
-              fingerprint: meta.fingerprint,
-              verification: meta.verification,
-            },
-          });
-        } catch (error) {
-          await strapi.documents(letterUid as never).delete({ documentId, locale: 'zh-CN' } as never);
-          throw error;
-        }
-        return { code, password };
+        documentId = (draft as unknown as { documentId: string }).documentId;
       }
+      const contact: LetterContact = {
+        name: letter.name,
+        phone: letter.phone,
+        email: letter.email,
+        idNumber: letter.idNumber,
+      };
+      await strapi.db.query(intakeUid).updateMany({
+        where: { id: intake.id },
+        data: { letter: documentId, contact: seal(keys.seal, contact, documentId), pending: null },
+      });
+      return documentId;
+    },
+
+    /**
+     * Drafts the letters accepted but not drafted: left by a stop or crash, or by a drafting that
+     * failed. Each is claimed first, so that CMS processes sharing a database draft it once; one that
+     * another process accepted in the last minute is left to that process. Returns how many it drafted.
+     */
+    async draftLeftOver(now = new Date()): Promise<number> {
+      const stale = new Date(now.getTime() - 60_000);
+      const rows = (await strapi.db.query(intakeUid).findMany({
+        where: {
+          pending: { $notNull: true },
+          $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
+        },
+        orderBy: { id: 'asc' },
+        limit: 500,
+      })) as IntakeRow[];
+      let drafted = 0;
+      for (const row of rows) {
+        const claimed = await strapi.db.query(intakeUid).updateMany({
+          where: {
+            id: row.id,
+            pending: { $notNull: true },
+            $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
+          },
+          data: { draftClaimedAt: now },
+        });
+        if ((claimed as { count: number }).count !== 1) continue;
+        try {
+          await mailbox.draft(row);
+          drafted++;
+        } catch (error) {
+          strapi.log.error(`[mailbox] letter ${row.code} could not be drafted: ${(error as Error).message}`);
+        }
+      }
+      return drafted;
     },
 
     /** The code and password of a ticket, once; null when unknown, used or expired. */
@@ -368,6 +506,7 @@ export function createMailbox(strapi: Core.Strapi) {
 
     /** The state of a letter from its intake: the online version's reply once it passed the review. */
     async view(intake: Record<string, unknown>): Promise<LetterStatusView | null> {
+      if (typeof intake.pending === 'string' && !intake.letter) return mailbox.pendingView(intake as never);
       const documentId = intake.letter as string;
       const read = (status: 'draft' | 'published') =>
         strapi
@@ -401,6 +540,30 @@ export function createMailbox(strapi: Core.Strapi) {
           online && intake.mayPublish && site
             ? entryUrl('letter', { id: String(online.key), locale: 'zh-CN', column: site.columnSlug }, site)
             : null,
+      };
+    },
+
+    /** The state of a letter accepted and not drafted yet: received, as the writer typed it. */
+    async pendingView(intake: IntakeRow): Promise<LetterStatusView> {
+      const {
+        letter,
+        site: siteKey,
+        submittedAt,
+      } = open<PendingLetter>(keys.seal, intake.pending as string, pendingBinding(intake.code));
+      const site = await mailbox.site(siteKey);
+      return {
+        code: intake.code,
+        subject: letter.subject,
+        text: letter.text,
+        kind: letterKinds[letter.kind] ?? '',
+        submittedAt: chinaTime(submittedAt),
+        status: 'received',
+        handlingUnit: site?.name ?? '',
+        reply: null,
+        repliedAt: null,
+        rating: null,
+        answerBy: formatDate('zh-CN', letterDeadlines(submittedAt, promiseWorkingDays()).promisedBy),
+        publicUrl: null,
       };
     },
 

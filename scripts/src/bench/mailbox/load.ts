@@ -109,11 +109,19 @@ export async function runLoad(options: LoadOptions): Promise<{ outcomes: Outcome
   return { outcomes: done, skipped };
 }
 
-/** The tracking codes that have their intake and their draft letter in the database. */
-export async function storedCodes(database: { sqlite?: string; postgres?: string }): Promise<Set<string>> {
+/**
+ * The tracking codes in the database: `kept`, every intake (the letter sealed in it or drafted);
+ * `drafted`, those whose draft letter exists for the offices.
+ */
+export async function storedCodes(
+  database: { sqlite?: string; postgres?: string },
+  which: 'kept' | 'drafted' = 'drafted',
+): Promise<Set<string>> {
   const require = createRequire(path.join(cmsDir, 'package.json'));
   const sql =
-    'SELECT i.code AS code FROM letter_intakes i JOIN letters l ON l.document_id = i.letter WHERE l.published_at IS NULL';
+    which === 'kept'
+      ? 'SELECT i.code AS code FROM letter_intakes i'
+      : 'SELECT i.code AS code FROM letter_intakes i JOIN letters l ON l.document_id = i.letter WHERE l.published_at IS NULL';
   if (database.postgres) {
     const pg = require('pg') as {
       Client: new (options: {

@@ -13,7 +13,7 @@ export default factories.createCoreController('api::letter.letter', ({ strapi })
   const private_ = async (): Promise<string[]> =>
     (
       (await strapi.db.query(intakeUid as never).findMany({
-        where: { mayPublish: false },
+        where: { mayPublish: false, letter: { $notNull: true } },
         select: ['letter'],
       })) as { letter: string }[]
     ).map((row) => row.letter);
