@@ -1,12 +1,14 @@
 /**
  * The searchable fixture cluster for the search browser tests: the built fixture cluster (test/site),
- * copied, with the search index built over it by `indexCluster()`. The search pages are the build's own
- * route (`<basePath>[<locale>/]search/`): when the build stops emitting one for a site and locale of the
- * manifest, preparing the fixture fails and names the missing pages.
+ * copied, with the search index its build wrote. The search pages are the build's own route
+ * (`<basePath>[<locale>/]search/`) and the index the build's own: when the build stops emitting a search
+ * page for a site and locale of the manifest, or its search index, preparing the fixture fails and says
+ * what is missing. (Indexing the copy again gave the same Pagefind files, byte for byte: work done
+ * twice.)
  */
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { indexCluster } from '../../scripts/src/index-search.ts';
+import { searchManifestPath } from '@govcluster/shared/search';
 import { fixtureBuild, repoRoot } from '../site/fixture.ts';
 
 /** A site of `dist/sites.json`. */
@@ -72,6 +74,7 @@ export async function searchFixture(work: string): Promise<SearchFixture> {
       `the fixture build (${built.dist}) emits no search page at ${missing.slice(0, 5).join(', ')}` +
         `${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: the search route is missing`,
     );
-  await indexCluster(dist);
+  if (!existsSync(path.join(dist, searchManifestPath)))
+    throw new Error(`the fixture build (${built.dist}) wrote no search index (${searchManifestPath})`);
   return { dist, sites, searchUrl: searchUrlOf };
 }

@@ -61,7 +61,7 @@ describe('generateDemoCity at fixture scale', () => {
     dir = join(root, 'fixture-a');
     result = await generateDemoCity({ seed: 7, scale: 'fixture', today, outDir: dir });
     all = await records(dir);
-  });
+  }, 60_000);
 
   it('writes a snapshot that validateSnapshot accepts, media files included', async () => {
     const validation = await validateSnapshot(dir);

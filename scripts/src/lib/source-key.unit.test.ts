@@ -23,7 +23,7 @@ describe('sourceKey', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  describe('in a git checkout', () => {
+  describe('in a git checkout', { timeout: 30_000 }, () => {
     beforeEach(() => {
       git('init', '-q');
       git('add', '-A');
