@@ -407,6 +407,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }
       const partial = partialLocales();
       const complete = partial.length === 0;
+      // A page that does not hold a phrase query is shown only while none that holds it is: after
+      // 第12次常务会议 the pages with 第51次常务会议 or 12月 are noise, not more of the same.
+      const matched = () => current.out.some((hit) => hit.tier < 2);
+      const showable = (candidate: Candidate) => !phrase || candidate.exact || !matched();
       // Load fragments until the page is full: results that repeat one already shown (same title, same
       // text but for numbers) or hold a number only inside a longer one are left out.
       for (let round = 0; round < maxRounds && current.out.length < wanted; round += 1) {
@@ -450,6 +454,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           if (current.uids.has(candidate.uid)) continue;
           // Not an exact match while exact ones are still to load: left for a later round.
           if (phrase && !candidate.exact && exactLeft) continue;
+          if (!showable(candidate)) {
+            current.uids.add(candidate.uid);
+            continue;
+          }
           // Shown already (found by its title), a copy of a page shown, or a number only inside a longer
           // one (a phrase searched by its probes matches 24 in 240 at the right place, too).
           const shown = current.urls.has(hit.url) || current.seen.has(leadKey) || current.seen.has(hashKey);
@@ -476,11 +484,16 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }
       // Copies and near misses left out so far do not count.
       // The title index and the full-text search overlap; the larger count is the closer one.
-      const total = Math.max(0, counted(candidates) - current.dropped, current.titled.length);
+      const total = Math.max(
+        0,
+        counted(candidates) - current.dropped,
+        current.titled.length,
+        current.out.filter((hit) => hit.tier < 2).length,
+      );
       const more =
         current.out.length > wanted ||
         current.titled.some((hit) => !current.urls.has(hit.url)) ||
-        candidates.some((candidate) => !current.uids.has(candidate.uid));
+        candidates.some((candidate) => !current.uids.has(candidate.uid) && showable(candidate));
       const since = complete
         ? ''
         : await searchedSince(partial, current.levels, current.routes, filters.year);

@@ -114,11 +114,35 @@ describe('engine', () => {
     // Two tokens, not fifteen: the first and the last bigram (no title index to say no title holds it).
     expect(searched.split(' ')).toHaveLength(2);
     expect(page.total).toBe(2);
+    // The page that holds the words apart is not shown after pages that hold the phrase.
     expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
       ['/guide/', 0],
       ['/body/', 1],
-      ['/scattered/', 2],
     ]);
+    expect(page.more).toBe(false);
+    // With no page holding the phrase, pages holding its parts are better than nothing.
+    const none = await engine.search('灵活就业人员参加基本医疗保险登记');
+    expect(none.hits.length).toBeGreaterThan(0);
+    expect(none.hits.every((hit) => hit.tier === 2)).toBe(true);
+  });
+
+  it('counts every page it lists that holds the query, title hits from older shards too', async () => {
+    const titled = [
+      '/old-guide/',
+      '临江市场监管办事指南',
+      'portal',
+      'portal',
+      'serviceGuide',
+      '2020-01-01',
+      '指南正文',
+    ] as const;
+    const engine = createSearch({
+      open: async () => ({ ...single, titles: async () => [titled] }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('临江市场');
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/old-guide/', '/b/', '/c/']);
+    expect(page.total).toBe(3);
   });
 
   it('puts exact phrase matches first, title matches before body matches, scattered last', async () => {
@@ -383,6 +407,18 @@ describe('engine', () => {
     const pieces = excerpt(text, parseQuery('临江'), 40);
     expect(pieces.find((piece) => piece.mark)?.text).toBe('临江');
     expect(pieces.map((piece) => piece.text).join('').length).toBeLessThanOrEqual(42);
+    // Latin words are not cut in two at either end.
+    const english = excerpt(
+      `${'Factory buildings and automated lines. '.repeat(3)}A biopharmaceutical production base with ${'warehouses and workshops '.repeat(4)}`,
+      parseQuery('production'),
+      90,
+    )
+      .map((piece) => piece.text)
+      .join('');
+    expect(english.replace(/^…\s?/, '').split(' ')[0]).toMatch(
+      /^(Factory|buildings|and|automated|lines\.|A)$/,
+    );
+    expect(english.replace(/\s?…$/, '').split(' ').at(-1)).toMatch(/^(warehouses|and|workshops)$/);
     expect(markPieces('Invest in Linjiang', parseQuery('linjiang'))[1]).toEqual({
       text: 'Linjiang',
       mark: true,
