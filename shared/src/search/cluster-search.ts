@@ -45,8 +45,12 @@ function byMatch(a: Candidate, b: Candidate): number {
   return Number(b.exact) - Number(a.exact) || b.result.score - a.result.score || a.order - b.order;
 }
 
-/** Rounds of fragments loaded for one page of results (pages failing the text check cost a round). */
-const maxRounds = 8;
+/**
+ * Rounds of fragments loaded for one page of results (pages failing the text check cost a round): at
+ * most `maxRounds × (page + lookahead)` fragments, as before pages were checked, since a fragment of a
+ * long real page is up to 100 KB.
+ */
+const maxRounds = 4;
 
 /** A result with what the engine compares it by. */
 interface LoadedHit {
@@ -415,7 +419,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       // text but for numbers) or hold a number only inside a longer one are left out.
       for (let round = 0; round < maxRounds && current.out.length < wanted; round += 1) {
         const need = wanted - current.out.length;
-        const remaining = candidates.filter((candidate) => !current.uids.has(candidate.uid));
+        // Pages that would not be shown (not holding a phrase that a page shown holds) are not loaded.
+        const remaining = candidates.filter(
+          (candidate) => !current.uids.has(candidate.uid) && showable(candidate),
+        );
         if (remaining.length === 0) break;
         const batch = remaining.slice(0, need + lookahead);
         const hits = await Promise.all(batch.map((candidate) => hitOf(candidate, parts)));

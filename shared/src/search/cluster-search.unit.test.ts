@@ -126,6 +126,42 @@ describe('engine', () => {
     expect(none.hits.every((hit) => hit.tier === 2)).toBe(true);
   });
 
+  it('loads no more fragments once the pages holding a phrase are shown and only others are left', async () => {
+    const many = Array.from({ length: 40 }, (_, at) => ({
+      url: `/apart-${at}/`,
+      title: '通知',
+      text: `灵活安排${'工作'.repeat(at % 3)}就业人员`,
+      site: 'portal',
+    }));
+    const bundle = fakeBundle([
+      { url: '/match/', title: '灵活就业人员', text: '说明', site: 'portal' },
+      ...many,
+    ]);
+    let loaded = 0;
+    const counting: PagefindLike = {
+      search: async (term, options) => {
+        const found = await bundle.search(term, options);
+        return {
+          results: (found?.results ?? []).map((result) => ({
+            ...result,
+            data: () => {
+              loaded += 1;
+              return result.data();
+            },
+          })),
+        };
+      },
+    };
+    const engine = createSearch({
+      open: async () => ({ eligible: () => 1, searchable: async () => counting }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('灵活就业人员');
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/match/']);
+    // One round of a page and the lookahead, not a round after round of pages that would not be shown.
+    expect(loaded).toBeLessThanOrEqual(13);
+  });
+
   it('counts every page it lists that holds the query, title hits from older shards too', async () => {
     const titled = [
       '/old-guide/',
