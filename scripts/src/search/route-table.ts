@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   hanGrams,
+  type ListedPage,
   type RouteBucketFile,
   type RouteEntry,
   type RouteManifest,
@@ -17,7 +18,13 @@ import {
   routeValue,
   type SearchDocument,
 } from '@govcluster/shared/search';
-import { chunkBytesOf, fragmentBytes, type ShardChunk, shardChunks } from './shard-files.ts';
+import {
+  chunkBytesOf,
+  fragmentBytes,
+  type ShardChunk,
+  shardChunks,
+  shardFragmentIds,
+} from './shard-files.ts';
 
 /** Maps split by a hash of the key, so none outgrows V8's 2^24 entries. */
 export class SplitMap<V> {
@@ -238,7 +245,12 @@ export async function writeRouteTable(
   const chunks = await Promise.all(
     shards.map((_, shard) => shardChunks(path.join(bundleDir, String(shard)))),
   );
-  const table = withChunkBytes(buildRouteTable(shards, options), chunks);
+  const ids = await Promise.all(
+    shards.map((_, shard) =>
+      shard === 0 ? new Map<string, string>() : shardFragmentIds(path.join(bundleDir, String(shard))),
+    ),
+  );
+  const table = withChunkBytes(withPages(buildRouteTable(shards, options), shards, ids), chunks);
   // Each entry's chunk sizes are looked up once, not once per split.
   const values = routeValues(table);
   // A first split measures how well the table compresses; the bucket count follows from it.
@@ -278,6 +290,61 @@ export async function writeRouteTable(
     },
     bucketGzipBytes,
     seconds,
+  };
+}
+
+/**
+ * A table whose entries list the older pages that hold each run (docs/adr/0034): newest first (shards in
+ * order, each shard's documents as given, newest first), until together with shard 0 they fill a page
+ * of results; `pagesComplete` when no older page holds more. `ids` gives, per shard, a page's fragment id
+ * by its URL; a page without one is left out (and the list is then not complete). One more pass over the
+ * older shards' runs, one shard at a time.
+ */
+export function withPages(
+  table: RouteTable,
+  shards: Iterable<Iterable<SearchDocument>>,
+  ids: readonly ReadonlyMap<string, string>[],
+): RouteTable {
+  /** Per listed run: how many older pages a page of results still needs, the pages, and whether more hold it. */
+  const lists = new SplitMap<{ need: number; pages: ListedPage[]; more: boolean }>();
+  for (const [gram, entry] of table.entries())
+    lists.set(gram, { need: table.pageSize - entry.newest, pages: [], more: false });
+  const seen = new Set<string>();
+  const add = (gram: string) => {
+    seen.add(gram);
+  };
+  let shard = 0;
+  for (const documents of shards) {
+    if (shard > 0) {
+      for (const document of documents) {
+        seen.clear();
+        hanGrams(document.title, add);
+        hanGrams(document.text, add);
+        const id = ids[shard]?.get(document.url);
+        for (const gram of seen) {
+          const list = lists.get(gram);
+          if (!list) continue;
+          if (list.pages.length >= list.need || id === undefined) list.more = true;
+          else list.pages.push({ shard, id });
+        }
+      }
+    }
+    shard += 1;
+  }
+  const listed = (gram: string, entry: RouteEntry): RouteEntry => {
+    const list = lists.get(gram);
+    return list ? { ...entry, pages: list.pages, pagesComplete: !list.more } : entry;
+  };
+  return {
+    size: table.size,
+    pageSize: table.pageSize,
+    get: (gram) => {
+      const entry = table.get(gram);
+      return entry && listed(gram, entry);
+    },
+    *entries() {
+      for (const [gram, entry] of table.entries()) yield [gram, listed(gram, entry)];
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import {
   countsToText,
   routeBuckets,
   routeValues,
+  withPages,
 } from './route-table.ts';
 import { chunkBytesOf } from './shard-files.ts';
 import { testDocument } from './test-documents.ts';
@@ -26,6 +27,38 @@ import { testDocument } from './test-documents.ts';
 const page = (url: string, text: string, title = '通知') => testDocument({ url, text, title });
 
 describe('shard routing table', () => {
+  it('lists the older pages that hold a run, newest first, until shard 0 and they fill a page', () => {
+    const newest = [page('/n1/', '临江港口'), page('/n2/', '临江港口'), page('/n3/', '市场')];
+    const middle = [page('/m1/', '港口码头'), page('/m2/', '港口码头'), page('/m3/', '滨江')];
+    const oldest = [page('/o1/', '港口码头'), page('/o2/', '滨江大道')];
+    const shards = [newest, middle, oldest];
+    const ids = shards.map(
+      (members, shard) =>
+        new Map(members.map((doc) => [doc.url, `zh-cn_${shard}${doc.url[1]}${doc.url[2]}`])),
+    );
+    const table = withPages(buildRouteTable(shards, { pageSize: 3 }), shards, ids);
+    // 港口: shard 0 holds 2, one more page fills the page; two more hold it, so the list is not complete.
+    expect(table.get('港口')).toMatchObject({ pages: [{ shard: 1, id: 'zh-cn_1m1' }], pagesComplete: false });
+    expect(table.get('码头')).toMatchObject({
+      pages: [
+        { shard: 1, id: 'zh-cn_1m1' },
+        { shard: 1, id: 'zh-cn_1m2' },
+        { shard: 2, id: 'zh-cn_2o1' },
+      ],
+      pagesComplete: true,
+    });
+    expect(table.get('滨江大道')).toMatchObject({
+      pages: [{ shard: 2, id: 'zh-cn_2o2' }],
+      pagesComplete: true,
+    });
+    // The bucket value keeps them, and reads back.
+    for (const gram of ['港口', '码头', '滨江大道']) {
+      const entry = table.get(gram)!;
+      expect(parseRouteValue(routeValue(entry))).toEqual(entry);
+    }
+    expect(routeValue(table.get('港口')!)).toBe('2;1:2+|1/zh-cn_1m1+');
+  });
+
   it('lists the Han runs of 2–4 characters, never across other characters', () => {
     const grams: string[] = [];
     hanGrams('临江市，GDP增长', (gram) => grams.push(gram));

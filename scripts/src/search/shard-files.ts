@@ -39,6 +39,23 @@ export async function fragmentBytes(dir: string): Promise<number> {
   return names.length > 0 ? total / names.length : 0;
 }
 
+/**
+ * The fragment id of every page of a shard by its URL: Pagefind names a page's fragment
+ * `fragment/<id>.pf_fragment` (gzipped `pagefind_dcd` + JSON with the page's `url`), and a result's id
+ * is the same. The routing table lists older pages by it (docs/adr/0034).
+ */
+export async function shardFragmentIds(dir: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const folder = path.join(dir, 'fragment');
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const raw = gunzipSync(await readFile(path.join(folder, name)));
+    const { url } = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as { url: string };
+    ids.set(url, name.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
+}
+
 /** A minimal CBOR decoder for Pagefind's metadata (arrays, maps, text, bytes, integers, simple values). */
 export function decodeCbor(data: Uint8Array): unknown {
   let at = 0;

@@ -28,6 +28,40 @@ import {
 } from './title-index.ts';
 import { containsQuery, longRunChars, parseQuery, probeBigrams } from './tokenize.ts';
 
+/** What a Pagefind fragment holds that the engine reads. */
+export interface FragmentData {
+  readonly url: string;
+  readonly content: string;
+  readonly meta: Readonly<Record<string, string>>;
+}
+
+/** Pagefind's marker before the payload of its files, once decompressed. */
+const fragmentSignature = 'pagefind_dcd';
+
+/**
+ * Reads a Pagefind fragment file as Pagefind does: gzipped on disk (unless the server already
+ * decompressed it), `pagefind_dcd` then JSON.
+ */
+export async function decodeFragment(bytes: Uint8Array): Promise<FragmentData> {
+  let raw = bytes;
+  if (raw[0] === 0x1f && raw[1] === 0x8b) {
+    const stream = new Blob([raw as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'));
+    raw = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  const text = new TextDecoder().decode(raw);
+  return JSON.parse(
+    text.startsWith(fragmentSignature) ? text.slice(fragmentSignature.length) : text,
+  ) as FragmentData;
+}
+
+async function loadFragment(url: string): Promise<FragmentData> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return decodeFragment(new Uint8Array(await response.arrayBuffer()));
+}
+
 /** Whether a shard may hold pages of a year. */
 function shardHasYear(
   shard: { readonly newest: string; readonly oldest: string },
@@ -51,7 +85,10 @@ export function bundleLoader(options: {
   readonly importModule: (url: string) => Promise<PagefindModuleLike>;
   /** Loads a JSON file (a routing bucket); `fetch` by default. */
   readonly fetchJson?: (url: string) => Promise<unknown>;
+  /** Loads a Pagefind fragment file (gzipped `pagefind_dcd` + JSON); `fetch` and gunzip by default. */
+  readonly fetchFragment?: (url: string) => Promise<FragmentData>;
 }): (locale: Locale) => Promise<LocaleBundle> {
+  const fetchFragment = options.fetchFragment ?? loadFragment;
   const fetchJson =
     options.fetchJson ??
     (async (url: string) => {
@@ -163,6 +200,28 @@ export function bundleLoader(options: {
               newestInstance(),
             ]);
             if (!found) return undefined;
+            // Listed older pages are loaded by their fragments: no older shard's metadata or chunks.
+            if (found.pages) {
+              const pages = found.pages.map(({ shard, id }) => {
+                let data: Promise<FragmentData> | undefined;
+                return {
+                  id,
+                  score: 0,
+                  words: [],
+                  data: () => (data ??= fetchFragment(`${base}${shard}/fragment/${id}.pf_fragment`)),
+                };
+              });
+              const last = found.pages.at(-1)?.shard ?? 0;
+              const covered = found.pagesComplete
+                ? undefined
+                : Array.from({ length: Math.max(0, last - 1) }, (_, index) => index + 1);
+              return {
+                shards: [],
+                complete: found.pagesComplete === true,
+                pages,
+                ...(covered ? { covered } : {}),
+              };
+            }
             // The fixed cost counts one bucket; a longer run fetched one per looked-up 4-character run.
             const lookups = routeGramsOf(run).length;
             // The title index's buckets and record files load for the same query.

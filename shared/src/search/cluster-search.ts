@@ -35,9 +35,22 @@ import {
 interface Candidate {
   readonly uid: string;
   readonly result: PagefindResultLike;
-  readonly exact: boolean;
+  /** Whether it holds the query as typed, as the engine can tell; false once its text says otherwise. */
+  exact: boolean;
   readonly order: number;
 }
+
+/** Exact matches first; within a group, by score (locales interleave), then engine order. */
+function byMatch(a: Candidate, b: Candidate): number {
+  return Number(b.exact) - Number(a.exact) || b.result.score - a.result.score || a.order - b.order;
+}
+
+/**
+ * Rounds of fragments loaded for one page of results (pages failing the text check cost a round): at
+ * most `maxRounds × (page + lookahead)` fragments, as before pages were checked, since a fragment of a
+ * long real page is up to 100 KB.
+ */
+const maxRounds = 4;
 
 /** A result with what the engine compares it by. */
 interface LoadedHit {
@@ -157,12 +170,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         }));
       }),
     );
-    // Exact phrase matches first; within a group, by score (locales interleave), then engine order.
-    return perLocale
-      .flat()
-      .sort(
-        (a, b) => Number(b.exact) - Number(a.exact) || b.result.score - a.result.score || a.order - b.order,
-      );
+    return perLocale.flat().sort(byMatch);
   }
 
   /** How many shards each target locale can still add for the year. */
@@ -218,7 +226,10 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     const dates = await Promise.all(
       partial.map((locale) =>
         options.open(locale).then(
-          (opened) => opened.since?.(levels.get(locale) ?? 1, year, routes.get(locale)?.shards) ?? '',
+          (opened) => {
+            const plan = routes.get(locale);
+            return opened.since?.(levels.get(locale) ?? 1, year, plan?.covered ?? plan?.shards) ?? '';
+          },
           () => '',
         ),
       ),
@@ -324,8 +335,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         ]);
         // A long run that titles hold is someone looking a page up by its title: those pages answer the
         // first query, and the older shards the run is routed to (their metadata and chunks, most of a
-        // cold query's bytes) wait for the searcher's button. Short runs are routed as before.
-        const routes = titled.length > 0 && isLongHanRun(parts) ? new Map<Locale, RoutePlan>() : routed;
+        // cold query's bytes) wait for the searcher's button. Older pages the table lists cost only their
+        // fragments, and are kept. Short runs are routed as before.
+        const routes =
+          titled.length > 0 && isLongHanRun(parts)
+            ? new Map([...routed].filter(([, plan]) => plan.pages !== undefined))
+            : routed;
         state = {
           key,
           out: [],
@@ -364,28 +379,70 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         unrouted && routedNowhere && current.levels.size === 0
           ? await unrouted
           : await candidatesFor(parts, filters, targets, current.levels, current.routes);
+      // Older pages the table lists for the run (no narrowing filter: their filters are in their
+      // fragments), after the searched shards' exact matches; their text is checked when loaded.
+      const narrowed = Boolean(filters.site || filters.type || filters.kind);
+      const listed = (): Candidate[] =>
+        narrowed
+          ? []
+          : [...current.routes].flatMap(([locale, plan]) =>
+              (plan.pages ?? []).map((result, order) => ({
+                uid: `${locale}:${result.id}`,
+                result,
+                exact: true,
+                order,
+              })),
+            );
+      const withListed = (found: Candidate[]): Candidate[] => {
+        const uids = new Set(found.map((candidate) => candidate.uid));
+        return [...found, ...listed().filter((candidate) => !uids.has(candidate.uid))].sort(byMatch);
+      };
+      candidates = withListed(candidates);
       // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
       // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
-      const narrowed = Boolean(filters.site || filters.type || filters.kind);
       for (let grow = partialLocales(); narrowed && grow.length > 0 && counted(candidates) < wanted; ) {
         for (const locale of grow)
           current.levels.set(
             locale,
             Math.min(2 * (current.levels.get(locale) ?? 1), eligible.get(locale) ?? 0),
           );
-        candidates = await candidatesFor(parts, filters, targets, current.levels, current.routes);
+        candidates = withListed(await candidatesFor(parts, filters, targets, current.levels, current.routes));
         grow = partialLocales();
       }
       const partial = partialLocales();
       const complete = partial.length === 0;
+      // A page that does not hold a phrase query is shown only while none that holds it is: after
+      // 第12次常务会议 the pages with 第51次常务会议 or 12月 are noise, not more of the same.
+      const matched = () => current.out.some((hit) => hit.tier < 2);
+      const showable = (candidate: Candidate) => !phrase || candidate.exact || !matched();
       // Load fragments until the page is full: results that repeat one already shown (same title, same
       // text but for numbers) or hold a number only inside a longer one are left out.
-      for (let round = 0; round < 4 && current.out.length < wanted; round += 1) {
+      for (let round = 0; round < maxRounds && current.out.length < wanted; round += 1) {
         const need = wanted - current.out.length;
-        const remaining = candidates.filter((candidate) => !current.uids.has(candidate.uid));
+        // Pages that would not be shown (not holding a phrase that a page shown holds) are not loaded.
+        const remaining = candidates.filter(
+          (candidate) => !current.uids.has(candidate.uid) && showable(candidate),
+        );
         if (remaining.length === 0) break;
         const batch = remaining.slice(0, need + lookahead);
         const hits = await Promise.all(batch.map((candidate) => hitOf(candidate, parts)));
+        // A page taken for an exact match whose text does not hold the query (a long run's two probes at
+        // the right distance with another middle: every town's 临江市…党委) is one no longer: it waits
+        // behind the exact matches not loaded yet, which the next round loads.
+        let demoted = false;
+        for (const [index, candidate] of batch.entries()) {
+          if (phrase && candidate.exact && hits[index]!.hit.tier === 2) {
+            candidate.exact = false;
+            demoted = true;
+          }
+        }
+        if (demoted) candidates.sort(byMatch);
+        const inBatch = new Set(batch);
+        const exactLeft =
+          round < maxRounds - 1 &&
+          candidates.some(
+            (candidate) => candidate.exact && !inBatch.has(candidate) && !current.uids.has(candidate.uid),
+          );
         // Exact matches first, then title matches, body matches, the rest (within what was loaded).
         const ordered = batch
           .map((candidate, index) => ({ candidate, ...hits[index]!, index }))
@@ -402,6 +459,12 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         for (const { candidate, key, leadKey, hashKey, hit, numbers } of ordered) {
           if (current.out.length >= wanted) break;
           if (current.uids.has(candidate.uid)) continue;
+          // Not an exact match while exact ones are still to load: left for a later round.
+          if (phrase && !candidate.exact && exactLeft) continue;
+          if (!showable(candidate)) {
+            current.uids.add(candidate.uid);
+            continue;
+          }
           // Shown already (found by its title), a copy of a page shown, or a number only inside a longer
           // one (a phrase searched by its probes matches 24 in 240 at the right place, too).
           const shown = current.urls.has(hit.url) || current.seen.has(leadKey) || current.seen.has(hashKey);
@@ -428,11 +491,16 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       }
       // Copies and near misses left out so far do not count.
       // The title index and the full-text search overlap; the larger count is the closer one.
-      const total = Math.max(0, counted(candidates) - current.dropped, current.titled.length);
+      const total = Math.max(
+        0,
+        counted(candidates) - current.dropped,
+        current.titled.length,
+        current.out.filter((hit) => hit.tier < 2).length,
+      );
       const more =
         current.out.length > wanted ||
         current.titled.some((hit) => !current.urls.has(hit.url)) ||
-        candidates.some((candidate) => !current.uids.has(candidate.uid));
+        candidates.some((candidate) => !current.uids.has(candidate.uid) && showable(candidate));
       const since = complete
         ? ''
         : await searchedSince(partial, current.levels, current.routes, filters.year);

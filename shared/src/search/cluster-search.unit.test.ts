@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleLoader } from './bundle-loader.ts';
+import { bundleLoader, decodeFragment } from './bundle-loader.ts';
 import { createSearch } from './cluster-search.ts';
 import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
 import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
@@ -114,11 +114,71 @@ describe('engine', () => {
     // Two tokens, not fifteen: the first and the last bigram (no title index to say no title holds it).
     expect(searched.split(' ')).toHaveLength(2);
     expect(page.total).toBe(2);
+    // The page that holds the words apart is not shown after pages that hold the phrase.
     expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
       ['/guide/', 0],
       ['/body/', 1],
-      ['/scattered/', 2],
     ]);
+    expect(page.more).toBe(false);
+    // With no page holding the phrase, pages holding its parts are better than nothing.
+    const none = await engine.search('灵活就业人员参加基本医疗保险登记');
+    expect(none.hits.length).toBeGreaterThan(0);
+    expect(none.hits.every((hit) => hit.tier === 2)).toBe(true);
+  });
+
+  it('loads no more fragments once the pages holding a phrase are shown and only others are left', async () => {
+    const many = Array.from({ length: 40 }, (_, at) => ({
+      url: `/apart-${at}/`,
+      title: '通知',
+      text: `灵活安排${'工作'.repeat(at % 3)}就业人员`,
+      site: 'portal',
+    }));
+    const bundle = fakeBundle([
+      { url: '/match/', title: '灵活就业人员', text: '说明', site: 'portal' },
+      ...many,
+    ]);
+    let loaded = 0;
+    const counting: PagefindLike = {
+      search: async (term, options) => {
+        const found = await bundle.search(term, options);
+        return {
+          results: (found?.results ?? []).map((result) => ({
+            ...result,
+            data: () => {
+              loaded += 1;
+              return result.data();
+            },
+          })),
+        };
+      },
+    };
+    const engine = createSearch({
+      open: async () => ({ eligible: () => 1, searchable: async () => counting }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('灵活就业人员');
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/match/']);
+    // One round of a page and the lookahead, not a round after round of pages that would not be shown.
+    expect(loaded).toBeLessThanOrEqual(13);
+  });
+
+  it('counts every page it lists that holds the query, title hits from older shards too', async () => {
+    const titled = [
+      '/old-guide/',
+      '临江市场监管办事指南',
+      'portal',
+      'portal',
+      'serviceGuide',
+      '2020-01-01',
+      '指南正文',
+    ] as const;
+    const engine = createSearch({
+      open: async () => ({ ...single, titles: async () => [titled] }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('临江市场');
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/old-guide/', '/b/', '/c/']);
+    expect(page.total).toBe(3);
   });
 
   it('puts exact phrase matches first, title matches before body matches, scattered last', async () => {
@@ -383,10 +443,114 @@ describe('engine', () => {
     const pieces = excerpt(text, parseQuery('临江'), 40);
     expect(pieces.find((piece) => piece.mark)?.text).toBe('临江');
     expect(pieces.map((piece) => piece.text).join('').length).toBeLessThanOrEqual(42);
+    // Latin words are not cut in two at either end.
+    const english = excerpt(
+      `${'Factory buildings and automated lines. '.repeat(3)}A biopharmaceutical production base with ${'warehouses and workshops '.repeat(4)}`,
+      parseQuery('production'),
+      90,
+    )
+      .map((piece) => piece.text)
+      .join('');
+    expect(english.replace(/^…\s?/, '').split(' ')[0]).toMatch(
+      /^(Factory|buildings|and|automated|lines\.|A)$/,
+    );
+    expect(english.replace(/\s?…$/, '').split(' ').at(-1)).toMatch(/^(warehouses|and|workshops)$/);
     expect(markPieces('Invest in Linjiang', parseQuery('linjiang'))[1]).toEqual({
       text: 'Linjiang',
       mark: true,
     });
+  });
+
+  it('shows the older pages the routing table lists for a rare run by their fragments, no older shard searched', async () => {
+    const merged: string[] = [];
+    const fetched: string[] = [];
+    const shard0 = fakeBundle([{ url: '/new/', title: '通知', text: '港口码头建设', site: 'portal' }]);
+    const module = {
+      options: async () => undefined,
+      mergeIndex: async (path: string) => {
+        merged.push(path);
+      },
+      search: shard0.search,
+      createInstance: () => ({ ...module }),
+    };
+    // A fragment as Pagefind writes it: gzipped `pagefind_dcd` + JSON.
+    const gzip = async (text: string) =>
+      new Uint8Array(
+        await new Response(
+          new Blob([text]).stream().pipeThrough(new CompressionStream('gzip')),
+        ).arrayBuffer(),
+      );
+    const old = {
+      url: '/old/',
+      content: encodeForIndex('旧闻\n当年港口码头的故事'),
+      meta: {
+        title: '旧闻',
+        site: 'portal',
+        kind: 'portal',
+        type: 'article',
+        date: '2019-05-01',
+        locale: 'zh-CN',
+      },
+    };
+    const open = bundleLoader({
+      root: '/',
+      manifest: {
+        format: 'govcluster-search@1',
+        locales: {
+          'zh-CN': {
+            pages: 2,
+            shards: [
+              { pages: 1, newest: '2026-01-01', oldest: '2025-01-01', metaBytes: 30_000, chunkBytes: 20_000 },
+              { pages: 1, newest: '2024-12-31', oldest: '2019-01-01', metaBytes: 30_000, chunkBytes: 20_000 },
+            ],
+            routes: { buckets: 1, grams: 1, pageSize: 10, fixedBytes: 117_000, bucketBytes: 4000 },
+          },
+        },
+      } as unknown as SearchManifest,
+      importModule: async () => module,
+      fetchJson: async () => ({ '1:20;1:1:20|1/zh-cn_old1': '港口码头' }),
+      fetchFragment: async (url) => {
+        fetched.push(url);
+        return decodeFragment(await gzip(`pagefind_dcd${JSON.stringify(old)}`));
+      },
+    });
+    const search = createSearch({ open, locales: ['zh-CN'] });
+    const page = await search.search('港口码头');
+    expect(page.hits.map((hit) => [hit.url, hit.tier])).toEqual([
+      ['/new/', 1],
+      ['/old/', 1],
+    ]);
+    expect(page.complete).toBe(true);
+    expect(page.hits[1]!.excerpt.some((piece) => piece.mark && piece.text === '港口码头')).toBe(true);
+    expect(fetched).toEqual(['/pagefind/zh-CN/1/fragment/zh-cn_old1.pf_fragment']);
+    // Neither its shard's metadata nor its index chunks: nothing merged.
+    expect(merged).toEqual([]);
+  });
+
+  it('loads more pages when those taken for a long run hold its ends but not its middle', async () => {
+    // Every town's 临江市…乡党委 holds the probes 临江 and 党委 at the distance they have in 临江市桃源乡党委.
+    const towns = '青山,白石,东坪,西岭,南湖,北岗,石门,龙潭,凤凰,金沙,银杏,梅林,竹园,松坡,柳溪'.split(',');
+    const crowd = towns.map((town, at) => ({
+      url: `/t${at}/`,
+      title: '通知',
+      text: `临江市${town}乡党委召开会议`,
+      site: 'portal',
+    }));
+    const search = createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () =>
+          fakeBundle([
+            ...crowd,
+            { url: '/taoyuan/', title: '通知', text: '临江市桃源乡党委召开会议', site: 'portal' },
+          ]),
+      }),
+      locales: ['zh-CN'],
+    });
+    const page = await search.search('临江市桃源乡党委');
+    expect(page.hits[0]!.url).toBe('/taoyuan/');
+    expect(page.hits[0]!.tier).toBe(1);
+    expect(page.total).toBe(1);
   });
 });
 

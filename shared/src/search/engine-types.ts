@@ -93,8 +93,15 @@ export interface SearchPage {
 export interface RoutePlan {
   /** Older shards, newest first. */
   readonly shards: readonly number[];
-  /** Whether shard 0 and these hold every page that contains the run. */
+  /** Whether shard 0 and these (and `pages`) hold every page that contains the run. */
   readonly complete: boolean;
+  /**
+   * Older pages the table lists for the run, loaded by their fragments without searching their shards
+   * (docs/adr/0034); newest first. Their text is checked like any result's.
+   */
+  readonly pages?: readonly PagefindResultLike[];
+  /** With `pages` not complete: the older shards whose every page with the run is listed (for "since"). */
+  readonly covered?: readonly number[];
 }
 
 /**

@@ -34,6 +34,12 @@ export function markPieces(text: string, parts: readonly QueryPart[]): ExcerptPi
   return pieces;
 }
 
+/** A letter or digit of a script that separates words with spaces. */
+const wordChar = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u;
+
+/** How far an excerpt's edge moves to a space so that it does not cut a word. */
+const wordSlack = 20;
+
 /**
  * A passage of about `length` characters around the first match in the text, with the matches marked.
  * Starts at the beginning when nothing matches.
@@ -49,8 +55,19 @@ export function excerpt(text: string, parts: readonly QueryPart[], length = 90):
   const whole = at(queryChunks(parts));
   const positions = whole.length > 0 ? whole : at(needlesOf(parts));
   const first = positions.length > 0 ? Math.min(...positions) : 0;
-  const start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
-  const end = Math.min(flat.length, start + length);
+  let start = Math.max(0, Math.min(first - Math.floor(length / 3), flat.length - length));
+  let end = Math.min(flat.length, start + length);
+  // Latin and Cyrillic words are not cut in two ("…ects. Biopharmaceutical … projec…"): the passage
+  // starts after a space and ends before one, when one is near and the match stays inside.
+  const inWord = (at: number) => wordChar.test(flat[at - 1] ?? '') && wordChar.test(flat[at] ?? '');
+  if (start > 0 && inWord(start)) {
+    const space = flat.indexOf(' ', start);
+    if (space >= 0 && space < first && space - start <= wordSlack) start = space + 1;
+  }
+  if (end < flat.length && inWord(end)) {
+    const space = flat.lastIndexOf(' ', end);
+    if (space > first && end - space <= wordSlack) end = space;
+  }
   const passage = `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
   return markPieces(passage, parts);
 }

@@ -23,6 +23,12 @@ export interface RoutedShard {
   readonly bytes?: number;
 }
 
+/** An older page that holds a run: its shard and Pagefind fragment id (`fragment/<id>.pf_fragment`). */
+export interface ListedPage {
+  readonly shard: number;
+  readonly id: string;
+}
+
 /** What the table says about one run. */
 export interface RouteEntry {
   /** Pages of shard 0 that hold the run (fewer than the table's page size). */
@@ -33,6 +39,13 @@ export interface RouteEntry {
   readonly shards: readonly RoutedShard[];
   /** Whether `shards` names every older shard that holds the run (false: older ones hold more). */
   readonly complete: boolean;
+  /**
+   * The older pages that hold the run, newest first, until together with shard 0 they fill a page of
+   * results (docs/adr/0034): the engine loads their fragments instead of searching their shards.
+   */
+  readonly pages?: readonly ListedPage[];
+  /** Whether `pages` names every older page that holds the run. */
+  readonly pagesComplete?: boolean;
 }
 
 /** The table's entry in `pagefind/search.json` for a locale. */
@@ -95,17 +108,33 @@ export function routeBucketPath(locale: Locale, bucket: number): string {
 /**
  * The value of an entry in a bucket file: `<shard 0 pages>[:<KB>];<shard>:<pages>[:<KB>],…`, `+` at the
  * end when older shards hold more; KB are the index chunks a search for the run loads in that shard,
- * rounded up. Entries with the same value are grouped, so a bucket is `{ value: "run run …" }`.
+ * rounded up. With listed pages, `|<shard>/<fragment id> …` follows, `+` at its end when older pages
+ * hold more. Entries with the same value are grouped, so a bucket is `{ value: "run run …" }`.
  * @example routeValue({ newest: 1, shards: [{ shard: 3, pages: 2 }], complete: true }) // '1;3:2'
  */
 export function routeValue(entry: RouteEntry): string {
   const kb = (bytes: number | undefined) => (bytes === undefined ? '' : `:${Math.ceil(bytes / 1024)}`);
   const shards = entry.shards.map(({ shard, pages, bytes }) => `${shard}:${pages}${kb(bytes)}`).join(',');
-  return `${entry.newest}${kb(entry.newestBytes)};${shards}${entry.complete ? '' : '+'}`;
+  const head = `${entry.newest}${kb(entry.newestBytes)};${shards}${entry.complete ? '' : '+'}`;
+  if (!entry.pages) return head;
+  const pages = entry.pages.map(({ shard, id }) => `${shard}/${id}`).join(',');
+  return `${head}|${pages}${entry.pagesComplete ? '' : '+'}`;
 }
 
 /** The entry of a bucket value (`routeValue()` reversed, sizes in whole KB). */
-export function parseRouteValue(value: string): RouteEntry {
+export function parseRouteValue(text: string): RouteEntry {
+  const bar = text.indexOf('|');
+  const value = bar < 0 ? text : text.slice(0, bar);
+  const listed = bar < 0 ? undefined : text.slice(bar + 1);
+  const pagesComplete = listed !== undefined && !listed.endsWith('+');
+  const pages = listed
+    ?.replace(/\+$/, '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const slash = pair.indexOf('/');
+      return { shard: Number(pair.slice(0, slash)), id: pair.slice(slash + 1) };
+    });
   const complete = !value.endsWith('+');
   const [first = '', list = ''] = (complete ? value : value.slice(0, -1)).split(';');
   const [newest, newestKb] = first.split(':');
@@ -121,6 +150,7 @@ export function parseRouteValue(value: string): RouteEntry {
     ...(newestKb ? { newestBytes: Number(newestKb) * 1024 } : {}),
     shards,
     complete,
+    ...(pages ? { pages, pagesComplete } : {}),
   };
 }
 
@@ -164,7 +194,9 @@ export function routeGramsOf(run: string): string[] {
  * The shards a run is found in with the table: for a run of 2–4 characters its entry; for a longer run
  * the older shards listed for every one of its looked-up 4-character runs that is listed with a complete
  * list (a page that holds the run holds each of them), or `undefined` when none is (no routing: the
- * newest shard first, as before). `lookup` answers for one run of 2–4 characters.
+ * newest shard first, as before). Where a looked-up run lists its older pages completely, the longer
+ * run's candidates are the pages every such list names (a superset of the older pages that hold it; the
+ * engine checks their text). `lookup` answers for one run of 2–4 characters.
  */
 export async function routeRun(
   run: string,
@@ -182,6 +214,16 @@ export async function routeRun(
   const shards = first!.shards.filter(({ shard }) =>
     rest.every((entry) => entry.shards.some((other) => other.shard === shard)),
   );
+  const listed = entries.filter((entry) => entry.pages && entry.pagesComplete);
+  const key = ({ shard, id }: ListedPage) => `${shard}/${id}`;
+  const pages = listed.length
+    ? listed
+        .slice(1)
+        .reduce(
+          (kept, entry) => kept.filter((page) => entry.pages!.some((other) => key(other) === key(page))),
+          listed[0]!.pages!,
+        )
+    : undefined;
   // Page counts of the longer run are unknown: the smallest count of its 4-character runs bounds them.
   return {
     newest: Math.min(...entries.map((entry) => entry.newest)),
@@ -191,5 +233,6 @@ export async function routeRun(
       pages: Math.min(...entries.map((entry) => entry.shards.find((other) => other.shard === shard)!.pages)),
     })),
     complete: true,
+    ...(pages ? { pages, pagesComplete: true } : {}),
   };
 }
