@@ -339,6 +339,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       );
       scriptHashes = pages.scriptHashes;
       if (incremental) await takeAssetsOf(tmpDir, previousDir, pages.assets);
+      if (options.pagesFirst && incremental && !searchMayFollow(pages.delta))
+        note(
+          `pages first: not for this change (${pages.delta ? `${pages.delta.added} documents added, ${pages.delta.changed} changed, ${pages.delta.removed} removed, ${pages.delta.newYears} of a new year` : 'no usable document cache'}); the pages wait for the index`,
+        );
       if (options.pagesFirst && incremental && previousManifest && searchMayFollow(pages.delta)) {
         const { pagesFirst } = options;
         const interim = manifest;
