@@ -202,6 +202,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     fullBuildReason = `the previous release was built from other templates, sources or settings (version ${previousManifest.version}, now ${version})`;
   else if (options.incremental === false) fullBuildReason = 'asked to render everything';
   const incremental = fullBuildReason === undefined && previousDir !== undefined;
+  // The loaders keep the entries of unchanged records from the last build of this code; a build that
+  // renders everything loads everything afresh (sites/src/loaders/cluster-loader.ts).
+  env.GOVCLUSTER_BUILD_VERSION = version;
+  if (!incremental) env.GOVCLUSTER_FRESH_CONTENT = '1';
   if (incremental) {
     env.GOVCLUSTER_PREVIOUS_FINGERPRINTS = path.join(previousDir, manifestFile);
     note(`incremental build: unchanged files are taken from ${previousDir}`);
