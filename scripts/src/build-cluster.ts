@@ -202,6 +202,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     fullBuildReason = `the previous release was built from other templates, sources or settings (version ${previousManifest.version}, now ${version})`;
   else if (options.incremental === false) fullBuildReason = 'asked to render everything';
   const incremental = fullBuildReason === undefined && previousDir !== undefined;
+  // The loaders keep the entries of unchanged records from the last build of this code; a build that
+  // renders everything loads everything afresh (sites/src/loaders/cluster-loader.ts).
+  env.GOVCLUSTER_BUILD_VERSION = version;
+  if (!incremental) env.GOVCLUSTER_FRESH_CONTENT = '1';
   if (incremental) {
     env.GOVCLUSTER_PREVIOUS_FINGERPRINTS = path.join(previousDir, manifestFile);
     note(`incremental build: unchanged files are taken from ${previousDir}`);
@@ -339,6 +343,10 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       );
       scriptHashes = pages.scriptHashes;
       if (incremental) await takeAssetsOf(tmpDir, previousDir, pages.assets);
+      if (options.pagesFirst && incremental && !searchMayFollow(pages.delta))
+        note(
+          `pages first: not for this change (${pages.delta ? `${pages.delta.added} documents added, ${pages.delta.changed} changed, ${pages.delta.removed} removed, ${pages.delta.newYears} of a new year` : 'no usable document cache'}); the pages wait for the index`,
+        );
       if (options.pagesFirst && incremental && previousManifest && searchMayFollow(pages.delta)) {
         const { pagesFirst } = options;
         const interim = manifest;

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCluster } from './build-cluster.ts';
+import { type BuildResult, buildCluster } from './build-cluster.ts';
 import { buildTokenFile } from './cms-paths.ts';
 import { createHealthChecker, type HealthChecker } from './publisher/health.ts';
 import { createPreviewer } from './publisher/preview.ts';
@@ -63,8 +63,30 @@ export function clusterBuild(layout: ReleaseLayout, siteUrl: string | undefined)
       nginxRoot: process.env.NGINX_ROOT ?? layout.live,
       quiet: true,
     });
-    return { ok: result.ok, pages: result.pages, skipped: result.skipped, log: result.log };
+    return {
+      ok: result.ok,
+      pages: result.pages,
+      skipped: result.skipped,
+      log: result.log,
+      summary: describeBuild(result),
+    };
   };
+}
+
+/** One line on a build: full (and why) or incremental, files rendered and taken, time by stage. */
+export function describeBuild(result: BuildResult): string {
+  const kind = result.fullBuildReason
+    ? `full build (${result.fullBuildReason})`
+    : `incremental: ${result.rendered} files rendered, ${result.copied} taken`;
+  const stages = result.stages
+    .filter((stage) => stage.ms >= 10)
+    .map((stage) => `${stage.name} ${(stage.ms / 1000).toFixed(2)}`)
+    .join(', ');
+  const notes = result.log
+    .split('\n')
+    .filter((line) => /^\[build\] (pages first: (not|no)|.*building again)/.test(line))
+    .map((line) => line.slice('[build] '.length));
+  return [kind, ...notes, `stages (s): ${stages}`].join('; ');
 }
 
 /** Options of {@link startPublisher}. */

@@ -58,6 +58,8 @@ export interface BuildOutcome {
   pages: number;
   skipped: SkippedEntry[];
   log: string;
+  /** One line on what the build did (full or incremental, files rendered, time by stage), for the log. */
+  summary?: string;
 }
 
 export type { FailedBuild, PublisherStatus };
@@ -245,8 +247,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
       });
       return;
     }
-    const id = newReleaseId();
+    // Both ids from one reading of the clock: the interim release sorts just before the complete one
+    // and is never the same folder (read twice, a millisecond apart, they once were, and removing the
+    // superseded interim release removed the live one).
     const startedAt = new Date();
+    const id = newReleaseId(startedAt);
     building = { id, startedAt: startedAt.toISOString(), changes };
     builds += 1;
     const parts: PartRun[] = [];
@@ -257,7 +262,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
           return run;
         }
       : undefined;
-    // The interim release sorts just before the complete one (release ids sort by time).
     const interimId = newReleaseId(new Date(startedAt.getTime() - 1));
     let interimLive = false;
     const pagesFirst: PagesFirst = {
@@ -351,7 +355,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
       await markComplete(layout, info);
       await switchLive(layout, id);
       failedToken = null;
-      log(`release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s`);
+      log(
+        `release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s${outcome.summary ? `; ${outcome.summary}` : ''}`,
+      );
       // The interim release is superseded: rollback goes to the release before it, as without it.
       if (interimLive) await rm(path.join(layout.dir, interimId), { recursive: true, force: true });
       // After the switch and not awaited: the inspection never delays or fails a release.

@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readFileSync,
   readlinkSync,
+  renameSync,
   rmSync,
   utimesSync,
   writeFileSync,
@@ -298,5 +299,62 @@ describe('publisher', () => {
     expect(liveText()).toBe('v3 (old index)');
     expect(publisher.status().failures[0]?.reason).toMatch(/the new pages, the search index of .*disk full/);
     await publisher.stop();
+  });
+
+  it('never gives the interim release the id of its complete release, whatever the clock does between them', async () => {
+    // Each reading of the clock is a millisecond later: the publisher once named the complete release
+    // at one reading and dated the build at the next, so that "one millisecond before the start" (the
+    // interim release's id) was the complete release's own id; removing the superseded interim release
+    // then removed the live one (dist dangling, every page 404, the next build a full one).
+    const RealDate = Date;
+    let now = RealDate.now();
+    class SteppingDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) {
+          now += 1;
+          super(now);
+        } else super(...(args as [number]));
+      }
+      static override now(): number {
+        now += 1;
+        return now;
+      }
+    }
+    globalThis.Date = SteppingDate as DateConstructor;
+    try {
+      const build = async (request: BuildRequest) => {
+        const pages = readFileSync(path.join(snapshot, 'snapshot.jsonl'), 'utf8');
+        if (request.previous && request.pagesFirst) {
+          mkdirSync(request.pagesFirst.outDir);
+          writeFileSync(path.join(request.pagesFirst.outDir, 'index.html'), `${pages} (old index)`);
+          await request.pagesFirst.ready({ pages: 1, skipped: [] });
+        }
+        // As buildCluster does: a temporary folder renamed into place, whatever was there moved aside.
+        const temporary = `${request.outDir}.building`;
+        mkdirSync(temporary);
+        writeFileSync(path.join(temporary, 'index.html'), pages);
+        rmSync(request.outDir, { recursive: true, force: true });
+        renameSync(temporary, request.outDir);
+        return { ok: true, pages: 1, skipped: [], log: '' };
+      };
+      const publisher = createPublisher({
+        source: { kind: 'snapshot', dir: snapshot },
+        layout,
+        build,
+        catchUpMs: 0,
+        log: () => {},
+      });
+      await publisher.start();
+      await publisher.idle();
+      for (const text of ['v2', 'v3', 'v4']) {
+        changeContent(text);
+        await publisher.checkNow();
+        expect(liveText()).toBe(text);
+        expect(publisher.status().failures).toEqual([]);
+      }
+      await publisher.stop();
+    } finally {
+      globalThis.Date = RealDate;
+    }
   });
 });

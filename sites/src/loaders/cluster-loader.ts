@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -19,7 +20,7 @@ import {
   fetchCmsRecords,
 } from './cms-source.ts';
 import { describeIssues, reportSkipped, type SkippedEntry } from './report.ts';
-import { type RawSource, readSnapshot } from './snapshot-source.ts';
+import { type RawSource, readSnapshot, recordDigest } from './snapshot-source.ts';
 
 /** Where the build reads from: the CMS (`CMS_URL` + `CMS_TOKEN`) or a snapshot (`GOVCLUSTER_SNAPSHOT`). */
 type Source = { kind: 'cms'; cms: CmsOptions } | { kind: 'snapshot'; dir: string };
@@ -95,6 +96,7 @@ async function validateInto(
   type: ContentType,
   records: Record<string, unknown>[],
   skipped: SkippedEntry[] = [],
+  kept?: Set<string>,
 ): Promise<number> {
   const sites = await loadRegistry();
   const schema = schemaFor(type);
@@ -105,6 +107,16 @@ async function validateInto(
     for (const record of records) {
       // Only replied letters are public; the others are not errors, just not for the website.
       if (type === 'letter' && record.status !== 'replied') continue;
+      const digest = recordDigest(record);
+      if (kept && digest !== undefined) {
+        // The same line as in the last build: what was made of it then is in the store, texts included.
+        const id = storeId(record);
+        if (context.store.get(id)?.digest === digest) {
+          kept.add(id);
+          stored += 1;
+          continue;
+        }
+      }
       const parsed = schema.safeParse(record);
       const problem = parsed.success
         ? registryProblem(type, parsed.data as Record<string, unknown>, sites)
@@ -124,10 +136,61 @@ async function validateInto(
       const data = parsed.data as Record<string, unknown>;
       const id = storeId(data);
       texts.takeTexts(type, id, data);
-      context.store.set({ id, data });
+      context.store.set({ id, data, ...(digest === undefined ? {} : { digest }) });
+      kept?.add(id);
       stored += 1;
     }
   });
+  return stored;
+}
+
+/**
+ * What entries kept from the last build depend on besides their own record: the build's code (its
+ * version, from build-cluster, which covers the schemas and this loader) and the registry (an entry's
+ * validity depends on its site and column). Undefined, nothing is kept: a build not run by build-cluster.
+ */
+function keptEntriesBasis(raw: RawSource): string | undefined {
+  const version = process.env.GOVCLUSTER_BUILD_VERSION;
+  if (!version) return undefined;
+  return createHash('sha256')
+    .update(version)
+    .update('\u0000')
+    .update(JSON.stringify(raw.records.get('site') ?? []))
+    .digest('base64url');
+}
+
+/**
+ * Brings the store from the last build's snapshot to this one's: an entry whose record has the same
+ * line is kept as it is (no validation, no texts written: at 100,000 entries most of a publication's
+ * content load), others are validated and stored as by a fresh load, entries gone are removed with
+ * their texts. The entries end in the snapshot's order, as a fresh load leaves them.
+ */
+async function updateFromSnapshot(
+  context: LoaderContext,
+  type: ContentType,
+  records: Record<string, unknown>[],
+  skipped: SkippedEntry[],
+): Promise<number> {
+  const before = context.store.keys();
+  const seen = new Set<string>();
+  const stored = await validateInto(context, type, records, skipped, seen);
+  const texts = textStoreWriter();
+  texts.batch(() => {
+    for (const id of before) {
+      if (seen.has(id)) continue;
+      context.store.delete(id);
+      texts.deleteTexts(type, id);
+    }
+  });
+  // Kept and changed entries hold their places, new ones come last: where that is not the snapshot's
+  // order (`seen` is in it), the entries are stored again in that order.
+  const order = [...seen];
+  const now = context.store.keys();
+  if (now.length !== order.length || now.some((id, index) => id !== order[index])) {
+    const entries = order.map((id) => context.store.get(id)).filter((entry) => entry !== undefined);
+    context.store.clear();
+    for (const entry of entries) context.store.set(entry);
+  }
   return stored;
 }
 
@@ -170,14 +233,29 @@ export function clusterLoader(type: ContentType): Loader {
         for (const entry of JSON.parse(context.meta.get('skipped') ?? '[]')) reportSkipped(entry);
         return;
       }
-      context.store.clear();
-      const token = texts.reset(type);
+      const records = raw.records.get(type) ?? [];
+      const basis = keptEntriesBasis(raw);
+      const skipped: SkippedEntry[] = [];
+      let stored: number;
+      // A build that renders everything loads everything afresh (`GOVCLUSTER_FRESH_CONTENT=1`).
+      if (
+        basis !== undefined &&
+        process.env.GOVCLUSTER_FRESH_CONTENT !== '1' &&
+        textsKept &&
+        context.meta.get('version') !== undefined &&
+        context.meta.get('basis') === basis
+      ) {
+        stored = await updateFromSnapshot(context, type, records, skipped);
+      } else {
+        context.store.clear();
+        context.meta.set('texts', texts.reset(type));
+        stored = await validateInto(context, type, records, skipped);
+      }
       // The store no longer holds what a CMS build left: the next CMS build must fetch everything.
       context.meta.delete('cms');
-      const skipped: SkippedEntry[] = [];
-      const stored = await validateInto(context, type, raw.records.get(type) ?? [], skipped);
-      context.meta.set('texts', token);
       context.meta.set('version', version);
+      if (basis === undefined) context.meta.delete('basis');
+      else context.meta.set('basis', basis);
       context.meta.set('skipped', JSON.stringify(skipped));
       context.logger.info(`${stored} ${type} entries from the snapshot`);
       return;

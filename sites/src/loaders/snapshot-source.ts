@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,6 +10,16 @@ export interface RawSource {
   /** Absolute folder that media `file` paths are relative to (snapshot only). */
   mediaRoot: string | null;
   records: Map<string, Record<string, unknown>[]>;
+}
+
+const digests = new WeakMap<object, string>();
+
+/**
+ * A digest of a record's line in the snapshot: the same line gives the same digest, so a loader can
+ * keep what it made of that record in the last build (src/loaders/cluster-loader.ts).
+ */
+export function recordDigest(record: object): string | undefined {
+  return digests.get(record);
 }
 
 /**
@@ -49,6 +60,7 @@ export async function readSnapshot(dir: string): Promise<RawSource> {
       records.set(type, list);
     }
     const { type: _type, ...rest } = record;
+    digests.set(rest, createHash('sha1').update(line).digest('base64url'));
     list.push(rest);
   }
   return { version: `snapshot:${file}:${stat.size}:${stat.mtimeMs}`, mediaRoot: path.dirname(file), records };
