@@ -59,7 +59,7 @@ function memoryStore() {
 
 type Stores = Map<string, ReturnType<typeof memoryStore>>;
 
-const loaderModule = '../../sites/src/loaders/cluster-loader.ts';
+const loaderModule = path.resolve(import.meta.dirname, '../../sites/src/loaders/cluster-loader.ts');
 
 /** One build's content load in a fresh module state (a build is a new process), into `stores`. */
 async function load(stores: Stores, textStore: string, version: string, fresh = false): Promise<void> {
