@@ -147,6 +147,18 @@ export function createMailbox(strapi: Core.Strapi) {
   /** Letters accepted here and waiting to be drafted, one at a time. */
   let drafting: Promise<unknown> = Promise.resolve();
   let waiting = 0;
+  let lastKept = 0;
+  /**
+   * A draft holds the database for a few milliseconds (on SQLite its only connection): while letters
+   * arrive, it waits for a pause of 50 ms in them, for five seconds at most, so that acknowledging
+   * goes first and drafting never stops.
+   */
+  const quiet = async () => {
+    const until = Date.now() + 5_000;
+    while (Date.now() - lastKept < 50 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
   const ipKey = (ip: string) => keyedHash(keys.sign, 'ip', ip);
 
   const limited = (retryAfter: number, message: string): MailboxOutcome<never> => ({
@@ -302,14 +314,17 @@ export function createMailbox(strapi: Core.Strapi) {
       meta: { fingerprint: string; verification: 'proof-of-work' | 'none' },
     ): Promise<{ code: string; password: string }> {
       const { intake, password } = await mailbox.keep(site, letter, meta);
+      lastKept = Date.now();
       const behind = waiting;
       waiting++;
-      const drafted = (drafting = drafting
+      const drafted = drafting
         .catch(() => undefined)
+        .then(quiet)
         .then(() => mailbox.draft(intake, { fresh: true }))
         .finally(() => {
           waiting--;
-        }));
+        });
+      drafting = drafted;
       drafted.catch((error: unknown) =>
         strapi.log.error(
           `[mailbox] letter ${intake.code} is kept but not drafted yet (the next sweep drafts it): ${(error as Error).message}`,
