@@ -6,22 +6,10 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { contentTypeKeys } from '@govcluster/shared/constants';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureSnapshot } from './fixture.ts';
 import { SnapshotMutator } from './snapshot-mutations.ts';
-
-const types = [
-  'article',
-  'policy',
-  'interpretation',
-  'serviceGuide',
-  'leader',
-  'village',
-  'investmentProject',
-  'letter',
-  'interview',
-  'consultation',
-] as const;
 
 interface Entry {
   id: string;
@@ -72,7 +60,7 @@ async function load(stores: Stores, textStore: string, version: string, fresh = 
   const { clusterLoader } = (await import(loaderModule)) as {
     clusterLoader: (type: string) => { load: (context: unknown) => Promise<void> };
   };
-  for (const type of types) {
+  for (const type of contentTypeKeys) {
     const memory = stores.get(type) ?? memoryStore();
     stores.set(type, memory);
     const context = {
