@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { appDirFrom } from '../src/setup/app-dir';
 import { parseDatabaseUrl } from '../src/setup/database-url';
+import { keepPreparedStatements, type PreparingConnection } from '../src/setup/sqlite-statements';
 
 /**
  * SQLite in the git-ignored `cms/.data/` by default; PostgreSQL when `DATABASE_URL` is set.
- * `DATABASE_FILENAME` moves the SQLite file (tests use a temporary one). SQLite runs in WAL mode.
+ * `DATABASE_FILENAME` moves the SQLite file (tests use a temporary one). SQLite runs in WAL mode and
+ * keeps its prepared statements.
  */
 export default ({ env }: { env: (name: string, fallback?: string) => string }) => {
   const url = env('DATABASE_URL', '');
@@ -40,8 +42,12 @@ export default ({ env }: { env: (name: string, fallback?: string) => string }) =
       pool: {
         // Write-ahead logging: readers never wait for a writer, and a commit needs no fsync of the
         // whole file (synchronous=NORMAL is durable across a crash of the process in WAL mode).
-        afterCreate(connection: { pragma(source: string): unknown }, done: (error?: Error) => void) {
+        afterCreate(
+          connection: PreparingConnection & { pragma(source: string): unknown },
+          done: (error?: Error) => void,
+        ) {
           try {
+            keepPreparedStatements(connection);
             connection.pragma('journal_mode = WAL');
             connection.pragma('synchronous = NORMAL');
             connection.pragma('busy_timeout = 5000');

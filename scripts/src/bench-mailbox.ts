@@ -55,6 +55,16 @@ const bits = Math.min(20, Math.max(1, Number(values.bits)));
 const { limitsFromEnv } = (await import(path.join(cmsDir, 'src', 'mailbox', 'limits.ts'))) as {
   limitsFromEnv(env: NodeJS.ProcessEnv): Record<string, { max: number; windowMs: number }>;
 };
+/** User and system CPU seconds of a process so far, from /proc (Linux); 0 elsewhere or when gone. */
+const cpuSeconds = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
+const round1 = (value: number) => Math.round(value * 10) / 10;
 const log = (line: string) => process.stderr.write(`[bench-mailbox] ${line}\n`);
 mkdirSync(path.join(cmsDir, '.data'), { recursive: true });
 const work = mkdtempSync(path.join(cmsDir, '.data', 'bench-mailbox-'));
@@ -115,6 +125,7 @@ try {
   };
   log(`sending ${rate} letters/s for ${seconds} s (${addresses} addresses, proof of work ${bits} bits) …`);
   const wall = performance.now();
+  const cpuAtStart = cpuSeconds(cms.child.pid);
   const { outcomes, skipped } = await runLoad({
     origin,
     sites,
@@ -125,6 +136,7 @@ try {
     ...(values.restart ? { during: { at: seconds / 2, run: restart } } : {}),
   });
   const wallSeconds = (performance.now() - wall) / 1000;
+  const cpuDuringLoad = cpuSeconds(cms.child.pid) - cpuAtStart;
   const where = database === 'postgres' ? { postgres: pgUrl } : { sqlite: sqliteFile };
   const accepted = outcomes.filter((o) => o.status === 201 && o.code);
   // Acknowledged means kept: the intake holds the letter sealed. Drafting follows, one after another.
@@ -139,6 +151,7 @@ try {
     drafted = await storedCodes(where, 'drafted');
   }
   const drainSeconds = Math.round((performance.now() - drainStart) / 100) / 10;
+  const cpuUntilDrafted = cpuSeconds(cms.child.pid) - cpuAtStart;
   const neverDrafted = undrafted();
   const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500);
   const unexplained = refused.filter((o) => !o.reason);
@@ -177,6 +190,12 @@ try {
     restartDownSeconds: values.restart ? downSeconds : null,
     byStatus,
     reasons,
+    // The restart starts another process: its CPU is not comparable, so none is given.
+    cmsCpuSeconds: values.restart
+      ? null
+      : { duringLoad: round1(cpuDuringLoad), untilDrafted: round1(cpuUntilDrafted) },
+    cmsCpuMsPerLetter:
+      values.restart || !accepted.length ? null : round1((cpuUntilDrafted * 1000) / accepted.length),
     answerMs: times(answered),
     acceptedMs: times(accepted.map((o: Outcome) => o.ms)),
   };
@@ -191,6 +210,9 @@ try {
       `  accepted ${accepted.length}, of which in the database ${report.stored}, lost ${lost.length}\n` +
       `  drafted for the offices: ${waitingAtEnd} still waiting when the load ended, all drafted ${drainSeconds} s later${neverDrafted ? ` except ${neverDrafted}` : ''}\n` +
       `  refused ${refused.length} (4xx; ${unexplained.length} without a reason), server errors ${errors.length}, unanswered (CMS down) ${unanswered}\n` +
+      (report.cmsCpuSeconds && report.cmsCpuMsPerLetter
+        ? `  CMS process CPU: ${report.cmsCpuSeconds.duringLoad} s during the load, ${report.cmsCpuSeconds.untilDrafted} s until all were drafted: ${report.cmsCpuMsPerLetter} ms a letter (challenge, post and draft), about ${Math.floor(1000 / report.cmsCpuMsPerLetter)} letters/s for a whole core\n`
+        : '') +
       `  answer time of the post: p50 ${report.answerMs.p50} ms, p95 ${report.answerMs.p95} ms, max ${report.answerMs.max} ms\n` +
       `  statuses ${JSON.stringify(byStatus)}${refused.length ? `; reasons ${JSON.stringify(reasons)}` : ''}\n` +
       `  limits in force (defaults unless MAILBOX_LIMITS): ${limitLine}; ${addresses === 'distinct' ? 'each letter from its own address via X-Forwarded-For from loopback' : 'every letter from one address'}; proof of work ${bits} bits (production 16)\n` +

@@ -10,7 +10,7 @@ import type { ReviewRole } from '@govcluster/shared/review';
 import { expect, it } from 'vitest';
 import { createAdminPerson } from '../../cms/src/testing/admin-people.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
-import { type MailboxWorld, validLetter } from './mailbox-world.ts';
+import { draftedIntake, type MailboxWorld, validLetter } from './mailbox-world.ts';
 
 const letterUid = 'api::letter.letter';
 
@@ -57,9 +57,7 @@ export function assignmentTests(
 
     const letter = validLetter(9100, 'portal');
     const { code, password: trackingPassword } = (await submit(letter)).body;
-    const documentId = (
-      await strapi.db.query('api::letter-intake.letter-intake').findOne({ where: { code } })
-    ).letter as string;
+    const documentId = (await draftedIntake(strapi, code)).letter as string;
     const queue = async (token: string) =>
       (
         (await admin.send('GET', '/review/letters/queue', token)).data as { code: string; office: string }[]

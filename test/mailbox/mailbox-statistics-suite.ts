@@ -16,7 +16,13 @@ import { syncState } from '../../cms/src/publishing/sync-token.ts';
 import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { createTestSite } from '../../cms/src/testing/test-site.ts';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
-import { createMailboxWorld, type MailboxWorld, publishReply, validLetter } from './mailbox-world.ts';
+import {
+  createMailboxWorld,
+  draftedIntake,
+  type MailboxWorld,
+  publishReply,
+  validLetter,
+} from './mailbox-world.ts';
 
 /** Every file under a folder. */
 function filesUnder(dir: string): string[] {
@@ -97,9 +103,7 @@ export function describeMailboxStatistics(database: TestDatabase): void {
       await reply(answered.code);
       const withheld = await write('fgw');
       withheldSubject = withheld.letter.subject;
-      const intake = await strapi.db
-        .query('api::letter-intake.letter-intake')
-        .findOne({ where: { code: withheld.code } });
+      const intake = await draftedIntake(strapi, withheld.code);
       await strapi.db.query('api::letter-intake.letter-intake').update({
         where: { id: intake.id },
         data: { mayPublish: false },

@@ -18,7 +18,13 @@ import type { TestDatabase } from '../../cms/src/testing/boot-strapi.ts';
 import { adminApi } from '../../scripts/src/lib/admin-api.ts';
 import { fetchCmsRecords } from '../../sites/src/loaders/cms-source.ts';
 import { assignmentTests } from './mailbox-assign-suite.ts';
-import { createMailboxWorld, type MailboxWorld, publishReply, validLetter } from './mailbox-world.ts';
+import {
+  createMailboxWorld,
+  draftedIntake,
+  type MailboxWorld,
+  publishReply,
+  validLetter,
+} from './mailbox-world.ts';
 
 /** The mailbox suite on one database. */
 export function describeMailbox(database: TestDatabase): void {
@@ -285,6 +291,37 @@ export function describeMailbox(database: TestDatabase): void {
       const again = await submit(letter);
       expect(again.status).toBe(409);
       expect(again.body.error.message).toContain('已经提交过');
+    });
+
+    it('looks letters up by index (duplicates, codes, letters), and never keeps one code twice', async () => {
+      const knex = world.app.strapi.db.connection;
+      const indexes: { columns: string; unique: boolean }[] =
+        database === 'sqlite'
+          ? await Promise.all(
+              (
+                (await knex.raw('pragma index_list(letter_intakes)')) as { name: string; unique: number }[]
+              ).map(async (index) => ({
+                unique: index.unique === 1,
+                columns: ((await knex.raw(`pragma index_info(${index.name})`)) as { name: string }[])
+                  .map((column) => column.name)
+                  .join(','),
+              })),
+            )
+          : (
+              (await knex.raw(
+                `select indexdef from pg_indexes where tablename = 'letter_intakes' and schemaname = current_schema()`,
+              )) as { rows: { indexdef: string }[] }
+            ).rows.map(({ indexdef }) => ({
+              unique: /create unique index/i.test(indexdef),
+              columns: (indexdef.match(/\(([^)]*)\)/)?.[1] ?? '').replace(/[\s"]/g, ''),
+            }));
+      expect(indexes).toContainEqual({ columns: 'code', unique: true });
+      expect(indexes).toContainEqual({ columns: 'fingerprint,created_at', unique: false });
+      expect(indexes).toContainEqual({ columns: 'letter', unique: false });
+      const { code } = (await submit(validLetter(next++))).body;
+      const row = await knex('letter_intakes').where({ code }).first();
+      const { id: _id, document_id: _documentId, ...copy } = row;
+      await expect(knex('letter_intakes').insert({ ...copy, document_id: 'copy' })).rejects.toThrow();
     });
 
     it('limits letters per address, per contact and without the proof of work', async () => {
@@ -556,9 +593,7 @@ export function describeMailbox(database: TestDatabase): void {
     it("shows the contact data in the admin to the web office and the letter's own office only, and logs each look", async () => {
       const letter = validLetter(next++);
       const { code } = (await submit(letter)).body;
-      const intake = await world.app.strapi.db
-        .query('api::letter-intake.letter-intake')
-        .findOne({ where: { code } });
+      const intake = await draftedIntake(world.app.strapi, code);
       const strapi = world.app.strapi as any;
       const password = `Mailbox-${next}-Aa1`;
       const person = async (email: string, role: string, sites: string[], reviewRole: ReviewRole) => {
@@ -626,9 +661,7 @@ export function describeMailbox(database: TestDatabase): void {
           }
         ).data;
       const old = await submit(validLetter(next++, 'portal'));
-      const oldIntake = await strapi.db
-        .query('api::letter-intake.letter-intake')
-        .findOne({ where: { code: old.body.code } });
+      const oldIntake = await draftedIntake(strapi, old.body.code);
       await strapi.documents('api::letter.letter').update({
         documentId: oldIntake.letter,
         locale: 'zh-CN',

@@ -11,7 +11,7 @@
  * `handling.ts`.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { formatDate } from '@govcluster/shared/dates';
+import { calendarDay, clusterTimeZone, formatDate } from '@govcluster/shared/dates';
 import {
   defaultChallengeBits,
   type FormErrors,
@@ -78,8 +78,7 @@ const pick = (alphabet: string, length: number) =>
 
 /** A tracking code: the day in China time and six letters or digits, e.g. `20261206-K7M2QX`. */
 function newCode(now: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replace(/-/g, '');
-  return `${day}-${pick(codeAlphabet, 6)}`;
+  return `${calendarDay(now).replace(/-/g, '')}-${pick(codeAlphabet, 6)}`;
 }
 
 /** A query password: 12 letters and digits in three groups (about 59 bits). */
@@ -95,18 +94,20 @@ const normalizePassword = (password: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '');
 
+const chinaTimeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: clusterTimeZone,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** A time in China, as the pages show it. */
 export function chinaTime(value: unknown): string {
   const date = new Date(String(value));
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return chinaTimeFormat.format(date);
 }
 
 /** Text of a form value: strings only, limited, anything else empty. */
@@ -132,8 +133,8 @@ export interface IntakeRow {
 /** What a pending letter is sealed to: its intake's tracking code. */
 const pendingBinding = (code: string) => `letter-intake:${code}`;
 
-/** A writer waits for the draft while fewer letters than this wait before theirs. */
-const draftingQueueWait = 4;
+/** Letters a second from which drafting waits: a burst, not the day's steady trickle. */
+const busyRate = 10;
 
 /** Creates the mailbox of a Strapi instance. */
 export function createMailbox(strapi: Core.Strapi) {
@@ -147,15 +148,21 @@ export function createMailbox(strapi: Core.Strapi) {
   /** Letters accepted here and waiting to be drafted, one at a time. */
   let drafting: Promise<unknown> = Promise.resolve();
   let waiting = 0;
-  let lastKept = 0;
+  /** When the letters of the last second were kept (oldest first). */
+  const kept: number[] = [];
+  const busy = () => {
+    const since = Date.now() - 1000;
+    while (kept.length > 0 && (kept[0] as number) < since) kept.shift();
+    return kept.length >= busyRate;
+  };
   /**
-   * A draft holds the database for a few milliseconds (on SQLite its only connection): while letters
-   * arrive, it waits for a pause of 50 ms in them, for five seconds at most, so that acknowledging
-   * goes first and drafting never stops.
+   * A draft holds the database for a few milliseconds (on SQLite its only connection) and costs
+   * several times an acceptance: while letters arrive faster than `busyRate` a second it waits, five
+   * seconds at most, so that acknowledging goes first and drafting never stops.
    */
   const quiet = async () => {
     const until = Date.now() + 5_000;
-    while (Date.now() - lastKept < 50 && Date.now() < until) {
+    while (busy() && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };
@@ -314,12 +321,14 @@ export function createMailbox(strapi: Core.Strapi) {
       meta: { fingerprint: string; verification: 'proof-of-work' | 'none' },
     ): Promise<{ code: string; password: string }> {
       const { intake, password } = await mailbox.keep(site, letter, meta);
-      lastKept = Date.now();
-      const behind = waiting;
+      kept.push(Date.now());
+      // With no letter waiting and few arriving, this one is drafted at once and the writer waits for
+      // it; otherwise it waits until letters arrive more slowly, and the writer does not.
+      const alone = waiting === 0 && !busy();
       waiting++;
       const drafted = drafting
         .catch(() => undefined)
-        .then(quiet)
+        .then(alone ? undefined : quiet)
         .then(() => mailbox.draft(intake, { fresh: true }))
         .finally(() => {
           waiting--;
@@ -330,7 +339,7 @@ export function createMailbox(strapi: Core.Strapi) {
           `[mailbox] letter ${intake.code} is kept but not drafted yet (the next sweep drafts it): ${(error as Error).message}`,
         ),
       );
-      if (behind < draftingQueueWait) await drafted.catch(() => undefined);
+      if (alone) await drafted.catch(() => undefined);
       return { code: intake.code, password };
     },
 
