@@ -178,6 +178,24 @@ export function describeMailbox(database: TestDatabase): void {
       expect(await mailbox.draftLeftOver(new Date(Date.now() + 6 * 60_000))).toBe(1);
       const key = `letter-${second.intake.code.toLowerCase()}`;
       expect(await strapi.db.query('api::letter.letter').count({ where: { key } })).toBe(1);
+
+      // More left over than one read brings (a crash in a burst): one sweep drafts them all.
+      const leftOver: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        const more = await mailbox.keep(
+          site!,
+          { ...input, subject: `${letter.subject}（续${n}）` },
+          { ...meta, fingerprint: `test-${next++}` },
+        );
+        leftOver.push(more.intake.code);
+      }
+      expect(await mailbox.draftLeftOver(new Date(Date.now() + 8 * 60_000), 2)).toBe(5);
+      const rows = await strapi.db
+        .query('api::letter-intake.letter-intake')
+        .findMany({ where: { code: { $in: leftOver } }, select: ['letter', 'pending'] });
+      expect(
+        rows.filter((one: { letter: string | null; pending: string | null }) => !one.letter || one.pending),
+      ).toEqual([]);
     });
 
     it('answers a burst at once and drafts every letter of it, one after another', async () => {

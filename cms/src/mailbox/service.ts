@@ -442,37 +442,47 @@ export function createMailbox(strapi: Core.Strapi) {
     /**
      * Drafts the letters accepted but not drafted: left by a stop or crash, or by a drafting that
      * failed. Each is claimed first, so that CMS processes sharing a database draft it once; one that
-     * another process accepted in the last minute is left to that process. Returns how many it drafted.
+     * another process accepted in the last minute is left to that process. Like every draft, each waits
+     * while a burst of letters arrives. Reads `batch` at a time, until none is left. Returns how many it
+     * drafted.
      */
-    async draftLeftOver(now = new Date()): Promise<number> {
+    async draftLeftOver(now = new Date(), batch = 500): Promise<number> {
       const stale = new Date(now.getTime() - 60_000);
-      const rows = (await strapi.db.query(intakeUid).findMany({
-        where: {
-          pending: { $notNull: true },
-          $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
-        },
-        orderBy: { id: 'asc' },
-        limit: 500,
-      })) as IntakeRow[];
       let drafted = 0;
-      for (const row of rows) {
-        const claimed = await strapi.db.query(intakeUid).updateMany({
+      let after = 0;
+      for (;;) {
+        const rows = (await strapi.db.query(intakeUid).findMany({
           where: {
-            id: row.id,
+            id: { $gt: after },
             pending: { $notNull: true },
             $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
           },
-          data: { draftClaimedAt: now },
-        });
-        if ((claimed as { count: number }).count !== 1) continue;
-        try {
-          await mailbox.draft(row);
-          drafted++;
-        } catch (error) {
-          strapi.log.error(`[mailbox] letter ${row.code} could not be drafted: ${(error as Error).message}`);
+          orderBy: { id: 'asc' },
+          limit: batch,
+        })) as IntakeRow[];
+        for (const row of rows) {
+          after = row.id;
+          await quiet();
+          const claimed = await strapi.db.query(intakeUid).updateMany({
+            where: {
+              id: row.id,
+              pending: { $notNull: true },
+              $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
+            },
+            data: { draftClaimedAt: now },
+          });
+          if ((claimed as { count: number }).count !== 1) continue;
+          try {
+            await mailbox.draft(row);
+            drafted++;
+          } catch (error) {
+            strapi.log.error(
+              `[mailbox] letter ${row.code} could not be drafted: ${(error as Error).message}`,
+            );
+          }
         }
+        if (rows.length < batch) return drafted;
       }
-      return drafted;
     },
 
     /** The code and password of a ticket, once; null when unknown, used or expired. */
