@@ -60,7 +60,12 @@ export function assignmentTests(
     const documentId = (await draftedIntake(strapi, code)).letter as string;
     const queue = async (token: string) =>
       (
-        (await admin.send('GET', '/review/letters/queue', token)).data as { code: string; office: string }[]
+        (await admin.send('GET', '/review/letters/queue', token)).data as {
+          code: string;
+          office: string;
+          siteName: string;
+          officeName: string;
+        }[]
       ).find((item) => item.code === code);
     const contact = async (token: string) =>
       (await admin.request('GET', `/review/letters/${documentId}/contact`, token)).status;
@@ -91,6 +96,11 @@ export function assignmentTests(
       'fgw',
     ]);
     expect((await queue(fgw))?.office).toBe('fgw');
+    // The office reads names, not keys (it is not offered the list of offices).
+    expect([(await queue(fgw))?.siteName, (await queue(fgw))?.officeName]).toEqual([
+      '临江市人民政府',
+      '临江市发展和改革委员会',
+    ]);
     expect(await queue(portal)).toBeUndefined();
     expect([await contact(fgw), await contact(portal)]).toEqual([200, 403]);
     // Assigned away, the letter is no longer the portal's to read or answer in the content manager.
@@ -146,5 +156,41 @@ export function assignmentTests(
       ['published', '临江市发展和改革委员会', '您好，经核实，该路段路灯已列入本月维修计划。'],
     );
     expect(await queue(fgw)).toBeUndefined();
+  });
+
+  it('lists a new letter on 待我办理 however many letters were answered before it', async () => {
+    const { app } = world();
+    const admin = adminApi(app.url);
+    await createAdminPerson(app.strapi, {
+      email: 'web.many@mailbox.test',
+      password: 'Many-Mailbox-1a',
+      roles: ['govcluster-web-reviewer'],
+      reviewRole: 'web_reviewer',
+      sites: [],
+    });
+    const web = await admin.login('web.many@mailbox.test', 'Many-Mailbox-1a');
+    const knex = app.strapi.db.connection;
+    // 5,001 letters of earlier years, answered and gone from the list (their intakes stay).
+    const { code: first } = (await submit(validLetter(9200, 'portal'))).body;
+    const { id: _id, ...template } = await knex('letter_intakes').where({ code: first }).first();
+    const earlier = Array.from({ length: 5001 }, (_, n) => ({
+      ...template,
+      document_id: `earlier${n}`,
+      code: `20250101-E${String(n).padStart(5, '0')}`,
+      letter: `answered${n}`,
+      fingerprint: `earlier-${n}`,
+    }));
+    for (let at = 0; at < earlier.length; at += 250)
+      await knex('letter_intakes').insert(earlier.slice(at, at + 250));
+    const { code } = (await submit(validLetter(9201, 'portal'))).body;
+    await draftedIntake(app.strapi, code);
+    const listed = (await admin.send('GET', '/review/letters/queue', web)).data as { code: string }[];
+    expect(listed.map((letter) => letter.code)).toEqual(expect.arrayContaining([first, code]));
+    await knex('letter_intakes')
+      .whereIn(
+        'code',
+        earlier.map((row) => row.code),
+      )
+      .delete();
   });
 }

@@ -24,8 +24,10 @@ export interface LetterToHandle extends LetterDeadlines {
   code: string;
   title: string;
   site: string;
+  siteName: string;
   /** The key of the site whose office handles it (the site itself until the web office assigns it). */
   office: string;
+  officeName: string;
   kind: string;
   submittedAt: string;
   handlingStatus: string;
@@ -43,57 +45,110 @@ export function officeOf(row: {
   return row.office?.key ?? row.site?.key ?? null;
 }
 
-/** The letters whose office is one of `sites` (or every letter), the most urgent first. */
+/** Ids a query's `$in` takes at once (SQLite's and PostgreSQL's limits on bound values are far above). */
+const inChunk = 500;
+
+/** The document ids of the letters without a version online (not answered yet), oldest first. */
+async function unansweredLetters(
+  strapi: Core.Strapi,
+): Promise<{ documentId: string; title: string; submittedAt: string; handlingStatus: string }[]> {
+  const table = strapi.db.metadata.get('api::letter.letter').tableName;
+  const knex = strapi.db.connection;
+  // A letter is answered when its reply passed the review: a published row of the same document.
+  const rows = (await knex(`${table} as draft`)
+    .select('draft.document_id', 'draft.title', 'draft.submitted_at', 'draft.handling_status')
+    .where('draft.locale', 'zh-CN')
+    .whereNull('draft.published_at')
+    .whereNotExists(
+      knex(`${table} as online`)
+        .select(knex.raw('1'))
+        .whereRaw('online.document_id = draft.document_id')
+        .where('online.locale', 'zh-CN')
+        .whereNotNull('online.published_at'),
+    )
+    .orderBy('draft.id', 'asc')) as {
+    document_id: string;
+    title: string;
+    submitted_at: string | number | Date;
+    handling_status: string;
+  }[];
+  return rows.map((row) => ({
+    documentId: row.document_id,
+    title: row.title,
+    // SQLite keeps a datetime as milliseconds, PostgreSQL as a timestamp.
+    submittedAt: new Date(
+      typeof row.submitted_at === 'string' && /^\d+$/.test(row.submitted_at)
+        ? Number(row.submitted_at)
+        : row.submitted_at,
+    ).toISOString(),
+    handlingStatus: row.handling_status,
+  }));
+}
+
+/** The sites' names by key, as 待我办理 shows them. */
+async function siteNames(strapi: Core.Strapi): Promise<Map<string, string>> {
+  const sites = (await strapi.db.query('api::site.site').findMany({
+    select: ['key'],
+    populate: { name: true },
+  })) as { key: string; name?: { zhCN?: string } | null }[];
+  return new Map(sites.map((site) => [site.key, site.name?.zhCN ?? site.key]));
+}
+
+/**
+ * The letters whose office is one of `sites` (or every letter), the most urgent first: read from the
+ * letters not answered yet, however many letters were ever answered.
+ */
 export async function lettersToHandle(
   strapi: Core.Strapi,
   sites: readonly string[] | 'all',
   now: Date = new Date(),
 ): Promise<LetterToHandle[]> {
   const mine = [...(sites === 'all' ? [] : sites)];
-  const intakes = (await strapi.db.query('api::letter-intake.letter-intake').findMany({
-    // Intakes from before assignment existed have no office: theirs is the site's.
-    // A letter accepted but not drafted yet (seconds, in a burst) is listed once it is drafted.
-    where: {
-      letter: { $notNull: true },
-      ...(sites === 'all' ? {} : { $or: [{ office: { $in: mine } }, { office: null, site: { $in: mine } }] }),
-    },
-    select: ['code', 'letter', 'site', 'office', 'kind', 'verification'],
-    limit: 5000,
-  })) as {
+  const drafts = await unansweredLetters(strapi);
+  if (drafts.length === 0) return [];
+  const intakes: {
     code: string;
     letter: string;
     site: string;
     office: string | null;
     kind: keyof typeof letterKinds;
     verification: string;
-  }[];
+  }[] = [];
+  for (let at = 0; at < drafts.length; at += inChunk) {
+    const ids = drafts.slice(at, at + inChunk).map((draft) => draft.documentId);
+    intakes.push(
+      ...(await strapi.db.query('api::letter-intake.letter-intake').findMany({
+        // Intakes from before assignment existed have no office: theirs is the site's.
+        where: {
+          letter: { $in: ids },
+          ...(sites === 'all'
+            ? {}
+            : { $or: [{ office: { $in: mine } }, { office: null, site: { $in: mine } }] }),
+        },
+        select: ['code', 'letter', 'site', 'office', 'kind', 'verification'],
+      })),
+    );
+  }
   if (intakes.length === 0) return [];
-  const rows = (await strapi.db.query('api::letter.letter').findMany({
-    where: { documentId: { $in: intakes.map((intake) => intake.letter) }, locale: 'zh-CN' },
-    select: ['documentId', 'title', 'submittedAt', 'handlingStatus', 'publishedAt'],
-  })) as {
-    documentId: string;
-    title: string;
-    submittedAt: string;
-    handlingStatus: string;
-    publishedAt: string | null;
-  }[];
-  const answered = new Set(rows.filter((row) => row.publishedAt !== null).map((row) => row.documentId));
-  const drafts = new Map(rows.filter((row) => row.publishedAt === null).map((row) => [row.documentId, row]));
+  const byDocument = new Map(drafts.map((draft) => [draft.documentId, draft]));
+  const names = await siteNames(strapi);
   const days = promiseWorkingDays();
   const waiting: LetterToHandle[] = [];
   for (const intake of intakes) {
-    const draft = drafts.get(intake.letter);
-    if (!draft || answered.has(intake.letter)) continue;
+    const draft = byDocument.get(intake.letter);
+    if (!draft) continue;
+    const office = intake.office ?? intake.site;
     const deadlines = letterDeadlines(draft.submittedAt, days);
     waiting.push({
       documentId: intake.letter,
       code: intake.code,
       title: draft.title,
       site: intake.site,
-      office: intake.office ?? intake.site,
+      siteName: names.get(intake.site) ?? intake.site,
+      office,
+      officeName: names.get(office) ?? office,
       kind: letterKinds[intake.kind] ?? '',
-      submittedAt: new Date(draft.submittedAt).toISOString(),
+      submittedAt: draft.submittedAt,
       handlingStatus: draft.handlingStatus,
       ...deadlines,
       overdue: overdue(deadlines, now),

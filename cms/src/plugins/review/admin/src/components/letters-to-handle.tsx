@@ -26,7 +26,6 @@ export function LettersToHandle() {
     load();
     api.offices().then(setOffices, () => setOffices(null));
   }, [api, load]);
-  const nameOf = (key: string) => offices?.find((office) => office.key === key)?.name ?? key;
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!letters) return null;
   return (
@@ -67,13 +66,13 @@ export function LettersToHandle() {
                   <Typography>{letter.code}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{nameOf(letter.site)}</Typography>
+                  <Typography>{letter.siteName}</Typography>
                 </Td>
                 <Td data-testid="letter-office">
                   {offices ? (
                     <AssignLetter letter={letter} offices={offices} onAssigned={load} />
                   ) : (
-                    <Typography>{nameOf(letter.office)}</Typography>
+                    <Typography>{letter.officeName}</Typography>
                   )}
                 </Td>
                 <Td>
