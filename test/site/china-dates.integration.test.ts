@@ -1,7 +1,8 @@
 /**
  * Dates on the calendar of China time through the real build: an entry the CMS dates
  * 2024-12-31T17:30:00.000Z (01:30 on New Year's Day in Beijing) shows 1 January 2025 on its page, in
- * its column's listing, in the feed and the site map, and in its search document (date and year filter).
+ * its column's listing, in the feed and the site map, in its search document (date and year filter)
+ * and in the inspection checker's findings.
  * The fixture snapshot is copied and that one entry changed; the generator stays as it is.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster } from '../../scripts/src/build-cluster.ts';
+import { runCheck } from '../../scripts/src/check/run-check.ts';
 import { fixtureSnapshot, readPage, readRecords, type SnapshotRecord } from './fixture.ts';
 
 const lateNight = '2024-12-31T17:30:00.000Z';
@@ -17,6 +19,7 @@ const siteUrl = 'https://www.example.gov.cn';
 
 let work: string;
 let dist: string;
+let snapshot: string;
 let entry: SnapshotRecord;
 /** The entry's page path and its column's listing path (the portal is at `/`). */
 let url: string;
@@ -42,7 +45,7 @@ function fragmentOf(url: string): { filters: Record<string, string[]>; meta: Rec
 describe('dates in China time through the build', () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'gc-dates-'));
-    const snapshot = path.join(work, 'snapshot');
+    snapshot = path.join(work, 'snapshot');
     cpSync(await fixtureSnapshot(), snapshot, { recursive: true });
     const records = readRecords(snapshot);
     entry = records.find(
@@ -99,5 +102,17 @@ describe('dates in China time through the build', () => {
     const fragment = fragmentOf(url);
     expect(fragment.meta.date).toBe('2025-01-01');
     expect(fragment.filters.year).toEqual(['2025']);
+  });
+
+  it('judges the entry by its China day in the inspection checker', async () => {
+    const futureDates = async (today: string) =>
+      (await runCheck({ dist, snapshot, today, siteUrl })).findings
+        .filter(
+          (finding) => finding.rule === 'future-date' && finding.entry === `article "${entry.id}" (zh-CN)`,
+        )
+        .map((finding) => finding.message);
+    // Checked on 31 December the entry is dated the next day; on 1 January it is not in the future.
+    expect(await futureDates('2024-12-31')).toEqual(['发布日期 2025-01-01 晚于检查日 2024-12-31']);
+    expect(await futureDates('2025-01-01')).toEqual([]);
   });
 });

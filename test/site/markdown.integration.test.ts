@@ -73,6 +73,20 @@ describe('Markdown bodies in the built cluster', () => {
     expect(problems).toEqual([]);
   });
 
+  it('gives the headings of bodies ids to link to, never one id twice on a page', () => {
+    let anchored = 0;
+    const problems: string[] = [];
+    for (const url of htmlPages(fixture.dist)) {
+      const html = readPage(fixture.dist, url);
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+      const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+      if (twice.length > 0) problems.push(`${url}: ${[...new Set(twice)].join(', ')}`);
+      anchored += [...html.matchAll(/<h[2-6] id="[^"]+">/g)].length;
+    }
+    expect(problems).toEqual([]);
+    expect(anchored, 'headings with an id in the fixture build').toBeGreaterThan(10);
+  });
+
   it('renders each Markdown table as a table with column headers in a labelled scroll box', () => {
     for (const { url } of withTables) {
       const html = readPage(fixture.dist, url);

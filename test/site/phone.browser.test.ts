@@ -62,6 +62,46 @@ async function catalogueAtFullLength(page: Page): Promise<void> {
   }, policyTopics.length);
 }
 
+/**
+ * Text squeezed into a box so narrow that it wraps with three characters or fewer a line (索/引/号,
+ * or 索引/号): a text of two characters or more on more than one line, in a block narrower than four
+ * characters. Runs in the page; names the first three elements.
+ */
+function squeezedText(): string[] {
+  const found: Element[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && found.length < 3; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!element || [...(node.textContent ?? '').trim()].length < 2 || found.includes(element)) continue;
+    const style = getComputedStyle(element);
+    // Out of sight: hidden, or in a folded <details> (laid out all the same, in no particular width).
+    const folded = element.closest('details:not([open])');
+    if (style.visibility === 'hidden' || (folded && !element.closest('summary'))) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    // One box per line the text takes (empty boxes are where it broke).
+    const lines = [...range.getClientRects()].filter((line) => line.width > 1 && line.height > 1);
+    const fontSize = Number.parseFloat(style.fontSize);
+    const onScreen = lines.some((line) => line.right > 0 && line.left < window.innerWidth);
+    // The block the lines are laid out in (a link or span breaks in its paragraph's width).
+    let block: Element = element;
+    while (block.parentElement && getComputedStyle(block).display.startsWith('inline'))
+      block = block.parentElement;
+    if (!onScreen || lines.length < 2 || block.clientWidth >= 4 * fontSize) continue;
+    // Not in a visually hidden box (1 px, its overflow hidden: a screen reader's table header).
+    let clipped = false;
+    for (let at: Element | null = element; at && !clipped; at = at.parentElement) {
+      const box = at.getBoundingClientRect();
+      clipped = getComputedStyle(at).overflow !== 'visible' && (box.width <= 1 || box.height <= 1);
+    }
+    if (!clipped) found.push(element);
+  }
+  return found.map(
+    (element) =>
+      `${element.tagName.toLowerCase()}.${element.className} "${element.textContent?.trim().slice(0, 20)}"`,
+  );
+}
+
 /** What the first screen of a page shows on a phone. */
 async function firstScreen(url: string, elder: boolean) {
   const context = await browser.newContext({ viewport: phone });
@@ -111,28 +151,13 @@ async function firstScreen(url: string, elder: boolean) {
       ]
         .filter((element) => shown(element) && element.getBoundingClientRect().height < minTarget - 0.5)
         .map((element) => `${name(element)}: ${Math.round(element.getBoundingClientRect().height)} px`),
-      // Text squeezed into a box narrower than two characters: one character per line (索/引/号).
-      squeezed: [...document.querySelectorAll('body *')]
-        .filter((element) => {
-          const own = [...element.childNodes]
-            .filter((node) => node.nodeType === Node.TEXT_NODE)
-            .map((node) => node.textContent ?? '')
-            .join('')
-            .trim();
-          if ([...own].length < 3 || !shown(element)) return false;
-          const box = element.getBoundingClientRect();
-          const fontSize = Number.parseFloat(getComputedStyle(element).fontSize);
-          // Narrower than two characters and wrapped onto more than two lines.
-          return box.width < 2 * fontSize && box.height > 3 * fontSize;
-        })
-        .slice(0, 3)
-        .map(name),
     };
   }, minTarget(elder));
+  const squeezed = await page.evaluate(squeezedText);
   const violations = (await axeRun(page)).map((violation) => `${violation.id}: ${violation.help}`);
   const menu = await menuWalk(page, elder);
   await context.close();
-  return { ...seen, violations, menu };
+  return { ...seen, squeezed, violations, menu };
 }
 
 /**
@@ -244,6 +269,19 @@ describe('templates on a phone', { timeout: 120_000 }, () => {
     }
   });
 
+  it('the check for squeezed text finds lines of one, two and three characters, not a wide paragraph', async () => {
+    const page = await browser.newPage({ viewport: phone });
+    await page.setContent(`<body style="font: 16px/1.6 sans-serif">
+      <p class="one" style="inline-size: 1.2em">索引号</p>
+      <p class="two" style="inline-size: 2.5em">政府信息公开</p>
+      <p class="three" style="inline-size: 3.5em">政府信息公开目录</p>
+      <p class="wide" style="inline-size: 20em">政府信息公开目录按主题分类、发文机关、年份和有效性列出本机关主动公开的政策文件。</p>
+      <p class="short" style="inline-size: 2.5em">号</p></body>`);
+    const found = await page.evaluate(squeezedText);
+    await page.close();
+    expect(found).toEqual(['p.one "索引号"', 'p.two "政府信息公开"', 'p.three "政府信息公开目录"']);
+  });
+
   it('a wide screen keeps the column bar: no menu button, every link shown', async () => {
     const home = pages.find((p) => p.name === 'department home') as { url: string };
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -254,6 +292,53 @@ describe('templates on a phone', { timeout: 120_000 }, () => {
     expect(await links.count()).toBeGreaterThan(0);
     for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
     await context.close();
+  });
+
+  it('公开目录 on a phone: each document whole on the screen, the first one on the first screen, in both modes and without JavaScript', async () => {
+    const catalogues = pages.filter((p) => p.name.startsWith('公开目录'));
+    expect(catalogues.map((p) => p.name)).toEqual(['公开目录', '公开目录 by year', '公开目录 by topic']);
+    const problems: string[] = [];
+    for (const { name, url } of catalogues) {
+      for (const mode of ['normal', 'elder-friendly', 'no JavaScript'] as const) {
+        const context = await browser.newContext({
+          viewport: phone,
+          javaScriptEnabled: mode !== 'no JavaScript',
+        });
+        if (mode === 'elder-friendly')
+          await context.addInitScript(() => localStorage.setItem('gc-elder', '1'));
+        const page = await context.newPage();
+        await page.goto(server.url + url);
+        await catalogueAtFullLength(page);
+        const seen = await page.evaluate(() => {
+          const rows = [...document.querySelectorAll('.gc-catalogue__table tbody tr')];
+          const title = rows[0]?.querySelector('.gc-catalogue__title');
+          return {
+            rows: rows.length,
+            // The first document's title, where a visitor reads which document it is.
+            firstTitleBottom: title?.getBoundingClientRect().bottom ?? Number.POSITIVE_INFINITY,
+            // Cells that reach past the screen's edges (to be scrolled to) or cut their own text.
+            cut: [...document.querySelectorAll('.gc-catalogue__table tbody td')]
+              .filter((cell) => {
+                const box = cell.getBoundingClientRect();
+                return (
+                  box.left < -1 ||
+                  box.right > window.innerWidth + 1 ||
+                  cell.scrollWidth > cell.clientWidth + 1
+                );
+              })
+              .slice(0, 3)
+              .map((cell) => `${cell.className} "${cell.textContent?.trim().slice(0, 24)}"`),
+          };
+        });
+        await context.close();
+        const where = `${name} (${url}), ${mode}`;
+        if (seen.rows === 0) problems.push(`${where}: no documents`);
+        if (seen.firstTitleBottom >= phone.height)
+          problems.push(`${where}: the first document's title at ${Math.round(seen.firstTitleBottom)} px`);
+        for (const cell of seen.cut) problems.push(`${where}: cut ${cell}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('the open menu: axe finds nothing, in every locale and both modes', async () => {

@@ -18,6 +18,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentKind } from './attachments.ts';
 import { type GenerateDemoResult, generateDemoCity, scaleConfigs } from './index.ts';
+import { ageBand, portraitLooks } from './portraits.ts';
 
 const today = '2026-11-21';
 let root: string;
@@ -232,6 +233,33 @@ describe('generateDemoCity at fixture scale', () => {
           `<${char.codePointAt(0)?.toString(16).padStart(4, '0')}>`,
         );
     }
+  });
+
+  it('gives each leader a portrait of the pool that fits the person: gender and age band', () => {
+    // The portrait media in the order they were drawn, one per look of portraits.ts.
+    const portraits = all
+      .filter(
+        (r) => r.type === 'media' && (r.alt as Record<string, string>)['zh-CN'] === '领导同志照片（示意图）',
+      )
+      .map((r) => r.id as string);
+    expect(portraits).toHaveLength(portraitLooks.length);
+    const leaders = all.filter((r) => r.type === 'leader' && r.locale === 'zh-CN');
+    const seen = leaders.map((leader) => {
+      // The biography says it: “王某，女，汉族，1971年3月生，…”.
+      const bio = /，([男女])，汉族，(\d{4})年/.exec(String(leader.bio));
+      expect(bio, `${leader.id}: gender and birth year in the biography`).not.toBeNull();
+      const look = portraitLooks[portraits.indexOf((leader.portrait as { id: string }).id)];
+      return {
+        leader: String(leader.id),
+        female: bio?.[1] === '女',
+        band: ageBand(Number(today.slice(0, 4)) - Number(bio?.[2])),
+        portrait: look && { female: look.female, band: look.band },
+      };
+    });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(new Set(seen.map((s) => s.female)).size, 'men and women among the leaders').toBe(2);
+    for (const s of seen) expect(s.portrait, s.leader).toEqual({ female: s.female, band: s.band });
+    expect(new Set(leaders.map((l) => (l.portrait as { id: string }).id)).size).toBeGreaterThan(2);
   });
 
   it('renders small JPEGs whose size matches their media records', async () => {

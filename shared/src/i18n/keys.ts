@@ -86,6 +86,8 @@ export const uiKeys = [
   'common.readMore',
   'common.all',
   'common.table',
+  'common.footnotes',
+  'common.footnoteBack',
   // Lists of entries
   'list.empty',
   'list.count',
@@ -347,6 +349,7 @@ export const uiKeyParams = {
   'serviceGuide.step': ['step'],
   'leader.portraitAlt': ['name'],
   'common.table': ['name'],
+  'common.footnoteBack': ['note'],
   'search.resultCount': ['count'],
   'search.searchedSince': ['date'],
   'search.noResults': ['query'],

@@ -1,11 +1,28 @@
 /**
- * Markdown to the HTML of an entry body: headings moved under the page's own title, tables with
- * column headers in a scroll box of their own (class `gc-table`, styled by the themes).
+ * Markdown to the HTML of an entry body: headings moved under the page's own title, each with an id
+ * to link to, tables with column headers in a scroll box of their own (class `gc-table`, styled by the
+ * themes), footnotes as links to a list of notes at the body's end and back.
  * @module
  */
 import type { Token } from 'markdown-it';
-import { createToken, markdownParser } from './parse.ts';
+import { createToken, type FootnoteEnv, markdownParser } from './parse.ts';
 import { inlineText } from './text.ts';
+
+/**
+ * The ids one page has given out, shared by every body rendered onto it (a village page renders one
+ * body per 村务公开 item), so that no two headings or footnotes of a page get the same id.
+ */
+export interface PageIds {
+  /** Heading ids given out so far. */
+  readonly used: Set<string>;
+  /** Bodies rendered onto the page so far: the n-th body's footnotes are `fn-n-1`, `fn-n-2`… */
+  bodies: number;
+}
+
+/** The ids of a new page: none given out yet. */
+export function pageIds(): PageIds {
+  return { used: new Set(), bodies: 0 };
+}
 
 /** How a body is rendered into its page. */
 export interface MarkdownHtmlOptions {
@@ -26,6 +43,14 @@ export interface MarkdownHtmlOptions {
    * @example (name) => `表格：${name}`
    */
   readonly tableLabel?: (name: string) => string;
+  /** The ids of the page the body goes on; without it, the body is the page's only one. */
+  readonly ids?: PageIds;
+  /**
+   * The accessible name of the list of footnotes and of a note's link back to where it is referred
+   * to, in the page's language.
+   * @example { list: '注释', back: (n) => `返回注释${n}的引用处` }
+   */
+  readonly footnoteLabels?: { readonly list: string; readonly back: (note: number) => string };
 }
 
 /** Sets every heading's level so that the biggest one is `topLevel`, keeping their relative levels. */
@@ -34,6 +59,33 @@ function shiftHeadings(tokens: Token[], topLevel: number): void {
   const biggest = Math.min(...headings.map((t) => Number(t.tag.slice(1))));
   for (const token of headings) {
     token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - biggest + topLevel)}`;
+  }
+}
+
+/**
+ * The id of a heading: its words joined by hyphens (Han characters kept as they are, other marks
+ * dropped), lower case, made unique on the page with `-2`, `-3`….
+ * @example headingId('一、工作目标', new Set()) // '一-工作目标'
+ */
+export function headingId(text: string, used: Set<string>): string {
+  const base =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'section';
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** Gives every heading an id unique on the page, so that a section can be linked to (`#一-工作目标`). */
+function anchorHeadings(tokens: Token[], used: Set<string>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === 'heading_open')
+      token.attrSet('id', headingId(inlineText(tokens[i + 1] as Token), used));
   }
 }
 
@@ -89,7 +141,12 @@ export function markdownToHtml(markdown: string, options: MarkdownHtmlOptions = 
     throw new RangeError(`topLevel must be a heading level from 1 to 6, not ${topLevel}`);
   }
   const md = markdownParser();
-  const tokens = md.parse(markdown, {});
+  const ids = options.ids ?? pageIds();
+  ids.bodies += 1;
+  // `docId` names this body's footnotes apart from those of the page's other bodies.
+  const env: FootnoteEnv = { docId: String(ids.bodies), labels: options.footnoteLabels };
+  const tokens = md.parse(markdown, env);
   shiftHeadings(tokens, topLevel);
-  return md.renderer.render(boxTables(tokens, options), md.options, {}).trimEnd();
+  anchorHeadings(tokens, ids.used);
+  return md.renderer.render(boxTables(tokens, options), md.options, env).trimEnd();
 }

@@ -46,7 +46,9 @@ describe('markdownToHtml', () => {
   });
 
   it('keeps the level of a heading when there is room, and refuses an impossible level', () => {
-    expect(markdownToHtml('#### 四级\n\n###### 六级', { topLevel: 5 })).toBe('<h5>四级</h5>\n<h6>六级</h6>');
+    expect(markdownToHtml('#### 四级\n\n###### 六级', { topLevel: 5 })).toBe(
+      '<h5 id="四级">四级</h5>\n<h6 id="六级">六级</h6>',
+    );
     expect(() => markdownToHtml('# 标题', { topLevel: 0 })).toThrow(/heading level from 1 to 6/);
   });
 });
@@ -61,6 +63,12 @@ describe('markdownToText', () => {
     expect(
       markdownToText('| 项目 | 金额（万元） |\n| --- | --- |\n| 本月收入 | 12.5 |\n| 其中：经营收入 |  |'),
     ).toBe('项目 金额（万元）\n本月收入 12.5\n其中：经营收入');
+  });
+
+  it('drops a footnote reference mark and keeps the note, after the text', () => {
+    expect(markdownToText('依据《条例》[^1]执行。\n\n[^1]: 2019年修订。')).toBe(
+      '依据《条例》执行。\n2019年修订。',
+    );
   });
 
   it('keeps hyphens, digits and the characters of escapes and raw HTML as text', () => {

@@ -3,7 +3,7 @@
  * language for the names of tables, and the short plain text of meta descriptions and feeds.
  */
 import type { Locale } from '@govcluster/shared/constants';
-import { markdownToHtml, markdownToText } from '@govcluster/shared/markdown';
+import { markdownToHtml, markdownToText, type PageIds } from '@govcluster/shared/markdown';
 import { t } from './i18n.ts';
 
 /** Where a body sits on its page. */
@@ -14,17 +14,25 @@ export interface RenderOptions {
   readonly locale: Locale;
   /** What the body is about (the entry's title), to name a table no heading of the body names. */
   readonly context?: string;
+  /** The ids of the page, when it renders more than one body (`pageIds()`, one per page). */
+  readonly ids?: PageIds;
 }
 
 /**
- * The HTML of a Markdown body: headings under the page's own, tables in a labelled scroll box,
- * raw HTML printed as text and unsafe links reduced to their label.
+ * The HTML of a Markdown body: headings under the page's own with ids unique on the page, tables in a
+ * labelled scroll box, footnotes in a labelled list, raw HTML printed as text and unsafe links reduced
+ * to their label.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
   return markdownToHtml(markdown, {
     topLevel: options.topLevel,
     context: options.context,
+    ids: options.ids,
     tableLabel: (name) => t(options.locale, 'common.table', { name }),
+    footnoteLabels: {
+      list: t(options.locale, 'common.footnotes'),
+      back: (note) => t(options.locale, 'common.footnoteBack', { note: String(note) }),
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import { pageIds } from '@govcluster/shared/markdown';
 import { describe, expect, it } from 'vitest';
 import { markdownSummary, renderMarkdown } from './markdown.ts';
 
@@ -70,9 +71,55 @@ describe('renderMarkdown', () => {
 
   it("puts the body's biggest heading right under the page's own", () => {
     expect(zh('## 一、总体要求\n\n正文\n\n### （一）目标')).toBe(
-      '<h2>一、总体要求</h2>\n<p>正文</p>\n<h3>（一）目标</h3>',
+      '<h2 id="一-总体要求">一、总体要求</h2>\n<p>正文</p>\n<h3 id="一-目标">（一）目标</h3>',
     );
-    expect(zh('# 标题', 3)).toBe('<h3>标题</h3>');
+    expect(zh('# 标题', 3)).toBe('<h3 id="标题">标题</h3>');
+  });
+
+  it('gives every heading an id to link to, unique across the bodies of one page', () => {
+    const ids = pageIds();
+    const first = renderMarkdown('## 一、工作目标\n\n## Work plan 2026!\n\n## 一、工作目标', {
+      locale: 'zh-CN',
+      ids,
+    });
+    const second = renderMarkdown('## 一、工作目标\n\n## ——', { locale: 'zh-CN', ids });
+    expect(first).toContain('<h2 id="一-工作目标">');
+    expect(first).toContain('<h2 id="work-plan-2026">');
+    expect(first).toContain('<h2 id="一-工作目标-2">');
+    expect(second).toContain('<h2 id="一-工作目标-3">');
+    expect(second).toContain('<h2 id="section">');
+  });
+
+  it('renders footnotes as a list named in the page language, each note and its reference linked both ways', () => {
+    const html = zh(
+      '依据《条例》[^1]和细则[^细则]。\n\n[^1]: 2019年修订。\n[^细则]: 见[附件](/uploads/a.pdf)。',
+    );
+    expect(html).toContain('<sup class="footnote-ref"><a href="#fn-1-1" id="fnref-1-1">[1]</a></sup>');
+    expect(html).toContain('<a href="#fn-1-2" id="fnref-1-2">[2]</a>');
+    expect(html).toContain(
+      '<section class="gc-footnotes" aria-label="注释">\n<ol class="gc-footnotes__list">',
+    );
+    expect(html).toContain('<li id="fn-1-1" class="footnote-item"><p>2019年修订。');
+    expect(html).toContain('<a href="#fnref-1-1" class="footnote-backref" aria-label="返回注释1的引用处">');
+    expect(html).toContain('见<a href="/uploads/a.pdf">附件</a>。');
+    expect(html).not.toContain('[^');
+    const en = renderMarkdown('Text[^a].\n\n[^a]: Note.', { locale: 'en' });
+    expect(en).toContain('aria-label="Notes"');
+    expect(en).toContain('aria-label="Back to the reference of note 1"');
+  });
+
+  it('names the footnotes of each body of a page apart, and judges links in a note like any other', () => {
+    const ids = pageIds();
+    const a = renderMarkdown('甲[^1]\n\n[^1]: 注甲', { locale: 'zh-CN', ids });
+    const b = renderMarkdown('乙[^1]\n\n[^1]: [点击](javascript:alert(1))，[外站](//evil.example/)', {
+      locale: 'zh-CN',
+      ids,
+    });
+    expect(a).toContain('id="fn-1-1"');
+    expect(b).toContain('id="fn-2-1"');
+    expect(b).toContain('href="#fnref-2-1"');
+    expect(b).not.toMatch(/javascript:|evil\.example/);
+    expect(b).toContain('<p>点击，外站');
   });
 });
 
