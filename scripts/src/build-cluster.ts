@@ -29,7 +29,7 @@ import {
   takeUnchanged,
 } from './build/incremental.ts';
 import { checkMeiliConfig } from './build/meili-config.ts';
-import { type PagesFirst, searchMayFollow, writeInterim } from './build/pages-first.ts';
+import { type PagesFirst, searchMayFollow, takeBack, writeInterim } from './build/pages-first.ts';
 import { carryRedirects, writeRedirectPages } from './build/redirects.ts';
 import {
   buildVersion,
@@ -350,8 +350,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       if (options.pagesFirst && incremental && previousManifest && searchMayFollow(pages.delta)) {
         const { pagesFirst } = options;
         const interim = manifest;
+        let made: string[] | undefined;
         try {
-          await timed('pages first: interim output', () =>
+          made = await timed('pages first: interim output', () =>
             writeInterim({
               built: tmpDir,
               previousDir,
@@ -366,6 +367,17 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         } catch (error) {
           // The interim output only saves time: without it the complete output goes live as before.
           note(`pages first: no interim output (${(error as Error).message}); the pages wait for the index`);
+        }
+        // The interim output took the build's folder: the build goes on in links to its files.
+        if (made) {
+          const pagesOf = made;
+          try {
+            await timed('pages first: pages linked back', () => takeBack(pagesFirst.outDir, tmpDir, pagesOf));
+          } catch (error) {
+            return fail(
+              `the pages could not be linked back from the interim output ${pagesFirst.outDir}: ${(error as Error).message}`,
+            );
+          }
         }
       }
       const shards: Record<string, ShardRecord[]> = {};

@@ -5,7 +5,7 @@
  * serves as the index shows it; the new pages are found once the complete output follows.
  * @module
  */
-import { existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedEntry } from '@govcluster/shared/snapshot';
@@ -18,7 +18,8 @@ export interface PagesFirst {
   readonly outDir: string;
   /**
    * Called once the interim output is complete in `outDir`, with its page count and the entries the
-   * build skipped; it may switch it live. A rejection fails the build.
+   * build skipped; it may switch it live. On a rejection the interim output is not live (the caller
+   * removes it) and the build goes on to its complete output.
    */
   readonly ready: (interim: { pages: number; skipped: SkippedEntry[] }) => Promise<void>;
 }
@@ -50,10 +51,48 @@ function linkTree(from: string, to: string, skip: ReadonlySet<string>, at = ''):
 }
 
 /**
- * Writes the interim output into `outDir` (through a temporary sibling, renamed last): the pages of
- * `built` (linked: the build writes no file of it again), the search index and its run counts of
- * `previousDir`, its own `nginx.conf` (by `writeNginx`) and a manifest whose shards are the previous
- * release's, so that a build from the interim output takes them over as from the previous release.
+ * {@link linkTree} that lets the event loop run between folders: it runs while the interim output is
+ * live, and the publisher's process answers notices, status and (with the local static server of
+ * `npm start` and the bench) the public meanwhile.
+ */
+async function linkTreeYielding(from: string, to: string, skip: ReadonlySet<string>): Promise<void> {
+  const folders = [''];
+  let made = 0;
+  while (folders.length > 0) {
+    const at = folders.pop() as string;
+    mkdirSync(path.join(to, at), { recursive: true });
+    for (const entry of readdirSync(path.join(from, at), { withFileTypes: true })) {
+      const relative = at === '' ? entry.name : `${at}/${entry.name}`;
+      if (skip.has(relative)) continue;
+      if (entry.isDirectory()) folders.push(relative);
+      else linkSync(path.join(from, relative), path.join(to, relative));
+    }
+    made += 1;
+    if (made % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * What only the interim output has: the previous release's search index and run counts, and what the
+ * complete output writes again for itself (its manifest names other shards).
+ */
+const interimOnly = [
+  'pagefind',
+  path.join(manifestDir, 'route-counts'),
+  'nginx.conf',
+  manifestFile,
+  redirectsFile,
+];
+
+/**
+ * Makes the build's own folder `built` the interim output: the search index and run counts of
+ * `previousDir` linked in, its own `nginx.conf` (by `writeNginx`) and a manifest whose shards are the
+ * previous release's (so that a build from the interim output takes them over as from the previous
+ * release), then the folder renamed to `outDir`. No second tree of the pages is made before they go
+ * live: making one (a folder per page, a link per file) was most of a publication's own work after
+ * Astro, and its cost grew from one publication to the next (ADR 37). Call {@link takeBack} next,
+ * whatever happens to the interim output. On failure `built` is as it was.
+ * @returns the names at the top of `built` that the build made (what {@link takeBack} links back).
  */
 export async function writeInterim(options: {
   readonly built: string;
@@ -62,26 +101,50 @@ export async function writeInterim(options: {
   readonly manifest: ReleaseManifest;
   readonly previousSearch: ReleaseManifest['search'];
   readonly writeNginx: (dir: string) => Promise<unknown>;
-}): Promise<void> {
-  const temporary = path.join(
-    path.dirname(options.outDir),
-    `.${path.basename(options.outDir)}-building-${process.pid}-${Date.now()}`,
-  );
+}): Promise<string[]> {
+  const { built } = options;
+  const made = readdirSync(built);
   try {
-    linkTree(options.built, temporary, new Set(['nginx.conf', 'pagefind', manifestFile]));
     for (const shared of ['pagefind', path.join(manifestDir, 'route-counts')]) {
       if (existsSync(path.join(options.previousDir, shared)))
-        linkTree(path.join(options.previousDir, shared), path.join(temporary, shared), new Set());
+        linkTree(path.join(options.previousDir, shared), path.join(built, shared), new Set());
     }
-    await options.writeNginx(temporary);
+    await options.writeNginx(built);
+    mkdirSync(path.join(built, manifestDir), { recursive: true });
     await writeFile(
-      path.join(temporary, manifestFile),
+      path.join(built, manifestFile),
       `${JSON.stringify({ ...options.manifest, search: options.previousSearch })}\n`,
     );
-    await writeFile(path.join(temporary, redirectsFile), `${JSON.stringify(options.manifest.redirects)}\n`);
-    await rename(temporary, options.outDir);
+    await writeFile(path.join(built, redirectsFile), `${JSON.stringify(options.manifest.redirects)}\n`);
+    await rename(built, options.outDir);
   } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
+    for (const name of interimOnly) await rm(path.join(built, name), { recursive: true, force: true });
     throw error;
   }
+  return made;
+}
+
+/**
+ * Gives the build its folder `built` back after {@link writeInterim}: links to every file of the
+ * interim output under the top-level names the build made, except what only the interim output has.
+ * Nothing the build writes later (the search index, run counts, `nginx.conf`, the manifest) is then a
+ * link into the interim output, so the live interim release is never written to.
+ */
+export async function takeBack(interim: string, built: string, made: readonly string[]): Promise<void> {
+  const skip = new Set(interimOnly);
+  mkdirSync(built, { recursive: true });
+  for (const name of made) {
+    if (skip.has(name)) continue;
+    const from = path.join(interim, name);
+    if (statSync(from).isDirectory())
+      await linkTreeYielding(from, path.join(built, name), prefixed(skip, name));
+    else linkSync(from, path.join(built, name));
+  }
+}
+
+/** The paths of `skip` under the folder `name`, relative to it. */
+function prefixed(skip: ReadonlySet<string>, name: string): Set<string> {
+  return new Set(
+    [...skip].filter((entry) => entry.startsWith(`${name}/`)).map((entry) => entry.slice(name.length + 1)),
+  );
 }

@@ -268,10 +268,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
       outDir: path.join(layout.dir, interimId),
       ready: async ({ pages, skipped }) => {
         const added = live ? newSkips(skipped, live.skipped) : [];
-        if (added.length > 0 && !options.allowNewSkips) {
-          rmSync(path.join(layout.dir, interimId), { recursive: true, force: true });
+        // Refused, the interim output is removed when the build ends (the build goes on from its files).
+        if (added.length > 0 && !options.allowNewSkips)
           throw new Error(`it skips ${added.length} new invalid entries`);
-        }
         await markComplete(layout, {
           id: interimId,
           startedAt: startedAt.toISOString(),
@@ -374,6 +373,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
       });
       rmSync(path.join(layout.dir, id), { recursive: true, force: true });
     } finally {
+      // An interim output that did not go live is no release: nobody may roll back to it.
+      if (!interimLive) rmSync(path.join(layout.dir, interimId), { recursive: true, force: true });
       building = null;
       if (!shared) unlock(layout.dir);
     }
