@@ -1,0 +1,46 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPagefindInWorker } from './pagefind-run.ts';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'govcluster-pagefind-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** This process's Pagefind children with their state (`S`, `R`, … or `Z` for one not reaped). */
+function pagefindChildren(): { pid: number; state: string }[] {
+  const found: { pid: number; state: string }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === process.pid && comm.startsWith('pagefind'))
+        found.push({ pid: Number(name), state: state ?? '' });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+describe('Pagefind in a worker thread', () => {
+  it('indexes the pages and leaves no Pagefind process behind, running or unreaped', async () => {
+    const pages = ['临江市人民政府关于河西路口改造的通告', '临江市发展和改革委员会年度工作报告'].map(
+      (title, n) => ({
+        url: `/news/${n}/`,
+        html: `<html lang="zh-CN"><body><main data-pagefind-body><h1>${title}</h1><p>${title}。</p></main></body></html>`,
+      }),
+    );
+    for (let run = 0; run < 3; run++) {
+      const stats = await runPagefindInWorker(pages, path.join(work, `index-${run}`));
+      expect(stats.pages).toBe(2);
+    }
+    let left = pagefindChildren();
+    for (const until = Date.now() + 8000; left.length > 0 && Date.now() < until; left = pagefindChildren()) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(left).toEqual([]);
+  }, 60_000);
+});
