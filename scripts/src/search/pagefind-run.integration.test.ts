@@ -1,29 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPagefindInWorker } from './pagefind-run.ts';
+import { pagefindChildren, runPagefindInWorker } from './pagefind-run.ts';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'govcluster-pagefind-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** This process's Pagefind children with their state (`S`, `R`, … or `Z` for one not reaped). */
-function pagefindChildren(): { pid: number; state: string }[] {
-  const found: { pid: number; state: string }[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === process.pid && comm.startsWith('pagefind'))
-        found.push({ pid: Number(name), state: state ?? '' });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
 
 describe('Pagefind in a worker thread', () => {
   it('indexes the pages and leaves no Pagefind process behind, running or unreaped', async () => {

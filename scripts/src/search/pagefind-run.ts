@@ -34,21 +34,22 @@ export interface PagefindRunStats {
   readonly stopped?: string;
 }
 
-/** The Pagefind service processes started by this process. */
-function pagefindChildren(): number[] {
-  const pids: number[] = [];
+/** The Pagefind service processes started by this process, with their state (`Z`: exited, not reaped). */
+export function pagefindChildren(): { pid: number; state: string }[] {
+  const found: { pid: number; state: string }[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && comm.startsWith('pagefind')) pids.push(Number(name));
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === process.pid && comm.startsWith('pagefind'))
+        found.push({ pid: Number(name), state: state ?? '' });
     } catch {
       // The process ended while we looked.
     }
   }
-  return pids;
+  return found;
 }
 
 /** A field of /proc/<pid>/status in bytes (`VmRSS`, `VmHWM`), 0 when unreadable. */
@@ -105,7 +106,7 @@ export async function runPagefind(
   });
   const wait = (promise: Promise<unknown>): Promise<unknown> => Promise.race([promise, stop]);
   const watch = setInterval(() => {
-    for (const pid of pagefindChildren()) {
+    for (const { pid } of pagefindChildren()) {
       const rss = procMemory(pid, 'VmRSS');
       peak = Math.max(peak, rss, procMemory(pid, 'VmHWM'));
       if (rss > limit && !stopped) {
@@ -151,7 +152,7 @@ export async function runPagefind(
     if (!stopped) throw error;
   } finally {
     clearInterval(watch);
-    for (const pid of pagefindChildren()) peak = Math.max(peak, procMemory(pid, 'VmHWM'));
+    for (const { pid } of pagefindChildren()) peak = Math.max(peak, procMemory(pid, 'VmHWM'));
     // At most five seconds for Pagefind to close; the timer must not outlive it, or it holds the
     // process (or the worker) open for those seconds after the build is done.
     let closing: NodeJS.Timeout | undefined;
