@@ -448,15 +448,15 @@ export function createMailbox(strapi: Core.Strapi) {
      */
     async draftLeftOver(now = new Date(), batch = 500): Promise<number> {
       const stale = new Date(now.getTime() - 60_000);
+      const leftOver = {
+        pending: { $notNull: true },
+        $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
+      };
       let drafted = 0;
       let after = 0;
       for (;;) {
         const rows = (await strapi.db.query(intakeUid).findMany({
-          where: {
-            id: { $gt: after },
-            pending: { $notNull: true },
-            $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
-          },
+          where: { id: { $gt: after }, ...leftOver },
           orderBy: { id: 'asc' },
           limit: batch,
         })) as IntakeRow[];
@@ -464,11 +464,7 @@ export function createMailbox(strapi: Core.Strapi) {
           after = row.id;
           await quiet();
           const claimed = await strapi.db.query(intakeUid).updateMany({
-            where: {
-              id: row.id,
-              pending: { $notNull: true },
-              $or: [{ draftClaimedAt: null }, { draftClaimedAt: { $lt: stale } }],
-            },
+            where: { id: row.id, ...leftOver },
             data: { draftClaimedAt: now },
           });
           if ((claimed as { count: number }).count !== 1) continue;
