@@ -60,11 +60,14 @@ export class SnapshotMutator {
     return new Date(this.#clock).toISOString().replace('.000Z', '+00:00');
   }
 
-  /** Applies one random mutation and returns what it did. */
-  mutate(): Mutation {
-    const roll = this.#random();
+  /**
+   * Applies one random mutation and returns what it did; `create` makes it a new entry copied from one
+   * of that type (the publisher's commonest change: a newly approved article).
+   */
+  mutate(create?: string): Mutation {
+    const roll = create ? 0 : this.#random();
     const entries = this.#entries();
-    const entry = this.#pick(entries);
+    const entry = this.#pick(create ? entries.filter((record) => record.type === create) : entries);
     const key = () => `${entry.type}|${entry.id}|${entry.locale}`;
     if (roll < 0.3) {
       this.#counter += 1;
