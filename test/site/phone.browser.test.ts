@@ -5,6 +5,9 @@
  * whole first screen was header and menus), the navigation sits behind a menu button that opens and
  * closes it (WAI-ARIA APG disclosure, docs/adr/0033) and is in reach without JavaScript, controls are
  * large enough to press, no text stands one character a line, and axe finds nothing.
+ *
+ * Long on purpose: the in-page checks (what the first screen shows, squeezed text, the menu walk) are
+ * shared by one test per template and mode over one Chromium and one fixture build.
  */
 import { t } from '@govcluster/shared/i18n';
 import { policyTopics } from '@govcluster/shared/schemas';

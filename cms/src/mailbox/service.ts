@@ -5,8 +5,9 @@
  * only the writer and the offices may know is in `api::letter-intake.letter-intake`, contact data
  * sealed. Nothing here logs what a writer typed.
  *
- * Long on purpose (about 440 lines): accepting, tracking and rating share the mailbox's keys, its rate
- * limits, its used challenges and its duplicate memory, held in the one closure `createMailbox` returns;
+ * Long on purpose (about 650 lines): accepting, drafting, tracking and rating share the mailbox's keys,
+ * its rate limits, its used challenges, its duplicate memory and the drafting queue with its burst
+ * gauge, held in the one closure `createMailbox` returns;
  * the forms' HTML and validation are in `@govcluster/shared/mailbox`, the handling by offices in
  * `handling.ts`.
  */

@@ -1,3 +1,11 @@
+/**
+ * The cluster search (`createSearch`) over fake Pagefind bundles that match encoded tokens as Pagefind
+ * does: routing, the title index, older shards, copies, ranking, excerpts, and the requests a query
+ * after the first makes.
+ *
+ * Long on purpose: every case builds its own small cluster with the one fake bundle at the top and
+ * asserts what a searcher would see; split by topic, each file would carry that fake again.
+ */
 import { describe, expect, it } from 'vitest';
 import { bundleLoader, decodeFragment } from './bundle-loader.ts';
 import { createSearch } from './cluster-search.ts';
