@@ -78,6 +78,24 @@ describe('engine', () => {
     expect(failed.hits.map((hit) => hit.url)).toEqual(['/b/', '/c/']);
   });
 
+  it('shows a result from a part of a long page as the page, once however many of its parts match', async () => {
+    const parted = createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () =>
+          fakeBundle([
+            { url: '/manual/', title: '手册', text: '临江市场的第一部分', site: 'portal' },
+            { url: '/manual/#gc-part-1', title: '手册', text: '临江市场的第二部分', site: 'portal' },
+            { url: '/c/', title: '报告', text: '我们在临江市场调研', site: 'portal' },
+          ]),
+      }),
+      locales: ['zh-CN'],
+    });
+    const found = await parted.search('临江市场');
+    expect(found.hits.map((hit) => hit.url)).toEqual(['/manual/', '/c/']);
+    expect(found.total).toBe(2);
+  });
+
   it('ranks a long query of several chunks by the ends of its parts, not every token', () => {
     expect(rankedTerms(parseQuery('临江 市场')).split(' ')).toHaveLength(2);
     const long = rankedTerms(parseQuery('一图读懂｜《临江市异地就医结算实施方案》')).split(' ');
