@@ -479,6 +479,61 @@ describe('engine', () => {
     });
   });
 
+  it('shows the older pages listed for a two-character run before newest pages that hold only one of its characters', async () => {
+    // Pagefind's ranked search matched pages holding 位 beside a number (its unigram) for 位格: they
+    // outranked the two older pages the routing table listed, which were never shown (real text, 位格).
+    const near = (n: number): PagefindResultLike => ({
+      id: `near${n}`,
+      score: 5,
+      words: [2],
+      data: async () => ({
+        url: `/near/${n}/`,
+        content: encodeForIndex(`手册${n}\n存储为16位 DOS 格式`),
+        meta: {
+          title: `手册${n}`,
+          site: 'portal',
+          kind: 'portal',
+          type: 'article',
+          date: '2026-01-01',
+          locale: 'zh-CN',
+        },
+      }),
+    });
+    const listed: PagefindResultLike = {
+      id: 'old1',
+      score: 0,
+      words: [],
+      data: async () => ({
+        url: '/old/',
+        content: encodeForIndex('编码\n编码到 7 位格式'),
+        meta: {
+          title: '编码',
+          site: 'portal',
+          kind: 'portal',
+          type: 'article',
+          date: '2020-01-01',
+          locale: 'zh-CN',
+        },
+      }),
+    };
+    const engine = createSearch({
+      open: async () => ({
+        eligible: () => 2,
+        searchable: async () => ({
+          // No page of the newest shard holds the bigram as a whole word.
+          search: async (term) => ({
+            results: term.startsWith('"') ? [] : Array.from({ length: 20 }, (_, n) => near(n)),
+          }),
+        }),
+        route: async () => ({ shards: [], complete: true, pages: [listed] }),
+      }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('位格');
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/old/']);
+    expect(page.total).toBe(1);
+  });
+
   it('shows the older pages the routing table lists for a rare run by their fragments, no older shard searched', async () => {
     const merged: string[] = [];
     const fetched: string[] = [];
