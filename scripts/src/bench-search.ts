@@ -11,14 +11,16 @@
  * Writes `.data/bench/search.json`, keeping the results of scales this run did not measure.
  *
  * Usage: node --import tsx scripts/src/bench-search.ts [--scales demo[,large][,real]] [--queries 100]
- *        [--sampled 100] [--no-judged] [--engines ours,default] [--shard-size N] [--default-limit-gb 8] [--reuse]
+ *        [--sampled 100] [--no-judged] [--engines ours,default] [--shard-size N] [--chunk-locations N]
+ *        [--default-limit-gb 8] [--reuse]
  *        [--snapshots .data/bench/snapshots]
  * `--queries N`: queries per sampled set (titles, long, rare and common runs); `--sampled N`: the old set.
  * A missing snapshot is generated (demo and large: with the seed and date the judged set was judged
  * against; real: `bench/search/real-corpus.ts`, real Chinese text from Debian's archive).
  * `--reuse` keeps the build and the default index of the last run (unless the snapshot was generated
  * again). Ours is indexed again after the build, timed; `--shard-size N` does it in shards of N pages
- * (the build's default is 2,500).
+ * (the build's default is 2,500), `--chunk-locations N` with index chunks of N word locations (the
+ * build's default is `defaultChunkLocations`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -53,6 +55,7 @@ interface Options {
   sampled: number;
   engines: readonly Engine[];
   shardSize?: number;
+  chunkLocations?: number;
   defaultLimitBytes: number;
   reuse: boolean;
 }
@@ -107,16 +110,20 @@ async function benchScale(scale: string, snapshotDir: string, options: Options):
     await writeFile(statsFile, JSON.stringify(index, null, 2));
   }
   // The build indexed ours already, untimed: index again, as the build does (or in shards of
-  // --shard-size), to measure time and peak memory; a reused build measured before keeps its figures.
-  if (!index.ours) {
+  // --shard-size, chunks of --chunk-locations), to measure time and peak memory; a reused build measured
+  // before keeps its figures unless one of those two is given.
+  if (!index.ours || options.shardSize || options.chunkLocations) {
     log(
       scale,
-      options.shardSize
-        ? `re-indexing ours in shards of ${options.shardSize} pages…`
+      options.shardSize || options.chunkLocations
+        ? `re-indexing ours (shards of ${options.shardSize ?? 'the default'} pages, chunks of ${options.chunkLocations ?? 'the default'} locations)…`
         : 'indexing ours again as the build does, timed…',
     );
     const started = performance.now();
-    const stats = await indexCluster(site, options.shardSize ? { shardSize: options.shardSize } : {});
+    const stats = await indexCluster(site, {
+      ...(options.shardSize ? { shardSize: options.shardSize } : {}),
+      ...(options.chunkLocations ? { chunkLocations: options.chunkLocations } : {}),
+    });
     const runs = stats.locales.flatMap((locale) => locale.shards);
     index.ours = {
       seconds: (performance.now() - started) / 1000,
@@ -211,6 +218,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const scales = option('scales', 'demo').split(',');
   const snapshots = path.resolve(root, option('snapshots', '.data/bench/snapshots'));
   const shardSize = Number(option('shard-size', '0'));
+  const chunkLocations = Number(option('chunk-locations', '0'));
   const results: ScaleResult[] = [];
   for (const scale of scales)
     results.push(
@@ -220,6 +228,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         sampled: Number(option('sampled', '100')),
         engines: engines as Engine[],
         ...(shardSize > 0 ? { shardSize } : {}),
+        ...(chunkLocations > 0 ? { chunkLocations } : {}),
         defaultLimitBytes: Number(option('default-limit-gb', '8')) * 2 ** 30,
         reuse: args.includes('--reuse'),
       }),

@@ -6,6 +6,7 @@
  * documents are read by `search/cluster-documents.ts`.
  *
  * Usage: node --import tsx scripts/src/index-search.ts [distDir] [--shard-size N] [--concurrency N]
+ *        [--chunk-locations N]
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,8 @@ import type { Locale } from '@govcluster/shared/schemas';
 import {
   pagefindBundlePath,
   pagefindHtml,
+  pageParts,
+  partNumber,
   type SearchDocument,
   type SearchManifest,
   searchManifestPath,
@@ -36,6 +39,15 @@ import { type WrittenTitleIndex, writeTitleIndex } from './search/title-index.ts
  * its build far below 6 GB (docs/adr/0011-shard-routing.md).
  */
 export const defaultShardSize = 2_500;
+
+/**
+ * Word locations per index chunk (Pagefind's own default: 20,000). A query loads one chunk per token in
+ * each shard it searches, and a chunk's size follows the locations it holds, not the shard's pages: on
+ * real text a 20,000-location chunk is about 34 KB gzipped, a 2,500-location one about 5 KB. Smaller
+ * chunks make a query cheaper and the shard's metadata (one entry a chunk, loaded whole) larger
+ * (docs/adr/0039-smaller-index-chunks-and-page-parts.md).
+ */
+export const defaultChunkLocations = 2_500;
 
 /** What one locale's indexing cost. */
 export interface LocaleIndexStats {
@@ -121,8 +133,10 @@ export interface PreviousIndex {
  * everything), so the fields are hashed, not the HTML: encoding every page's bigrams only to hash
  * them took about 0.3 s of each publication on the demo city.
  */
-function shardKey(members: readonly SearchDocument[]): string {
+function shardKey(members: readonly SearchDocument[], chunkLocations: number): string {
   const hash = createHash('sha256');
+  // The same pages chunked otherwise are another index.
+  hash.update(`chunks:${chunkLocations}\n`);
   for (const { url, site, siteKind, type, year, date, locale, title, text, facts } of members)
     hash.update(JSON.stringify([url, site, siteKind, type, year, date, locale, title, text, facts ?? '']));
   return hash.digest('base64url').slice(0, 22);
@@ -164,14 +178,22 @@ export async function indexDocuments(
     readonly records?: Record<string, ShardRecord[]>;
     /** Shards indexed at once (default: 2, or 1 on a single core). */
     readonly concurrency?: number;
+    /** Word locations per index chunk (`defaultChunkLocations`). */
+    readonly chunkLocations?: number;
   } = {},
 ): Promise<LocaleIndexStats[]> {
   const shardSize = options.shardSize ?? defaultShardSize;
+  const chunkLocations = options.chunkLocations ?? defaultChunkLocations;
   const concurrency = Math.max(1, options.concurrency ?? Math.min(2, availableParallelism()));
+  // A long page is indexed as parts, so that a result loads the part that matched (page-parts.ts); the
+  // title index keeps whole pages.
   const byLocale = new Map<Locale, SearchDocument[]>();
+  const wholes = new Map<string, SearchDocument>();
   for (const document of documents) {
     const list = byLocale.get(document.locale) ?? [];
-    list.push(document);
+    const parts = pageParts(document);
+    if (parts.length > 1) wholes.set(document.url, document);
+    list.push(...parts);
     byLocale.set(document.locale, list);
   }
   await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
@@ -182,7 +204,7 @@ export async function indexDocuments(
     const parts = shardByRecency(list, shardSize);
     const runs: (PagefindRunStats | undefined)[] = [];
     records[locale] = parts.map((members, shard) => ({
-      key: shardKey(members),
+      key: shardKey(members, chunkLocations),
       dir: pagefindBundlePath(locale, parts.length === 1 ? undefined : shard),
     }));
     // Shards index side by side, one Pagefind process per core (each in a worker thread of its own).
@@ -201,10 +223,11 @@ export async function indexDocuments(
         return;
       }
       const pages = members.map((document) => ({ url: document.url, html: pagefindHtml(document) }));
+      const settings = { memoryLimitBytes: options.memoryLimitBytes, chunkLocations };
       const run =
         concurrency > 1
-          ? await runPagefindInWorker(pages, target, { memoryLimitBytes: options.memoryLimitBytes })
-          : await runPagefind(pages, target, { memoryLimitBytes: options.memoryLimitBytes });
+          ? await runPagefindInWorker(pages, target, settings)
+          : await runPagefind(pages, target, settings);
       if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
       options.log?.(
         `${label}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
@@ -215,9 +238,14 @@ export async function indexDocuments(
     const shards = runs.filter((run): run is PagefindRunStats => run !== undefined);
     const sharded = parts.length > 1;
     const titles = sharded
-      ? await writeTitleIndex(parts.flat(), path.join(outDir, pagefindBundlePath(locale)), {
-          log: options.log,
-        })
+      ? await writeTitleIndex(
+          parts
+            .flat()
+            .filter((document) => partNumber(document.url) === 0)
+            .map((document) => wholes.get(document.url) ?? document),
+          path.join(outDir, pagefindBundlePath(locale)),
+          { log: options.log },
+        )
       : undefined;
     const routes = sharded
       ? await writeRouteTable(parts, path.join(outDir, pagefindBundlePath(locale)), {
@@ -240,7 +268,7 @@ export async function indexDocuments(
         )
       : [];
     locales[locale] = {
-      pages: list.length,
+      pages: list.filter((document) => partNumber(document.url) === 0).length,
       shards: parts.map((members, shard) => ({
         pages: members.length,
         newest: members[0]?.date ?? '',
@@ -267,6 +295,7 @@ export async function indexCluster(
   distDir: string,
   options: {
     readonly shardSize?: number;
+    readonly chunkLocations?: number;
     readonly concurrency?: number;
     readonly log?: (line: string) => void;
     readonly previous?: PreviousIndex;
@@ -294,17 +323,22 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const shardSize = shardAt >= 0 ? Number(args[shardAt + 1]) : undefined;
   const concurrencyAt = args.indexOf('--concurrency');
   const concurrency = concurrencyAt >= 0 ? Number(args[concurrencyAt + 1]) : undefined;
+  const chunkAt = args.indexOf('--chunk-locations');
+  const chunkLocations = chunkAt >= 0 ? Number(args[chunkAt + 1]) : undefined;
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const distDir = path.resolve(
     root,
     args.find(
-      (arg, at) => !arg.startsWith('--') && !['--shard-size', '--concurrency'].includes(args[at - 1] ?? ''),
+      (arg, at) =>
+        !arg.startsWith('--') &&
+        !['--shard-size', '--concurrency', '--chunk-locations'].includes(args[at - 1] ?? ''),
     ) ?? 'dist',
   );
   const started = performance.now();
   const result = await indexCluster(distDir, {
     shardSize,
     concurrency,
+    chunkLocations,
     log: (line) => console.log(`[index-search] ${line}`),
   });
   console.log(

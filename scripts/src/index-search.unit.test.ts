@@ -14,6 +14,8 @@ import type { SearchDocument, SearchManifest } from '@govcluster/shared/search';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexCluster, indexDocuments, shardByRecency } from './index-search.ts';
 import { clusterDocuments, clusterPages } from './search/cluster-documents.ts';
+import { shardFragmentIds } from './search/shard-files.ts';
+import { testDocument } from './search/test-documents.ts';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'gc-index-search-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -187,4 +189,25 @@ describe('indexing a cluster with nothing published', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+
+  it('indexes a long page as parts, each a result of its own, and counts it as one page', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'gc-index-parts-'));
+    try {
+      const line = '临江市河西路口改造工程今日开工。'.repeat(20);
+      const long = testDocument({
+        url: '/manual/',
+        title: '河西路口改造',
+        text: Array(20).fill(line).join('\n'),
+      });
+      await indexDocuments([long, testDocument({ url: '/short/', title: '通知', text: '临江港口' })], out);
+      const manifest = JSON.parse(
+        readFileSync(path.join(out, 'pagefind/search.json'), 'utf8'),
+      ) as SearchManifest;
+      expect(manifest.locales['zh-CN']?.pages).toBe(2);
+      const urls = [...(await shardFragmentIds(path.join(out, 'pagefind/zh-CN'))).keys()].sort();
+      expect(urls).toEqual(['/manual/', '/manual/#gc-part-1', '/manual/#gc-part-2', '/short/']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

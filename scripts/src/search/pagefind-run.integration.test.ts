@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,5 +24,22 @@ describe('Pagefind in a worker thread', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(left).toEqual([]);
+  }, 60_000);
+
+  it('writes smaller index chunks when asked to', async () => {
+    const pages = Array.from({ length: 60 }, (_, n) => ({
+      url: `/p/${n}/`,
+      html: `<html lang="en"><body><h1>page ${n}</h1><p>${Array.from({ length: 200 }, (_, at) => `w${(at * 7 + n) % 400}`).join(' ')}</p></body></html>`,
+    }));
+    const chunks = async (chunkLocations?: number) => {
+      const out = path.join(work, `chunks-${chunkLocations ?? 'default'}`);
+      await runPagefindInWorker(pages, out, chunkLocations === undefined ? {} : { chunkLocations });
+      return readdirSync(path.join(out, 'index')).length;
+    };
+    const pagefinds = await chunks();
+    const small = await chunks(1_000);
+    // 12,000 word locations, each also a page entry: two chunks at Pagefind's 20,000, 24 at 1,000.
+    expect(pagefinds).toBeLessThanOrEqual(2);
+    expect(small).toBeGreaterThanOrEqual(10);
   }, 60_000);
 });

@@ -93,9 +93,21 @@ export async function runPagefind(
     readonly memoryLimitBytes?: number;
     readonly config?: pagefind.PagefindServiceConfig;
     readonly log?: (line: string) => void;
+    /**
+     * Word locations an index chunk holds before Pagefind starts the next (its default: 20,000). A query
+     * downloads one chunk per token, so smaller chunks cost a query less and the metadata (one entry a
+     * chunk) more (docs/adr/0039-smaller-index-chunks-and-page-parts.md).
+     */
+    readonly chunkLocations?: number;
   } = {},
 ): Promise<PagefindRunStats> {
   const started = performance.now();
+  // Pagefind 1.6 reads the chunk size from its service process's environment only (an option marked
+  // unstable); the service is started by `createIndex()` below and closed at the end of the run.
+  const chunkVariable = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+  const chunkBefore = process.env[chunkVariable];
+  if (options.chunkLocations !== undefined) process.env[chunkVariable] = String(options.chunkLocations);
+  else delete process.env[chunkVariable];
   let peak = 0;
   let stopped: string | undefined;
   const limit = options.memoryLimitBytes ?? Number.POSITIVE_INFINITY;
@@ -163,6 +175,8 @@ export async function runPagefind(
       }),
     ]);
     clearTimeout(closing);
+    if (chunkBefore === undefined) delete process.env[chunkVariable];
+    else process.env[chunkVariable] = chunkBefore;
   }
   const size = stopped ? { bytes: 0, files: 0 } : indexSize(outputPath);
   return {
@@ -184,11 +198,16 @@ export async function runPagefind(
 export function runPagefindInWorker(
   pages: readonly PagefindPage[],
   outputPath: string,
-  options: { readonly memoryLimitBytes?: number } = {},
+  options: { readonly memoryLimitBytes?: number; readonly chunkLocations?: number } = {},
 ): Promise<PagefindRunStats> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), {
-      workerData: { pages, outputPath, memoryLimitBytes: options.memoryLimitBytes },
+      workerData: {
+        pages,
+        outputPath,
+        memoryLimitBytes: options.memoryLimitBytes,
+        chunkLocations: options.chunkLocations,
+      },
     });
     let answered = false;
     worker.once('message', (message: { stats?: PagefindRunStats; error?: string }) => {

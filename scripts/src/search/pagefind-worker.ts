@@ -20,13 +20,16 @@ childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
 }) as typeof spawn;
 
 const { runPagefind } = await import('./pagefind-run.ts');
-const { pages, outputPath, memoryLimitBytes } = workerData as {
+const { pages, outputPath, memoryLimitBytes, chunkLocations } = workerData as {
   pages: import('./pagefind-run.ts').PagefindPage[];
   outputPath: string;
   memoryLimitBytes?: number;
+  chunkLocations?: number;
 };
 try {
-  parentPort?.postMessage({ stats: await runPagefind(pages, outputPath, { memoryLimitBytes }) });
+  parentPort?.postMessage({
+    stats: await runPagefind(pages, outputPath, { memoryLimitBytes, chunkLocations }),
+  });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
 } finally {

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import {
   hanGrams,
   type ListedPage,
+  partNumber,
   type RouteBucketFile,
   type RouteEntry,
   type RouteManifest,
@@ -50,6 +51,11 @@ export class SplitMap<V> {
   }
 }
 
+/** The title a search document is searched by: a page's later parts show it, but do not hold it. */
+function indexedTitle(document: SearchDocument): string {
+  return partNumber(document.url) === 0 ? document.title : '';
+}
+
 /** How many pages of the documents hold each Han run of 2–4 characters (title and text). */
 export function countPages(documents: Iterable<SearchDocument>): SplitMap<number> {
   const counts = new SplitMap<number>();
@@ -59,7 +65,7 @@ export function countPages(documents: Iterable<SearchDocument>): SplitMap<number
   };
   for (const document of documents) {
     seen.clear();
-    hanGrams(document.title, add);
+    hanGrams(indexedTitle(document), add);
     hanGrams(document.text, add);
     for (const gram of seen) {
       const part = counts.part(gram);
@@ -318,7 +324,7 @@ export function withPages(
     if (shard > 0) {
       for (const document of documents) {
         seen.clear();
-        hanGrams(document.title, add);
+        hanGrams(indexedTitle(document), add);
         hanGrams(document.text, add);
         const id = ids[shard]?.get(document.url);
         for (const gram of seen) {

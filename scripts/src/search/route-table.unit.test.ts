@@ -101,6 +101,15 @@ describe('shard routing table', () => {
     expect(table.get('港口')).toEqual({ newest: 0, shards: [{ shard: 1, pages: 10 }], complete: true });
   });
 
+  it("counts a page's title once, not again for each of its later parts", () => {
+    const counts = countPages([
+      page('/long/', '港口', '沏一壶绿茶'),
+      page('/long/#gc-part-1', '码头', '沏一壶绿茶'),
+    ]);
+    expect(counts.get('绿茶')).toBe(1);
+    expect(counts.get('码头')).toBe(1);
+  });
+
   it('gives the same table from counts kept as text as from counting the pages again', () => {
     const shards = [
       [page('/n1/', '临江港口'), page('/n2/', '市场')],

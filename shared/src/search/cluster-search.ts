@@ -19,6 +19,7 @@ import type {
   SearchHit,
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
+import { pageUrl } from './page-parts.ts';
 import { localesForQuery, pagefindFilters, rankedTerms } from './query-plan.ts';
 import { comparableText, copyHash, titleLead } from './title-index.ts';
 import {
@@ -196,7 +197,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     const text = bodyOf(data.content, title);
     const tier: MatchTier = containsQuery(title, parts) ? 0 : containsQuery(text, parts) ? 1 : 2;
     const hit: SearchHit = {
-      url: data.url,
+      // A part of a long page is shown as the page (page-parts.ts); other parts of it are then copies.
+      url: pageUrl(data.url),
       title,
       titlePieces: markPieces(title, parts),
       site: meta.site ?? '',

@@ -86,6 +86,24 @@ describe('engine', () => {
     expect(failed.hits.map((hit) => hit.url)).toEqual(['/b/', '/c/']);
   });
 
+  it('shows a result from a part of a long page as the page, once however many of its parts match', async () => {
+    const parted = createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () =>
+          fakeBundle([
+            { url: '/manual/', title: '手册', text: '临江市场的第一部分', site: 'portal' },
+            { url: '/manual/#gc-part-1', title: '手册', text: '临江市场的第二部分', site: 'portal' },
+            { url: '/c/', title: '报告', text: '我们在临江市场调研', site: 'portal' },
+          ]),
+      }),
+      locales: ['zh-CN'],
+    });
+    const found = await parted.search('临江市场');
+    expect(found.hits.map((hit) => hit.url)).toEqual(['/manual/', '/c/']);
+    expect(found.total).toBe(2);
+  });
+
   it('ranks a long query of several chunks by the ends of its parts, not every token', () => {
     expect(rankedTerms(parseQuery('临江 市场')).split(' ')).toHaveLength(2);
     const long = rankedTerms(parseQuery('一图读懂｜《临江市异地就医结算实施方案》')).split(' ');
@@ -467,6 +485,61 @@ describe('engine', () => {
       text: 'Linjiang',
       mark: true,
     });
+  });
+
+  it('shows the older pages listed for a two-character run before newest pages that hold only one of its characters', async () => {
+    // Pagefind's ranked search matched pages holding 位 beside a number (its unigram) for 位格: they
+    // outranked the two older pages the routing table listed, which were never shown (real text, 位格).
+    const near = (n: number): PagefindResultLike => ({
+      id: `near${n}`,
+      score: 5,
+      words: [2],
+      data: async () => ({
+        url: `/near/${n}/`,
+        content: encodeForIndex(`手册${n}\n存储为16位 DOS 格式`),
+        meta: {
+          title: `手册${n}`,
+          site: 'portal',
+          kind: 'portal',
+          type: 'article',
+          date: '2026-01-01',
+          locale: 'zh-CN',
+        },
+      }),
+    });
+    const listed: PagefindResultLike = {
+      id: 'old1',
+      score: 0,
+      words: [],
+      data: async () => ({
+        url: '/old/',
+        content: encodeForIndex('编码\n编码到 7 位格式'),
+        meta: {
+          title: '编码',
+          site: 'portal',
+          kind: 'portal',
+          type: 'article',
+          date: '2020-01-01',
+          locale: 'zh-CN',
+        },
+      }),
+    };
+    const engine = createSearch({
+      open: async () => ({
+        eligible: () => 2,
+        searchable: async () => ({
+          // No page of the newest shard holds the bigram as a whole word.
+          search: async (term) => ({
+            results: term.startsWith('"') ? [] : Array.from({ length: 20 }, (_, n) => near(n)),
+          }),
+        }),
+        route: async () => ({ shards: [], complete: true, pages: [listed] }),
+      }),
+      locales: ['zh-CN'],
+    });
+    const page = await engine.search('位格');
+    expect(page.hits.map((hit) => hit.url)).toEqual(['/old/']);
+    expect(page.total).toBe(1);
   });
 
   it('shows the older pages the routing table lists for a rare run by their fragments, no older shard searched', async () => {

@@ -13,6 +13,7 @@ export * from './engine-types.ts';
 export * from './excerpt.ts';
 export * from './html.ts';
 export * from './meilisearch.ts';
+export * from './page-parts.ts';
 export * from './pagefind.ts';
 export * from './query-plan.ts';
 export * from './routed-shards.ts';

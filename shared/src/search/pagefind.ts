@@ -7,6 +7,7 @@
 import type { Locale } from '../schemas/locale.ts';
 import { escapeHtml } from '../text/escape.ts';
 import type { SearchDocument } from './document.ts';
+import { partNumber } from './page-parts.ts';
 import type { RouteManifest } from './routes.ts';
 import type { TitleIndexManifest } from './title-index.ts';
 import { encodeForIndex } from './tokenize.ts';
@@ -44,7 +45,8 @@ export const factsMarker = 'gcfacts';
 /**
  * The HTML page Pagefind indexes for a document: the title as `<h1>` (Pagefind weighs it 7× body text),
  * the text in paragraphs, then the facts after `factsMarker`, all with Han runs as bigram tokens; meta, filters and the date sort key in
- * `<meta>` elements, read from attributes so no value needs escaping for Pagefind's own syntax.
+ * `<meta>` elements, read from attributes so no value needs escaping for Pagefind's own syntax. A page's
+ * later parts (`pageParts()`) carry the title as meta only: the heading is searched and weighed once.
  * @example pagefindHtml(document) // '<!doctype html><html lang="zh-cn">…'
  */
 export function pagefindHtml(document: SearchDocument): string {
@@ -73,7 +75,7 @@ export function pagefindHtml(document: SearchDocument): string {
     filter('type', document.type),
     filter('year', document.year),
     document.date === '' ? '' : `<meta data-pagefind-sort="date[content]" content="${document.date}">`,
-    `</head><body><h1>${escapeHtml(encodeForIndex(document.title))}</h1>${paragraphs}</body></html>`,
+    `</head><body>${partNumber(document.url) > 0 ? '' : `<h1>${escapeHtml(encodeForIndex(document.title))}</h1>`}${paragraphs}</body></html>`,
   ].join('');
 }
 

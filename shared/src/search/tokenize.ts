@@ -226,9 +226,10 @@ export function engineQuery(parts: readonly QueryPart[], options: { readonly exa
 /**
  * Pagefind's exact search for a query that is one chunk holding Han text or a number (`常务会议`,
  * `第24次常务会议`, `24`): its tokens as one quoted phrase, so they must be adjacent in the page and
- * every word matches whole (`24` is not `240`; ranked search matches words by prefix). `undefined`
- * for anything else: several chunks (Pagefind honours one phrase per query), a single Han character, or
- * Latin words (whose stems the ranked search matches).
+ * every word matches whole (`24` is not `240`; ranked search matches words by prefix); two Han
+ * characters are their one bigram, quoted. `undefined` for anything else: several chunks (Pagefind
+ * honours one phrase per query), a single Han character, or Latin words (whose stems the ranked search
+ * matches).
  * @example phraseQuery(parseQuery('第24次')) // '"qbuqu 24 qboov"'
  */
 export function phraseQuery(parts: readonly QueryPart[]): string | undefined {
@@ -236,7 +237,10 @@ export function phraseQuery(parts: readonly QueryPart[]): string | undefined {
   const tokens = parts.flatMap((part) => part.tokens);
   const han = parts.some((part) => part.kind === 'han');
   const number = parts.length === 1 && /^\p{N}+$/u.test(parts[0]!.text);
-  if (!(han && tokens.length > 1) && !number) return undefined;
+  // Two Han characters are one bigram: quoted, Pagefind matches it as a whole word, where its ranked
+  // search also took a page holding only the first character as a unigram (位 in 16位格式 for 位格).
+  const bigram = parts.length === 1 && parts[0]!.kind === 'han' && [...parts[0]!.text].length === 2;
+  if (!(han && (tokens.length > 1 || bigram)) && !number) return undefined;
   return `"${tokens.join(' ')}"`;
 }
 

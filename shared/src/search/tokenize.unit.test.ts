@@ -115,6 +115,8 @@ describe('tokenize', () => {
     expect(phraseQuery(parseQuery('第24次 常务会议'))).toBeUndefined();
     expect(phraseQuery(parseQuery('investment'))).toBeUndefined();
     expect(phraseQuery(parseQuery('市'))).toBeUndefined();
+    // Two characters are one bigram: a phrase of one token, matched as a whole word, not by prefix.
+    expect(phraseQuery(parseQuery('位格'))).toBe(`"${encodeHan('位格')}"`);
     expect(queryChunks(parseQuery('第24次，常务会议'))).toEqual(['第24次', '常务会议']);
   });
 

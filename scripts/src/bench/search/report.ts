@@ -44,11 +44,18 @@ export interface DownloadFigures {
   shardsMax: number;
   p50Ms: number;
   p95Ms: number;
+  /** Of the bytes: index chunks and fragments, p50 and max over the answers. */
+  chunkP50Bytes: number;
+  chunkMaxBytes: number;
+  fragmentP50Bytes: number;
+  fragmentMaxBytes: number;
 }
 
 function downloads(answers: readonly Answer[]): DownloadFigures {
   const bytes = answers.map((answer) => answer.bytes).sort((a, b) => a - b);
   const ms = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+  const chunks = answers.map((answer) => answer.chunkBytes ?? 0).sort((a, b) => a - b);
+  const fragments = answers.map((answer) => answer.fragmentBytes ?? 0).sort((a, b) => a - b);
   return {
     p50Bytes: quantile(bytes, 0.5),
     p95Bytes: quantile(bytes, 0.95),
@@ -57,6 +64,10 @@ function downloads(answers: readonly Answer[]): DownloadFigures {
     shardsMax: Math.max(...answers.map((answer) => answer.shards)),
     p50Ms: quantile(ms, 0.5),
     p95Ms: quantile(ms, 0.95),
+    chunkP50Bytes: quantile(chunks, 0.5),
+    chunkMaxBytes: chunks[chunks.length - 1] ?? Number.NaN,
+    fragmentP50Bytes: quantile(fragments, 0.5),
+    fragmentMaxBytes: fragments[fragments.length - 1] ?? Number.NaN,
   };
 }
 
@@ -191,6 +202,13 @@ export function table(results: readonly ScaleResult[]): string {
     row(
       '  cold download p50/p95/max (KB), first',
       cell((f) => [f.first.p50Bytes, f.first.p95Bytes, f.first.maxBytes].map(kb).join('/')),
+    );
+    row(
+      '  … of which index chunks / fragments p50/max (KB), first',
+      cell(
+        (f) =>
+          `${kb(f.first.chunkP50Bytes)}/${kb(f.first.chunkMaxBytes)} / ${kb(f.first.fragmentP50Bytes)}/${kb(f.first.fragmentMaxBytes)}`,
+      ),
     );
     row(
       '  … after older (cumulative)',

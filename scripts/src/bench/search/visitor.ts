@@ -26,6 +26,10 @@ export interface Answer {
   requests: number;
   /** Shard metadata (`pagefind-entry.json`, `*.pf_meta`) among `bytes`. */
   metaBytes: number;
+  /** Index chunks (`*.pf_index`) among `bytes`. */
+  chunkBytes: number;
+  /** Fragments (`*.pf_fragment`: a result's stored text and meta) among `bytes`. */
+  fragmentBytes: number;
   /** Distinct index folders whose metadata was loaded (shards for ours; 1 for the default). */
   shards: number;
 }
@@ -46,7 +50,7 @@ export interface Visit {
 
 /** Counts what a page downloads, until the network has been quiet for half a second. */
 function meter(page: Page) {
-  const totals = { bytes: 0, requests: 0, metaBytes: 0 };
+  const totals = { bytes: 0, requests: 0, metaBytes: 0, chunkBytes: 0, fragmentBytes: 0 };
   const shardDirs = new Set<string>();
   const pending: Promise<void>[] = [];
   let inFlight = 0;
@@ -73,6 +77,8 @@ function meter(page: Page) {
           totals.metaBytes += size;
           shardDirs.add(url.slice(0, url.lastIndexOf('/')));
         }
+        if (url.endsWith('.pf_index')) totals.chunkBytes += size;
+        if (url.endsWith('.pf_fragment')) totals.fragmentBytes += size;
       }),
     );
   });

@@ -1,0 +1,62 @@
+/**
+ * Long pages indexed in parts. Pagefind stores each indexed page's whole text (as tokens) in its result
+ * fragment, and the engine loads a fragment for every result it shows: one manual page of the real-text
+ * corpus is a 100 KB fragment. A page whose text is longer than `partChars` is given to Pagefind as
+ * parts cut at line ends, each a record of its own (`<url>#gc-part-<n>`): a result loads the part that
+ * matched, not the whole page. Part 0 keeps the page's URL, its title as the heading and its facts; the
+ * others carry the title only to show it. Pure and browser-safe: the indexer cuts, the engine reads a
+ * result's page back with `pageUrl()` (docs/adr/0039-smaller-index-chunks-and-page-parts.md).
+ * @module
+ */
+import type { SearchDocument } from './document.ts';
+
+/** What a part's URL adds to its page's URL. */
+export const partMarker = '#gc-part-';
+
+/**
+ * Characters of text a part holds at most, unless one line is longer (a line is never cut: a Han run
+ * never crosses a line end in the index, so no run is lost between parts).
+ */
+export const partChars = 3_000;
+
+/**
+ * The URL of the page a result belongs to.
+ * @example pageUrl('/bm/fgw/news/a/#gc-part-2') // '/bm/fgw/news/a/'
+ */
+export function pageUrl(url: string): string {
+  const at = url.indexOf(partMarker);
+  return at < 0 ? url : url.slice(0, at);
+}
+
+/**
+ * Which part of its page a search document is (0: the page itself, or its first part).
+ * @example partNumber('/a/#gc-part-2') // 2
+ */
+export function partNumber(url: string): number {
+  const at = url.indexOf(partMarker);
+  return at < 0 ? 0 : Number(url.slice(at + partMarker.length)) || 0;
+}
+
+/**
+ * A document as the index holds it: itself when its text is at most `limit` characters, else its parts,
+ * each of whole lines and at most `limit` characters (a longer line is a part of its own).
+ * @example pageParts({ ...document, text: 'a\nb' }, 1).map((part) => part.url) // ['/x/', '/x/#gc-part-1']
+ */
+export function pageParts(document: SearchDocument, limit = partChars): SearchDocument[] {
+  if (document.text.length <= limit) return [document];
+  const texts: string[] = [];
+  let current = '';
+  for (const line of document.text.split('\n')) {
+    if (current !== '' && current.length + 1 + line.length > limit) {
+      texts.push(current);
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '' || texts.length === 0) texts.push(current);
+  return texts.map((text, at) => {
+    if (at === 0) return { ...document, text };
+    const { facts: _facts, ...rest } = document;
+    return { ...rest, url: `${document.url}${partMarker}${at}`, text };
+  });
+}
