@@ -40,6 +40,7 @@ import {
   redirectsFile,
   type ShardRecord,
 } from './build/release-manifest.ts';
+import type { SpareTrees } from './build/spare-trees.ts';
 import { writeNginxConfig } from './generate-nginx.ts';
 import { indexDocuments } from './index-search.ts';
 import { checkNotFoundPages, placeNotFoundPages } from './lib/not-found-pages.ts';
@@ -85,6 +86,11 @@ export interface BuildOptions {
    * (the publisher switches it live; ADR 30). The final output is the same with or without it.
    */
   pagesFirst?: PagesFirst;
+  /**
+   * Spare trees (superseded releases, ADR 38): an incremental build makes its trees of folders and links
+   * in one when there is one, instead of in a new folder. The output is the same.
+   */
+  spares?: SpareTrees;
 }
 
 /** What a cluster build did. */
@@ -114,6 +120,8 @@ export interface BuildResult {
   rendered: number;
   /** Files taken unchanged from `previous`. */
   copied: number;
+  /** Of those, the files a spare tree already held (ADR 38); absent when no spare tree was used. */
+  reused?: number;
   /** Why everything was rendered, when it was (no previous release, another build version, …). */
   fullBuildReason?: string;
   /** Old URLs that redirect to the new URL of a moved entry. */
@@ -262,11 +270,14 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     const printed = readFingerprints(fingerprints);
     if (incremental) {
       const taken = await timed('take unchanged files', () =>
-        takeUnchanged(tmpDir, previousDir, printed.files),
+        takeUnchanged(tmpDir, previousDir, printed.files, options.spares),
       );
       result.rendered = taken.rendered;
       result.copied = taken.copied;
-      note(`rendered ${taken.rendered} files, took ${taken.copied} files from the previous release`);
+      if (taken.reused !== undefined) result.reused = taken.reused;
+      note(
+        `rendered ${taken.rendered} files, took ${taken.copied} files from the previous release${taken.reused === undefined ? '' : ` (in a spare tree that held ${taken.reused} of them)`}`,
+      );
       // With the search index, its reading of the pages says which assets they link to (below).
       if (options.searchIndex === false) await takeAssetsOf(tmpDir, previousDir);
     } else result.rendered = Object.keys(printed.files).length;
@@ -372,7 +383,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
         if (made) {
           const pagesOf = made;
           try {
-            await timed('pages first: pages linked back', () => takeBack(pagesFirst.outDir, tmpDir, pagesOf));
+            await timed('pages first: pages linked back', () =>
+              takeBack(pagesFirst.outDir, tmpDir, pagesOf, options.spares),
+            );
           } catch (error) {
             return fail(
               `the pages could not be linked back from the interim output ${pagesFirst.outDir}: ${(error as Error).message}`,

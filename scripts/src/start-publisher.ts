@@ -58,6 +58,7 @@ export function clusterBuild(layout: ReleaseLayout, siteUrl: string | undefined)
       runPart: request.runPart,
       outDir: request.outDir,
       ...(request.pagesFirst ? { pagesFirst: request.pagesFirst } : {}),
+      ...(request.spares ? { spares: request.spares } : {}),
       previous: request.previous ?? undefined,
       siteUrl,
       nginxRoot: process.env.NGINX_ROOT ?? layout.live,
@@ -77,7 +78,7 @@ export function clusterBuild(layout: ReleaseLayout, siteUrl: string | undefined)
 export function describeBuild(result: BuildResult): string {
   const kind = result.fullBuildReason
     ? `full build (${result.fullBuildReason})`
-    : `incremental: ${result.rendered} files rendered, ${result.copied} taken`;
+    : `incremental: ${result.rendered} files rendered, ${result.copied} taken${result.reused === undefined ? '' : ` (${result.reused} already in a spare tree)`}`;
   const stages = result.stages
     .filter((stage) => stage.ms >= 10)
     .map((stage) => `${stage.name} ${(stage.ms / 1000).toFixed(2)}`)
@@ -151,6 +152,7 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     catchUpMs: options.catchUpMs,
     allowNewSkips: process.env.PUBLISHER_ALLOW_NEW_SKIPS === '1',
     pagesFirst: process.env.PUBLISHER_PAGES_FIRST !== '0',
+    spareTrees: process.env.PUBLISHER_SPARE_TREES !== '0',
     shared: shared ?? undefined,
     health: health ?? undefined,
     log: options.log,

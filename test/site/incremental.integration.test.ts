@@ -19,6 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import { mulberry32 } from '@govcluster/demo';
 import { decodeIndexedText } from '@govcluster/shared/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sparePool } from '../../scripts/src/build/spare-trees.ts';
 import { type BuildResult, buildCluster } from '../../scripts/src/build-cluster.ts';
 import { serveStatic } from '../../scripts/src/lib/static-server.ts';
 import { documentCacheFile } from '../../scripts/src/search/document-cache.ts';
@@ -93,6 +94,9 @@ function differences(a: string, b: string): string[] {
 /** Interim outputs handed over (ADR 30), with their files as they were then. */
 const interims: { dir: string; files: Map<string, Buffer> }[] = [];
 
+/** Superseded outputs kept as spare trees, as the publisher keeps its releases (ADR 38). */
+let spares: ReturnType<typeof sparePool>;
+
 const build = (outDir: string, previous: string | undefined, incremental: boolean) =>
   buildCluster({
     snapshot,
@@ -108,6 +112,7 @@ const build = (outDir: string, previous: string | undefined, incremental: boolea
               interims.push({ dir: `${outDir}-interim`, files: tree(`${outDir}-interim`) });
             },
           },
+          spares,
         }
       : {}),
     quiet: true,
@@ -130,6 +135,7 @@ describe('incremental build', () => {
     fixtureSnapshot = fixture.snapshot;
     snapshot = path.join(work, 'snapshot');
     cpSync(fixtureSnapshot, snapshot, { recursive: true });
+    spares = sparePool(work);
   }, 300_000);
 
   afterAll(() => {
@@ -142,6 +148,7 @@ describe('incremental build', () => {
     expect(first.fullBuildReason).toBe('no previous release was given');
     cpSync(path.join(work, 'full-0'), path.join(work, 'inc-0'), { recursive: true });
     let applied = 0;
+    let inSpares = 0;
     const started = Date.now();
     const sizes = schedule();
     for (let step = 1; step <= steps; step += 1) {
@@ -173,13 +180,17 @@ describe('incremental build', () => {
       if (count === 1 && done[0]?.kind !== 'rename-column')
         expect(incremental.copied, context).toBeGreaterThan(incremental.rendered);
       expect(incremental.rendered + incremental.copied).toBe(full.rendered);
-      for (const old of [`inc-${step - 1}`, `full-${step - 1}`, `inc-${step}-interim`])
-        rmSync(path.join(work, old), { recursive: true, force: true });
+      // The incremental chain builds in its superseded outputs, as the publisher does in its releases.
+      if (incremental.log.includes('in a spare tree')) inSpares += 1;
+      for (const old of [`inc-${step - 1}`, `inc-${step}-interim`])
+        if (existsSync(path.join(work, old))) await spares.put(path.join(work, old));
+      rmSync(path.join(work, `full-${step - 1}`), { recursive: true, force: true });
     }
     expect(applied).toBe(mutations);
     expect(interims.length, 'steps that put their pages live first').toBeGreaterThan(0);
+    if (steps > 1) expect(inSpares).toBeGreaterThan(0);
     process.stdout.write(
-      `[incremental] seed ${seed}: ${steps} steps, ${applied} changes, each step's incremental build equal to a full rebuild (${interims.length} with an interim output), ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      `[incremental] seed ${seed}: ${steps} steps, ${applied} changes, each step's incremental build equal to a full rebuild (${interims.length} with an interim output, ${inSpares} in a spare tree), ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
     );
   }, 3_600_000);
 

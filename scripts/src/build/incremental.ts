@@ -8,9 +8,18 @@
  * itself, so a link is as good as a copy and costs no data.
  * @module
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+} from 'node:fs';
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { filesUnder, moveFiles, reconcileTree, type SpareTrees } from './spare-trees.ts';
 
 /** The fingerprints the routes wrote (sites/src/lib/fingerprint.ts): file → fingerprint, and entry URLs. */
 export function readFingerprints(dir: string): {
@@ -44,13 +53,28 @@ export class PreviousIncomplete extends Error {}
 
 /**
  * Takes every file of `files` that Astro did not render from `previous`. Returns how many were
- * rendered and how many taken over.
+ * rendered and how many taken over. With `spares`, the tree is made in a spare tree when there is one
+ * (docs/adr/0038-spare-trees.md): Astro's files are moved into it, and of the unchanged files only
+ * those the spare does not already hold are linked.
  */
 export async function takeUnchanged(
   outDir: string,
   previous: string,
   files: Readonly<Record<string, string>>,
-): Promise<{ rendered: number; copied: number }> {
+  spares?: SpareTrees,
+): Promise<{ rendered: number; copied: number; reused?: number }> {
+  if (spares) {
+    const rendered = `${outDir}-rendered`;
+    renameSync(outDir, rendered);
+    if (spares.take(outDir)) {
+      try {
+        return await takeIntoSpare(outDir, rendered, previous, files);
+      } finally {
+        await rm(rendered, { recursive: true, force: true });
+      }
+    }
+    renameSync(rendered, outDir);
+  }
   let rendered = 0;
   let copied = 0;
   // Synchronous system calls, one folder made once and one link(2) per file: thousands of files one
@@ -85,6 +109,31 @@ export async function takeUnchanged(
     copied += 1;
   }
   return { rendered, copied };
+}
+
+/** {@link takeUnchanged} in the spare tree `outDir`, with Astro's output in `rendered`. */
+async function takeIntoSpare(
+  outDir: string,
+  rendered: string,
+  previous: string,
+  files: Readonly<Record<string, string>>,
+): Promise<{ rendered: number; copied: number; reused: number }> {
+  const made = new Set(filesUnder(rendered));
+  const wanted = new Map<string, string>();
+  for (const file of Object.keys(files)) if (!made.has(file)) wanted.set(file, path.join(previous, file));
+  let reused: number;
+  try {
+    reused = await reconcileTree(outDir, wanted, { copy: copyFileSync });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new PreviousIncomplete(
+        `the previous release ${previous} lacks a file this build did not render (${(error as Error).message})`,
+      );
+    throw error;
+  }
+  await moveFiles(rendered, outDir);
+  return { rendered: Object.keys(files).length - wanted.size, copied: wanted.size, reused };
 }
 
 /** The `/_astro/…` files a page links to (names within `_astro/`). */

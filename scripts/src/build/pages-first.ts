@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { SkippedEntry } from '@govcluster/shared/snapshot';
 import type { ClusterPages } from '../search/cluster-documents.ts';
 import { manifestDir, manifestFile, type ReleaseManifest, redirectsFile } from './release-manifest.ts';
+import { reconcileTree, type SpareTrees } from './spare-trees.ts';
 
 /** Where a build writes its interim output, and whom it tells (`BuildOptions.pagesFirst`). */
 export interface PagesFirst {
@@ -130,8 +131,18 @@ export async function writeInterim(options: {
  * Nothing the build writes later (the search index, run counts, `nginx.conf`, the manifest) is then a
  * link into the interim output, so the live interim release is never written to.
  */
-export async function takeBack(interim: string, built: string, made: readonly string[]): Promise<void> {
+export async function takeBack(
+  interim: string,
+  built: string,
+  made: readonly string[],
+  spares?: SpareTrees,
+): Promise<void> {
   const skip = new Set(interimOnly);
+  // In a spare tree (ADR 38), only the files it lacks are linked.
+  if (spares?.take(built)) {
+    await reconcileTree(built, await interimFiles(interim, made, skip), { yielding: true });
+    return;
+  }
   mkdirSync(built, { recursive: true });
   for (const name of made) {
     if (skip.has(name)) continue;
@@ -140,6 +151,37 @@ export async function takeBack(interim: string, built: string, made: readonly st
       await linkTreeYielding(from, path.join(built, name), prefixed(skip, name));
     else linkSync(from, path.join(built, name));
   }
+}
+
+/**
+ * The files of the interim output under the top-level names in `made`, except `skip`: relative path →
+ * the file. Lets the event loop run every hundred folders.
+ */
+async function interimFiles(
+  interim: string,
+  made: readonly string[],
+  skip: ReadonlySet<string>,
+): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const folders: string[] = [];
+  for (const name of made) {
+    if (skip.has(name)) continue;
+    if (statSync(path.join(interim, name)).isDirectory()) folders.push(name);
+    else files.set(name, path.join(interim, name));
+  }
+  let read = 0;
+  while (folders.length > 0) {
+    const at = folders.pop() as string;
+    for (const entry of readdirSync(path.join(interim, at), { withFileTypes: true })) {
+      const relative = `${at}/${entry.name}`;
+      if (skip.has(relative)) continue;
+      if (entry.isDirectory()) folders.push(relative);
+      else files.set(relative, path.join(interim, relative));
+    }
+    read += 1;
+    if (read % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return files;
 }
 
 /** The paths of `skip` under the folder `name`, relative to it. */

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FailedBuild, PublisherStatus } from '@govcluster/shared/publishing';
 import type { PagesFirst } from '../build/pages-first.ts';
+import { type SpareTrees, sparePool } from '../build/spare-trees.ts';
 import { type PartRunner, runPartHere } from '../lib/partitioned-build.ts';
 import type { HealthChecker } from './health.ts';
 import { tryLock, unlock } from './publisher-lock.ts';
@@ -50,6 +51,8 @@ export interface BuildRequest {
    * indexes, and what switches it live (ADR 30); a build may ignore it.
    */
   pagesFirst?: PagesFirst;
+  /** Superseded release folders the build may make its trees in (ADR 38); a build may ignore them. */
+  spares?: SpareTrees;
 }
 
 /** What a build function reports (the fields of `BuildResult` the publisher reads). */
@@ -87,6 +90,11 @@ export interface PublisherOptions {
    * default true).
    */
   pagesFirst?: boolean;
+  /**
+   * Keep superseded interim releases and pruned releases as spare trees, for the next builds to make
+   * their trees in (ADR 38; default true). False: they are removed.
+   */
+  spareTrees?: boolean;
   /**
    * The publishers' shared queue (PostgreSQL, ADR 24): builds and their parts are taken by any
    * publisher of the group. Absent: this process queues its own builds and a lock folder keeps other
@@ -165,6 +173,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const sending = new Set<Promise<unknown>>();
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Superseded interim releases and pruned releases are kept as spare trees for the next builds (ADR 38).
+  const spares = options.spareTrees === false ? undefined : sparePool(layout.dir);
+  const retire = (folder: string) =>
+    spares ? spares.put(folder) : rm(folder, { recursive: true, force: true });
 
   function noteReachable(ok: boolean, why: string | null): void {
     if (ok !== reachable)
@@ -304,6 +316,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
           previous,
           source,
           runPart,
+          ...(spares ? { spares } : {}),
           ...(options.pagesFirst === false ? {} : { pagesFirst }),
         });
       } catch (error) {
@@ -357,11 +370,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
       log(
         `release ${id} is live: ${info.pages} pages in ${(durationMs / 1000).toFixed(1)} s${outcome.summary ? `; ${outcome.summary}` : ''}`,
       );
-      // The interim release is superseded: rollback goes to the release before it, as without it.
-      if (interimLive) await rm(path.join(layout.dir, interimId), { recursive: true, force: true });
+      // The interim release is superseded: rollback goes to the release before it, as without it. Its
+      // tree is the nearest to the live release's: the next build makes its own in it.
+      if (interimLive) await retire(path.join(layout.dir, interimId));
       // After the switch and not awaited: the inspection never delays or fails a release.
       options.health?.schedule(id);
-      const removed = await pruneReleases(layout, keep);
+      const removed = await pruneReleases(layout, keep, spares);
       if (removed.length > 0) log(`removed old releases ${removed.join(', ')}`);
     } catch (error) {
       recordFailure({

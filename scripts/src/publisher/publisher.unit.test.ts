@@ -3,6 +3,7 @@ import {
   chmodSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   renameSync,
@@ -299,6 +300,56 @@ describe('publisher', () => {
     expect(liveText()).toBe('v3 (old index)');
     expect(publisher.status().failures[0]?.reason).toMatch(/the new pages, the search index of .*disk full/);
     await publisher.stop();
+  });
+
+  it('keeps superseded interim releases and pruned releases as spare trees (at most two) for the next builds to make their trees in', async () => {
+    const found: string[] = [];
+    const build = async (request: BuildRequest) => {
+      const pages = readFileSync(path.join(snapshot, 'snapshot.jsonl'), 'utf8');
+      const write = (dir: string, text: string) => {
+        // A spare tree's files are shared with other releases: replaced, never written through.
+        rmSync(path.join(dir, 'index.html'), { force: true });
+        writeFileSync(path.join(dir, 'index.html'), text);
+      };
+      if (request.previous && request.pagesFirst) {
+        const interim = request.pagesFirst.outDir;
+        if (request.spares?.take(interim)) found.push(readFileSync(path.join(interim, 'index.html'), 'utf8'));
+        else mkdirSync(interim);
+        write(interim, `${pages} (old index)`);
+        await request.pagesFirst.ready({ pages: 1, skipped: [] });
+      }
+      if (request.spares?.take(request.outDir))
+        found.push(readFileSync(path.join(request.outDir, 'index.html'), 'utf8'));
+      else mkdirSync(request.outDir);
+      write(request.outDir, pages);
+      return { ok: true, pages: 1, skipped: [], log: '' };
+    };
+    const publisher = createPublisher({
+      source: { kind: 'snapshot', dir: snapshot },
+      layout,
+      build,
+      keep: 2,
+      catchUpMs: 0,
+      log: () => {},
+    });
+    await publisher.start();
+    await publisher.idle();
+    for (let i = 2; i <= 6; i += 1) {
+      changeContent(`v${i}`);
+      await publisher.checkNow();
+    }
+    await publisher.stop();
+    // The publication's interim output is made in the interim release before it (the nearest tree), the
+    // complete output in a pruned release.
+    expect(found).toContain('v2 (old index)');
+    expect(found).toContain('v1');
+    expect(liveText()).toBe('v6');
+    expect(listReleases(layout)).toHaveLength(2);
+    const spareTrees = readdirSync(layout.dir).filter((name) => name.startsWith('.spare-'));
+    expect(spareTrees.length).toBeGreaterThan(0);
+    expect(spareTrees.length).toBeLessThanOrEqual(2);
+    await rollback(layout);
+    expect(liveText()).toBe('v5');
   });
 
   it('never gives the interim release the id of its complete release, whatever the clock does between them', async () => {

@@ -157,13 +157,22 @@ export async function removeIncomplete(
   return removed;
 }
 
-/** Keeps the newest `keep` complete releases (and always the live one); removes the others. */
-export async function pruneReleases(layout: ReleaseLayout, keep: number): Promise<string[]> {
+/**
+ * Keeps the newest `keep` complete releases (and always the live one); removes the others, or hands
+ * the newest of them to `spares` (ADR 38), which keeps it for a build to make its tree in.
+ */
+export async function pruneReleases(
+  layout: ReleaseLayout,
+  keep: number,
+  spares?: { put(folder: string): Promise<void> },
+): Promise<string[]> {
   const live = liveReleaseId(layout);
   const removed: string[] = [];
   for (const [index, release] of listReleases(layout).entries()) {
     if (index < keep || release.id === live) continue;
-    await rm(path.join(layout.dir, release.id), { recursive: true, force: true });
+    const folder = path.join(layout.dir, release.id);
+    if (spares && removed.length === 0) await spares.put(folder);
+    else await rm(folder, { recursive: true, force: true });
     removed.push(release.id);
   }
   return removed;
