@@ -1,24 +1,13 @@
 /**
  * The incremental half of a cluster build (docs/adr/0016-incremental-build.md): after Astro rendered
  * the files whose fingerprint changed, the files whose fingerprint did not are taken from the previous
- * release, with the hashed assets they link to.
- *
- * Unchanged files are hard links into the previous release (a copy where the file system refuses):
- * nothing writes into a release once it is complete, and the build writes only files it created
- * itself, so a link is as good as a copy and costs no data.
+ * release (as links, `./links.ts`), with the hashed assets they link to.
  * @module
  */
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-} from 'node:fs';
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { linkInto } from './links.ts';
 import { filesUnder, moveFiles, reconcileTree, type SpareTrees } from './spare-trees.ts';
 
 /** The fingerprints the routes wrote (sites/src/lib/fingerprint.ts): file → fingerprint, and entry URLs. */
@@ -34,18 +23,6 @@ export function readFingerprints(dir: string): {
   }
   const entries = JSON.parse(readFileSync(path.join(dir, 'entries.json'), 'utf8')) as Record<string, string>;
   return { files, entries };
-}
-
-/** Links (or copies) `from` to `to`, making `to`'s folder. */
-async function place(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
-    await copyFile(from, to);
-  }
 }
 
 /** A file the previous release should have and does not: the build must render everything. */
@@ -77,36 +54,22 @@ export async function takeUnchanged(
   }
   let rendered = 0;
   let copied = 0;
-  // Synchronous system calls, one folder made once and one link(2) per file: thousands of files one
-  // after another, and a promise per call through libuv's thread pool cost several times the calls.
   const folders = new Set<string>();
   for (const file of Object.keys(files)) {
     const target = path.join(outDir, file);
-    const source = path.join(previous, file);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
     try {
-      linkSync(source, target);
+      linkInto(path.join(previous, file), target, folders, true);
       copied += 1;
-      continue;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Rendered by this build (link(2) names a missing source first, so look at the target).
-      if (code === 'EEXIST' || existsSync(target)) {
-        rendered += 1;
-        continue;
-      }
-      if (code === 'ENOENT')
+      if (code === 'EEXIST' || existsSync(target)) rendered += 1;
+      else if (code === 'ENOENT')
         throw new PreviousIncomplete(
           `the previous release ${previous} lacks ${file}, which this build did not render`,
         );
-      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+      else throw error;
     }
-    copyFileSync(source, target);
-    copied += 1;
   }
   return { rendered, copied };
 }
@@ -123,7 +86,7 @@ async function takeIntoSpare(
   for (const file of Object.keys(files)) if (!made.has(file)) wanted.set(file, path.join(previous, file));
   let reused: number;
   try {
-    reused = await reconcileTree(outDir, wanted, { copy: copyFileSync });
+    reused = await reconcileTree(outDir, wanted, { copy: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
@@ -174,10 +137,11 @@ export async function takeAssets(
   if (!existsSync(from)) return 0;
   const linked = known ?? linkedAssets(outDir);
   let taken = 0;
+  const folders = new Set<string>();
   for (const name of await readdir(from)) {
     const target = path.join(outDir, '_astro', name);
     if (existsSync(target) || !linked.has(name)) continue;
-    await place(path.join(from, name), target);
+    linkInto(path.join(from, name), target, folders, true);
     taken += 1;
   }
   return taken;

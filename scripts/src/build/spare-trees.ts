@@ -12,9 +12,10 @@
  * replaced by `rename(2)`, so no other release sees a change.
  * @module
  */
-import { linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { linkInto } from './links.ts';
 
 /** Where a build may take a spare tree from (`BuildOptions.spares`). */
 export interface SpareTrees {
@@ -77,13 +78,13 @@ function sameFile(a: string, b: string): boolean {
  * there) as links, and nothing else: a file of `root` that is the wanted file itself is kept, every
  * other file is unlinked and every folder left empty removed; then what is missing is linked (folders
  * made). Lets the event loop run every hundred folders when `yielding`. Throws the error of a link
- * whose source is missing (ENOENT) for the caller to judge; where links cannot be made, copies.
+ * whose source is missing (ENOENT) for the caller to judge; with `copy`, copies where links cannot be made.
  * @returns how many files were kept as they were.
  */
 export async function reconcileTree(
   root: string,
   wanted: ReadonlyMap<string, string>,
-  options: { readonly yielding?: boolean; readonly copy?: (from: string, to: string) => void } = {},
+  options: { readonly yielding?: boolean; readonly copy?: boolean } = {},
 ): Promise<number> {
   const kept = new Set<string>();
   let folders = 0;
@@ -114,20 +115,7 @@ export async function reconcileTree(
   await visit('');
   const made = new Set<string>();
   for (const [relative, source] of wanted) {
-    if (kept.has(relative)) continue;
-    const target = path.join(root, relative);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    try {
-      linkSync(source, target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if ((code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') || !options.copy) throw error;
-      options.copy(source, target);
-    }
+    if (!kept.has(relative)) linkInto(source, path.join(root, relative), made, options.copy === true);
   }
   return kept.size;
 }
