@@ -1,6 +1,9 @@
 /**
  * The demo city's registry: the portal, the departments and the townships as `Site` records, and
  * the publishing bodies (`Org`) and place names the text templates use.
+ * Long on purpose: most of it is data written out (each kind of site's columns with their names in
+ * three locales), and `planCity` draws from one random stream in a fixed order, which fixes every
+ * name of the demo city; cut into pieces it would read no easier.
  */
 import type { Column, LocalizedText, Site } from '@govcluster/shared/schemas';
 import { type DepartmentEntry, departmentCatalog, foreignNames, investmentBureauId } from './catalog.ts';

@@ -59,6 +59,21 @@ function setWritable(dir: string, writable: boolean): void {
   else chmodSync(dir, writable ? 0o755 : 0o555);
 }
 
+/** A publisher of the test's snapshot into its releases (keeping `keep`), started and idle. */
+async function started(build: Parameters<typeof createPublisher>[0]['build'], keep?: number) {
+  const publisher = createPublisher({
+    source: { kind: 'snapshot', dir: snapshot },
+    layout,
+    build,
+    ...(keep === undefined ? {} : { keep }),
+    catchUpMs: 0,
+    log: () => {},
+  });
+  await publisher.start();
+  await publisher.idle();
+  return publisher;
+}
+
 const liveText = () => readFileSync(path.join(layout.live, 'index.html'), 'utf8');
 
 beforeEach(() => {
@@ -79,15 +94,7 @@ afterEach(() => {
 describe('publisher', () => {
   it('builds at start, switches dist to the release, and does nothing while the content is unchanged', async () => {
     const { build, calls } = fakeBuild();
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build);
     expect(liveText()).toBe('v1');
     expect(readlinkSync(layout.live)).toMatch(/^releases\//);
     await publisher.checkNow();
@@ -137,15 +144,7 @@ describe('publisher', () => {
   it('keeps the live release byte-identical when a build fails, and says why', async () => {
     let fail = false;
     const { build } = fakeBuild({ fail: () => fail });
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build);
     const live = liveReleaseId(layout);
     fail = true;
     changeContent('v2');
@@ -159,15 +158,7 @@ describe('publisher', () => {
   it('refuses a release that skips an entry the live one rendered, naming the entry and the problem', async () => {
     let skipped: string[] = [];
     const { build } = fakeBuild({ skipped: () => skipped });
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build);
     skipped = ['doc-broken'];
     changeContent('v2');
     await publisher.checkNow();
@@ -180,15 +171,7 @@ describe('publisher', () => {
 
   it('says clearly when the releases folder is not writable, and leaves the live release alone', async () => {
     const { build } = fakeBuild();
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build);
     const live = liveReleaseId(layout);
     setWritable(layout.dir, false);
     changeContent('v2');
@@ -204,16 +187,7 @@ describe('publisher', () => {
 
   it('keeps the newest releases, and rolls back to the previous one', async () => {
     const { build } = fakeBuild({ ms: 5 });
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      keep: 3,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build, 3);
     for (let i = 2; i <= 6; i += 1) {
       changeContent(`v${i}`);
       await publisher.checkNow();
@@ -221,9 +195,9 @@ describe('publisher', () => {
     await publisher.stop();
     expect(listReleases(layout).map((release) => release.pages)).toHaveLength(3);
     expect(liveText()).toBe('v6');
-    const started = performance.now();
+    const rolling = performance.now();
     await rollback(layout);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - rolling).toBeLessThan(1000);
     expect(liveText()).toBe('v5');
     const newest = listReleases(layout)[0]?.id as string;
     await rollback(layout, newest);
@@ -236,15 +210,7 @@ describe('publisher', () => {
     writeFileSync(path.join(layout.live, 'index.html'), 'old build');
     mkdirSync(path.join(layout.dir, '20261205T000000000Z-1'), { recursive: true });
     const { build } = fakeBuild();
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build);
     await publisher.stop();
     const releases = listReleases(layout);
     expect(releases).toHaveLength(2);
@@ -274,15 +240,7 @@ describe('publisher', () => {
       writeFileSync(path.join(request.outDir, 'index.html'), pages);
       return { ok: true, pages: 1, skipped: [], log: '' };
     };
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build);
     const first = liveReleaseId(layout);
     changeContent('v2');
     await publisher.checkNow();
@@ -324,16 +282,7 @@ describe('publisher', () => {
       write(request.outDir, pages);
       return { ok: true, pages: 1, skipped: [], log: '' };
     };
-    const publisher = createPublisher({
-      source: { kind: 'snapshot', dir: snapshot },
-      layout,
-      build,
-      keep: 2,
-      catchUpMs: 0,
-      log: () => {},
-    });
-    await publisher.start();
-    await publisher.idle();
+    const publisher = await started(build, 2);
     for (let i = 2; i <= 6; i += 1) {
       changeContent(`v${i}`);
       await publisher.checkNow();
@@ -388,15 +337,7 @@ describe('publisher', () => {
         renameSync(temporary, request.outDir);
         return { ok: true, pages: 1, skipped: [], log: '' };
       };
-      const publisher = createPublisher({
-        source: { kind: 'snapshot', dir: snapshot },
-        layout,
-        build,
-        catchUpMs: 0,
-        log: () => {},
-      });
-      await publisher.start();
-      await publisher.idle();
+      const publisher = await started(build);
       for (const text of ['v2', 'v3', 'v4']) {
         changeContent(text);
         await publisher.checkNow();
