@@ -39,6 +39,49 @@ function runStep(label: string, command: string, args: string[]): Promise<number
   });
 }
 
+/** A step's exit code and what it printed (stdout and stderr as they came). */
+function runQuiet(label: string, command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', (error) =>
+      resolve({ code: 1, output: `${label}: could not start ${command}: ${error.message}\n` }),
+    );
+    child.on('close', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output }));
+  });
+}
+
+/**
+ * The static checks, `atOnce` at a time (each is one single-threaded process): each one's output is
+ * printed whole when it ends, under its label. Returns how many passed and failed.
+ */
+async function runChecks(steps: Array<[string, string, string[]]>, atOnce: number): Promise<Outcome> {
+  const outcome: Outcome = { passed: 0, failed: 0, skipped: 0 };
+  const waiting = [...steps];
+  const next = async (): Promise<void> => {
+    for (let step = waiting.shift(); step; step = waiting.shift()) {
+      const [label, command, args] = step;
+      const started = Date.now();
+      const { code, output } = await runQuiet(label, command, args);
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      process.stderr.write(`\n── ${label}: ${command} ${args.join(' ')} (${seconds} s)\n${output}`);
+      if (code === 0) outcome.passed += 1;
+      else {
+        outcome.failed += 1;
+        process.stderr.write(`${label} failed (exit ${code})\n`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, atOnce) }, next));
+  return outcome;
+}
+
 /**
  * Test files at a time: one per core, at most four (each integration file holds a Strapi, a build or
  * a Chromium: 1–3 GB). `GOVCLUSTER_TEST_WORKERS` overrides.
@@ -90,20 +133,16 @@ async function main(): Promise<void> {
   const vitestArgs = separator === -1 ? process.argv.slice(2) : process.argv.slice(separator + 1);
   const started = Date.now();
   const total: Outcome = { passed: 0, failed: 0, skipped: 0 };
+  // The longest first, so that the shorter ones fill the other cores.
   const staticChecks: Array<[string, string, string[]]> = [
-    ['lint and format', 'biome', ['check', '.']],
     ['type check (shared, scripts)', 'tsc', ['-b']],
     ['type check (cms)', 'tsc', ['-p', 'cms', '--noEmit']],
     ['type check (tests)', 'tsc', ['-p', 'test']],
+    ['lint and format', 'biome', ['check', '.']],
   ];
-  for (const [label, command, args] of staticChecks) {
-    const code = await runStep(label, command, args);
-    if (code === 0) total.passed += 1;
-    else {
-      total.failed += 1;
-      process.stderr.write(`${label} failed (exit ${code})\n`);
-    }
-  }
+  const checks = await runChecks(staticChecks, Math.min(staticChecks.length, availableParallelism()));
+  total.passed += checks.passed;
+  total.failed += checks.failed;
   const tests = await runVitest(vitestArgs);
   total.passed += tests.passed;
   total.failed += tests.failed;
