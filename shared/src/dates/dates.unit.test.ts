@@ -5,6 +5,7 @@ import {
   calendarYear,
   clusterTimeZone,
   formatDate,
+  instant,
   isDateValue,
   rfc822DateTime,
 } from './index.ts';
@@ -100,5 +101,24 @@ describe('rfc822DateTime()', () => {
     expect(rfc822DateTime('2024-03-15')).toBe('Fri, 15 Mar 2024 00:00:00 +0800');
     // The same instant as the UTC form, read back by Date.
     expect(Date.parse(rfc822DateTime('2024-12-31T17:30:00.000Z'))).toBe(Date.parse('2024-12-31T17:30:00Z'));
+  });
+});
+
+describe('instant()', () => {
+  it('orders times written with different offsets by when they happened, not by their text', () => {
+    // 15:00 UTC is 23:00 in Beijing: later than 22:59 there, although its text sorts first.
+    const utc = '2026-12-08T15:00:00.000Z';
+    const beijing = '2026-12-08T22:59:00+08:00';
+    expect(utc < beijing).toBe(true);
+    expect(instant(utc)).toBeGreaterThan(instant(beijing));
+    expect(instant(utc) - instant(beijing)).toBe(60_000);
+    expect(instant('2024-03-16T01:30:00+08:00')).toBe(Date.parse('2024-03-15T17:30:00Z'));
+    expect(instant('2024-03-15T12:30:00.250-05:00')).toBe(Date.parse('2024-03-15T17:30:00.250Z'));
+  });
+
+  it('reads a time without an offset and a bare date as China time', () => {
+    expect(instant('2024-03-16T01:30:00')).toBe(Date.parse('2024-03-15T17:30:00Z'));
+    expect(instant('2024-03-16')).toBe(Date.parse('2024-03-15T16:00:00Z'));
+    expect(instant(new Date('2024-03-15T17:30:00Z'))).toBe(Date.parse('2024-03-15T17:30:00Z'));
   });
 });

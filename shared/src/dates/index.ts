@@ -106,6 +106,24 @@ export function isDateValue(value: unknown): value is DateValue {
 }
 
 /**
+ * The instant a value names, in ms since the epoch: what orders publication times, which the CMS writes
+ * in UTC and a snapshot may write with `+08:00`, so that their text does not sort them. A date-time
+ * without an offset and a bare date are China time (a bare date its midnight).
+ * @example instant('2024-03-15T17:30:00.000Z') === instant('2024-03-16T01:30:00+08:00') // true
+ */
+export function instant(value: DateValue): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  const { year, month, day, time = { hour: 0, minute: 0, second: 0 } } = readOrThrow(value);
+  const fraction = /T[\d:]+[.,](\d{1,3})/.exec(value)?.[1];
+  return (
+    Date.UTC(year, month - 1, day, time.hour, time.minute, time.second) -
+    clusterOffsetMinutes * 60_000 +
+    (fraction === undefined ? 0 : Number(fraction.padEnd(3, '0')))
+  );
+}
+
+/**
  * The calendar day of a value in China time, `YYYY-MM-DD`; a bare date stays that day.
  * @example calendarDay('2024-12-31T17:30:00.000Z') // '2025-01-01'
  * @example calendarDay('2024-03-15') // '2024-03-15'
