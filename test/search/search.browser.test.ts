@@ -743,7 +743,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     }
   });
 
-  it('takes excerpts from the body, never from a policy’s catalogue or an image description', async () => {
+  it('takes excerpts from the body, never from a policy’s catalogue, an image description or a guide’s 在线办理 and 事项名称', async () => {
     const policy = documents.find((document) => document.type === 'policy' && document.locale === 'zh-CN')!;
     expect(policy, 'a policy page in the fixture').toBeDefined();
     const page = await open(
@@ -774,6 +774,26 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
       .locator('.gc-search__hit-excerpt')
       .textContent();
     expect(shown).not.toContain(alt);
+    // A service guide's excerpt is its guide text: neither the 在线办理 button nor 事项名称, which repeats its title.
+    const guide = documents.find(
+      (document) =>
+        document.type === 'serviceGuide' &&
+        document.locale === 'zh-CN' &&
+        readFileSync(path.join(fixture.dist, document.url, 'index.html'), 'utf8').includes(
+          'gc-service-guide__online',
+        ),
+    )!;
+    expect(guide, 'a service guide with 在线办理 in the fixture').toBeDefined();
+    await page.goto(
+      `${server.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(guide.title)}&scope=all&type=serviceGuide`,
+    );
+    expect(await results(page)).toContain(guide.url);
+    const guideExcerpt = await page
+      .locator('.gc-search__hit', { has: page.locator(`a[href="${guide.url}"]`) })
+      .locator('.gc-search__hit-excerpt')
+      .textContent();
+    expect(guideExcerpt?.trim()).not.toBe('');
+    expect(guideExcerpt).not.toMatch(/在线办理|事项名称/);
     await page.close();
   });
 
