@@ -117,16 +117,13 @@ describe('publishing: from the last approval to the live site', () => {
     published = { id, url, title };
   });
 
-  it('rolls back to the previous release in under a second', async () => {
+  it('rolls back to the previous release (its time is measured by bench:publish)', async () => {
     // The page was live from the interim release; the complete one (with its search index) follows and
     // would replace a rollback made before it (as any build's release does, ADR 15 and 30).
     await publisher.publisher.idle();
     const before = liveReleaseId(layout);
     expect(listReleases(layout).length).toBeGreaterThan(1);
-    const started = performance.now();
     const now = await rollback(layout);
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(1000);
     expect(now).not.toBe(before);
     expect((await page(published.url)).status).toBe(404);
     expect((await page(listing)).text).not.toContain(published.title);
