@@ -114,6 +114,12 @@ export function isDateValue(value: unknown): value is DateValue {
 export function instant(value: DateValue): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value;
+  // The common case, an ISO date-time with `Z` or `±HH:MM`: the engine's own parser (a cluster sorts
+  // 100,000 of them).
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(value)) {
+    const parsed = Date.parse(value);
+    if (Number.isFinite(parsed)) return parsed;
+  }
   const { year, month, day, time = { hour: 0, minute: 0, second: 0 } } = readOrThrow(value);
   const fraction = /T[\d:]+[.,](\d{1,3})/.exec(value)?.[1];
   return (
