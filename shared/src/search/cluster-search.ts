@@ -21,7 +21,7 @@ import type {
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
 import { pageUrl } from './page-parts.ts';
-import { joinParts, onePerPage } from './part-join.ts';
+import { joinParts, onePerPage, partialMatches } from './part-join.ts';
 import { localesForQuery, pagefindFilters, rankedTerms, wordTerms } from './query-plan.ts';
 import { comparableText, copyHash, titleLead } from './title-index.ts';
 import {
@@ -174,6 +174,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
         ]);
         const exactIds = new Set((exact?.results ?? []).map((result) => result.id));
         let results = ranked?.results ?? [];
+        let partial = new Set<PagefindResultLike>();
         if (words && pageOf) {
           // A page found by several parts is one candidate; a page whose parts hold the words between
           // them is one too, ranked by its parts' scores among the pages that hold them all in one record.
@@ -181,19 +182,29 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           const perWord = await Promise.all(
             words.map(async (word) => (await bundle.search(word, { filters: pfFilters }))?.results ?? []),
           );
+          // Results that hold only some of the words go after the others, joined pages included; a
+          // long page among them is joined when its parts hold every word, and stands for itself once.
+          const partialIds = partialMatches(results, perWord);
+          partial = new Set(results.filter((result) => partialIds.has(result.id)));
+          const full = results.filter((result) => !partial.has(result));
+          const joined = joinParts(
+            perWord,
+            pageOf,
+            full.map((result) => result.id),
+          );
+          const joinedPages = new Set(joined.map((result) => pageOf.get(result.id)));
           results = [
-            ...results,
-            ...joinParts(
-              perWord,
-              pageOf,
-              results.map((result) => result.id),
+            ...full,
+            ...joined,
+            ...results.filter(
+              (result) => partial.has(result) && !joinedPages.has(pageOf.get(result.id) ?? result.id),
             ),
           ];
         }
         return results.map((result, order) => ({
           uid: `${locale}:${result.id}`,
           result,
-          exact: !phrase || exactIds.has(result.id),
+          exact: (!phrase || exactIds.has(result.id)) && !partial.has(result),
           order,
         }));
       }),

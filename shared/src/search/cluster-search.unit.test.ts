@@ -160,6 +160,37 @@ describe('engine', () => {
     expect(loaded.sort()).toEqual(['/manual/', '/short/']);
   });
 
+  it('puts a long page holding every word before pages holding one, where a shard lacks the other', async () => {
+    // Pagefind leaves out a word no record of the shard holds, and matches the others alone.
+    const pages = [
+      ...manual,
+      ...Array.from({ length: 15 }, (_, at) => ({
+        url: `/one-${at}/`,
+        title: '养老保险',
+        text: '养老保险的缴费基数',
+        site: 'portal',
+      })),
+    ];
+    const bundle = fakeBundle(pages);
+    const whole = parseQuery('养老保险 失业登记')
+      .flatMap((part) => part.tokens)
+      .join(' ');
+    const dropping: PagefindLike = {
+      search: (term, options) =>
+        bundle.search(term === whole ? parseQuery('养老保险')[0]!.tokens.join(' ') : term, options),
+    };
+    const engine = createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () => dropping,
+        partPages: async () => new Map(manual.map((_, index) => [String(index), '/manual/'])),
+      }),
+      locales: ['zh-CN'],
+    });
+    const found = await engine.search('养老保险 失业登记');
+    expect(found.hits.map((hit) => hit.url)).toEqual(['/manual/', '/one-0/']);
+  });
+
   it('loads one fragment for a long page found by several of its parts', async () => {
     const loaded: string[] = [];
     const both = manual.map((page) => ({ ...page, text: `${page.text}，养老保险，失业登记` }));

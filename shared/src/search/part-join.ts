@@ -85,3 +85,18 @@ export function joinParts(
   }
   return joined.sort((a, b) => b.score - a.score);
 }
+
+/**
+ * The ids of the whole query's results that some word's own search did not find. Pagefind leaves out of
+ * a query a word that no record of a shard holds, and matches the other words alone there: such
+ * results hold only some of the words, and rank after those that hold them all (and after joined pages).
+ */
+export function partialMatches(
+  results: readonly PagefindResultLike[],
+  perWord: readonly (readonly PagefindResultLike[])[],
+): Set<string> {
+  const lists = perWord.map((list) => new Set(list.map((result) => result.id)));
+  return new Set(
+    results.filter((result) => lists.some((ids) => !ids.has(result.id))).map((result) => result.id),
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultLike } from './engine-types.ts';
-import { joinParts, onePerPage } from './part-join.ts';
+import { joinParts, onePerPage, partialMatches } from './part-join.ts';
 
 /** A result of one record (its fragment loads the record's URL). */
 const result = (id: string, score: number): PagefindResultLike => ({
@@ -49,5 +49,13 @@ describe('words in different parts of a long page', () => {
       pageOf,
     );
     expect(kept.map((page) => page.id)).toEqual(['m1', 'a', 'n0', 'b']);
+  });
+
+  it('names the results that some word’s own search did not find', () => {
+    const partial = partialMatches(
+      [result('a', 3), result('b', 2)],
+      [[result('a', 1), result('b', 1)], [result('a', 1)]],
+    );
+    expect([...partial]).toEqual(['b']);
   });
 });
