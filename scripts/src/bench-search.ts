@@ -154,6 +154,10 @@ async function benchScale(scale: string, snapshotDir: string, options: Options):
     const count = set.old ? options.sampled : options.queries;
     if (count <= 0) continue;
     const queries = set.sample(runs, count, set.seed);
+    if (queries.length === 0) {
+      log(scale, `${set.name}: no page to sample it from, left out`);
+      continue;
+    }
     sets[set.name] = queries;
     if (queries.length < count) log(scale, `${set.name}: only ${queries.length} of ${count} queries found`);
   }

@@ -20,6 +20,9 @@ import {
   pagefindBundlePath,
   pagefindHtml,
   pageParts,
+  pagePartsFile,
+  pagePartsTable,
+  pageUrl,
   partNumber,
   type SearchDocument,
   type SearchManifest,
@@ -30,7 +33,7 @@ import { clusterPages } from './search/cluster-documents.ts';
 import { type PagefindRunStats, runPagefind, runPagefindInWorker } from './search/pagefind-run.ts';
 import { shardCounts } from './search/route-counts.ts';
 import { routePageSize, type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
-import { shardSizes } from './search/shard-files.ts';
+import { shardFragmentIds, shardSizes } from './search/shard-files.ts';
 import { type WrittenTitleIndex, writeTitleIndex } from './search/title-index.ts';
 
 /**
@@ -229,6 +232,16 @@ export async function indexDocuments(
           ? await runPagefindInWorker(pages, target, settings)
           : await runPagefind(pages, target, settings);
       if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
+      // The parts of long pages by their fragment ids, for a query of several words (docs/adr/0040). A
+      // shard taken from the previous release brought its table along.
+      if (members.some((document) => wholes.has(pageUrl(document.url)))) {
+        const table = pagePartsTable(
+          members.map((document) => document.url),
+          await shardFragmentIds(target),
+          wholes,
+        );
+        await writeFile(path.join(target, pagePartsFile), JSON.stringify(table));
+      }
       options.log?.(
         `${label}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
           `${(run.pagefindPeakBytes / 2 ** 30).toFixed(2)} GB peak, ${(run.indexBytes / 2 ** 20).toFixed(1)} MB`,
@@ -269,12 +282,18 @@ export async function indexDocuments(
       : [];
     locales[locale] = {
       pages: list.filter((document) => partNumber(document.url) === 0).length,
-      shards: parts.map((members, shard) => ({
-        pages: members.length,
-        newest: members[0]?.date ?? '',
-        oldest: members.findLast((document) => document.date !== '')?.date ?? '',
-        ...sizes[shard],
-      })),
+      shards: parts.map((members, shard) => {
+        const long = new Set(
+          members.map((document) => pageUrl(document.url)).filter((url) => wholes.has(url)),
+        ).size;
+        return {
+          pages: members.length,
+          newest: members[0]?.date ?? '',
+          oldest: members.findLast((document) => document.date !== '')?.date ?? '',
+          ...sizes[shard],
+          ...(long > 0 ? { parts: long } : {}),
+        };
+      }),
       ...(routes ? { routes: routes.manifest } : {}),
       ...(titles ? { titles: titles.manifest } : {}),
     };

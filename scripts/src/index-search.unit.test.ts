@@ -204,8 +204,20 @@ describe('indexing a cluster with nothing published', () => {
         readFileSync(path.join(out, 'pagefind/search.json'), 'utf8'),
       ) as SearchManifest;
       expect(manifest.locales['zh-CN']?.pages).toBe(2);
-      const urls = [...(await shardFragmentIds(path.join(out, 'pagefind/zh-CN'))).keys()].sort();
-      expect(urls).toEqual(['/manual/', '/manual/#gc-part-1', '/manual/#gc-part-2', '/short/']);
+      const ids = await shardFragmentIds(path.join(out, 'pagefind/zh-CN'));
+      expect([...ids.keys()].sort()).toEqual([
+        '/manual/',
+        '/manual/#gc-part-1',
+        '/manual/#gc-part-2',
+        '/short/',
+      ]);
+      // The shard names the parts of its long page by the ids its results have (docs/adr/0040).
+      expect(manifest.locales['zh-CN']?.shards[0]?.parts).toBe(1);
+      expect(JSON.parse(readFileSync(path.join(out, 'pagefind/zh-CN/page-parts.json'), 'utf8'))).toEqual({
+        '/manual/': ['/manual/', '/manual/#gc-part-1', '/manual/#gc-part-2']
+          .map((url) => ids.get(url))
+          .join(' '),
+      });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -630,6 +630,23 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
         'letter',
       ),
     ),
+    // A policy longer than a page part (3,000 characters): its first part speaks of 沙棘果脯, its last
+    // of 桐油纸伞, no part of both (docs/adr/0040).
+    seededPage(
+      '/policies/heritage-crafts/',
+      '非遗手工艺保护办法',
+      [
+        '第一条 鼓励沙棘果脯传统制作技艺的传承和发展。',
+        ...Array.from(
+          { length: 40 },
+          (_, at) =>
+            `第${at + 2}条 各级人民政府应当加强对非物质文化遗产保护工作的领导，将保护、保存工作纳入本级国民经济和社会发展规划，所需经费列入本级财政预算，并定期组织检查评估。`,
+        ),
+        '第四十二条 扶持桐油纸伞作坊开展研学体验活动。',
+      ].join('\n'),
+      '2026-05-01',
+      'policy',
+    ),
     seededPage(
       '/services/allowance/',
       '高龄津贴申领',
@@ -691,6 +708,26 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
         '/letters/allowance-7/',
       ]);
       expect(links).toContain('/services/allowance/');
+      await page.close();
+    } finally {
+      await seededServer.close();
+    }
+  });
+
+  it('finds a long page whose words are in different parts, once, with the excerpt of a part that holds one', async () => {
+    const seededServer = await serveStatic(await seededCluster());
+    try {
+      const page = await browser.newPage();
+      await page.goto(
+        `${seededServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent('沙棘果脯 桐油纸伞')}&scope=all`,
+      );
+      expect(await results(page)).toEqual(['/policies/heritage-crafts/']);
+      await expect(page.locator('.gc-search__hit-title').textContent()).resolves.toBe('非遗手工艺保护办法');
+      const marked = await page.$$eval('.gc-search__hit-excerpt mark', (items) =>
+        items.map((item) => item.textContent),
+      );
+      expect(marked.length).toBeGreaterThan(0);
+      expect(marked.every((text) => text === '沙棘果脯' || text === '桐油纸伞')).toBe(true);
       await page.close();
     } finally {
       await seededServer.close();

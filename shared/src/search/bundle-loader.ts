@@ -1,11 +1,12 @@
 /**
  * Opens a locale's Pagefind bundle for the cluster search: the newest shard's module, a second
- * instance into which older shards are merged, and the routing table's buckets. Browser-safe; the
- * caller injects how a module is imported and JSON is fetched.
+ * instance into which older shards are merged, the routing table's buckets and the shards' tables of
+ * parts. Browser-safe; the caller injects how a module is imported and JSON is fetched.
  * @module
  */
 import type { Locale } from '../schemas/locale.ts';
 import type { LocaleBundle, PagefindInstanceLike, PagefindModuleLike } from './engine-types.ts';
+import { type PagePartsTable, pagePartsFile, partPagesOf } from './page-parts.ts';
 import type { SearchManifest } from './pagefind.ts';
 import { routedShards } from './routed-shards.ts';
 import {
@@ -83,7 +84,7 @@ export function bundleLoader(options: {
   readonly root: string;
   readonly manifest: SearchManifest;
   readonly importModule: (url: string) => Promise<PagefindModuleLike>;
-  /** Loads a JSON file (a routing bucket); `fetch` by default. */
+  /** Loads a JSON file (a routing bucket, a title index file, a table of parts); `fetch` by default. */
   readonly fetchJson?: (url: string) => Promise<unknown>;
   /** Loads a Pagefind fragment file (gzipped `pagefind_dcd` + JSON); `fetch` and gunzip by default. */
   readonly fetchFragment?: (url: string) => Promise<FragmentData>;
@@ -155,8 +156,28 @@ export function bundleLoader(options: {
           }
           return loaded;
         };
+        const partTables = new Map<number, Promise<PagePartsTable>>();
+        const partTable = (shard: number): Promise<PagePartsTable> => {
+          let loaded = partTables.get(shard);
+          if (!loaded) {
+            // A table that cannot be read joins no parts: the query is answered as before.
+            loaded = fetchJson(`${sharded ? `${base}${shard}/` : base}${pagePartsFile}`).then(
+              (table) => table as PagePartsTable,
+              () => ({}),
+            );
+            partTables.set(shard, loaded);
+          }
+          return loaded;
+        };
         return {
           eligible: (year) => eligibleShards(year).length,
+          partPages: async (count, year, routed = []) => {
+            const shards = [...new Set([...eligibleShards(year).slice(0, count), ...routed])].filter(
+              (shard) => (entry.shards[shard]?.parts ?? 0) > 0,
+            );
+            if (shards.length === 0) return undefined;
+            return partPagesOf(await Promise.all(shards.map(partTable)));
+          },
           titles: async (parts) => {
             if (!titleIndex) return undefined;
             const ids = await titleCandidates(parts, titleIndex.buckets, async (bucket, gram) => {

@@ -1,8 +1,9 @@
 /**
  * The search the page runs over Pagefind bundles (one per locale): for a query planned by
  * `query-plan.ts`, which shards and candidates to load, exact-phrase matching of Han runs, title-first
- * ranking, copies shown once and verification. Pure and browser-safe: the caller injects how a bundle
- * is opened (`bundleLoader`), so the same code runs in the browser, the benchmark and tests.
+ * ranking, the words of a query joined across a long page's parts (`part-join.ts`), copies shown once
+ * and verification. Pure and browser-safe: the caller injects how a bundle is opened (`bundleLoader`),
+ * so the same code runs in the browser, the benchmark and tests.
  * Long on purpose: the steps of `createSearch()` share one query's state (hits handed out, shards
  * searched, the title index's answer) as closures.
  * @module
@@ -20,7 +21,8 @@ import type {
 } from './engine-types.ts';
 import { bodyOf, excerpt, markPieces } from './excerpt.ts';
 import { pageUrl } from './page-parts.ts';
-import { localesForQuery, pagefindFilters, rankedTerms } from './query-plan.ts';
+import { joinParts, onePerPage, partialMatches } from './part-join.ts';
+import { localesForQuery, pagefindFilters, rankedTerms, wordTerms } from './query-plan.ts';
 import { comparableText, copyHash, titleLead } from './title-index.ts';
 import {
   containsQuery,
@@ -121,10 +123,14 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
     const probes = phraseProbes(parts);
     const term = probes ? probes.map((probe) => probe.token).join(' ') : rankedTerms(parts);
     const phrase = probes ? undefined : phraseQuery(parts);
+    // A query of several words: each word is searched on its own too, where a long page may hold them in
+    // different parts (part-join.ts).
+    const words = probes || phrase ? undefined : wordTerms(parts);
     const perLocale = await Promise.all(
       targets.map(async (locale) => {
         let bundle: PagefindLike;
         let widened = false;
+        let partPages: Promise<ReadonlyMap<string, string> | undefined> = Promise.resolve(undefined);
         try {
           const opened = await options.open(locale);
           const eligible = opened.eligible(filters.year);
@@ -132,6 +138,9 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           const level = Math.min(levels.get(locale) ?? 1, eligible);
           const routed = level === 1 ? (routes.get(locale)?.shards ?? []) : [];
           widened = level > 1 || routed.length > 0;
+          // The table of parts loads beside the shards (only where they hold parts of long pages).
+          if (words && opened.partPages)
+            partPages = opened.partPages(level, filters.year, routed).catch(() => undefined);
           bundle = await opened.searchable(level, filters.year, routed);
         } catch {
           return [];
@@ -158,15 +167,44 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
             order,
           }));
         }
-        const [ranked, exact] = await Promise.all([
+        const [ranked, exact, pageOf] = await Promise.all([
           bundle.search(term, { filters: pfFilters }),
           phrase ? bundle.search(phrase, { filters: pfFilters }) : Promise.resolve(null),
+          partPages,
         ]);
         const exactIds = new Set((exact?.results ?? []).map((result) => result.id));
-        return (ranked?.results ?? []).map((result, order) => ({
+        let results = ranked?.results ?? [];
+        let partial = new Set<PagefindResultLike>();
+        if (words && pageOf) {
+          // A page found by several parts is one candidate; a page whose parts hold the words between
+          // them is one too, ranked by its parts' scores among the pages that hold them all in one record.
+          results = onePerPage(results, pageOf);
+          const perWord = await Promise.all(
+            words.map(async (word) => (await bundle.search(word, { filters: pfFilters }))?.results ?? []),
+          );
+          // Results that hold only some of the words go after the others, joined pages included; a
+          // long page among them is joined when its parts hold every word, and stands for itself once.
+          const partialIds = partialMatches(results, perWord);
+          partial = new Set(results.filter((result) => partialIds.has(result.id)));
+          const full = results.filter((result) => !partial.has(result));
+          const joined = joinParts(
+            perWord,
+            pageOf,
+            full.map((result) => result.id),
+          );
+          const joinedPages = new Set(joined.map((result) => pageOf.get(result.id)));
+          results = [
+            ...full,
+            ...joined,
+            ...results.filter(
+              (result) => partial.has(result) && !joinedPages.has(pageOf.get(result.id) ?? result.id),
+            ),
+          ];
+        }
+        return results.map((result, order) => ({
           uid: `${locale}:${result.id}`,
           result,
-          exact: !phrase || exactIds.has(result.id),
+          exact: (!phrase || exactIds.has(result.id)) && !partial.has(result),
           order,
         }));
       }),

@@ -12,7 +12,7 @@ import { createSearch } from './cluster-search.ts';
 import type { PagefindLike, PagefindResultLike, RoutePlan } from './engine-types.ts';
 import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
 import type { SearchManifest, SearchShard } from './pagefind.ts';
-import { localesForQuery, rankedTerms } from './query-plan.ts';
+import { localesForQuery, rankedTerms, wordTerms } from './query-plan.ts';
 import { routedShards } from './routed-shards.ts';
 import { routeGramsOf, routeRun } from './routes.ts';
 import { copyHash } from './title-index.ts';
@@ -102,6 +102,112 @@ describe('engine', () => {
     const found = await parted.search('临江市场');
     expect(found.hits.map((hit) => hit.url)).toEqual(['/manual/', '/c/']);
     expect(found.total).toBe(2);
+  });
+
+  /** A long page in three parts, each holding one of two words, and pages holding both or one. */
+  const manual = [
+    { url: '/manual/', title: '手册', text: '参加养老保险的人员须知', site: 'portal' },
+    { url: '/manual/#gc-part-1', title: '手册', text: '办理失业登记的地点', site: 'portal' },
+    { url: '/manual/#gc-part-2', title: '手册', text: '再谈养老保险的缴费', site: 'portal' },
+  ];
+  /** An engine over `pages` whose first records are `manual`'s parts, named by its table of parts. */
+  const partedEngine = (pages: typeof manual, loaded: string[]) => {
+    const bundle = fakeBundle(pages);
+    const counting: PagefindLike = {
+      search: async (term, options) => ({
+        results: ((await bundle.search(term, options))?.results ?? []).map((result) => ({
+          ...result,
+          data: async () => {
+            const data = await result.data();
+            loaded.push(data.url);
+            return data;
+          },
+        })),
+      }),
+    };
+    return createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () => counting,
+        partPages: async () => new Map(manual.map((_, index) => [String(index), '/manual/'])),
+      }),
+      locales: ['zh-CN'],
+    });
+  };
+
+  it('finds a long page whose parts hold the words of a query between them, once, with a part’s excerpt', async () => {
+    const loaded: string[] = [];
+    const engine = partedEngine(
+      [
+        ...manual,
+        { url: '/short/', title: '通知', text: '养老保险和失业登记一并办理', site: 'portal' },
+        { url: '/one/', title: '通知', text: '养老保险的缴费基数', site: 'portal' },
+      ],
+      loaded,
+    );
+    const found = await engine.search('养老保险 失业登记');
+    // The page holding both words in one place first, then the long page that holds them apart.
+    expect(found.hits.map((hit) => [hit.url, hit.tier])).toEqual([
+      ['/short/', 1],
+      ['/manual/', 2],
+    ]);
+    expect(found.total).toBe(2);
+    // The excerpt is the text of a part that matched, the word marked.
+    const excerpt = found.hits[1]!.excerpt;
+    expect(excerpt.map((piece) => piece.text).join('')).toBe('参加养老保险的人员须知');
+    expect(excerpt.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['养老保险']);
+    // One fragment for the long page, none for a page holding one word only.
+    expect(loaded.sort()).toEqual(['/manual/', '/short/']);
+  });
+
+  it('puts a long page holding every word before pages holding one, where a shard lacks the other', async () => {
+    // Pagefind leaves out a word no record of the shard holds, and matches the others alone.
+    const pages = [
+      ...manual,
+      ...Array.from({ length: 15 }, (_, at) => ({
+        url: `/one-${at}/`,
+        title: '养老保险',
+        text: '养老保险的缴费基数',
+        site: 'portal',
+      })),
+    ];
+    const bundle = fakeBundle(pages);
+    const whole = parseQuery('养老保险 失业登记')
+      .flatMap((part) => part.tokens)
+      .join(' ');
+    const dropping: PagefindLike = {
+      search: (term, options) =>
+        bundle.search(term === whole ? parseQuery('养老保险')[0]!.tokens.join(' ') : term, options),
+    };
+    const engine = createSearch({
+      open: async () => ({
+        eligible: () => 1,
+        searchable: async () => dropping,
+        partPages: async () => new Map(manual.map((_, index) => [String(index), '/manual/'])),
+      }),
+      locales: ['zh-CN'],
+    });
+    const found = await engine.search('养老保险 失业登记');
+    expect(found.hits.map((hit) => hit.url)).toEqual(['/manual/', '/one-0/']);
+  });
+
+  it('loads one fragment for a long page found by several of its parts', async () => {
+    const loaded: string[] = [];
+    const both = manual.map((page) => ({ ...page, text: `${page.text}，养老保险，失业登记` }));
+    const found = await partedEngine(both, loaded).search('养老保险 失业登记');
+    expect(found.hits.map((hit) => hit.url)).toEqual(['/manual/']);
+    expect(found.total).toBe(1);
+    expect(loaded).toEqual(['/manual/']);
+  });
+
+  it('searches the words of a query one by one with the tokens the whole query loads', () => {
+    expect(wordTerms(parseQuery('临江市场'))).toBeUndefined();
+    expect(wordTerms(parseQuery('临江 市场'))).toEqual(parseQuery('临江 市场').map((part) => part.tokens[0]));
+    const long = parseQuery('一图读懂｜《临江市异地就医结算实施方案》');
+    const ranked = rankedTerms(long).split(' ');
+    const terms = wordTerms(long)!;
+    expect(terms).toHaveLength(2);
+    expect(terms.flatMap((term) => term.split(' ')).sort()).toEqual([...ranked].sort());
   });
 
   it('ranks a long query of several chunks by the ends of its parts, not every token', () => {
@@ -698,6 +804,42 @@ describe('latency of a query after the first', () => {
     answerRoute({ shards: [2], complete: true });
     expect((await routed).hits.map((hit) => hit.url)).toEqual(['/a/']);
     expect(events.slice(2).sort()).toEqual(['route', 'search 1 [2]', 'search 1 []']);
+  });
+
+  it('reads the tables of parts of the shards searched that hold parts of long pages, only those', async () => {
+    const fetched: string[] = [];
+    const open = bundleLoader({
+      root: '/',
+      manifest: {
+        locales: {
+          'zh-CN': {
+            shards: [
+              { newest: '2026-01-01', oldest: '2025-01-01' },
+              { newest: '2024-12-31', oldest: '2020-01-01', parts: 1 },
+              { newest: '2019-12-31', oldest: '2010-01-01', parts: 1 },
+            ],
+          },
+        },
+      } as unknown as SearchManifest,
+      importModule: async () => {
+        throw new Error('not searched here');
+      },
+      fetchJson: async (url) => {
+        fetched.push(url);
+        if (url.includes('/2/')) throw new Error(`${url}: 404`);
+        return { '/manual/': 'zh-cn_a zh-cn_b' };
+      },
+    });
+    const bundle = await open('zh-CN');
+    await expect(bundle.partPages?.(1)).resolves.toBeUndefined();
+    expect(fetched).toEqual([]);
+    const pages = await bundle.partPages?.(3);
+    expect([...(pages ?? [])]).toEqual([
+      ['zh-cn_a', '/manual/'],
+      ['zh-cn_b', '/manual/'],
+    ]);
+    // A table that cannot be read names no part.
+    expect(fetched).toEqual(['/pagefind/zh-CN/1/page-parts.json', '/pagefind/zh-CN/2/page-parts.json']);
   });
 
   it('opens one Pagefind module per locale, its second instance made by createInstance(), warmed after an answer', async () => {

@@ -122,6 +122,16 @@ export interface LocaleBundle {
    * (empty if unknown).
    */
   since?(count: number, year?: string, routed?: readonly number[]): string;
+  /**
+   * The page of every record that is a part of a long page, by its result id (fragment id → page URL),
+   * in the shards `searchable()` searches for the same arguments; `undefined` when none of them holds a
+   * part (nothing is loaded then). From the shards' `page-parts.json`.
+   */
+  partPages?(
+    count: number,
+    year?: string,
+    routed?: readonly number[],
+  ): Promise<ReadonlyMap<string, string> | undefined>;
   /** The older shards to search with shard 0 for a Han run, when the routing table lists it. */
   route?(run: string): Promise<RoutePlan | undefined>;
   /**
@@ -149,7 +159,8 @@ export interface ClusterSearch {
   /**
    * Runs a query and returns results `offset … offset + limit` (default 0 … 10).
    * Han runs match as exact substrings first (title matches first), then pages that hold all
-   * their bigrams apart; other words are searched stemmed in their locale. A query searches the
+   * their bigrams apart; other words are searched stemmed in their locale. A long page whose parts hold
+   * the words of the query between them is found too, once. A query searches the
    * newest shard that can hold its year; `older: true` searches every shard, results ranked anew
    * (ask from offset 0).
    */

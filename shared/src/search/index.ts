@@ -15,6 +15,7 @@ export * from './html.ts';
 export * from './meilisearch.ts';
 export * from './page-parts.ts';
 export * from './pagefind.ts';
+export * from './part-join.ts';
 export * from './query-plan.ts';
 export * from './routed-shards.ts';
 export * from './routes.ts';

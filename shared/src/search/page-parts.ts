@@ -60,3 +60,61 @@ export function pageParts(document: SearchDocument, limit = partChars): SearchDo
     return { ...rest, url: `${document.url}${partMarker}${at}`, text };
   });
 }
+
+/**
+ * The file beside a shard's Pagefind files that names the parts of its long pages (`<shard>/page-parts.json`):
+ * Pagefind's result list gives a record's fragment id and score before its fragment is loaded, and this
+ * table says which page an id is a part of. A query of several words reads it to join the parts of one
+ * page that hold the words between them (docs/adr/0040-words-in-different-parts.md).
+ */
+export const pagePartsFile = 'page-parts.json';
+
+/**
+ * What `page-parts.json` holds: per long page of the shard, its URL and the fragment ids of its parts in
+ * the shard, in part order, space separated (a page's parts may be cut between two shards).
+ * @example { '/manual/': 'zh-cn_4a2b zh-cn_91fe' }
+ */
+export type PagePartsTable = Readonly<Record<string, string>>;
+
+/**
+ * The table of a shard: its records that are parts of the `long` pages (their URLs), by the fragment id
+ * Pagefind gave each (`ids`: record URL → id); records without an id are left out. Empty when the shard
+ * holds no part of a long page. (A shard may hold only the first part of a page: `long` says it is one.)
+ * @example pagePartsTable(['/m/', '/m/#gc-part-1', '/s/'], new Map([['/m/', 'a'], ['/m/#gc-part-1', 'b'], ['/s/', 'c']]), new Set(['/m/'])) // { '/m/': 'a b' }
+ */
+export function pagePartsTable(
+  urls: readonly string[],
+  ids: ReadonlyMap<string, string>,
+  long: { has(url: string): boolean },
+): Record<string, string> {
+  const parts = new Map<string, { part: number; id: string }[]>();
+  for (const url of urls) {
+    const page = pageUrl(url);
+    const id = ids.get(url);
+    if (!long.has(page) || id === undefined) continue;
+    const list = parts.get(page) ?? [];
+    list.push({ part: partNumber(url), id });
+    parts.set(page, list);
+  }
+  return Object.fromEntries(
+    [...parts].map(([page, list]) => [
+      page,
+      list
+        .sort((a, b) => a.part - b.part)
+        .map(({ id }) => id)
+        .join(' '),
+    ]),
+  );
+}
+
+/**
+ * The page of every part the tables name: fragment id → page URL.
+ * @example partPagesOf([{ '/m/': 'a b' }]).get('b') // '/m/'
+ */
+export function partPagesOf(tables: readonly PagePartsTable[]): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const table of tables)
+    for (const [page, ids] of Object.entries(table))
+      for (const id of ids.split(' ')) if (id) pages.set(id, page);
+  return pages;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from './document.ts';
-import { pageParts, pageUrl, partMarker, partNumber } from './page-parts.ts';
+import { pageParts, pagePartsTable, pageUrl, partMarker, partNumber, partPagesOf } from './page-parts.ts';
 import { pagefindHtml } from './pagefind.ts';
 import { encodeHan } from './tokenize.ts';
 
@@ -56,5 +56,23 @@ describe('a long page indexed in parts', () => {
     expect(first).toContain(heading);
     expect(second).not.toContain('<h1>');
     expect(second).toContain('data-pagefind-meta="title[content]" content="沏一壶绿茶"');
+  });
+
+  it('names the parts of each long page of a shard by their fragment ids, in part order', () => {
+    const ids = new Map([
+      ['/a/#gc-part-2', 'zh-cn_a2'],
+      ['/a/', 'zh-cn_a0'],
+      ['/short/', 'zh-cn_s'],
+      ['/b/', 'zh-cn_b0'],
+      ['/c/#gc-part-1', 'zh-cn_c1'],
+    ]);
+    // /b/ is long though this shard holds only its first part; /c/'s first part is in another shard.
+    const table = pagePartsTable([...ids.keys()], ids, new Set(['/a/', '/b/', '/c/']));
+    expect(table).toEqual({ '/a/': 'zh-cn_a0 zh-cn_a2', '/b/': 'zh-cn_b0', '/c/': 'zh-cn_c1' });
+    expect(pagePartsTable(['/short/'], ids, new Set(['/a/']))).toEqual({});
+    const pages = partPagesOf([table, { '/d/': 'zh-cn_d0 zh-cn_d1' }]);
+    expect(pages.get('zh-cn_a2')).toBe('/a/');
+    expect(pages.get('zh-cn_d1')).toBe('/d/');
+    expect(pages.has('zh-cn_s')).toBe(false);
   });
 });

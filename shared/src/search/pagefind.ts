@@ -97,6 +97,11 @@ export interface SearchShard {
   readonly metaBytes?: number;
   /** Bytes of one of the shard's index chunks, a high estimate (a query loads about one per token). */
   readonly chunkBytes?: number;
+  /**
+   * Long pages of which the shard holds parts, named in its `page-parts.json` (`pagePartsFile`); absent
+   * when none (or in manifests written before docs/adr/0040).
+   */
+  readonly parts?: number;
 }
 
 /** What `pagefind/search.json` holds. */

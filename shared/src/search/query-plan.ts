@@ -41,3 +41,24 @@ export function pagefindFilters(filters: SearchFilters): Record<string, string> 
     Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''),
   );
 }
+
+/**
+ * The ranked search's terms word by word, for a query of several chunks (`养老保险 失业登记`): per chunk,
+ * the tokens `rankedTerms()` takes of it, so that searching them loads no index chunk the whole query did
+ * not. `undefined` for a query of one chunk. A long page may hold the words in different parts, which
+ * Pagefind searches apart (docs/adr/0040-words-in-different-parts.md).
+ * @example wordTerms(parseQuery('临江 市场'))?.length // 2
+ */
+export function wordTerms(parts: readonly QueryPart[]): string[] | undefined {
+  const chunks = new Map<number, QueryPart[]>();
+  for (const [index, part] of parts.entries()) {
+    const chunk = part.chunk ?? -1 - index;
+    chunks.set(chunk, [...(chunks.get(chunk) ?? []), part]);
+  }
+  if (chunks.size < 2) return undefined;
+  const ranked = new Set(rankedTerms(parts).split(' '));
+  const terms = [...chunks.values()].map((chunk) =>
+    [...new Set(chunk.flatMap((part) => part.tokens))].filter((token) => ranked.has(token)).join(' '),
+  );
+  return terms.every((term) => term !== '') ? terms : undefined;
+}

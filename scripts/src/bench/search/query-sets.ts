@@ -7,13 +7,16 @@
  * - rare runs: 2–4 Han characters held by fewer than 10 pages; known items: every page holding it;
  * - common runs: 2–4 Han characters held by at least 10 pages, for precision@10;
  * - the old sampled set (2–4 characters cut from any page, however many hold it), kept for comparison
- *   with the figures measured before.
+ *   with the figures measured before;
+ * - spread words: two words of 2–4 Han characters that a long page holds in different parts and no part
+ *   of it holds together, held together by at most ten pages; known item: that page (none where no page
+ *   is long enough to be indexed in parts: that set is then left out).
  * The new sets are sampled from entries' pages (not home or listing pages); the pages that hold a query
  * are counted over every zh-CN page. A sampler that finds no query throws: an empty set would score nothing.
  */
 import { readFileSync } from 'node:fs';
 import { mulberry32 } from '@govcluster/demo';
-import type { SearchDocument } from '@govcluster/shared/search';
+import { pageParts, type SearchDocument } from '@govcluster/shared/search';
 
 /** A query as a visitor types it, with the pages judged relevant to it. */
 export interface BenchQuery {
@@ -281,6 +284,63 @@ export function titleQueries(index: RunIndex, count: number, seed: number): Benc
   }));
 }
 
+/** Words of 2–4 Han characters as a searcher would type them: the word segmenter's words of a text. */
+function hanWords(text: string, segmenter: Intl.Segmenter): string[] {
+  return [
+    ...new Set(
+      [...segmenter.segment(text)]
+        .filter((segment) => segment.isWordLike && /^\p{Script=Han}{2,4}$/u.test(segment.segment))
+        .map((segment) => segment.segment),
+    ),
+  ].sort();
+}
+
+/**
+ * Two words of one long page (indexed in parts, `pageParts()`), typed with a space between: each taken
+ * from another part, and no part of the page holding both (its title counts with its first part), so
+ * that only the page as a whole holds the query. Pairs that more than ten pages hold together are left
+ * out, as long runs are. The known item is the page; relevant: every page holding both words. No query
+ * (and no error) when no entry page is long enough to be indexed in parts.
+ */
+export function spreadWordQueries(index: RunIndex, count: number, seed: number): BenchQuery[] {
+  const long = index.entries
+    .map((source) => ({ source, parts: pageParts(source) }))
+    .filter(({ parts }) => parts.length > 1);
+  if (long.length === 0) return [];
+  const random = mulberry32(seed);
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+  const samples: BenchQuery[] = [];
+  const seen = new Set<string>();
+  const attempts = count * 200;
+  for (let attempt = 0; samples.length < count && attempt < attempts; attempt += 1) {
+    const { source, parts } = pick(long)!;
+    const texts = parts.map((part, at) => (at === 0 ? `${part.title}\n${part.text}` : part.text));
+    const first = Math.floor(random() * texts.length);
+    const second = (first + 1 + Math.floor(random() * (texts.length - 1))) % texts.length;
+    const a = pick(hanWords(texts[first]!, segmenter));
+    const b = pick(hanWords(texts[second]!, segmenter));
+    if (!a || !b || a.includes(b) || b.includes(a)) continue;
+    if (texts.some((text) => text.includes(a) && text.includes(b))) continue;
+    const query = `${a} ${b}`;
+    if (seen.has(query)) continue;
+    seen.add(query);
+    const withB = index.holders(b);
+    const relevant = new Set([...index.holders(a)].filter((url) => withB.has(url)));
+    if (relevant.size > 10) continue;
+    samples.push({ query, locale: 'zh-CN', relevant, known: [source.url] });
+  }
+  if (samples.length === 0)
+    throw new Error(
+      `no two words of different parts found in ${attempts} tries over ${long.length} long pages`,
+    );
+  return samples;
+}
+
+/** The name of the spread-words set, which its goal is read from. */
+export const spreadWordsSet =
+  'spread words: two 2–4-char words in different parts of a long page, ≤ 10 pages hold both';
+
 /** A sampled set as the bench runs it. */
 export interface SampledSet {
   /** Its name in the report and in `search.json`. */
@@ -307,4 +367,5 @@ export const sampledSets: readonly SampledSet[] = [
     seed: 20261122,
     old: true,
   },
+  { name: spreadWordsSet, sample: spreadWordQueries, seed: 20261207 },
 ];

@@ -1,4 +1,4 @@
-import type { SearchDocument } from '@govcluster/shared/search';
+import { pageParts, type SearchDocument } from '@govcluster/shared/search';
 import { describe, expect, it } from 'vitest';
 import { testDocument } from '../../search/test-documents.ts';
 import { goals } from './goals.ts';
@@ -11,6 +11,7 @@ import {
   rareHolders,
   rareRunQueries,
   sampledQueries,
+  spreadWordQueries,
   titleQueries,
 } from './query-sets.ts';
 import { setFigures } from './report.ts';
@@ -139,6 +140,46 @@ describe('run queries', () => {
   });
 });
 
+describe('spread-word queries', () => {
+  // A long policy: its first part speaks of 养老保险 and its last of 失业登记, with filler between.
+  const filler = (at: number) =>
+    `第${'一二三四五六七八九十'[at % 10]}条规定的内容由有关部门负责解释。`.repeat(8);
+  const long = page(
+    '/policy/long/',
+    '社会保障办法',
+    [
+      '参加养老保险的职工按月缴费。',
+      ...Array.from({ length: 30 }, (_, at) => filler(at)),
+      '失业人员应当及时办理失业登记。',
+    ].join('\n'),
+    'policy',
+  );
+
+  it('take two words from different parts of a long page that no part holds together', () => {
+    const spread = new RunIndex([...documents, long]);
+    const queries = spreadWordQueries(spread, 10, 1);
+    expect(queries.length).toBeGreaterThan(0);
+    for (const query of queries) {
+      const [a, b] = query.query.split(' ');
+      expect(query.query).toMatch(/^\p{Script=Han}{2,4} \p{Script=Han}{2,4}$/u);
+      expect(query.known).toEqual(['/policy/long/']);
+      const parts = pageParts(long).map((part, at) => (at === 0 ? `${part.title}\n${part.text}` : part.text));
+      expect(parts.join('\n')).toContain(a);
+      expect(parts.join('\n')).toContain(b);
+      expect(parts.filter((text) => text.includes(a!) && text.includes(b!))).toEqual([]);
+      expect(query.relevant.has('/policy/long/')).toBe(true);
+      expect(query.relevant.size).toBeLessThanOrEqual(10);
+    }
+    expect(queries.map((query) => query.query)).toEqual(
+      spreadWordQueries(spread, 10, 1).map((query) => query.query),
+    );
+  });
+
+  it('are none where no page is long enough to be indexed in parts', () => {
+    expect(spreadWordQueries(index, 10, 1)).toEqual([]);
+  });
+});
+
 describe('figures of an empty or unanswered set', () => {
   it('refuse an empty set, and an unmeasured figure misses its target', () => {
     expect(() => setFigures([], [])).toThrow(/no query/);
@@ -149,6 +190,7 @@ describe('figures of an empty or unanswered set', () => {
       longRunsRecall: 0.5,
       rareRunsRecall: 1,
       commonPrecision: Number.NaN,
+      spreadRecall: Number.NaN,
       nextP95Ms: Number.NaN,
       firstP50Bytes: 100_000,
       firstP95Bytes: 400 * 1024,
@@ -161,6 +203,7 @@ describe('figures of an empty or unanswered set', () => {
     expect(met['5–8-char body runs: page in top 10']).toBe(false);
     expect(met['rare 2–4-char runs: recall@10']).toBe(true);
     expect(met['precision@10 (≥ 10 pages hold it)']).toBe(false);
+    expect(met['two words in two parts of a page: top 10 after older']).toBe(false);
     expect(met['p95 time after the first query']).toBe(false);
     expect(met['cold first query p95']).toBe(false);
     expect(met['cold first query max']).toBe(true);

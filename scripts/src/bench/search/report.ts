@@ -11,7 +11,7 @@ import {
   quantile,
   shownAt10,
 } from './metrics.ts';
-import { type BenchQuery, sampledSets } from './query-sets.ts';
+import { type BenchQuery, sampledSets, spreadWordsSet } from './query-sets.ts';
 import type { Answer, Engine, Visit } from './visitor.ts';
 
 /** The figures of one engine on one query set. */
@@ -132,6 +132,7 @@ export interface ScaleResult {
  */
 export function engineGoals(result: ScaleResult, engine: Engine, visits: readonly Visit[]): Goal[] {
   const [titles, longRuns, rareRuns, commonRuns] = sampledSets.map((set) => result.sets[set.name]?.[engine]);
+  const spread = result.sets[spreadWordsSet]?.[engine];
   const first = visits.map((seen) => seen.first.bytes).sort((a, b) => a - b);
   const next = visits.flatMap((seen) => (seen.next ? [seen.next.ms] : [])).sort((a, b) => a - b);
   const index = result.index[engine];
@@ -140,6 +141,8 @@ export function engineGoals(result: ScaleResult, engine: Engine, visits: readonl
     longRunsRecall: longRuns?.first.recallAt10 ?? Number.NaN,
     rareRunsRecall: rareRuns?.first.recallAt10 ?? Number.NaN,
     commonPrecision: commonRuns?.first.precisionAt10Full ?? Number.NaN,
+    // Not sampled where no page is long enough to be indexed in parts.
+    spreadRecall: spread ? spread.afterOlder.recallAt10 : null,
     nextP95Ms: quantile(next, 0.95),
     firstP50Bytes: quantile(first, 0.5),
     firstP95Bytes: quantile(first, 0.95),
