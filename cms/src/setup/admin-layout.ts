@@ -1,3 +1,4 @@
+import { serviceGuideElementLabels } from '@govcluster/shared/schemas';
 import type { Core } from '@strapi/strapi';
 
 /** Types whose entries are shown by their stored label (cms/src/setup/registry-labels.ts). */
@@ -12,7 +13,6 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   label: '显示名称',
   site: '所属站点',
   column: '栏目',
-  title: '标题',
   summary: '摘要',
   body: '正文',
   images: '图片',
@@ -32,16 +32,10 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   interpretations: '政策解读',
   policy: '所解读的政策文件',
   form: '解读形式',
-  legalBasis: '设定依据',
-  conditions: '办理条件',
-  materials: '申请材料',
+  // A service guide's elements as the national rules name them; `location` is also a project's.
+  ...serviceGuideElementLabels,
+  title: '标题',
   location: '地点',
-  hours: '办理时间',
-  inquiryPhone: '咨询电话',
-  process: '办理流程',
-  timeLimit: '办理时限',
-  fee: '收费标准',
-  complaintPhone: '监督电话',
   name: '名称',
   position: '职务',
   portrait: '照片',

@@ -7,11 +7,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mappingFor } from '@govcluster/shared/cms-mapping';
+import {
+  exampleArticle,
+  exampleArticleEn,
+  exampleInterpretation,
+  exampleInvestmentProjects,
+  exampleLetter,
+  exampleMedia,
+  examplePolicy,
+  exampleServiceGuide,
+  exampleSites,
+  exampleTownship,
+} from '@govcluster/shared/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeed } from '../../tools/seed';
 import { seedSnapshot } from '../../tools/seed-snapshot';
 import { bootStrapi, type TestDatabase, type TestStrapi } from './boot-strapi';
-import { fixtureRecords, writeFixtureSnapshot } from './fixture-snapshot';
+import { fixtureRecords, revisedTitle, writeFixtureSnapshot } from './fixture-snapshot';
 
 const contentRecords = fixtureRecords().filter(
   (r: any) => !['header', 'site', 'media'].includes(r.type),
@@ -66,9 +78,11 @@ export function describeSeeding(database: TestDatabase): void {
       const file = join(bad, 'snapshot.jsonl');
       const lines = readFileSync(file, 'utf8').split('\n');
       const index = lines.findIndex((line) => line.startsWith('{"type":"policy"'));
-      lines[index] = lines[index].replace('临政发〔2024〕12号', '12号文');
+      lines[index] = lines[index].replace(examplePolicy.documentNumber, '12号文');
       writeFileSync(file, lines.join('\n'));
-      await expect(seed(bad)).rejects.toThrow(`snapshot.jsonl:${index + 1}: policy "policy-2024-12" (zh-CN)`);
+      await expect(seed(bad)).rejects.toThrow(
+        `snapshot.jsonl:${index + 1}: policy "${examplePolicy.id}" (zh-CN)`,
+      );
       await expect(seed(bad)).rejects.toThrow(/nothing was written/);
       expect(await rows('api::site.site', {})).toBe(0);
     });
@@ -83,11 +97,11 @@ export function describeSeeding(database: TestDatabase): void {
         },
       });
       await expect(interrupted).rejects.toThrow(/simulated crash/);
-      // Some batches made it, the one that failed was rolled back as a whole.
-      expect(await rows('api::site.site', {})).toBe(2);
+      // Some batches made it (the sites come first), the one that failed was rolled back as a whole.
+      expect(await rows('api::site.site', {})).toBe(exampleSites.length);
       expect(await rows('api::leader.leader', {})).toBe(0);
       const result = await seed(dir);
-      expect(result.counts.site).toMatchObject({ created: 0, unchanged: 2 });
+      expect(result.counts.site).toMatchObject({ created: 0, unchanged: exampleSites.length });
       expect(result.counts.leader).toMatchObject({ created: 1 });
       await expectEachEntryOnce();
     });
@@ -95,35 +109,40 @@ export function describeSeeding(database: TestDatabase): void {
     it('publishes what the snapshot says, readable per locale, with two-way links and image formats', async () => {
       const get = async (path: string) => (await (await fetch(`${app.url}${path}`)).json()) as any;
       expect((await get('/api/articles?locale=zh-CN')).data.map((a: any) => a.title)).toEqual([
-        '临江市召开营商环境大会',
+        exampleArticle.title,
       ]);
       expect((await get('/api/articles?locale=en')).data.map((a: any) => a.title)).toEqual([
-        'Linjiang holds business environment conference',
+        exampleArticleEn.title,
       ]);
-      expect((await get('/api/investment-projects?locale=ru')).data.map((a: any) => a.title)).toEqual([
-        'Логистический парк порта Линьцзян',
-      ]);
-      expect((await get('/api/letters')).data.map((l: any) => l.title)).toEqual(['关于小区停车难的问题']);
+      expect((await get('/api/investment-projects?locale=ru')).data.map((a: any) => a.title)).toEqual(
+        exampleInvestmentProjects
+          .filter((project) => project.locale === 'ru')
+          .map((project) => project.title),
+      );
+      // The letter still being handled is a draft only.
+      expect((await get('/api/letters')).data.map((l: any) => l.title)).toEqual([exampleLetter.title]);
       const policy = (await get('/api/policies?populate[interpretations]=true&populate[attachments]=true'))
         .data[0];
+      // The article's file under the policy's own name.
       expect(policy.attachments.map((file: any) => file.name)).toEqual(['政策原文.pdf']);
-      expect(policy.documentNumber).toBe('临政发〔2024〕12号');
-      expect(policy.interpretations.map((i: any) => i.key)).toEqual(['policy-2024-12-reading']);
+      expect(policy.documentNumber).toBe(examplePolicy.documentNumber);
+      expect(policy.interpretations.map((i: any) => i.key)).toEqual([exampleInterpretation.id]);
       const reading = (await get('/api/interpretations?populate=policy')).data[0];
-      expect(reading.policy.key).toBe('policy-2024-12');
+      expect(reading.policy.key).toBe(examplePolicy.id);
       const article = (
         await get(
           '/api/articles?populate[images]=true&populate[attachments]=true&populate[site]=true&populate[column]=true',
         )
       ).data[0];
-      expect(Object.keys(article.images[0].formats).sort()).toEqual(['small', 'thumbnail']);
-      expect(article.images[0].alternativeText).toBe('临江大桥');
-      expect(article.attachments[0].name).toBe('会议材料.pdf');
-      expect([article.site.key, article.column.slug]).toEqual(['portal', 'news']);
-      const town = (await get('/api/sites?filters[key]=hexi-town&populate=parent')).data[0];
-      expect(town.parent.key).toBe('portal');
+      // 1200 × 800 against the breakpoints 1200 / 800 / 480: no large format, which would be the original.
+      expect(Object.keys(article.images[0].formats).sort()).toEqual(['medium', 'small', 'thumbnail']);
+      expect(article.images[0].alternativeText).toBe(exampleMedia.alt['zh-CN']);
+      expect(article.attachments[0].name).toBe(exampleArticle.attachments[0]?.name);
+      expect([article.site.key, article.column.slug]).toEqual([exampleArticle.site, exampleArticle.column]);
+      const town = (await get(`/api/sites?filters[key]=${exampleTownship.id}&populate=parent`)).data[0];
+      expect(town.parent.key).toBe(exampleTownship.parent);
       const guide = (await get('/api/service-guides?populate=*')).data[0];
-      expect(guide.process.map((step: any) => step.text)).toEqual(['申请', '受理', '审核', '发照']);
+      expect(guide.process.map((step: any) => step.text)).toEqual(exampleServiceGuide.process);
     });
 
     it('changes nothing on a second run, and updates only what changed', async () => {
@@ -143,29 +162,31 @@ export function describeSeeding(database: TestDatabase): void {
       const zh = await app.strapi
         .documents('api::article.article')
         .findFirst({ locale: 'zh-CN', status: 'published' } as any);
-      expect((zh as any).title).toBe('临江市召开营商环境大会（更新）');
+      expect((zh as any).title).toBe(revisedTitle(2));
       await expectEachEntryOnce();
     });
 
     it('creates the demo accounts with their sites', async () => {
       const author = await app.strapi.db
         .query('admin::user')
-        .findOne({ where: { email: 'author.hexi-town@demo.gov.cn' }, populate: ['roles'] });
+        .findOne({ where: { email: `author.${exampleTownship.id}@demo.gov.cn` }, populate: ['roles'] });
       expect(author.roles.map((role: any) => role.code)).toEqual(['govcluster-author']);
       const membership = await app.strapi.documents('api::site-membership.site-membership').findFirst({
         filters: { user: { id: author.id } },
         populate: ['sites'],
       } as any);
-      expect((membership as any).sites.map((site: any) => site.key)).toEqual(['hexi-town']);
+      expect((membership as any).sites.map((site: any) => site.key)).toEqual([exampleTownship.id]);
       const emails = (await app.strapi.db.query('admin::user').findMany({ select: ['email'] }))
         .map((u: any) => u.email)
         .sort();
       expect(emails).toEqual([
         'admin@demo.gov.cn',
-        'author.hexi-town@demo.gov.cn',
+        'author.fgw@demo.gov.cn',
+        'author.jiangning-town@demo.gov.cn',
         'author.portal@demo.gov.cn',
         'secrecy@demo.gov.cn',
-        'unit.hexi-town@demo.gov.cn',
+        'unit.fgw@demo.gov.cn',
+        'unit.jiangning-town@demo.gov.cn',
         'unit.portal@demo.gov.cn',
         'web@demo.gov.cn',
       ]);

@@ -1,6 +1,9 @@
 /**
- * A small valid cluster, one entry of each kind, for unit tests and documentation: a portal, a department,
- * a township with a village, and content linked the way a real snapshot links it. Not exported from the package.
+ * The example cluster: small, valid, one entry of each kind, for the tests of every package and for
+ * documentation: a portal, a department, a township with a village, and content linked the way a real
+ * snapshot links it (the article in two locales, the investment project in three, a policy and the
+ * article sharing one file under different names, a letter that is public and one that is not).
+ * Exported as `@govcluster/shared/examples`; nothing outside tests imports it.
  */
 import type { SnapshotHeader, SnapshotRecord } from '../snapshot/format.ts';
 import type { Article } from './article.ts';
@@ -114,6 +117,17 @@ export const exampleArticle: Article = {
   updatedAt: at,
 };
 
+/** The portal's article in English. */
+export const exampleArticleEn: Article = {
+  ...exampleArticle,
+  locale: 'en',
+  title: 'Linjiang holds its 2024 key projects meeting',
+  summary: "The meeting set the year's key project tasks.",
+  body: 'On 15 March Linjiang held its **key projects** meeting.',
+  attachments: [{ name: 'Project list.pdf', file: 'media/att-0001.pdf', mime: 'application/pdf', size: 12 }],
+  source: 'General Office of the Linjiang Municipal Government',
+};
+
 /** A policy document with one interpretation. */
 export const examplePolicy: PolicyDocument = {
   id: 'portal-policy-0001',
@@ -129,7 +143,8 @@ export const examplePolicy: PolicyDocument = {
   topic: '综合政务',
   validity: 'valid',
   body: '各县（市、区）人民政府，市各委办局：\n\n为促进民营经济发展，提出如下意见。',
-  attachments: [],
+  // The article's file again, under another name: each entry keeps its own.
+  attachments: [{ name: '政策原文.pdf', file: 'media/att-0001.pdf', mime: 'application/pdf', size: 12 }],
   interpretations: ['portal-interp-0001'],
   updatedAt: at,
 };
@@ -314,5 +329,6 @@ export function exampleRecords(): SnapshotRecord[] {
     ...exampleInvestmentProjects.map((project) => ({ type: 'investmentProject' as const, ...project })),
     { type: 'letter', ...exampleLetter },
     { type: 'letter', ...examplePendingLetter },
+    { type: 'article', ...exampleArticleEn },
   ];
 }

@@ -30,19 +30,24 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The line of the first record a failing case appends after the example records. */
+const appended = exampleRecords().length + 1;
+
 /** The example records with some records replaced or added, for failing cases. */
 function records(change: (list: RawSnapshotRecord[]) => RawSnapshotRecord[]): RawSnapshotRecord[] {
   return change(structuredClone(exampleRecords()) as RawSnapshotRecord[]);
 }
 
-/** Replaces the record of a type and id. */
+/** Replaces the zh-CN record of a type and id (a site's only record). */
 function replace(
   list: RawSnapshotRecord[],
   type: string,
   id: string,
   fields: Record<string, unknown>,
 ): RawSnapshotRecord[] {
-  return list.map((record) => (record.type === type && record.id === id ? { ...record, ...fields } : record));
+  const matches = (record: RawSnapshotRecord) =>
+    record.type === type && record.id === id && (record.locale ?? 'zh-CN') === 'zh-CN';
+  return list.map((record) => (matches(record) ? { ...record, ...fields } : record));
 }
 
 /** The problems of a snapshot as the lines a reviewer reads, with the folder left out. */
@@ -154,7 +159,7 @@ describe('validateSnapshot', () => {
       header: 1,
       site: 3,
       media: 1,
-      article: 1,
+      article: 2,
       policy: 1,
       interpretation: 1,
       serviceGuide: 1,
@@ -253,8 +258,8 @@ describe('validateSnapshot', () => {
       'snapshot.jsonl:9: serviceGuide "fgw-guide-0001" (zh-CN): column-exists: site "fgw" has no column "forms"',
       'snapshot.jsonl:10: leader "fgw-leader-01" (zh-CN): site-exists: site "nowhere" is not in the snapshot\'s sites',
       'snapshot.jsonl:11: village "qiaotou-village" (zh-CN): village-township: a village page belongs to a township site, but site "fgw" is a department',
-      'snapshot.jsonl:17: article "portal-news-0002" (en): locale-declared: site "fgw" does not publish in en (its locales: zh-CN)',
-      'snapshot.jsonl:17: article "portal-news-0002" (en): default-locale-present: article "portal-news-0002" has no zh-CN record; every entry exists in zh-CN',
+      `snapshot.jsonl:${appended}: article "portal-news-0002" (en): locale-declared: site "fgw" does not publish in en (its locales: zh-CN)`,
+      `snapshot.jsonl:${appended}: article "portal-news-0002" (en): default-locale-present: article "portal-news-0002" has no zh-CN record; every entry exists in zh-CN`,
     ]);
   });
 
@@ -271,9 +276,9 @@ describe('validateSnapshot', () => {
     );
     expect(await problemLines()).toEqual([
       'snapshot.jsonl:4: site "jiangning-town": unique-base-path: basePath "/bm/fgw/" is already used by site "fgw"',
-      'snapshot.jsonl:17: article "portal-news-0001" (zh-CN): unique-entry: article "portal-news-0001" appears twice in locale zh-CN',
-      expect.stringMatching(/^snapshot\.jsonl:18: record: json-syntax: /),
-      'snapshot.jsonl:19: record: record-type: unknown record type "poster"; expected header, site, media, mailboxStatistics or a content type key',
+      `snapshot.jsonl:${appended}: article "portal-news-0001" (zh-CN): unique-entry: article "portal-news-0001" appears twice in locale zh-CN`,
+      expect.stringMatching(new RegExp(`^snapshot\\.jsonl:${appended + 1}: record: json-syntax: `)),
+      `snapshot.jsonl:${appended + 2}: record: record-type: unknown record type "poster"; expected header, site, media, mailboxStatistics or a content type key`,
       'snapshot.jsonl:5: media "img-0001": media-file-exists: file "media/img-0001.jpg" is missing from the snapshot folder',
     ]);
   });
