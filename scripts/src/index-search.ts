@@ -6,11 +6,14 @@
  * documents are read by `search/cluster-documents.ts`.
  *
  * Usage: node --import tsx scripts/src/index-search.ts [distDir] [--shard-size N] [--concurrency N]
- *        [--chunk-locations N]
+ *        [--chunk-locations N] [--kept-documents]
+ *
+ * `--kept-documents` takes the documents from the output's own document cache (what the build read), so
+ * that the index stage alone is rerun and timed on a built output.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +21,7 @@ import { fnv1a } from '@govcluster/shared/hash';
 import type { Locale } from '@govcluster/shared/schemas';
 import {
   pagefindBundlePath,
-  pagefindHtml,
   pageParts,
-  pagePartsFile,
-  pagePartsTable,
   pageUrl,
   partNumber,
   type SearchDocument,
@@ -30,9 +30,16 @@ import {
 } from '@govcluster/shared/search';
 import type { ShardRecord } from './build/release-manifest.ts';
 import { clusterPages } from './search/cluster-documents.ts';
-import { type PagefindRunStats, runPagefind, runPagefindInWorker } from './search/pagefind-run.ts';
+import { indexShard, indexShardInWorker, type ShardTask } from './search/index-shard.ts';
+import type { PagefindRunStats } from './search/pagefind-run.ts';
 import { shardCounts } from './search/route-counts.ts';
-import { routePageSize, type WrittenRoutes, writeRouteTable } from './search/route-table.ts';
+import {
+  routePageSize,
+  type ShardRuns,
+  shardRuns,
+  type WrittenRoutes,
+  writeRouteTable,
+} from './search/route-table.ts';
 import { shardFragmentIds, shardSizes } from './search/shard-files.ts';
 import { type WrittenTitleIndex, writeTitleIndex } from './search/title-index.ts';
 
@@ -164,8 +171,8 @@ async function takeBundle(from: string, to: string, top = true): Promise<void> {
 
 /**
  * Indexes search documents into per-locale Pagefind bundles under `outDir` (`pagefind/<locale>/` or,
- * sharded, `pagefind/<locale>/<n>/`) and writes `pagefind/search.json`. Shards are built one after
- * the other, each in a fresh Pagefind process, so peak memory is that of the largest shard. A shard
+ * sharded, `pagefind/<locale>/<n>/`) and writes `pagefind/search.json`. Shards are built side by side
+ * (`concurrency`), each in a fresh Pagefind process, so peak memory is that of the largest shards. A shard
  * whose pages are those of a shard of `previous` is taken from there instead: Pagefind cannot change
  * an index, but the same pages give the same index.
  */
@@ -206,52 +213,16 @@ export async function indexDocuments(
   for (const [locale, list] of byLocale) {
     const parts = shardByRecency(list, shardSize);
     const runs: (PagefindRunStats | undefined)[] = [];
+    const sharded = parts.length > 1;
+    // What each older shard gives the routing table, counted where the shard is indexed.
+    const routeRuns: (ShardRuns | undefined)[] = parts.map(() => undefined);
     records[locale] = parts.map((members, shard) => ({
       key: shardKey(members, chunkLocations),
-      dir: pagefindBundlePath(locale, parts.length === 1 ? undefined : shard),
+      dir: pagefindBundlePath(locale, sharded ? shard : undefined),
     }));
-    // Shards index side by side, one Pagefind process per core (each in a worker thread of its own).
-    await eachInPool([...parts.entries()], concurrency, async ([shard, members]) => {
-      const { key, dir } = records[locale]![shard]!;
-      const target = path.join(outDir, dir);
-      const before = options.previous?.shards[locale]?.find((record) => record.key === key);
-      const label = `${locale}${parts.length > 1 ? ` shard ${shard + 1}/${parts.length}` : ''}`;
-      if (
-        before &&
-        options.previous &&
-        existsSync(path.join(options.previous.dir, before.dir, 'pagefind.js'))
-      ) {
-        await takeBundle(path.join(options.previous.dir, before.dir), target);
-        options.log?.(`${label}: ${members.length} pages unchanged, taken from the previous release`);
-        return;
-      }
-      const pages = members.map((document) => ({ url: document.url, html: pagefindHtml(document) }));
-      const settings = { memoryLimitBytes: options.memoryLimitBytes, chunkLocations };
-      const run =
-        concurrency > 1
-          ? await runPagefindInWorker(pages, target, settings)
-          : await runPagefind(pages, target, settings);
-      if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
-      // The parts of long pages by their fragment ids, for a query of several words (docs/adr/0040). A
-      // shard taken from the previous release brought its table along.
-      if (members.some((document) => wholes.has(pageUrl(document.url)))) {
-        const table = pagePartsTable(
-          members.map((document) => document.url),
-          await shardFragmentIds(target),
-          wholes,
-        );
-        await writeFile(path.join(target, pagePartsFile), JSON.stringify(table));
-      }
-      options.log?.(
-        `${label}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
-          `${(run.pagefindPeakBytes / 2 ** 30).toFixed(2)} GB peak, ${(run.indexBytes / 2 ** 20).toFixed(1)} MB`,
-      );
-      runs[shard] = run;
-    });
-    const shards = runs.filter((run): run is PagefindRunStats => run !== undefined);
-    const sharded = parts.length > 1;
+    // The title index needs the pages only: it is written while the shards index.
     const titles = sharded
-      ? await writeTitleIndex(
+      ? writeTitleIndex(
           parts
             .flat()
             .filter((document) => partNumber(document.url) === 0)
@@ -260,21 +231,68 @@ export async function indexDocuments(
           { log: options.log },
         )
       : undefined;
+    // Awaited below; a failing pool must not leave its rejection unhandled.
+    titles?.catch(() => undefined);
+    // Shards index side by side, one Pagefind process per core (each in a worker thread of its own, which
+    // also writes the shard's table of parts and counts its runs), the largest first, so that no core
+    // waits for another's last large shard at the end.
+    const bySize = [...parts.entries()].sort(
+      ([a, first], [b, second]) => second.length - first.length || a - b,
+    );
+    await eachInPool(bySize, concurrency, async ([shard, members]) => {
+      const { key, dir } = records[locale]![shard]!;
+      const target = path.join(outDir, dir);
+      const before = options.previous?.shards[locale]?.find((record) => record.key === key);
+      const label = `${locale}${sharded ? ` shard ${shard + 1}/${parts.length}` : ''}`;
+      if (
+        before &&
+        options.previous &&
+        existsSync(path.join(options.previous.dir, before.dir, 'pagefind.js'))
+      ) {
+        await takeBundle(path.join(options.previous.dir, before.dir), target);
+        options.log?.(`${label}: ${members.length} pages unchanged, taken from the previous release`);
+        // A shard taken from the previous release brought its table of parts along; its runs are counted here.
+        if (sharded && shard > 0)
+          routeRuns[shard] = shardRuns(members, await shardFragmentIds(target), routePageSize);
+        return;
+      }
+      const task: ShardTask = {
+        documents: members,
+        outputPath: target,
+        memoryLimitBytes: options.memoryLimitBytes,
+        chunkLocations,
+        // The parts of long pages by their fragment ids, for a query of several words (docs/adr/0040).
+        longPages: [
+          ...new Set(members.map((document) => pageUrl(document.url)).filter((url) => wholes.has(url))),
+        ],
+        routes: sharded && shard > 0,
+      };
+      const { stats: run, runs: counted } =
+        concurrency > 1 ? await indexShardInWorker(task) : await indexShard(task);
+      if (run.stopped) throw new Error(`Indexing ${locale} shard ${shard}: ${run.stopped}`);
+      routeRuns[shard] = counted;
+      options.log?.(
+        `${label}: ${run.pages} pages, ${run.seconds.toFixed(1)} s, ` +
+          `${(run.pagefindPeakBytes / 2 ** 30).toFixed(2)} GB peak, ${(run.indexBytes / 2 ** 20).toFixed(1)} MB`,
+      );
+      runs[shard] = run;
+    });
+    const shards = runs.filter((run): run is PagefindRunStats => run !== undefined);
     const routes = sharded
-      ? await writeRouteTable(parts, path.join(outDir, pagefindBundlePath(locale)), {
-          log: options.log,
-          counts: (shard, members) => {
-            const { counts, reused } = shardCounts(members, {
-              key: records[locale]![shard]!.key,
-              outDir,
-              previousDir: options.previous?.dir,
-              cap: routePageSize,
-            });
-            if (reused) options.log?.(`routes: shard ${shard} counts taken from the previous release`);
-            return counts;
-          },
-        })
+      ? await (async () => {
+          const { counts: newest, reused } = shardCounts(parts[0]!, {
+            key: records[locale]![0]!.key,
+            outDir,
+            previousDir: options.previous?.dir,
+            cap: routePageSize,
+          });
+          if (reused) options.log?.('routes: shard 0 counts taken from the previous release');
+          return writeRouteTable(newest, routeRuns, path.join(outDir, pagefindBundlePath(locale)), {
+            log: options.log,
+          });
+        })()
       : undefined;
+    const written = await titles;
     const sizes = sharded
       ? await Promise.all(
           parts.map((_, shard) => shardSizes(path.join(outDir, pagefindBundlePath(locale, shard)))),
@@ -295,9 +313,9 @@ export async function indexDocuments(
         };
       }),
       ...(routes ? { routes: routes.manifest } : {}),
-      ...(titles ? { titles: titles.manifest } : {}),
+      ...(written ? { titles: written.manifest } : {}),
     };
-    stats.push({ locale, shards, ...(routes ? { routes } : {}), ...(titles ? { titles } : {}) });
+    stats.push({ locale, shards, ...(routes ? { routes } : {}), ...(written ? { titles: written } : {}) });
   }
   const manifest: SearchManifest = { format: 'govcluster-search@1', locales };
   // A cluster with nothing published yet has no bundle, and still a manifest that says so.
@@ -318,6 +336,11 @@ export async function indexCluster(
     readonly concurrency?: number;
     readonly log?: (line: string) => void;
     readonly previous?: PreviousIndex;
+    /**
+     * Take the pages' search documents from `distDir`'s own document cache (written by the build that
+     * made it), reading again only pages changed since: reruns the index alone on a built output.
+     */
+    readonly keptDocuments?: boolean;
   } = {},
 ): Promise<{
   documents: number;
@@ -326,13 +349,17 @@ export async function indexCluster(
   /** The CSP hashes of every page's inline scripts, for `nginx.conf`. */
   scriptHashes: string[];
 }> {
+  const read = performance.now();
   const { documents, scriptHashes } = await clusterPages(distDir, {
-    previous: options.previous?.dir,
+    previous: options.keptDocuments ? distDir : options.previous?.dir,
     keep: true,
     log: options.log,
   });
+  options.log?.(`search documents: ${((performance.now() - read) / 1000).toFixed(1)} s`);
   const shards: Record<string, ShardRecord[]> = {};
+  const indexed = performance.now();
   const stats = await indexDocuments(documents, distDir, { ...options, records: shards });
+  options.log?.(`search index: ${((performance.now() - indexed) / 1000).toFixed(1)} s`);
   return { documents: documents.length, locales: stats, shards, scriptHashes };
 }
 
@@ -353,8 +380,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         !['--shard-size', '--concurrency', '--chunk-locations'].includes(args[at - 1] ?? ''),
     ) ?? 'dist',
   );
+  const keptDocuments = args.includes('--kept-documents');
+  // A rerun on a built output writes a fresh index, as a build does into its new folder: the old one is
+  // moved aside and deleted after, so that the filesystem is not freeing its files while the new ones
+  // are written (creating files right after deleting as many was markedly slower here).
+  const old = path.join(distDir, `.pagefind-replaced-${process.pid}`);
+  if (keptDocuments && existsSync(path.join(distDir, 'pagefind')))
+    await rename(path.join(distDir, 'pagefind'), old);
   const started = performance.now();
   const result = await indexCluster(distDir, {
+    keptDocuments,
     shardSize,
     concurrency,
     chunkLocations,
@@ -363,4 +398,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(
     `[index-search] ${result.documents} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s → ${path.join(distDir, 'pagefind')}`,
   );
+  await rm(old, { recursive: true, force: true });
 }

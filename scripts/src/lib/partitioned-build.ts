@@ -207,7 +207,7 @@ export async function runAstroBuild(options: {
   } finally {
     for (const part of parts) await rm(part.report, { force: true });
     for (const part of parts.slice(1)) await rm(part.outDir, { recursive: true, force: true });
-    await rm(partitionRoots, { recursive: true, force: true });
+    await rm(partitionRoots, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     stages.push({ name: 'astro: merge the outputs', ms: performance.now() - merging });
   }
   return { ok, processes, wallMs, peakRssBytes, skipped, stages };
@@ -221,7 +221,8 @@ export async function runAstroBuild(options: {
 const partitionRoots = path.join(sitesDir, '.partitions');
 
 async function copyProject(root: string): Promise<void> {
-  await rm(root, { recursive: true, force: true });
+  // A build killed mid-way may leave an Astro process finishing its writes here for a moment: retried.
+  await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   await mkdir(root, { recursive: true });
   for (const name of ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     await cp(path.join(sitesDir, name), path.join(root, name), { recursive: true });

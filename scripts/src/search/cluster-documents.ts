@@ -8,11 +8,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isContentTypeKey } from '@govcluster/shared/constants';
-import { type SearchDocument, type SearchSite, searchDocumentFromHtml } from '@govcluster/shared/search';
+import type { SearchDocument, SearchSite } from '@govcluster/shared/search';
 import { searchDocumentFromEntry } from '@govcluster/shared/search/entry';
 import { readSnapshot } from '@govcluster/shared/snapshot';
-import { assetLinks } from '../build/incremental.ts';
-import { pageScriptHashes } from '../generate-nginx.ts';
 import {
   type CachedDocument,
   fileIdentity,
@@ -20,6 +18,7 @@ import {
   sitesHash,
   writeDocumentCache,
 } from './document-cache.ts';
+import { readPages } from './page-reader.ts';
 
 /** Every HTML file under a folder (URL path → file), skipping Pagefind's and Astro's output. */
 function htmlFiles(distDir: string): Map<string, string> {
@@ -76,11 +75,6 @@ export async function snapshotDocuments(dir: string): Promise<SearchDocument[]> 
   return documents;
 }
 
-/** Whether a URL is a page that must not be a search result (the search pages, 404). */
-function skipUrl(url: string): boolean {
-  return /\/search\/$/.test(url) || /\/404(\.html|\/)?$/.test(url);
-}
-
 /** The search documents of a built cluster, and the CSP hashes of its pages' inline scripts. */
 export interface ClusterPages {
   documents: SearchDocument[];
@@ -123,21 +117,24 @@ export async function clusterPages(
   const delta = { added: 0, changed: 0, removed: 0, newYears: 0 };
   const added: SearchDocument[] = [];
   const seen = new Set<string>();
-  for (const [url, file] of htmlFiles(distDir)) {
-    const identity = fileIdentity(statSync(file));
+  // Pages not taken from the cache are read first, side by side (page-reader.ts), then every page is
+  // taken in order.
+  const files = [...htmlFiles(distDir)].map(([url, file]) => ({
+    url,
+    file,
+    identity: fileIdentity(statSync(file)),
+  }));
+  const unread = files.filter(({ url, identity }) => cached.get(url)?.file !== identity);
+  const read = new Map((await readPages(unread, sites)).map((entry) => [entry.url, entry]));
+  for (const { url } of files) {
     const hit = cached.get(url);
     seen.add(url);
-    let entry: CachedDocument;
-    if (hit && hit.file === identity) {
-      entry = hit;
-      reused += 1;
-    } else {
-      const html = await readFile(file, 'utf8');
-      const document = skipUrl(url) ? null : (searchDocumentFromHtml(html, url, sites) ?? null);
-      entry = { url, file: identity, document, scripts: pageScriptHashes(html), assets: assetLinks(html) };
-      if (!hit?.document && document) added.push(document);
-      else if (!sameDocument(hit?.document ?? null, document)) delta.changed += 1;
-    }
+    const fresh = read.get(url);
+    // Every page is read or taken from the cache.
+    const entry = (fresh ?? hit) as CachedDocument;
+    if (!fresh) reused += 1;
+    else if (!hit?.document && fresh.document) added.push(fresh.document);
+    else if (!sameDocument(hit?.document ?? null, fresh.document)) delta.changed += 1;
     entries.push(entry);
     if (entry.document) documents.push(entry.document);
     for (const script of entry.scripts) scriptHashes.add(script);

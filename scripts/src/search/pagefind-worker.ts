@@ -1,6 +1,7 @@
 /**
- * One Pagefind run in a worker thread (`runPagefindInWorker()`): each thread has its own Pagefind
- * service process, so shards index side by side on as many cores as there are.
+ * One shard's work (`indexShardInWorker()`) or one Pagefind run (`runPagefindInWorker()`) in a worker
+ * thread: each thread has its own Pagefind service process, so shards index side by side on as many
+ * cores as there are.
  *
  * The service process is this thread's child, and only this thread's event loop reaps it: a thread
  * that ends before the process has exited leaves a zombie, one per shard and publication in a
@@ -20,16 +21,26 @@ childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
 }) as typeof spawn;
 
 const { runPagefind } = await import('./pagefind-run.ts');
-const { pages, outputPath, memoryLimitBytes, chunkLocations } = workerData as {
-  pages: import('./pagefind-run.ts').PagefindPage[];
-  outputPath: string;
+const { indexShard } = await import('./index-shard.ts');
+const task = workerData as {
+  /** A shard's whole work (index-shard.ts), or a bare Pagefind run of pages. */
+  shard?: import('./index-shard.ts').ShardTask;
+  pages?: import('./pagefind-run.ts').PagefindPage[];
+  outputPath?: string;
   memoryLimitBytes?: number;
   chunkLocations?: number;
 };
 try {
-  parentPort?.postMessage({
-    stats: await runPagefind(pages, outputPath, { memoryLimitBytes, chunkLocations }),
-  });
+  if (task.shard) {
+    const outcome = await indexShard(task.shard);
+    // The runs' numbers are moved, not copied.
+    parentPort?.postMessage({ outcome }, outcome.runs ? [outcome.runs.data.buffer as ArrayBuffer] : []);
+  } else {
+    const { pages = [], outputPath = '', memoryLimitBytes, chunkLocations } = task;
+    parentPort?.postMessage({
+      stats: await runPagefind(pages, outputPath, { memoryLimitBytes, chunkLocations }),
+    });
+  }
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
 } finally {

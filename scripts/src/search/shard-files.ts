@@ -49,11 +49,28 @@ export async function shardFragmentIds(dir: string): Promise<Map<string, string>
   const folder = path.join(dir, 'fragment');
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     if (!name.endsWith('.pf_fragment')) continue;
-    const raw = gunzipSync(await readFile(path.join(folder, name)));
-    const { url } = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as { url: string };
-    ids.set(url, name.slice(0, -'.pf_fragment'.length));
+    ids.set(
+      fragmentUrl(gunzipSync(await readFile(path.join(folder, name)))),
+      name.slice(0, -'.pf_fragment'.length),
+    );
   }
   return ids;
+}
+
+/**
+ * The URL of a fragment (its gunzipped bytes). Pagefind writes the URL first (`{"url":…,"content":…`), so
+ * only that much is parsed: the content is the page's whole text, and parsing it for every page of a
+ * large city took seconds.
+ */
+export function fragmentUrl(raw: Buffer): string {
+  const head = raw.toString(
+    'utf8',
+    'pagefind_dcd'.length,
+    Math.min(raw.length, 'pagefind_dcd'.length + 4096),
+  );
+  const end = head.indexOf(',"content":');
+  const json = end > 0 ? `${head.slice(0, end)}}` : raw.subarray('pagefind_dcd'.length).toString('utf8');
+  return (JSON.parse(json) as { url: string }).url;
 }
 
 /** A minimal CBOR decoder for Pagefind's metadata (arrays, maps, text, bytes, integers, simple values). */
