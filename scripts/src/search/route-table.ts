@@ -1,9 +1,10 @@
 /**
  * Builds the shard routing table of a sharded locale (shared/src/search/routes.ts): counts, shard by
  * shard, the pages that hold each Han run of 2–4 characters, and keeps the runs that shard 0 holds in
- * fewer than a page of results with the older shards that hold them. Memory stays bounded by counting
- * one shard at a time (shard 0's counts, one older shard's and the table are held at once), in maps split
- * by a hash of the run, so no map outgrows V8's limit of 2^24 entries.
+ * fewer than a page of results with the older shards and pages that hold them. Each older shard is
+ * counted once, where it is indexed (`shardRuns()`, in the shard's own worker thread), and the main
+ * thread joins the compact counts (`joinShardRuns()`); maps are split by a hash of the run, so none
+ * outgrows V8's limit of 2^24 entries (docs/adr/0041-index-lanes-do-a-shards-whole-work.md).
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,13 +20,7 @@ import {
   routeValue,
   type SearchDocument,
 } from '@govcluster/shared/search';
-import {
-  chunkBytesOf,
-  fragmentBytes,
-  type ShardChunk,
-  shardChunks,
-  shardFragmentIds,
-} from './shard-files.ts';
+import { chunkBytesOf, fragmentBytes, type ShardChunk, shardChunks } from './shard-files.ts';
 
 /** Maps split by a hash of the key, so none outgrows V8's 2^24 entries. */
 export class SplitMap<V> {
@@ -101,15 +96,6 @@ type Building = number[];
 /** A page of results: the runs shard 0 holds in fewer pages are routed. */
 export const routePageSize = 10;
 
-/** Options of {@link buildRouteTable}. */
-export interface RouteTableOptions {
-  /** A page of results (default 10). */
-  readonly pageSize?: number;
-  readonly log?: (line: string) => void;
-  /** Counts a shard's pages per run (default {@link countPages}); a build may take them from a cache. */
-  readonly counts?: (shard: number, documents: Iterable<SearchDocument>) => SplitMap<number>;
-}
-
 /** The routing table of a locale. */
 export interface RouteTable {
   /** Runs listed. */
@@ -122,6 +108,78 @@ export interface RouteTable {
   entries(): IterableIterator<[string, RouteEntry]>;
 }
 
+/**
+ * What an older shard gives the routing table, counted in one pass over its pages where the shard was
+ * indexed (a worker thread of its own, beside its Pagefind run): each Han run of 2–4 characters its pages
+ * hold, how many pages hold it, and the first of them (up to a page of results) with their result ids.
+ * Compact, so that a worker sends it in one message and the main thread keeps every shard's until it
+ * joins them (`joinShardRuns()`).
+ */
+export interface ShardRuns {
+  /** The runs, one a line, in the order `data` describes them. */
+  readonly grams: string;
+  /**
+   * Per run: pages holding it, how many of those have no result id, _n_, then the first _n_ (at most a
+   * page of results) pages holding it that have one, in shard order, as positions in `ids`.
+   */
+  readonly data: Int32Array;
+  /** The result id of each page of the shard, in shard order ('' for a page without one). */
+  readonly ids: readonly string[];
+}
+
+/**
+ * Counts a shard's runs with the pages that hold them (`ids`: a page's result id by its URL; a page
+ * without one is counted, never listed). The shard's documents are walked once, in order.
+ */
+export function shardRuns(
+  documents: readonly SearchDocument[],
+  ids: ReadonlyMap<string, string>,
+  pageSize = routePageSize,
+): ShardRuns {
+  const runs = new Map<string, number>();
+  const grams: string[] = [];
+  const counts: number[] = [];
+  const missing: number[] = [];
+  const pages: number[][] = [];
+  const seen = new Set<string>();
+  const add = (gram: string) => {
+    seen.add(gram);
+  };
+  const pageIds: string[] = [];
+  for (const [at, document] of documents.entries()) {
+    seen.clear();
+    hanGrams(indexedTitle(document), add);
+    hanGrams(document.text, add);
+    const id = ids.get(document.url);
+    pageIds.push(id ?? '');
+    for (const gram of seen) {
+      let run = runs.get(gram);
+      if (run === undefined) {
+        run = grams.length;
+        runs.set(gram, run);
+        grams.push(gram);
+        counts.push(0);
+        missing.push(0);
+        pages.push([]);
+      }
+      counts[run]! += 1;
+      if (id === undefined) missing[run]! += 1;
+      else if (pages[run]!.length < pageSize) pages[run]!.push(at);
+    }
+  }
+  let length = 0;
+  for (const list of pages) length += 3 + list.length;
+  const data = new Int32Array(length);
+  let at = 0;
+  for (const [run, list] of pages.entries()) {
+    data[at++] = counts[run]!;
+    data[at++] = missing[run]!;
+    data[at++] = list.length;
+    for (const page of list) data[at++] = page;
+  }
+  return { grams: grams.join('\n'), data, ids: pageIds };
+}
+
 function entryOf(building: Building): RouteEntry {
   const shards = [];
   for (let at = 3; at < building.length; at += 2)
@@ -130,54 +188,69 @@ function entryOf(building: Building): RouteEntry {
 }
 
 /**
- * Builds the routing table of a locale's shards (newest first): every run of 2–4 Han characters that
- * shard 0 holds in fewer than `pageSize` pages and some older shard holds, with the older shards that
- * hold it, newest first, until shard 0 and they hold a page of results (`complete` false when shards
- * beyond the last listed hold it too). Page counts are capped at `pageSize`. `shards` are walked once
- * each, in order, so they may be produced lazily.
+ * The routing table of a locale from shard 0's counts and each older shard's runs (`runs[shard]`, shard
+ * 0's unused): every run of 2–4 Han characters that shard 0 holds in fewer than `pageSize` pages and some
+ * older shard holds, with the older shards that hold it, newest first, until shard 0 and they hold a page
+ * of results (`complete` false when shards beyond the last listed hold it too); and the older pages that
+ * hold it (docs/adr/0034), newest first, until together with shard 0 they fill a page of results
+ * (`pagesComplete` when no older page holds more; a page without a result id is left out, and the list
+ * is then not complete). Page counts are capped at `pageSize`.
  */
-export function buildRouteTable(
-  shards: Iterable<Iterable<SearchDocument>>,
-  options: RouteTableOptions = {},
+export function joinShardRuns(
+  newest: { get(gram: string): number | undefined },
+  runs: readonly (ShardRuns | undefined)[],
+  pageSize = routePageSize,
 ): RouteTable {
-  const pageSize = options.pageSize ?? routePageSize;
   const table = new SplitMap<Building>();
-  let newest: SplitMap<number> | undefined;
-  let index = 0;
-  for (const documents of shards) {
-    const counts = options.counts ? options.counts(index, documents) : countPages(documents);
-    if (!newest) {
-      newest = counts;
-    } else {
-      for (const [gram, pages] of counts.entries()) {
-        const inNewest = newest.get(gram) ?? 0;
-        if (inNewest >= pageSize) continue;
-        let building = table.get(gram);
-        if (!building) {
-          building = [inNewest, inNewest, 0];
-          table.set(gram, building);
-        }
-        if (building[1]! >= pageSize) {
-          building[2] = 1;
-          continue;
-        }
+  const lists = new SplitMap<{ need: number; pages: ListedPage[]; more: boolean }>();
+  for (const [shard, shardRuns] of runs.entries()) {
+    if (shard === 0 || !shardRuns) continue;
+    const { data, ids } = shardRuns;
+    let at = 0;
+    for (const gram of shardRuns.grams === '' ? [] : shardRuns.grams.split('\n')) {
+      const pages = data[at]!;
+      const missing = data[at + 1]!;
+      const listed = data[at + 2]!;
+      const first = at + 3;
+      at = first + listed;
+      const inNewest = newest.get(gram) ?? 0;
+      if (inNewest >= pageSize) continue;
+      let building = table.get(gram);
+      let list = lists.get(gram);
+      if (!building || !list) {
+        building = [inNewest, inNewest, 0];
+        table.set(gram, building);
+        list = { need: pageSize - inNewest, pages: [], more: false };
+        lists.set(gram, list);
+      }
+      if (building[1]! >= pageSize) building[2] = 1;
+      else {
         const capped = Math.min(pages, pageSize);
-        building.push(index, capped);
+        building.push(shard, capped);
         building[1] = building[1]! + capped;
       }
+      if (missing > 0) list.more = true;
+      for (let page = first; page < first + listed; page += 1) {
+        if (list.pages.length >= list.need) list.more = true;
+        else list.pages.push({ shard, id: ids[data[page]!]! });
+      }
+      // Pages beyond the first `pageSize` with an id: the list was full before them.
+      if (pages - missing > listed) list.more = true;
     }
-    options.log?.(`routes: shard ${index} counted, ${table.size} runs listed`);
-    index += 1;
   }
+  const entry = (gram: string, building: Building): RouteEntry => {
+    const list = lists.get(gram);
+    return { ...entryOf(building), pages: list?.pages ?? [], pagesComplete: !(list?.more ?? false) };
+  };
   return {
     size: table.size,
     pageSize,
     get: (gram) => {
       const building = table.get(gram);
-      return building && entryOf(building);
+      return building && entry(gram, building);
     },
     *entries() {
-      for (const [gram, building] of table.entries()) yield [gram, entryOf(building)];
+      for (const [gram, building] of table.entries()) yield [gram, entry(gram, building)];
     },
   };
 }
@@ -238,25 +311,23 @@ export interface WrittenRoutes {
 }
 
 /**
- * Builds and writes the routing table of a sharded locale into `<bundleDir>/routes/<n>.json` (shard
- * bundles already written in `<bundleDir>/<n>/`), with as many buckets as keep one about
- * `routeBucketTargetBytes` gzipped.
+ * Writes the routing table of a sharded locale into `<bundleDir>/routes/<n>.json` (shard bundles already
+ * written in `<bundleDir>/<n>/`) from shard 0's counts and the older shards' runs (`joinShardRuns()`),
+ * with as many buckets as keep one about `routeBucketTargetBytes` gzipped.
  */
 export async function writeRouteTable(
-  shards: readonly (readonly SearchDocument[])[],
+  newest: { get(gram: string): number | undefined },
+  runs: readonly (ShardRuns | undefined)[],
   bundleDir: string,
-  options: RouteTableOptions = {},
+  options: { readonly log?: (line: string) => void } = {},
 ): Promise<WrittenRoutes> {
   const started = performance.now();
+  // Every shard's chunks, shard 0's too (`runs` has none for it: a sparse array's holes are skipped by
+  // `map`, and an incremental build that took shard 0 priced every run's newest chunks at 0).
   const chunks = await Promise.all(
-    shards.map((_, shard) => shardChunks(path.join(bundleDir, String(shard)))),
+    Array.from({ length: runs.length }, (_, shard) => shardChunks(path.join(bundleDir, String(shard)))),
   );
-  const ids = await Promise.all(
-    shards.map((_, shard) =>
-      shard === 0 ? new Map<string, string>() : shardFragmentIds(path.join(bundleDir, String(shard))),
-    ),
-  );
-  const table = withChunkBytes(withPages(buildRouteTable(shards, options), shards, ids), chunks);
+  const table = withChunkBytes(joinShardRuns(newest, runs), chunks);
   // Each entry's chunk sizes are looked up once, not once per split.
   const values = routeValues(table);
   // A first split measures how well the table compresses; the bucket count follows from it.
@@ -296,61 +367,6 @@ export async function writeRouteTable(
     },
     bucketGzipBytes,
     seconds,
-  };
-}
-
-/**
- * A table whose entries list the older pages that hold each run (docs/adr/0034): newest first (shards in
- * order, each shard's documents as given, newest first), until together with shard 0 they fill a page
- * of results; `pagesComplete` when no older page holds more. `ids` gives, per shard, a page's fragment id
- * by its URL; a page without one is left out (and the list is then not complete). One more pass over the
- * older shards' runs, one shard at a time.
- */
-export function withPages(
-  table: RouteTable,
-  shards: Iterable<Iterable<SearchDocument>>,
-  ids: readonly ReadonlyMap<string, string>[],
-): RouteTable {
-  /** Per listed run: how many older pages a page of results still needs, the pages, and whether more hold it. */
-  const lists = new SplitMap<{ need: number; pages: ListedPage[]; more: boolean }>();
-  for (const [gram, entry] of table.entries())
-    lists.set(gram, { need: table.pageSize - entry.newest, pages: [], more: false });
-  const seen = new Set<string>();
-  const add = (gram: string) => {
-    seen.add(gram);
-  };
-  let shard = 0;
-  for (const documents of shards) {
-    if (shard > 0) {
-      for (const document of documents) {
-        seen.clear();
-        hanGrams(indexedTitle(document), add);
-        hanGrams(document.text, add);
-        const id = ids[shard]?.get(document.url);
-        for (const gram of seen) {
-          const list = lists.get(gram);
-          if (!list) continue;
-          if (list.pages.length >= list.need || id === undefined) list.more = true;
-          else list.pages.push({ shard, id });
-        }
-      }
-    }
-    shard += 1;
-  }
-  const listed = (gram: string, entry: RouteEntry): RouteEntry => {
-    const list = lists.get(gram);
-    return list ? { ...entry, pages: list.pages, pagesComplete: !list.more } : entry;
-  };
-  return {
-    size: table.size,
-    pageSize: table.pageSize,
-    get: (gram) => {
-      const entry = table.get(gram);
-      return entry && listed(gram, entry);
-    },
-    *entries() {
-      for (const [gram, entry] of table.entries()) yield [gram, listed(gram, entry)];
-    },
   };
 }
 

@@ -17,6 +17,7 @@ import {
   routeBucketPath,
   routeGramsOf,
   routeRun,
+  routeWords,
 } from './routes.ts';
 import {
   parsePostings,
@@ -213,11 +214,13 @@ export function bundleLoader(options: {
             const searched = [...eligibleShards(year).slice(0, count), ...routed];
             return entry.shards[Math.max(0, ...searched)]?.oldest ?? '';
           },
-          route: async (run) => {
-            if (!table || !sharded) return undefined;
+          route: async (runs, otherTokens = 0) => {
+            if (!table || !sharded || runs.length === 0) return undefined;
             // The bucket loads while the newest shard's module does; a failed bucket routes nothing.
             const [found] = await Promise.all([
-              routeRun(run, lookup).catch(() => undefined),
+              (runs.length === 1 ? routeRun(runs[0]!, lookup) : routeWords(runs, lookup)).catch(
+                () => undefined,
+              ),
               newestInstance(),
             ]);
             if (!found) return undefined;
@@ -244,15 +247,17 @@ export function bundleLoader(options: {
               };
             }
             // The fixed cost counts one bucket; a longer run fetched one per looked-up 4-character run.
-            const lookups = routeGramsOf(run).length;
+            const lookups = runs.reduce((sum, run) => sum + routeGramsOf(run).length, 0);
             // The title index's buckets and record files load for the same query.
             const titleBytes = titleIndex
-              ? titleProbes(parseQuery(run)).length * titleIndex.bucketBytes +
+              ? titleProbes(parseQuery(runs.join(' '))).length * titleIndex.bucketBytes +
                 titleRecordFetches * titleIndex.recordBytes
               : 0;
+            // A long run is searched by its probe bigrams only (tokenize.ts).
+            const tokensOf = (run: string) =>
+              [...run].length > longRunChars ? probeBigrams(run).length : [...run].length - 1;
             return routedShards(found, entry.shards, {
-              // A long run is searched by its probe bigrams only (tokenize.ts).
-              tokens: [...run].length > longRunChars ? probeBigrams(run).length : [...run].length - 1,
+              tokens: runs.reduce((sum, run) => sum + tokensOf(run), otherTokens),
               fixedBytes: table.fixedBytes + (lookups - 1) * table.bucketBytes + titleBytes,
               pageSize: table.pageSize,
             });

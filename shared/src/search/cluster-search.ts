@@ -278,20 +278,25 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
   }
 
   /**
-   * The routed shards of a query per locale: only for one Han run with no year filter (a year already
-   * picks the shards), in locales whose bundle has a routing table.
+   * The routed shards of a query per locale: for its Han runs of two characters or more, with no year
+   * filter (a year already picks the shards), in locales whose bundle has a routing table. A query of
+   * several words is routed by all of them: a page that matches holds each.
    */
   async function routesFor(
     parts: readonly QueryPart[],
     filters: SearchFilters,
     targets: readonly Locale[],
   ): Promise<Map<Locale, RoutePlan>> {
-    const run = parts.length === 1 && parts[0]!.kind === 'han' ? parts[0]!.text : '';
-    if ([...run].length < 2 || filters.year) return new Map();
+    const routable = (part: QueryPart) => part.kind === 'han' && [...part.text].length >= 2;
+    const runs = parts.filter(routable).map((part) => part.text);
+    if (runs.length === 0 || filters.year) return new Map();
+    const otherTokens = parts
+      .filter((part) => !routable(part))
+      .reduce((sum, part) => sum + part.tokens.length, 0);
     const plans = await Promise.all(
       targets.map((locale) =>
         options.open(locale).then(
-          (opened) => opened.route?.(run),
+          (opened) => opened.route?.(runs, otherTokens),
           () => undefined,
         ),
       ),

@@ -14,7 +14,7 @@ import { excerpt, joinBlocks, markPieces } from './excerpt.ts';
 import type { SearchManifest, SearchShard } from './pagefind.ts';
 import { localesForQuery, rankedTerms, wordTerms } from './query-plan.ts';
 import { routedShards } from './routed-shards.ts';
-import { routeGramsOf, routeRun } from './routes.ts';
+import { type RouteEntry, routeGramsOf, routeRun, routeWords } from './routes.ts';
 import { copyHash } from './title-index.ts';
 import { encodeForIndex, parseQuery } from './tokenize.ts';
 
@@ -443,6 +443,7 @@ describe('engine', () => {
     const plans: Record<string, RoutePlan> = {
       滨江码头: { shards: [2, 3], complete: true },
       码头: { shards: [2], complete: false },
+      '滨江 码头': { shards: [2], complete: true },
     };
     const searched: number[][] = [];
     const sharded = {
@@ -454,7 +455,7 @@ describe('engine', () => {
         searched.push(wanted);
         return fakeBundle(wanted.flatMap((index) => shards[index]!));
       },
-      route: async (run: string) => plans[run],
+      route: async (runs: readonly string[]) => plans[runs.join(' ')],
     };
     const engine = createSearch({ open: async () => sharded, locales: ['zh-CN'] });
     // Listed with a complete list: shard 0 and the routed shards hold every match.
@@ -466,6 +467,10 @@ describe('engine', () => {
     const partial = await engine.search('码头');
     expect(searched.at(-1)).toEqual([0, 2]);
     expect(partial).toMatchObject({ total: 2, complete: false, since: '2023-01-01' });
+    // Several words are routed together: a page that holds them holds each.
+    const words = await engine.search('滨江 码头');
+    expect(searched.at(-1)).toEqual([0, 2]);
+    expect(words.hits.map((hit) => hit.url)).toEqual(['/s2/']);
     // Not listed: the newest shard only. A year filter picks shards itself: no routing.
     await engine.search('旧闻');
     expect(searched.at(-1)).toEqual([0]);
@@ -562,6 +567,48 @@ describe('engine', () => {
     // No 4-character run listed: no routing.
     await expect(routeRun('完全不同的文字', lookup)).resolves.toBeUndefined();
     await expect(routeRun('人民政府', lookup)).resolves.toEqual(table.人民政府);
+  });
+
+  it('routes a query of several words to the older shards that every completely listed word names', async () => {
+    const table: Record<string, RouteEntry> = {
+      养老保险: {
+        newest: 3,
+        shards: [
+          { shard: 1, pages: 2 },
+          { shard: 4, pages: 1 },
+        ],
+        complete: true,
+        // Listed pages are fragments: the other word may be in another part of the same long page.
+        pages: [{ shard: 4, id: 'part-1' }],
+        pagesComplete: true,
+      },
+      失业登记: {
+        newest: 0,
+        shards: [
+          { shard: 2, pages: 1 },
+          { shard: 4, pages: 3 },
+        ],
+        complete: true,
+        pages: [{ shard: 4, id: 'part-2' }],
+        pagesComplete: true,
+      },
+      // Held by more older pages than a page of results: narrows nothing.
+      通知: { newest: 2, shards: [{ shard: 1, pages: 8 }], complete: false },
+    };
+    const lookup = async (gram: string) => table[gram];
+    const both = { newest: 0, shards: [{ shard: 4, pages: 1 }], complete: true };
+    await expect(routeWords(['养老保险', '失业登记'], lookup)).resolves.toEqual(both);
+    await expect(routeWords(['养老保险', '失业登记', '通知'], lookup)).resolves.toEqual(both);
+    // A word the table does not list narrows nothing either; one listed word routes alone.
+    await expect(routeWords(['养老保险', '办法'], lookup)).resolves.toEqual({
+      newest: 3,
+      shards: [
+        { shard: 1, pages: 2 },
+        { shard: 4, pages: 1 },
+      ],
+      complete: true,
+    });
+    await expect(routeWords(['通知', '办法'], lookup)).resolves.toBeUndefined();
   });
 
   it('routes queries to locales by script', () => {

@@ -132,8 +132,12 @@ export interface LocaleBundle {
     year?: string,
     routed?: readonly number[],
   ): Promise<ReadonlyMap<string, string> | undefined>;
-  /** The older shards to search with shard 0 for a Han run, when the routing table lists it. */
-  route?(run: string): Promise<RoutePlan | undefined>;
+  /**
+   * The older shards to search with shard 0 for the Han runs of a query, when the routing table lists
+   * them: one run, or several that a matching page holds every one of (`otherTokens`: the query's other
+   * tokens, which load index chunks too).
+   */
+  route?(runs: readonly string[], otherTokens?: number): Promise<RoutePlan | undefined>;
   /**
    * The pages of every shard whose title holds the query, newest first, from the title index of a
    * sharded locale; `undefined` when the locale has none or the query is too common for it to answer.

@@ -210,10 +210,7 @@ export async function routeRun(
     (entry): entry is RouteEntry => entry?.complete === true,
   );
   if (entries.length === 0) return undefined;
-  const [first, ...rest] = entries;
-  const shards = first!.shards.filter(({ shard }) =>
-    rest.every((entry) => entry.shards.some((other) => other.shard === shard)),
-  );
+  const shards = commonShards(entries);
   const listed = entries.filter((entry) => entry.pages && entry.pagesComplete);
   const key = ({ shard, id }: ListedPage) => `${shard}/${id}`;
   const pages = listed.length
@@ -224,15 +221,44 @@ export async function routeRun(
           listed[0]!.pages!,
         )
     : undefined;
-  // Page counts of the longer run are unknown: the smallest count of its 4-character runs bounds them.
+  return { ...shards, ...(pages ? { pages, pagesComplete: true } : {}) };
+}
+
+/**
+ * The older shards that every one of several complete entries names: those a page holding all their runs
+ * can be in. Page counts are unknown: the smallest count of the entries bounds them; chunk sizes are the
+ * entries' own runs', so the engine estimates them.
+ */
+function commonShards(entries: readonly RouteEntry[]): RouteEntry {
+  const [first, ...rest] = entries;
+  const shards = first!.shards.filter(({ shard }) =>
+    rest.every((entry) => entry.shards.some((other) => other.shard === shard)),
+  );
   return {
     newest: Math.min(...entries.map((entry) => entry.newest)),
-    // Chunk sizes are the 4-character runs'; the longer run's are estimated by the engine.
     shards: shards.map(({ shard }) => ({
       shard,
       pages: Math.min(...entries.map((entry) => entry.shards.find((other) => other.shard === shard)!.pages)),
     })),
     complete: true,
-    ...(pages ? { pages, pagesComplete: true } : {}),
   };
+}
+
+/**
+ * The shards a query of several Han runs (words apart, or runs split by digits, Latin letters or
+ * punctuation) is found in: a page that holds every run holds each, so it is in shard 0 or in an older
+ * shard that every completely listed run names. A run the table does not list, or lists with more shards
+ * than a page of results needs, narrows nothing; `undefined` when no run is listed completely (no
+ * routing). Listed pages are not used: a long page holds its words in different parts, which are
+ * different fragments (docs/adr/0040-words-in-different-parts.md), so only its shard is common to them.
+ * @example routeWords(['养老保险', '失业登记'], lookup) // { newest: 2, shards: [{ shard: 4, pages: 1 }], complete: true }
+ */
+export async function routeWords(
+  runs: readonly string[],
+  lookup: (gram: string) => Promise<RouteEntry | undefined>,
+): Promise<RouteEntry | undefined> {
+  const entries = (await Promise.all(runs.map((run) => routeRun(run, lookup)))).filter(
+    (entry): entry is RouteEntry => entry?.complete === true,
+  );
+  return entries.length === 0 ? undefined : commonShards(entries);
 }

@@ -60,10 +60,8 @@ export interface TitleIndexManifest {
 
 /** At most this many grams of a query are looked up (one bucket each). */
 export const titleProbeLimit = 4;
-/** More candidates than this after the first lookups: more of the query's grams narrow them down. */
-export const titleNarrowAbove = 32;
-/** At most this many record files are read for a query's candidates. */
-export const titleRecordFetches = 4;
+/** At most this many record files are read for a query's candidates (newest first). */
+export const titleRecordFetches = 8;
 /** Characters of a page's text kept as the lead shown under a title found this way. */
 export const titleLeadChars = 80;
 
@@ -156,11 +154,17 @@ export function titleIndexPath(locale: Locale, file: `p${number}` | `r${number}`
   return `pagefind/${locale}/titles/${file}.json`;
 }
 
+/** At most this many rounds of lookups narrow a query's candidates (`titleProbeLimit` grams each). */
+export const titleLookupRounds = 3;
+
 /**
  * The candidates of a query in the title index: the ids of the titles that hold every looked-up gram,
  * ascending (newest first), or `undefined` when every gram looked up is too common to narrow anything
  * down (the index cannot answer; the full-text search does). `postings` answers for one gram, `undefined`
- * when no title holds it.
+ * when no title holds it. The probes first; while every gram so far was too common, or more candidates
+ * are left than can be read, more of the query's grams, from its middle outwards, in at most
+ * `titleLookupRounds` rounds: the ends of a templated title (一图读懂｜《临江市…方案》, 关于2026年度…的公示)
+ * are common, its middle is what picks it out.
  */
 export async function titleCandidates(
   parts: readonly QueryPart[],
@@ -169,33 +173,27 @@ export async function titleCandidates(
 ): Promise<number[] | undefined> {
   const probes = titleProbes(parts);
   if (probes.length === 0) return undefined;
+  // Narrowed enough when the candidates fit the record files a query reads, at worst one a file.
   const lookUp = (grams: readonly string[]) =>
     Promise.all(grams.map((gram) => postings(routeBucket(gram, buckets), gram)));
-  const lists = await lookUp(probes);
-  if (lists.some((list) => list === undefined)) return [];
-  const listed = lists.filter((list): list is number[] => list !== '*');
-  if (listed.length === 0) return undefined;
-  let ids = intersectPostings(listed);
-  // Still too many to read (the ends of 一图读懂｜《…实施方案》 are common): narrow with more of the
-  // query's grams, once.
-  if (ids.length > titleNarrowAbove) {
-    const rest = titleGrams(parts).filter((gram) => !probes.includes(gram) && [...gram].length === 2);
-    // Spread over the query, as the first lookups were.
-    const count = Math.min(titleProbeLimit, rest.length);
-    const more = [
-      ...new Set(
-        Array.from(
-          { length: count },
-          (_, at) => rest[Math.round((at * (rest.length - 1)) / Math.max(1, count - 1))]!,
-        ),
-      ),
-    ];
-    const extra = await lookUp(more);
-    if (extra.some((list) => list === undefined)) return [];
-    ids = intersectPostings([
-      ids,
-      ...extra.filter((list): list is number[] => list !== undefined && list !== '*'),
-    ]);
+  // The rest of the query's bigrams from its middle outwards: a template's fixed text is at the ends
+  // (2023年全市…业务骨干培训班开班), what tells its titles apart in the middle.
+  const middle = titleGrams(parts).filter((gram) => !probes.includes(gram) && [...gram].length === 2);
+  const centre = (middle.length - 1) / 2;
+  let rest = middle
+    .map((gram, at) => ({ gram, distance: Math.abs(at - centre) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ gram }) => gram);
+  let grams = probes;
+  let ids: number[] | undefined;
+  for (let round = 0; round < titleLookupRounds && grams.length > 0; round += 1) {
+    const lists = await lookUp(grams);
+    if (lists.some((list) => list === undefined)) return [];
+    const listed = lists.filter((list): list is number[] => list !== '*');
+    if (listed.length > 0) ids = intersectPostings(ids ? [ids, ...listed] : listed);
+    if (ids !== undefined && ids.length <= titleRecordFetches) break;
+    grams = rest.slice(0, titleProbeLimit);
+    rest = rest.slice(titleProbeLimit);
   }
   return ids;
 }

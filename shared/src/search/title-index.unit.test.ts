@@ -73,6 +73,12 @@ describe('title index', () => {
     expect(
       await titleCandidates(parseQuery('一图读懂｜《临江市异地就医结算实施方案》'), 8, broadLookup),
     ).toEqual([7, 70]);
+    // The ends of a templated title are too common to list: its middle picks it out.
+    const template: Record<string, number[] | '*'> = { 信访: [3, 40], 访事: [3, 40, 41] };
+    const templateLookup = async (_bucket: number, gram: string) => template[gram] ?? '*';
+    expect(
+      await titleCandidates(parseQuery('2023年全市信访事项办理业务骨干培训班开班'), 8, templateLookup),
+    ).toEqual([3, 40, 41]);
     const common = async () => '*' as const;
     expect(await titleCandidates(parseQuery('人员'), 8, common)).toBeUndefined();
   });
