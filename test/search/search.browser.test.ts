@@ -218,6 +218,28 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('answers a question that no page holds as typed with the pages that hold its words, saying so', async () => {
+    const guide = documents.find(
+      (document) =>
+        document.locale === 'zh-CN' &&
+        document.type === 'serviceGuide' &&
+        /^\p{Script=Han}{4,}$/u.test(document.title),
+    );
+    expect(guide, 'a service guide with a title of Han characters only').toBeDefined();
+    // As a citizen asks it: the guide's name inside a question that no page holds.
+    const question = `请问${guide!.title}需要什么材料`;
+    expect(holding(question)).toEqual([]);
+    const page = await open(fixture.searchUrl(portal()));
+    const links = await searchFor(page, question, 'all');
+    // First: the guide, or a copy of it on another site (the same guide under the same name).
+    const titleOf = (url: string) => documents.find((document) => document.url === url)?.title;
+    expect(titleOf(links[0] ?? ''), `${question}: ${links.join(' ')}`).toBe(guide!.title);
+    const status = await page.locator('[data-gc-search-status]').textContent();
+    expect(status).toContain(`没有网页包含“${question}”原文`);
+    expect(status).not.toMatch(/未找到/);
+    await page.close();
+  });
+
   it('shows results on load for a shared ?q= URL, with the form filled in', async () => {
     const target = entryOf(department().id)!;
     const query = target.title.slice(0, 4);
@@ -299,14 +321,20 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
   };
 
   /** A query typed into the portal's search page of the sharded cluster (scope 全站): the first answer. */
-  async function firstAnswer(dir: string, query: string): Promise<{ links: string[]; page: Page }> {
+  async function firstAnswer(
+    dir: string,
+    query: string,
+  ): Promise<{ links: string[]; page: Page; requested: string[] }> {
     const shardedServer = await serveStatic(dir);
     const page = await browser.newPage();
     page.on('close', () => void shardedServer.close());
+    // Every request, the Pagefind worker's too (the page's resource timing does not list those).
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(
       `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
     );
-    return { links: await results(page), page };
+    return { links: await results(page), page, requested };
   }
 
   it('finds an old page by its whole title first, on the first answer, without searching older shards', async () => {
@@ -371,6 +399,33 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('finds an old page by a rare word and a common one on the first answer, routed by the rare one', async () => {
+    const dir = await shardedCluster();
+    /** The page's most common run of two Han characters: one the newest shard holds many times. */
+    const commonPair = (document: SearchDocument) =>
+      bodyPairs(document)
+        .map((pair) => ({ pair, pages: holding(pair).length }))
+        .sort((a, b) => b.pages - a.pages || a.pair.localeCompare(b.pair))[0];
+    const target = (await oldestShardPages(dir)).find((document) => {
+      const [rare] = rareRuns(document, 3, 1);
+      return rare !== undefined && holding(rare).length === 1 && (commonPair(document)?.pages ?? 0) >= 20;
+    });
+    expect(target, 'an old page with a run no other page holds and a pair that twenty hold').toBeDefined();
+    const [rare] = rareBodyRuns(target!, 3, 1);
+    // As people type it: the thing they look for and a common word beside it.
+    const query = `${rare} ${commonPair(target!)!.pair}`;
+    const { links, page, requested } = await firstAnswer(dir, query);
+    // First, on the first answer: pages that hold only the common word follow it.
+    expect(links[0], `${query}: ${links.join(' ')}`).toBe(target?.url);
+    // Of the older shards, only the one the rare word is routed to was loaded, not every shard as when
+    // the page has to search older pages because the newest hold no page with both words.
+    const olderShards = new Set(
+      requested.flatMap((loaded) => /\/pagefind\/zh-CN\/([1-9]\d*)\/(?!fragment\/)/.exec(loaded)?.[1] ?? []),
+    );
+    expect([...olderShards], query).toHaveLength(1);
+    await page.close();
+  });
+
   /** Runs of two Han characters of a page's text that no title holds. */
   const bodyPairs = (page: SearchDocument): string[] => {
     const runs = new Set<string>();
@@ -381,6 +436,17 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     return [...runs].filter((run) => !documents.some((document) => document.title.includes(run))).sort();
   };
 
+  /** What the sharded cluster's routing table says of a run of 2–4 Han characters (zh-CN). */
+  const routeOf = (dir: string, gram: string) => {
+    const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
+    const routes = manifest.locales['zh-CN']!.routes!;
+    const bucket = path.join(dir, routeBucketPath('zh-CN', routeBucket(gram, routes.buckets)));
+    return lookupRoute(JSON.parse(readFileSync(bucket, 'utf8')), gram);
+  };
+  /** Whether a query of these runs is routed nowhere: the table lists none of them completely. */
+  const unrouted = (dir: string, ...grams: string[]) =>
+    grams.every((gram) => routeOf(dir, gram)?.complete !== true);
+
   it('searches older shards when the searcher asks for older pages', async () => {
     const dir = await shardedCluster();
     const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
@@ -388,7 +454,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     const oldest = oldestPage();
     // Two runs of its text (a query the routing table and the title index do not answer) that a few
     // newest pages hold too: the first answer has results, and the oldest page only after the button.
-    const pairs = bodyPairs(oldest);
+    const pairs = bodyPairs(oldest).filter((pair) => unrouted(dir, pair));
     let query: string | undefined;
     for (const a of pairs) {
       for (const b of pairs) {
@@ -427,17 +493,20 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
     const dir = await shardedCluster();
     const manifest = JSON.parse(readFileSync(path.join(dir, searchManifestPath), 'utf8')) as SearchManifest;
     const newestSince = manifest.locales['zh-CN']!.shards[0]!.oldest;
-    // An old page with two rare runs of its text that no newer page holds: not routed (two runs), in no
-    // title, in no page of the newest shard.
+    // An old page with two runs of its text that no newer page holds and that the table does not route
+    // (held by more older pages than a page of results), in no title, in no page of the newest shard.
     const old = (await oldestShardPages(dir)).filter(
-      (document) =>
-        /\p{Script=Han}{3}/u.test(document.text) &&
-        !documents.some((other) => other !== document && other.title === document.title),
+      (document) => !documents.some((other) => other !== document && other.title === document.title),
     );
-    const oldOnly = (run: string) => holding(run).every((document) => document.date < newestSince);
-    const oldest = old.find((document) => rareBodyRuns(document, 3, 2).every(oldOnly))!;
-    expect(oldest, 'an old page with two runs no newer page holds').toBeDefined();
-    const query = rareBodyRuns(oldest, 3, 2).join(' ');
+    const oldOnly = (run: string) =>
+      holding(run).every((document) => document.date < newestSince) && unrouted(dir, run);
+    let query: string | undefined;
+    const oldest = old.find((document) => {
+      const runs = bodyPairs(document).filter(oldOnly);
+      query = runs.length >= 2 ? `${runs[0]} ${runs[1]}` : undefined;
+      return query !== undefined;
+    })!;
+    expect(query, 'an old page with two unrouted runs no newer page holds').toBeDefined();
     const shardedServer = await serveStatic(dir);
     try {
       const page = await browser.newPage();
@@ -451,7 +520,7 @@ describe('search page in Chromium', { timeout: 60_000 }, () => {
         }).observe(document, { subtree: true, childList: true, characterData: true });
       });
       await page.goto(
-        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query)}&scope=all`,
+        `${shardedServer.url}${fixture.searchUrl(portal())}?q=${encodeURIComponent(query!)}&scope=all`,
       );
       await page.waitForFunction(() => document.querySelectorAll('[data-gc-search-results] a').length > 0);
       expect(await results(page)).toContain(oldest.url);

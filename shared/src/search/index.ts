@@ -17,6 +17,7 @@ export * from './page-parts.ts';
 export * from './pagefind.ts';
 export * from './part-join.ts';
 export * from './query-plan.ts';
+export * from './relax.ts';
 export * from './routed-shards.ts';
 export * from './routes.ts';
 export * from './title-index.ts';

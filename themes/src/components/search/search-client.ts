@@ -11,6 +11,9 @@ import {
   createSearch,
   type ExcerptPiece,
   type PagefindModuleLike,
+  parseQuery,
+  queryChunks,
+  relaxQueries,
   type SearchFilters,
   type SearchHit,
   type SearchManifest,
@@ -21,6 +24,7 @@ import {
 interface SearchStrings {
   readonly resultCount: string;
   readonly noResults: string;
+  readonly relaxed: string;
   readonly loading: string;
   readonly searchingOlder: string;
   readonly failed: string;
@@ -167,6 +171,11 @@ function engineFor(root: HTMLElement): ClusterSearch {
   };
 }
 
+/** Whether a query is one run as typed, with no space or punctuation in it. */
+function isOneRun(query: string): boolean {
+  return queryChunks(parseQuery(query)).length === 1;
+}
+
 /** Wires one search section: form, URL, results, live status. */
 export function mountSearch(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('[data-gc-search-form]');
@@ -186,6 +195,8 @@ export function mountSearch(root: HTMLElement): void {
   const listed = new Set<string>();
   let run = 0;
   let current: SearchState = stateFromUrl(location.search);
+  /** What is searched instead of a query that no page holds as typed (`relaxQueries()`), and which try. */
+  let words: { readonly typed: string; readonly tries: readonly string[]; at: number } | undefined;
 
   const field = <T extends HTMLElement>(name: string): T => form.elements.namedItem(name) as T;
   const siteSelect = field<HTMLSelectElement>('site');
@@ -220,11 +231,17 @@ export function mountSearch(root: HTMLElement): void {
   /**
    * Shows a page of results: a new search (`fresh`), the next page (`append`), or the search over older
    * pages too (`older`, asked with its button: the results are ranked anew over every shard; `wider`,
-   * the same when the newest pages held nothing, without a second action and without moving focus).
+   * the same when the newest pages held nothing, without a second action and without moving focus;
+   * `words`, the words of the query, searched as a new query, when no page holds it as typed).
    */
-  const show = async (state: SearchState, mode: 'fresh' | 'append' | 'older' | 'wider'): Promise<void> => {
+  const show = async (
+    state: SearchState,
+    mode: 'fresh' | 'append' | 'older' | 'wider' | 'words',
+  ): Promise<void> => {
     const id = ++run;
     const append = mode === 'append';
+    if (mode === 'fresh') words = undefined;
+    const query = words?.typed === state.q ? (words.tries[words.at] ?? state.q) : state.q;
     if (!state.q) {
       list.replaceChildren();
       status.textContent = '';
@@ -241,7 +258,7 @@ export function mountSearch(root: HTMLElement): void {
       older.hidden = true;
     }
     try {
-      const page = await engine.search(state.q, {
+      const page = await engine.search(query, {
         filters: effectiveFilters(state, siteId),
         offset: shown,
         limit: pageSize,
@@ -250,9 +267,28 @@ export function mountSearch(root: HTMLElement): void {
       if (id !== run) return;
       // Nothing among the newest pages that holds the query as typed, while older ones may: never
       // "nothing found" (or only scattered matches) yet; older pages are searched at once.
-      if (mode === 'fresh' && !page.complete && !page.hits.some((hit) => hit.tier < 2)) {
+      if (
+        (mode === 'fresh' || mode === 'words') &&
+        !page.complete &&
+        !page.hits.some((hit) => hit.tier < 2)
+      ) {
         void show(state, 'wider');
         return;
+      }
+      // No page holds it as typed (a question, a phrase worded otherwise): its runs between the asking
+      // words, then its words, each searched as a new query (routed by its rare words, ADR 42). For one
+      // run, and for what is searched instead, pages that hold only pieces of it are no answer; the
+      // words of a query typed apart, apart in a page, are one (ADR 40).
+      const pieces = isOneRun(query) || query !== state.q;
+      const none = page.total === 0 || (pieces && !page.hits.some((hit) => hit.tier < 2));
+      if (mode !== 'append' && page.complete && none) {
+        if (query === state.q) words = { typed: state.q, tries: relaxQueries(state.q), at: -1 };
+        // The last try stays what is shown, and what "more" appends to.
+        if (words && words.at + 1 < words.tries.length) {
+          words.at += 1;
+          void show(state, 'words');
+          return;
+        }
       }
       if (!append) listed.clear();
       const fresh = page.hits.filter((hit) => !listed.has(hit.url));
@@ -264,10 +300,13 @@ export function mountSearch(root: HTMLElement): void {
       more.hidden = !page.more;
       // Older shards not searched yet: the count is a lower bound, and the searcher may ask for them.
       older.hidden = page.complete;
+      const count = strings.resultCount.replace('{count}', `${page.total}${page.complete ? '' : '+'}`);
       status.textContent =
         page.total === 0
           ? strings.noResults.replace('{query}', state.q)
-          : strings.resultCount.replace('{count}', `${page.total}${page.complete ? '' : '+'}`);
+          : query !== state.q
+            ? `${strings.relaxed.replace('{query}', state.q).replace('{words}', query)} ${count}`
+            : count;
       if (!page.complete && isDateValue(page.since)) {
         const since = document.createElement('span');
         since.className = 'gc-search__since';
