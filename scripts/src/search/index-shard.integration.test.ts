@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pageParts, pagePartsFile } from '@govcluster/shared/search';
@@ -54,10 +54,58 @@ describe("a shard's whole work in a worker thread", () => {
       pagesComplete: true,
     });
     expect(table.get('义诊')).toMatchObject({ shards: [{ shard: 1, pages: documents.length - 2 }] });
-    let left = pagefindChildren();
-    for (const until = Date.now() + 8000; left.length > 0 && Date.now() < until; left = pagefindChildren()) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await pagefindLeft()).toEqual([]);
+  }, 60_000);
+
+  it('leaves no Pagefind process behind, running or unreaped, after shards one after the other', async () => {
+    const documents = ['临江市人民政府关于河西路口改造的通告', '临江市发展和改革委员会年度工作报告'].map(
+      (title, n) => testDocument({ url: `/news/${n}/`, title, text: `${title}。` }),
+    );
+    for (let run = 0; run < 3; run++) {
+      const { stats } = await indexShardInWorker({
+        documents,
+        outputPath: path.join(work, `index-${run}`),
+        longPages: [],
+        routes: false,
+      });
+      expect(stats.pages).toBe(2);
     }
-    expect(left).toEqual([]);
+    expect(await pagefindLeft()).toEqual([]);
+  }, 60_000);
+
+  it('writes smaller index chunks when asked to', async () => {
+    const documents = Array.from({ length: 60 }, (_, n) =>
+      testDocument({
+        url: `/p/${n}/`,
+        locale: 'en',
+        title: `page ${n}`,
+        text: Array.from({ length: 200 }, (_, at) => `w${(at * 7 + n) % 400}`).join(' '),
+      }),
+    );
+    const chunks = async (chunkLocations?: number) => {
+      const outputPath = path.join(work, `chunks-${chunkLocations ?? 'default'}`);
+      await indexShardInWorker({
+        documents,
+        outputPath,
+        longPages: [],
+        routes: false,
+        ...(chunkLocations === undefined ? {} : { chunkLocations }),
+      });
+      return readdirSync(path.join(outputPath, 'index')).length;
+    };
+    const pagefinds = await chunks();
+    const small = await chunks(1_000);
+    // 12,000 word locations, each also a page entry: two chunks at Pagefind's 20,000, 24 at 1,000.
+    expect(pagefinds).toBeLessThanOrEqual(2);
+    expect(small).toBeGreaterThanOrEqual(10);
   }, 60_000);
 });
+
+/** The Pagefind processes of this process still there after up to eight seconds. */
+async function pagefindLeft() {
+  let left = pagefindChildren();
+  for (const until = Date.now() + 8000; left.length > 0 && Date.now() < until; left = pagefindChildren()) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return left;
+}

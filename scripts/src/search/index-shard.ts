@@ -65,9 +65,7 @@ export async function indexShard(task: ShardTask): Promise<ShardOutcome> {
  */
 export function indexShardInWorker(task: ShardTask): Promise<ShardOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), {
-      workerData: { shard: task },
-    });
+    const worker = new Worker(new URL('./index-shard-worker.ts', import.meta.url), { workerData: task });
     let answered = false;
     worker.once('message', (message: { outcome?: ShardOutcome; error?: string }) => {
       answered = true;

@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 
 /** One page handed to Pagefind. */
@@ -188,36 +187,4 @@ export async function runPagefind(
     indexFiles: size.files,
     ...(stopped ? { stopped } : {}),
   };
-}
-
-/**
- * `runPagefind()` in a worker thread of its own (with its own Pagefind service process), so that several
- * shards index at once. Memory figures are those of the largest Pagefind process of this process while
- * the run lasted, which may be another run's.
- */
-export function runPagefindInWorker(
-  pages: readonly PagefindPage[],
-  outputPath: string,
-  options: { readonly memoryLimitBytes?: number; readonly chunkLocations?: number } = {},
-): Promise<PagefindRunStats> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), {
-      workerData: {
-        pages,
-        outputPath,
-        memoryLimitBytes: options.memoryLimitBytes,
-        chunkLocations: options.chunkLocations,
-      },
-    });
-    let answered = false;
-    worker.once('message', (message: { stats?: PagefindRunStats; error?: string }) => {
-      answered = true;
-      if (message.stats) resolve(message.stats);
-      else reject(new Error(message.error ?? 'Pagefind worker: no answer'));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`Pagefind worker for ${outputPath} ended (${code}) without an answer`));
-    });
-  });
 }

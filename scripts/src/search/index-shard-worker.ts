@@ -1,6 +1,5 @@
 /**
- * One shard's work (`indexShardInWorker()`) or one Pagefind run (`runPagefindInWorker()`) in a worker
- * thread: each thread has its own Pagefind service process, so shards index side by side on as many
+ * One shard's work (`indexShardInWorker()`) in a worker thread: each thread has its own Pagefind service process, so shards index side by side on as many
  * cores as there are.
  *
  * The service process is this thread's child, and only this thread's event loop reaps it: a thread
@@ -20,27 +19,12 @@ childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
   return child;
 }) as typeof spawn;
 
-const { runPagefind } = await import('./pagefind-run.ts');
 const { indexShard } = await import('./index-shard.ts');
-const task = workerData as {
-  /** A shard's whole work (index-shard.ts), or a bare Pagefind run of pages. */
-  shard?: import('./index-shard.ts').ShardTask;
-  pages?: import('./pagefind-run.ts').PagefindPage[];
-  outputPath?: string;
-  memoryLimitBytes?: number;
-  chunkLocations?: number;
-};
+const task = workerData as import('./index-shard.ts').ShardTask;
 try {
-  if (task.shard) {
-    const outcome = await indexShard(task.shard);
-    // The runs' numbers are moved, not copied.
-    parentPort?.postMessage({ outcome }, outcome.runs ? [outcome.runs.data.buffer as ArrayBuffer] : []);
-  } else {
-    const { pages = [], outputPath = '', memoryLimitBytes, chunkLocations } = task;
-    parentPort?.postMessage({
-      stats: await runPagefind(pages, outputPath, { memoryLimitBytes, chunkLocations }),
-    });
-  }
+  const outcome = await indexShard(task);
+  // The runs' numbers are moved, not copied.
+  parentPort?.postMessage({ outcome }, outcome.runs ? [outcome.runs.data.buffer as ArrayBuffer] : []);
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
 } finally {
