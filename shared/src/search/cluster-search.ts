@@ -362,7 +362,6 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       if (parts.length === 0) return { parts, total: 0, complete: true, more: false, since: '', hits: [] };
       const targets = localesForQuery(parts, options.locales);
       const key = JSON.stringify([query, filters]);
-      const stepwise = older === 'enough';
       const eligible = await eligibleShards(targets, filters.year);
       const everything = (levels: ReadonlyMap<Locale, number>) =>
         targets.every((locale) => (levels.get(locale) ?? 1) >= (eligible.get(locale) ?? 0));
@@ -395,14 +394,7 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
           dropped: 0,
           urls: new Set(),
           titled,
-          levels: new Map(
-            older
-              ? targets.map((locale) => [
-                  locale,
-                  Math.min(stepwise ? 2 : Infinity, eligible.get(locale) ?? 0),
-                ])
-              : [],
-          ),
+          levels: new Map(older ? targets.map((locale) => [locale, eligible.get(locale) ?? 0]) : []),
           routes,
         };
       }
@@ -452,13 +444,8 @@ export function createSearch(options: SearchEngineOptions): ClusterSearch {
       };
       candidates = withListed(candidates);
       // A filter narrower than the year (本站 pins the site) picks pages the newest shard may not hold at
-      // all, and the newest pages held nothing when the search page asks for enough: search older shards
-      // too, doubling them, until the page is full (ADR 7's widening) — a run an unrouted older page
-      // holds loads the shards down to it, not every shard (docs/adr/0044).
-      for (
-        let grow = partialLocales();
-        (narrowed || stepwise) && grow.length > 0 && counted(candidates) < wanted;
-      ) {
+      // all: search older shards too, doubling them, until the page is full (ADR 7's widening).
+      for (let grow = partialLocales(); narrowed && grow.length > 0 && counted(candidates) < wanted; ) {
         for (const locale of grow)
           current.levels.set(
             locale,

@@ -482,37 +482,6 @@ describe('engine', () => {
     expect(all).toMatchObject({ total: 3, complete: true });
   });
 
-  it('searches older shards in doubling steps when asked for enough, down to the shards that hold the query', async () => {
-    const shards = Array.from({ length: 8 }, (_, at) => [
-      {
-        url: `/s${at}/`,
-        title: `旧闻${at}`,
-        text: at === 2 || at === 6 ? '滨江码头施工' : '港口',
-        site: 'portal',
-      },
-    ]);
-    const searched: number[] = [];
-    const sharded = {
-      eligible: () => 8,
-      since: (count: number) => `${2025 - count}-01-01`,
-      searchable: async (count: number) => {
-        searched.push(count);
-        return fakeBundle(shards.slice(0, count).flat());
-      },
-    };
-    const engine = createSearch({ open: async () => sharded, locales: ['zh-CN'] });
-    // Found in shard 2 by the second step: shards 4–7 are not loaded, and the button stays.
-    const one = await engine.search('滨江码头施工', { limit: 1, older: 'enough' });
-    expect(Math.max(...searched)).toBe(4);
-    expect(one.hits.map((hit) => hit.url)).toEqual(['/s2/']);
-    expect(one).toMatchObject({ complete: false });
-    // A page of ten is not full until every shard is searched: both pages, and nothing left.
-    const ten = await engine.search('滨江码头施工', { limit: 10, older: 'enough' });
-    expect(Math.max(...searched)).toBe(8);
-    expect(ten.hits.map((hit) => hit.url)).toEqual(['/s2/', '/s6/']);
-    expect(ten).toMatchObject({ complete: true });
-  });
-
   it('routes within the byte budget: a prefix of the listed shards, newest first', () => {
     const shard = (metaBytes: number): SearchShard => ({
       pages: 2500,

@@ -166,9 +166,7 @@ export interface ClusterSearch {
    * their bigrams apart; other words are searched stemmed in their locale. A long page whose parts hold
    * the words of the query between them is found too, once. A query searches the
    * newest shard that can hold its year; `older: true` searches every shard, results ranked anew
-   * (ask from offset 0); `older: 'enough'` searches older shards in steps, newest first, doubling them,
-   * until a page of results holds the query or every shard is searched (the search page asks so when
-   * the newest pages hold nothing).
+   * (ask from offset 0).
    */
   search(
     query: string,
@@ -176,7 +174,7 @@ export interface ClusterSearch {
       readonly filters?: SearchFilters;
       readonly offset?: number;
       readonly limit?: number;
-      readonly older?: boolean | 'enough';
+      readonly older?: boolean;
     },
   ): Promise<SearchPage>;
 }

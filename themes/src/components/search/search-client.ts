@@ -231,8 +231,7 @@ export function mountSearch(root: HTMLElement): void {
   /**
    * Shows a page of results: a new search (`fresh`), the next page (`append`), or the search over older
    * pages too (`older`, asked with its button: the results are ranked anew over every shard; `wider`,
-   * when the newest pages held nothing, older shards in steps until a page holds the query, without a
-   * second action and without moving focus;
+   * the same when the newest pages held nothing, without a second action and without moving focus;
    * `words`, the words of the query, searched as a new query, when no page holds it as typed).
    */
   const show = async (
@@ -263,7 +262,7 @@ export function mountSearch(root: HTMLElement): void {
         filters: effectiveFilters(state, siteId),
         offset: shown,
         limit: pageSize,
-        older: mode === 'older' || (mode === 'wider' && 'enough'),
+        older: mode === 'older' || mode === 'wider',
       });
       if (id !== run) return;
       // Nothing among the newest pages that holds the query as typed, while older ones may: never
