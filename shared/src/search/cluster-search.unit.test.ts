@@ -534,7 +534,15 @@ describe('engine', () => {
   });
 
   it('routes a longer run by the shards every listed 4-character run has in common', async () => {
-    expect(routeGramsOf('临江市人民政府')).toEqual(['临江市人', '市人民政', '人民政府']);
+    expect(routeGramsOf('临江市人民政府')).toEqual(['临江市人', '江市人民', '市人民政', '人民政府']);
+    // A run over 8 characters: five of its 4-character runs, spread from the first to the last.
+    expect(routeGramsOf('临江市人民政府办公室关于')).toEqual([
+      '临江市人',
+      '市人民政',
+      '民政府办',
+      '府办公室',
+      '公室关于',
+    ]);
     const table: Record<
       string,
       { newest: number; shards: { shard: number; pages: number }[]; complete: boolean }
@@ -566,6 +574,20 @@ describe('engine', () => {
     });
     // No 4-character run listed: no routing.
     await expect(routeRun('完全不同的文字', lookup)).resolves.toBeUndefined();
+    // Only the second of five is listed completely (common words around a rare pair): still routed.
+    const common = { newest: 0, shards: [{ shard: 1, pages: 9 }], complete: false };
+    const middle: Record<string, RouteEntry> = {
+      凤鸣镇卫: common,
+      鸣镇卫生: { newest: 1, shards: [{ shard: 3, pages: 1 }], complete: true },
+      镇卫生院: common,
+      卫生院开: common,
+      生院开展: common,
+    };
+    await expect(routeRun('凤鸣镇卫生院开展', async (gram) => middle[gram])).resolves.toEqual({
+      newest: 1,
+      shards: [{ shard: 3, pages: 1 }],
+      complete: true,
+    });
     await expect(routeRun('人民政府', lookup)).resolves.toEqual(table.人民政府);
   });
 

@@ -171,12 +171,17 @@ export function lookupRoute(bucket: RouteBucketFile, gram: string): RouteEntry |
   return undefined;
 }
 
-/** How many of a longer run's 4-character runs are looked up (first, middle, last): one bucket each. */
-export const routeLookups = 3;
+/**
+ * How many of a longer run's 4-character runs are looked up, one bucket each: every one of a run of up
+ * to 8 characters, spread over a longer one. A run of common words is often listed by one of its
+ * 4-character runs only, which the first, middle and last alone missed (at large scale, 4 of the 40
+ * 5–8-character runs of the bench).
+ */
+export const routeLookups = 5;
 
 /**
  * The 4-character runs of a longer run that are looked up: at most `routeLookups`, spread over it.
- * @example routeGramsOf('临江市人民政府') // ['临江市人', '市人民政', '人民政府']
+ * @example routeGramsOf('临江市人民政府') // ['临江市人', '江市人民', '市人民政', '人民政府']
  */
 export function routeGramsOf(run: string): string[] {
   const chars = [...run];
