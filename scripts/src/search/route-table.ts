@@ -51,22 +51,35 @@ function indexedTitle(document: SearchDocument): string {
   return partNumber(document.url) === 0 ? document.title : '';
 }
 
-/** How many pages of the documents hold each Han run of 2–4 characters (title and text). */
-export function countPages(documents: Iterable<SearchDocument>): SplitMap<number> {
-  const counts = new SplitMap<number>();
+/**
+ * Calls `visit` once for each distinct Han run of 2–4 characters that a page holds (its indexed title and
+ * text), with the page's position, pages in order.
+ */
+function eachPageRun(
+  documents: Iterable<SearchDocument>,
+  visit: (gram: string, at: number, document: SearchDocument) => void,
+): void {
   const seen = new Set<string>();
   const add = (gram: string) => {
     seen.add(gram);
   };
+  let at = 0;
   for (const document of documents) {
     seen.clear();
     hanGrams(indexedTitle(document), add);
     hanGrams(document.text, add);
-    for (const gram of seen) {
-      const part = counts.part(gram);
-      part.set(gram, (part.get(gram) ?? 0) + 1);
-    }
+    for (const gram of seen) visit(gram, at, document);
+    at += 1;
   }
+}
+
+/** How many pages of the documents hold each Han run of 2–4 characters (title and text). */
+export function countPages(documents: Iterable<SearchDocument>): SplitMap<number> {
+  const counts = new SplitMap<number>();
+  eachPageRun(documents, (gram) => {
+    const part = counts.part(gram);
+    part.set(gram, (part.get(gram) ?? 0) + 1);
+  });
   return counts;
 }
 
@@ -141,32 +154,21 @@ export function shardRuns(
   const counts: number[] = [];
   const missing: number[] = [];
   const pages: number[][] = [];
-  const seen = new Set<string>();
-  const add = (gram: string) => {
-    seen.add(gram);
-  };
-  const pageIds: string[] = [];
-  for (const [at, document] of documents.entries()) {
-    seen.clear();
-    hanGrams(indexedTitle(document), add);
-    hanGrams(document.text, add);
-    const id = ids.get(document.url);
-    pageIds.push(id ?? '');
-    for (const gram of seen) {
-      let run = runs.get(gram);
-      if (run === undefined) {
-        run = grams.length;
-        runs.set(gram, run);
-        grams.push(gram);
-        counts.push(0);
-        missing.push(0);
-        pages.push([]);
-      }
-      counts[run]! += 1;
-      if (id === undefined) missing[run]! += 1;
-      else if (pages[run]!.length < pageSize) pages[run]!.push(at);
+  const pageIds = documents.map((document) => ids.get(document.url) ?? '');
+  eachPageRun(documents, (gram, at) => {
+    let run = runs.get(gram);
+    if (run === undefined) {
+      run = grams.length;
+      runs.set(gram, run);
+      grams.push(gram);
+      counts.push(0);
+      missing.push(0);
+      pages.push([]);
     }
-  }
+    counts[run]! += 1;
+    if (pageIds[at] === '') missing[run]! += 1;
+    else if (pages[run]!.length < pageSize) pages[run]!.push(at);
+  });
   let length = 0;
   for (const list of pages) length += 3 + list.length;
   const data = new Int32Array(length);
